@@ -1,0 +1,36 @@
+/**
+ * Headless entry: `npm run --silent analyze -- <command> [options]`. Runs the same engine as the
+ * dashboard, so every number the UI shows can be reproduced in a script. Each subcommand lives in
+ * cli/commands/<name>.ts and is registered in cli/commands/index.ts.
+ */
+import { commands } from './commands/index';
+import { parseArgs } from './args';
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    process.stderr.write(`Ukjent kommando «${name}». / Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  const args = parseArgs(rest);
+  try {
+    return await cmd.run(args);
+  } catch (err) {
+    process.stderr.write(`Feil / Error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
+  return `Kostnadsnøkkel-lab – headless analyse\n\nBruk / usage: npm run --silent analyze -- <command> [options]\n\n${lines.join('\n')}\n`;
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

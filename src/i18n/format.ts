@@ -1,0 +1,46 @@
+/**
+ * Numbers the Norwegian way (`1 234,5`, minus sign, `%` after a space) in bokmål and the English way in
+ * English. Formatters are cached because Intl constructors are slow in render loops.
+ */
+import type { Language } from './language';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(lang: Language, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = lang + JSON.stringify(opts);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', opts);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatNumber(x: number | null | undefined, lang: Language, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return nf(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+}
+
+/** Significant-digit format for coefficients whose scale varies (0.000622 … 18281). */
+export function formatSignificant(x: number | null | undefined, lang: Language, sig = 4): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  const ax = Math.abs(x);
+  if (ax !== 0 && (ax < 1e-4 || ax >= 1e9)) {
+    return nf(lang, { notation: 'scientific', maximumSignificantDigits: sig }).format(x);
+  }
+  return nf(lang, { maximumSignificantDigits: sig }).format(x);
+}
+
+export function formatInteger(x: number | null | undefined, lang: Language): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return nf(lang, { maximumFractionDigits: 0 }).format(x);
+}
+
+export function formatPercent(fraction: number | null | undefined, lang: Language, digits = 1): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
+  return nf(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+}
+
+export function formatKroner(x: number | null | undefined, lang: Language): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return `${formatInteger(x, lang)} kr`;
+}

@@ -1,0 +1,2 @@
+export type Language = 'nb' | 'en';
+export const LANGUAGES: Language[] = ['nb', 'en'];

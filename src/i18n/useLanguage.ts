@@ -1,0 +1,6 @@
+import { useUiStore } from '../store/uiStore';
+import type { Language } from './language';
+
+export function useLanguage(): Language {
+  return useUiStore((s) => s.language);
+}

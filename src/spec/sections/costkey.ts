@@ -1,0 +1,53 @@
+/** Spec section: cost-key weights, need index, redistribution, district mode. Owned by cost key. */
+import { z } from 'zod';
+
+export const keyWeightsSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** criterion variable → weight; `innbyggere` (the basic criterion) is the key `__basic__`. */
+  weights: z.record(z.string(), z.number()),
+  source: z.string().default(''),
+});
+export type KeyWeights = z.infer<typeof keyWeightsSchema>;
+
+export const costKeySpecSchema = z.object({
+  method: z.enum(['coefficient', 'explained-variance', 'sub-function', 'manual']).default('coefficient'),
+  modelId: z.string().nullable().default(null),
+  /** Year of the criteria and national values (null = last year in the data). */
+  year: z.number().int().nullable().default(null),
+  remainder: z.enum(['population', 'rescale']).default('population'),
+  rounding: z.number().nullable().default(null),
+  /** Relative importance measure for method B. */
+  importance: z.enum(['lmg', 'bivariate', 'last-in']).default('lmg'),
+  /** Function share for method C (sub-function rule). */
+  subFunction: z
+    .object({ modelId: z.string().nullable(), functionVariable: z.string().nullable(), totalVariable: z.string().nullable() })
+    .default({ modelId: null, functionVariable: null, totalVariable: null }),
+  /** Criteria the user dropped from the key (negative or insignificant). */
+  dropped: z.array(z.string()).default([]),
+  /** Manual/edited weights overriding the computed ones (proposed key). */
+  manual: z.record(z.string(), z.number()).nullable().default(null),
+  current: keyWeightsSchema.nullable().default(null),
+  presets: z.array(keyWeightsSchema).default([]),
+});
+export type CostKeySpec = z.infer<typeof costKeySpecSchema>;
+
+export const redistributionSpecSchema = z.object({
+  /** National expenditure per inhabitant U (kr); null = observed national mean of the dependent. */
+  nationalPerCapita: z.number().nullable().default(null),
+  myMunicipality: z.string().nullable().default(null),
+  phaseInYears: z.number().int().min(1).max(3).default(1),
+  groupBy: z.enum(['size-class', 'county', 'kostra-group']).default('size-class'),
+});
+export type RedistributionSpec = z.infer<typeof redistributionSpecSchema>;
+
+export const districtSpecSchema = z.object({
+  budget: z.number().default(0),
+  /** district → criterion → count. */
+  counts: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+  keys: z.array(keyWeightsSchema).default([]),
+  currentKeyId: z.string().nullable().default(null),
+  proposedKeyId: z.string().nullable().default(null),
+  phaseInYears: z.number().int().min(1).max(3).default(1),
+});
+export type DistrictSpec = z.infer<typeof districtSpecSchema>;

@@ -1,0 +1,42 @@
+/** Spec section: which files were imported and how each one was read. Owned by ingest. */
+import { z } from 'zod';
+
+export const columnMappingSchema = z.object({
+  /** Column holding the municipality (code, or `0301 Oslo`-style label). */
+  unitColumn: z.string().nullable(),
+  /** Column holding the year (long layout); null for wide layouts or one-year files. */
+  yearColumn: z.string().nullable(),
+  /** Value columns: one for long layouts, one per year (or per variable × year) for wide layouts. */
+  valueColumns: z.array(z.string()),
+  /** Columns whose values name dimensions (function, art, age, sex, contents …). */
+  dimensionColumns: z.array(z.string()),
+  layout: z.enum(['long', 'wide']),
+  /** Year used when the file has no year (e.g. a one-year download). */
+  fixedYear: z.number().int().nullable().default(null),
+  /** Prefix for the variable names made from this file. */
+  variablePrefix: z.string().default(''),
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const sourceSpecSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'json-stat', 'xlsx', 'json']),
+  /** Overrides the sniffed encoding (csv). */
+  encoding: z.string().nullable().default(null),
+  delimiter: z.string().nullable().default(null),
+  sheet: z.string().nullable().default(null),
+  mapping: columnMappingSchema.nullable().default(null),
+  /** The file came with the app (synthetic demo data). */
+  demo: z.boolean().default(false),
+});
+export type SourceSpec = z.infer<typeof sourceSpecSchema>;
+
+export const dataSpecSchema = z.object({
+  sources: z.array(sourceSpecSchema).default([]),
+  /** Municipality structure the panel is mapped to; `none` keeps the codes as they are. */
+  structure: z.enum(['none', '2020', '2024']).default('none'),
+  /** Id of an uploaded Klass change table used in addition to the built-in ones. */
+  changeTableSourceId: z.string().nullable().default(null),
+});
+export type DataSpec = z.infer<typeof dataSpecSchema>;

@@ -1,0 +1,4 @@
+/** Stage order. Owners append their stage here. */
+import type { Stage } from './types';
+
+export const stages: Stage[] = [];
