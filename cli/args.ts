@@ -5,7 +5,7 @@ export interface Args {
   positional: string[];
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'embed-data', 'verbose']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'embed-data', 'verbose', 'no-intercept']);
 
 export function parseArgs(argv: string[]): Args {
   const values = new Map<string, string>();

@@ -2,3 +2,14 @@
 import type { Command } from './types';
 
 export const commands: Record<string, Command> = {};
+import { allocateCommand } from './allocate';
+commands.allocate = allocateCommand;
+import { costKeyCommand } from './costkey';
+commands.costkey = costKeyCommand;
+import { run } from './run';
+commands.run = run;
+import { fitCommand } from './fit';
+commands.fit = fitCommand;
+import { importCommand, inspectCommand } from './import';
+commands.import = importCommand;
+commands.inspect = inspectCommand;

@@ -37,7 +37,9 @@ export function formatInteger(x: number | null | undefined, lang: Language): str
 
 export function formatPercent(fraction: number | null | undefined, lang: Language, digits = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
-  return nf(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+  return nf(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    fraction,
+  );
 }
 
 export function formatKroner(x: number | null | undefined, lang: Language): string {

@@ -29,6 +29,14 @@ export const costKeySpecSchema = z.object({
   manual: z.record(z.string(), z.number()).nullable().default(null),
   current: keyWeightsSchema.nullable().default(null),
   presets: z.array(keyWeightsSchema).default([]),
+  /** Method B: adjusted R² (default, as Fafo reports) or plain R² as the total need weight. */
+  useAdjusted: z.boolean().default(true),
+  /** Method B: criterion that takes the remainder; null = the basic criterion (population). */
+  target: z.string().nullable().default(null),
+  /** Kroner per unit of the dependent (1000 for «1000 kr»); null = read from the variable's unit. */
+  yUnitNok: z.number().positive().nullable().default(null),
+  /** Significance level for the «not significant» warning. */
+  alpha: z.number().gt(0).lt(1).default(0.1),
 });
 export type CostKeySpec = z.infer<typeof costKeySpecSchema>;
 

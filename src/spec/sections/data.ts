@@ -15,6 +15,12 @@ export const columnMappingSchema = z.object({
   fixedYear: z.number().int().nullable().default(null),
   /** Prefix for the variable names made from this file. */
   variablePrefix: z.string().default(''),
+  /** Column holding the municipality name when it is separate from the code. */
+  nameColumn: z.string().nullable().optional(),
+  /** Decimal comma (`1,5`) rather than point; null = sniffed. */
+  decimalComma: z.boolean().nullable().optional(),
+  /** Unit of the values (e.g. `1000 kr`, `personer`); null = taken from the file when it says. */
+  unit: z.string().nullable().optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -29,6 +35,10 @@ export const sourceSpecSchema = z.object({
   mapping: columnMappingSchema.nullable().default(null),
   /** The file came with the app (synthetic demo data). */
   demo: z.boolean().default(false),
+  /** 1-based header line (csv/xlsx); null = found automatically. */
+  headerLine: z.number().int().nullable().optional(),
+  /** `change-table`: the file is a Klass code-change table used by the structure step, not data. */
+  role: z.enum(['data', 'change-table']).optional(),
 });
 export type SourceSpec = z.infer<typeof sourceSpecSchema>;
 

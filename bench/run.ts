@@ -1,0 +1,29 @@
+/**
+ * `npm run bench` prints a table of named figures; `npm run bench -- --json` prints one JSON object
+ * with all of them (for scripts and the README). Figures are medians over many repetitions after a
+ * warm-up; tests never assert on time.
+ */
+import { benches } from './index';
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  const figures: Record<string, number> = {};
+  for (const b of benches) {
+    if (only && b.name !== only) continue;
+    const out = await b.run();
+    for (const [k, v] of Object.entries(out)) figures[k] = Math.round(v * 1000) / 1000;
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    return;
+  }
+  const width = Math.max(...Object.keys(figures).map((k) => k.length), 6);
+  process.stdout.write(`${'figure'.padEnd(width)}  value\n`);
+  for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,116 @@
+/**
+ * `analyze -- run --project FILE --out DIR`: runs a saved project (`.knl.json`, or a bare spec)
+ * through the same pipeline the dashboard's worker uses and writes, into DIR:
+ *   results.json      the AnalysisResults (typed arrays as plain arrays)
+ *   regression.csv    the models shown, in the report layout (Norwegian CSV; `--csv en` for , and .)
+ *   results.xlsx      the same tables plus a sheet describing model and data
+ *   analysis.R / analysis.do   scripts that reproduce the models
+ * Data files come from the project (embedded), else from `--data DIR` (default: the project's folder),
+ * else from public/demo for demo sources. Exit code 1 when any model failed or a file is missing.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Args } from '../args';
+import { required } from '../args';
+import type { Command } from './types';
+import { openProject } from '../../src/export/projectFile';
+import { buildRegressionTable } from '../../src/export/regressionTable';
+import { tableToCsv } from '../../src/export/csv';
+import { tablesToXlsx } from '../../src/export/xlsx';
+import { describeSpec, isSyntheticSpec } from '../../src/export/describeSpec';
+import { generateRScript } from '../../src/export/scripts/rScript';
+import { generateStataScript } from '../../src/export/scripts/stataScript';
+import { Pipeline } from '../../src/worker/pipeline';
+import type { Problem } from '../../src/engine/problem';
+import type { AnalysisResults } from '../../src/worker/results';
+import type { ReportTable } from '../../src/export/reportTable';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DEMO_DIR = resolve(here, '../../public/demo');
+
+/** JSON with typed arrays as arrays (Float64Array would otherwise become {"0":…}). */
+function toJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_k, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v),
+    1,
+  );
+}
+
+export function regressionTablesFor(results: AnalysisResults, spec: import('../../src/spec/schema').AnalysisSpec, lang: 'nb' | 'en'): ReportTable[] {
+  const shown = spec.models.shown.length ? spec.models.shown : spec.models.list.map((m) => m.id);
+  const inputs = shown
+    .map((id) => spec.models.list.find((m) => m.id === id))
+    .filter((m): m is NonNullable<typeof m> => Boolean(m))
+    .flatMap((m) => (results.models?.[m.id] ? [{ label: m.label, result: results.models[m.id], entry: m }] : []));
+  if (!inputs.length) return [];
+  const labels: Record<string, string> = {};
+  for (const c of results.dataset?.numericColumns ?? []) labels[c.name] = c.label;
+  return [
+    buildRegressionTable(inputs, {
+      id: 'regression',
+      title: lang === 'nb' ? `Regresjonsresultater – ${spec.title}` : `Regression results – ${spec.title}`,
+      lang,
+      stars: spec.models.stars,
+      labels,
+      synthetic: isSyntheticSpec(spec),
+    }),
+  ];
+}
+
+export const run: Command = {
+  summary: 'kjør en lagret prosjektfil / run a saved project: --project FILE --out DIR [--data DIR] [--csv nb|en] [--lang nb|en]',
+  async run(args: Args): Promise<number> {
+    const projectPath = resolve(required(args, 'project'));
+    const outDir = resolve(required(args, 'out'));
+    const dataDir = resolve(args.values.get('data') ?? dirname(projectPath));
+    const lang = args.values.get('lang') === 'en' ? 'en' : 'nb';
+    const opened = openProject(readFileSync(projectPath));
+    if (!opened.ok) {
+      for (const p of opened.problems) process.stderr.write(`${p.message} / ${p.messageEn}\n`);
+      return 1;
+    }
+    const { spec, files } = opened.project;
+    const problems: Problem[] = [...opened.project.problems];
+    const pipeline = new Pipeline();
+    for (const source of spec.data.sources) {
+      const embedded = files.find((f) => f.source.id === source.id);
+      let bytes = embedded?.bytes;
+      if (!bytes) {
+        const candidates = [join(dataDir, source.fileName), ...(source.demo ? [join(DEMO_DIR, source.fileName)] : [])];
+        const found = candidates.find((p) => existsSync(p));
+        if (found) bytes = new Uint8Array(readFileSync(found));
+      }
+      if (!bytes) {
+        process.stderr.write(`Finner ikke datafila «${source.fileName}» (bruk --data MAPPE). / Data file "${source.fileName}" not found (use --data DIR).\n`);
+        return 1;
+      }
+      const out = await pipeline.importFile({ name: source.fileName, bytes }, source);
+      problems.push(...out.problems);
+    }
+    const results = await pipeline.run(spec, { cancelled: () => false, progress: () => {} });
+    if (!results) return 1;
+
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'results.json'), toJson({ ...results, problems: [...problems, ...results.problems] }));
+    const tables = regressionTablesFor(results, spec, lang);
+    const csvStyle = args.values.get('csv') === 'en' ? 'en' : args.values.get('csv') === 'nb' ? 'nb' : spec.present.csvStyle;
+    for (const t of tables) writeFileSync(join(outDir, `${t.id}.csv`), tableToCsv(t, { style: csvStyle }));
+    writeFileSync(join(outDir, 'results.xlsx'), await tablesToXlsx(tables, { lang, description: describeSpec(spec, lang), synthetic: isSyntheticSpec(spec) }));
+    writeFileSync(join(outDir, 'analysis.R'), generateRScript(spec));
+    writeFileSync(join(outDir, 'analysis.do'), generateStataScript(spec));
+
+    const failed = Object.entries(results.models ?? {}).filter(([, r]) => r.fits.some((f) => !f.outcome.ok));
+    const summary = {
+      out: outDir,
+      files: ['results.json', ...tables.map((t) => `${t.id}.csv`), 'results.xlsx', 'analysis.R', 'analysis.do'],
+      models: Object.keys(results.models ?? {}).length,
+      failedModels: failed.map(([id]) => id),
+      problems: [...problems, ...results.problems].filter((p) => p.severity === 'error').map((p) => p.messageEn),
+    };
+    if (args.flags.has('json')) process.stdout.write(JSON.stringify(summary, null, 1) + '\n');
+    else process.stdout.write(`Skrev ${summary.files.length} filer til ${outDir} (${summary.models} modeller, ${failed.length} feilet).\n`);
+    return failed.length ? 1 : 0;
+  },
+};

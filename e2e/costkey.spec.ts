@@ -1,0 +1,53 @@
+/** Issue 7: edit a cost-key weight and see a named municipality's amount change; find my municipality. */
+import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot } from './support/fixtures';
+
+test('editing a weight changes a named municipality\'s amount', async ({ page }) => {
+  await loadDemo(page, 'redistribution');
+  const view = page.getByTestId('redistribution-view');
+  const table = view.getByTestId('redistribution-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  // The named municipality: the first row in number order.
+  await table.getByRole('button', { name: 'Nr.' }).click();
+  const firstRow = table.locator('tbody tr').first();
+  const unit = (await firstRow.getAttribute('data-unit')) ?? '';
+  const name = (await firstRow.locator('td').nth(1).textContent()) ?? '';
+  expect(unit).toMatch(/^\d{4}$/);
+  const cell = view.getByTestId(`change-${unit}`);
+  const before = await cell.textContent();
+
+  const input = view.locator('input[type="number"][data-testid^="rd-weight-"]:not([data-testid$="__basic__"])').first();
+  const old = Number(await input.inputValue());
+  await input.fill(String(Math.round((old + 0.05) * 1000) / 1000));
+  await expect(cell).not.toHaveText(before ?? '');
+  await expect(view.getByTestId('rd-weight-sum')).toHaveAttribute('data-ok', 'true');
+  await expect(view.getByTestId('costkey-checks')).toHaveAttribute('data-ok', 'true');
+  // After the worker has recomputed in full, the edited key is still shown.
+  await waitForResults(page);
+  await expect(cell).not.toHaveText(before ?? '');
+  await shot(page, 'costkey-redistribution-edited');
+
+  // My municipality: find it by name, see its change.
+  await openView(page, 'my-municipality');
+  const my = page.getByTestId('my-view');
+  await my.getByTestId('my-search').fill(name.trim());
+  await my.getByTestId('my-hits').getByRole('button').first().click();
+  await expect(my.getByTestId('my-name')).toContainText(unit);
+  await expect(my.getByTestId('my-change')).toHaveText(/\d/);
+  await expect(my.getByTestId('my-criteria')).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+});
+
+test('cost-key, redistribution and district views pass axe', async ({ page }) => {
+  await loadDemo(page, 'costkey');
+  await expect(page.getByTestId('costkey-weights-table')).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await openView(page, 'redistribution');
+  await expect(page.getByTestId('redistribution-chart')).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await openView(page, 'district');
+  await page.getByTestId('district-example').click();
+  await waitForResults(page);
+  const row = page.getByTestId('district-results').locator('tr[data-district="Heimdal"]');
+  await expect(row.locator('td[data-key="BV_alt2"]')).toHaveText('28,3');
+  await expectNoSeriousAxeViolations(page);
+});

@@ -1,0 +1,84 @@
+/**
+ * Shared end-to-end helpers. Import `test` and `expect` from here: every test then fails when the
+ * page makes a network request outside its own origin (the app promises that no data leave the machine).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const ARTIFACTS = path.resolve('e2e-artifacts');
+
+export const test = base.extend<{ offOrigin: string[] }>({
+  offOrigin: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
+      const offending: string[] = [];
+      page.on('request', (req) => {
+        const url = req.url();
+        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+        if (new URL(url).origin !== origin) offending.push(url);
+      });
+      await use(offending);
+      expect(offending, 'requests outside the page origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** Opens the app on the demo data and waits until the first results are computed. */
+export async function loadDemo(page: Page, view = ''): Promise<void> {
+  await page.goto(view ? `/#${view}` : '/');
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 60_000 });
+  await waitForResults(page);
+}
+
+/** Waits until the worker has finished the latest run (generous: CI machines may be busy; this
+ *  is a wait, not a speed assertion). */
+export async function waitForResults(page: Page): Promise<void> {
+  await expect(page.getByTestId('worker-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: 90_000,
+  });
+}
+
+/** Opens a view through the navigation, as a user would. */
+export async function openView(page: Page, id: string): Promise<void> {
+  await page.locator(`nav a[data-view="${id}"]`).click();
+  await expect(page.locator('main#main')).toHaveAttribute('data-view', id);
+}
+
+export async function switchLanguage(page: Page, lang: 'nb' | 'en'): Promise<void> {
+  await page.getByRole('button', { name: lang === 'nb' ? 'Norsk' : 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/** Fails on serious or critical WCAG 2.1 A/AA violations; lists them readably. */
+export async function expectNoSeriousAxeViolations(
+  page: Page,
+  opts: { soft?: boolean; label?: string } = {},
+): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join('\n  ')}`,
+  );
+  const message = `axe serious/critical violations${opts.label ? ` on ${opts.label}` : ''}`;
+  // Soft: a walk through every view reports all views' violations, not just the first one's.
+  if (opts.soft) expect.soft(report, message).toEqual([]);
+  else expect(report, message).toEqual([]);
+}
+
+/** Saves a full-page PNG to e2e-artifacts/<name>.png. */
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

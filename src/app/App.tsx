@@ -1,0 +1,66 @@
+import { Heading, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { useEffect, useMemo, useRef } from 'react';
+import { views as registered } from '../features/registry';
+import { useLanguage } from '../i18n/useLanguage';
+import { useStrings } from '../i18n/useStrings';
+import { useAnalysisStore } from '../store/analysisStore';
+import { Header } from './Header';
+import { Nav } from './Nav';
+import { ProblemList } from './ProblemList';
+import { StatusBar } from './StatusBar';
+import { shellStrings } from './strings';
+import { useActiveView } from './useActiveView';
+
+export function App() {
+  const s = useStrings(shellStrings);
+  const lang = useLanguage();
+  const views = useMemo(() => [...registered].sort((a, b) => a.order - b.order), []);
+  const active = useActiveView(views);
+  const problems = useAnalysisStore((st) => st.problems);
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = active ? `${active.title[lang]} – ${s.product}` : s.product;
+  }, [lang, active, s.product]);
+
+  // Moving focus to the new view tells keyboard and screen-reader users that the page changed.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [active?.id]);
+
+  const View = active?.component;
+  return (
+    <div className="kl-app">
+      <SkipLink href="#main">{s.skip}</SkipLink>
+      <Header />
+      <div className="kl-body">
+        <Nav views={views} active={active?.id} />
+        <main id="main" ref={mainRef} tabIndex={-1} className="kl-main" data-view={active?.id}>
+          <div className="kl-main-top">
+            <StatusBar />
+          </div>
+          <ProblemList problems={problems} heading={s.problems} />
+          {View ? (
+            <View key={active.id} />
+          ) : (
+            <>
+              <Heading level={1} data-size="md">
+                {s.product}
+              </Heading>
+              <Paragraph>{s.noViews}</Paragraph>
+            </>
+          )}
+        </main>
+      </div>
+      <footer className="kl-footer">
+        <Paragraph data-size="xs">{s.footer}</Paragraph>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Shows Problems in the current language, next to the thing that caused them. Views import this to
+ * show the problems of their own section; the shell shows the rest.
+ */
+import { Alert, Paragraph } from '@digdir/designsystemet-react';
+import type { Problem } from '../engine/problem';
+import { useLanguage } from '../i18n/useLanguage';
+
+const whereLabels = {
+  nb: {
+    file: 'fil',
+    line: 'linje',
+    column: 'kolonne',
+    variable: 'variabel',
+    model: 'modell',
+    unit: 'kommune',
+    year: 'år',
+  },
+  en: {
+    file: 'file',
+    line: 'line',
+    column: 'column',
+    variable: 'variable',
+    model: 'model',
+    unit: 'municipality',
+    year: 'year',
+  },
+};
+
+export function describeWhere(p: Problem, lang: 'nb' | 'en'): string {
+  const w = p.where;
+  if (!w) return '';
+  const l = whereLabels[lang];
+  const parts: string[] = [];
+  for (const k of ['file', 'line', 'column', 'variable', 'model', 'unit', 'year'] as const) {
+    const v = w[k];
+    if (v !== undefined && v !== null && v !== '') parts.push(`${l[k]} ${v}`);
+  }
+  if (w.variables?.length) parts.push(w.variables.join(', '));
+  return parts.join(' · ');
+}
+
+export function ProblemText({ problem }: { problem: Problem }) {
+  const lang = useLanguage();
+  const where = describeWhere(problem, lang);
+  return (
+    <>
+      {lang === 'nb' ? problem.message : problem.messageEn}
+      {where && <span className="kl-problem-where"> ({where})</span>}
+    </>
+  );
+}
+
+const colour = { error: 'danger', warning: 'warning', info: 'info' } as const;
+
+export function ProblemList({
+  problems,
+  max = 8,
+  heading,
+}: {
+  problems: Problem[];
+  max?: number;
+  heading?: string;
+}) {
+  if (problems.length === 0) return null;
+  const worst = problems.some((p) => p.severity === 'error')
+    ? 'error'
+    : problems.some((p) => p.severity === 'warning')
+      ? 'warning'
+      : 'info';
+  const shown = problems.slice(0, max);
+  return (
+    <Alert data-color={colour[worst]} data-size="sm" className="kl-problems">
+      {heading && <Paragraph className="kl-problems-heading">{heading}</Paragraph>}
+      <ul>
+        {shown.map((p, i) => (
+          <li key={`${p.code}-${i}`} data-problem-code={p.code}>
+            <ProblemText problem={p} />
+          </li>
+        ))}
+        {problems.length > max && <li>… +{problems.length - max}</li>}
+      </ul>
+    </Alert>
+  );
+}

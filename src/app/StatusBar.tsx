@@ -1,0 +1,41 @@
+import { Spinner } from '@digdir/designsystemet-react';
+import { useAnalysisStore } from '../store/analysisStore';
+import { useStrings } from '../i18n/useStrings';
+import { useLanguage } from '../i18n/useLanguage';
+import { formatPercent } from '../i18n/format';
+import { shellStrings } from './strings';
+
+/** Worker status for screen readers and eyes; `data-status` lets end-to-end tests wait on it. */
+export function StatusBar() {
+  const s = useStrings(shellStrings);
+  const lang = useLanguage();
+  const status = useAnalysisStore((st) => st.status);
+  const progress = useAnalysisStore((st) => st.progress);
+  const label = {
+    idle: s.statusIdle,
+    loading: s.statusLoading,
+    running: s.statusRunning,
+    ready: s.statusReady,
+    error: s.statusError,
+  }[status];
+  const busy = status === 'loading' || status === 'running';
+  // Progress labels come from the worker in Norwegian; in English show the generic label only.
+  const detail = busy && progress && lang === 'nb' ? progress.label : null;
+  return (
+    <div
+      className="kl-status"
+      role="status"
+      aria-live="polite"
+      data-status={status}
+      data-testid="worker-status"
+    >
+      {busy && <Spinner aria-hidden="true" data-size="xs" />}
+      <span>
+        {label}
+        {detail && detail !== label ? `: ${detail}` : ''}
+        {busy && progress ? ` (${formatPercent(progress.fraction, lang, 0)})` : ''}
+      </span>
+      {busy && progress && <progress max={1} value={progress.fraction} aria-hidden="true" />}
+    </div>
+  );
+}

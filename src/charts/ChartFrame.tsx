@@ -1,0 +1,134 @@
+/**
+ * The shared frame for every chart: title, axis labels, source line, the "syntetiske data" note when
+ * the demo is loaded, and a text alternative (a table) for screen readers and for checking figures.
+ *
+ *   <ChartFrame title="…" yLabel="kr per innbygger" source="KOSTRA" alt={{ columns, rows }}>
+ *     <BarChart data={…}>…</BarChart>
+ *   </ChartFrame>
+ */
+import { Details, Table } from '@digdir/designsystemet-react';
+import { useId, type ReactElement, type ReactNode } from 'react';
+import { ResponsiveContainer } from 'recharts';
+import { useLanguage } from '../i18n/useLanguage';
+import { useAnalysisStore, selectIsDemo } from '../store/analysisStore';
+
+export interface ChartAlt {
+  caption?: string;
+  columns: string[];
+  /** Cells already formatted for display (use src/i18n/format.ts). */
+  rows: (string | number)[][];
+}
+
+export interface ChartFrameProps {
+  title: string;
+  subtitle?: string;
+  xLabel?: string;
+  yLabel?: string;
+  /** e.g. "SSB, KOSTRA" — the demo note is added automatically. */
+  source?: string;
+  /** Overrides the store's demo flag (e.g. for exported snapshots). */
+  synthetic?: boolean;
+  height?: number;
+  /** The text alternative: a table of the plotted numbers, or any node. */
+  alt: ChartAlt | ReactNode;
+  /** One Recharts chart element (it is sized by a ResponsiveContainer). */
+  children: ReactElement;
+  testId?: string;
+}
+
+const text = {
+  nb: {
+    source: 'Kilde',
+    synthetic: 'Syntetiske data – ikke virkelige kommuner',
+    table: 'Vis tallene som tabell',
+    y: 'Loddrett akse',
+    x: 'Vannrett akse',
+  },
+  en: {
+    source: 'Source',
+    synthetic: 'Synthetic data – not real municipalities',
+    table: 'Show the figures as a table',
+    y: 'Vertical axis',
+    x: 'Horizontal axis',
+  },
+};
+
+function isAlt(a: unknown): a is ChartAlt {
+  return typeof a === 'object' && a !== null && 'columns' in a && 'rows' in a;
+}
+
+export function ChartFrame(props: ChartFrameProps) {
+  const lang = useLanguage();
+  const t = text[lang];
+  const storeDemo = useAnalysisStore(selectIsDemo);
+  const synthetic = props.synthetic ?? storeDemo;
+  const titleId = useId();
+  const { alt } = props;
+  return (
+    <figure className="kl-chart" aria-labelledby={titleId} data-testid={props.testId}>
+      <p className="kl-chart-title" id={titleId}>
+        {props.title}
+      </p>
+      {props.subtitle && <p className="kl-chart-subtitle">{props.subtitle}</p>}
+      {props.yLabel && (
+        <div className="kl-chart-axis">
+          <span className="kl-visually-hidden">{t.y}: </span>
+          {props.yLabel}
+        </div>
+      )}
+      {/* Recharts' accessibility layer makes the chart keyboard-focusable (arrow keys move the
+          tooltip); the table below carries the same numbers for screen readers. */}
+      <div className="kl-chart-body" style={{ height: props.height ?? 320 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          {props.children}
+        </ResponsiveContainer>
+      </div>
+      {props.xLabel && (
+        <div className="kl-chart-axis" style={{ textAlign: 'center' }}>
+          <span className="kl-visually-hidden">{t.x}: </span>
+          {props.xLabel}
+        </div>
+      )}
+      <figcaption className="kl-chart-caption">
+        {props.source && (
+          <span>
+            {t.source}: {props.source}
+          </span>
+        )}
+        {synthetic && <span className="kl-chart-synthetic">{t.synthetic}</span>}
+      </figcaption>
+      <Details className="kl-chart-alt" data-size="sm">
+        <Details.Summary>{t.table}</Details.Summary>
+        <Details.Content>{isAlt(alt) ? <AltTable alt={alt} /> : (alt as ReactNode)}</Details.Content>
+      </Details>
+    </figure>
+  );
+}
+
+function AltTable({ alt }: { alt: ChartAlt }) {
+  return (
+    <Table data-size="sm" zebra>
+      {alt.caption && <caption>{alt.caption}</caption>}
+      <thead>
+        <tr>
+          {alt.columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {alt.rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((cell, j) => (
+              <td key={j} className={typeof cell === 'number' ? 'kl-num' : undefined}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * A total key from sector sub-keys (anchors §1.2 steps 4–5): sector weights v_s = U_s / Σ U_s from
+ * national spending per inhabitant of each sector, and I_i = Σ_s v_s·I_is. Because each sub-index has
+ * population-weighted mean 1 and Σ v_s = 1, so does the total.
+ */
+export function sectorWeights(spending: readonly number[]): Float64Array {
+  let s = 0;
+  for (const u of spending) s += u;
+  return Float64Array.from(spending, (u) => u / s);
+}
+
+export function totalIndex(subIndices: readonly Float64Array[], v: Float64Array): Float64Array {
+  const n = subIndices[0]?.length ?? 0;
+  const out = new Float64Array(n);
+  subIndices.forEach((idx, s) => {
+    for (let i = 0; i < n; i++) out[i] += v[s] * idx[i];
+  });
+  return out;
+}

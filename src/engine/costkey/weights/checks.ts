@@ -1,0 +1,77 @@
+/**
+ * Checks shared by all weight methods: the sum-to-one rule (a key that does not add up to 1 breaks the
+ * identity Σ n_i·I_i = Σ n_i) and warnings on negative or insignificant criteria. Weights are never
+ * clipped here: the oracle demands they are used as computed; the user decides whether to drop.
+ */
+import { problem, type Problem } from '../../problem';
+import { BASIC, SUM_TOLERANCE, type CriterionWeight, type KeyRecord } from '../types';
+
+export function sumWeights(criteria: readonly CriterionWeight[], basic: number): number {
+  let s = basic;
+  for (const c of criteria) if (!c.dropped) s += c.weight;
+  return s;
+}
+
+export function isSumOk(sum: number, tol = SUM_TOLERANCE): boolean {
+  return Number.isFinite(sum) && Math.abs(sum - 1) <= tol;
+}
+
+/** Warnings for each criterion still in the key: negative weight, or p above `alpha`. */
+export function weightWarnings(criteria: readonly CriterionWeight[], basic: number, alpha = 0.1): Problem[] {
+  const out: Problem[] = [];
+  for (const c of criteria) {
+    if (c.dropped) continue;
+    if (c.weight < 0) {
+      out.push(
+        problem(
+          'negative-weight',
+          `Kriteriet «${c.name}» får negativ vekt (${c.weight.toFixed(4)}). Vurder å ta det ut av nøkkelen.`,
+          `Criterion "${c.name}" gets a negative weight (${c.weight.toFixed(4)}). Consider dropping it.`,
+          { variable: c.name },
+          'warning',
+        ),
+      );
+    }
+    if (c.p !== undefined && Number.isFinite(c.p) && c.p > alpha) {
+      out.push(
+        problem(
+          'insignificant-criterion',
+          `Kriteriet «${c.name}» er ikke signifikant (p = ${c.p.toFixed(3)} > ${alpha}).`,
+          `Criterion "${c.name}" is not significant (p = ${c.p.toFixed(3)} > ${alpha}).`,
+          { variable: c.name },
+          'warning',
+        ),
+      );
+    }
+  }
+  if (basic < 0) {
+    out.push(
+      problem(
+        'negative-basic-weight',
+        `Grunnkriteriet (innbyggere) får negativ vekt (${basic.toFixed(4)}).`,
+        `The basic criterion (population) gets a negative weight (${basic.toFixed(4)}).`,
+        { variable: BASIC },
+        'warning',
+      ),
+    );
+  }
+  return out;
+}
+
+export function sumProblem(sum: number): Problem | null {
+  if (isSumOk(sum)) return null;
+  return problem(
+    'weights-sum',
+    `Vektene summerer til ${Number.isFinite(sum) ? sum.toFixed(6) : 'ugyldig verdi'}, ikke 1. Nøkkelen brukes ikke før summen er 1.`,
+    `The weights add up to ${Number.isFinite(sum) ? sum.toFixed(6) : 'an invalid value'}, not 1. The key is not applied until the sum is 1.`,
+    undefined,
+    'error',
+  );
+}
+
+/** Record form of a weights result (dropped criteria get 0), basic criterion under BASIC. */
+export function toKeyRecord(criteria: readonly CriterionWeight[], basic: number): KeyRecord {
+  const rec: KeyRecord = { [BASIC]: basic };
+  for (const c of criteria) rec[c.name] = c.dropped ? 0 : c.weight;
+  return rec;
+}

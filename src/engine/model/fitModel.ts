@@ -1,0 +1,258 @@
+/**
+ * Entry point of the estimation engine: one ModelSpec on one Table → one or more fits. The worker,
+ * the CLI and the oracle tests all go through here, so the dashboard and the scripts agree.
+ */
+import { problem, type Problem } from '../problem';
+import { columnAsText, getNumeric, type NumericColumn, type Table } from '../table';
+import { fitDesign, type DesignOutcome } from '../ols/fit';
+import { columnNorms } from '../linalg/qr';
+import { buildDesign, demeanByGroup, groupIds, type DesignMatrix } from './design';
+import { filterRows, listwise, unknownVariable, type UsedVariable } from './sample';
+import type { DroppedRow, FitFailure, FitOutcome, ModelResult, ModelSpec } from './types';
+
+interface Resolved {
+  y: NumericColumn;
+  slopes: NumericColumn[];
+  weights: NumericColumn | null;
+  yearCol: NumericColumn | null;
+  unitText: string[] | null;
+  clusterText: string[] | null;
+  used: UsedVariable[];
+}
+
+export function fitModel(table: Table, spec: ModelSpec): ModelResult {
+  const design = spec.design;
+  const refuse = (p: Problem, dropped: DroppedRow[] = []): ModelResult => ({
+    design,
+    fits: [{ year: null, outcome: { ok: false, problem: p, n: 0, k: 0, dropped } }],
+  });
+  const resolved = resolve(table, spec);
+  if ('problem' in resolved) return refuse(resolved.problem);
+  const filtered = filterRows(table, spec);
+  if ('problem' in filtered) return refuse(filtered.problem);
+  const sample = listwise(table, filtered.rows, resolved.used, resolved.weights);
+  if ('problem' in sample) return refuse(sample.problem);
+  const { rows, dropped } = sample;
+
+  if (design === 'per-year') {
+    const yearCol = resolved.yearCol as NumericColumn;
+    const years = yearsIn(yearCol, rows);
+    if (years.length === 0) return refuse(emptySample(), dropped);
+    // Bucket rows by year in one pass (typed-array filter per year is slow in V8).
+    const slot = new Map<number, number>();
+    years.forEach((yr, j) => slot.set(yr, j));
+    const counts = new Int32Array(years.length);
+    for (let i = 0; i < rows.length; i++) counts[slot.get(yearCol.values[rows[i]]) as number]++;
+    const buckets = years.map((_, j) => new Int32Array(counts[j]));
+    counts.fill(0);
+    for (let i = 0; i < rows.length; i++) {
+      const j = slot.get(yearCol.values[rows[i]]) as number;
+      buckets[j][counts[j]++] = rows[i];
+    }
+    const fits = years.map((year, j) => {
+      const own = dropped.filter((d) => d.year === undefined || d.year === year);
+      return { year, outcome: fitRows(spec, resolved, buckets[j], own, false) };
+    });
+    return { design, fits };
+  }
+  if (rows.length === 0) return refuse(emptySample(), dropped);
+  const withYears = spec.yearEffects && (design === 'pooled' || design === 'within');
+  return { design, fits: [{ year: null, outcome: fitRows(spec, resolved, rows, dropped, withYears) }] };
+}
+
+function fitRows(
+  spec: ModelSpec,
+  r: Resolved,
+  rows: Int32Array,
+  dropped: DroppedRow[],
+  withYears: boolean,
+): FitOutcome {
+  const years = r.yearCol ? yearsIn(r.yearCol, rows) : [];
+  const within = spec.design === 'within';
+  const d = buildDesign({
+    rows,
+    y: r.y,
+    slopes: r.slopes,
+    intercept: within ? false : spec.intercept,
+    yearDummies: withYears && r.yearCol ? { values: r.yearCol.values, years: years.slice(1) } : null,
+    weights: r.weights,
+  });
+  const yMean = weightedMean(d.y, d.weights);
+  if (isConstant(d.y)) return failure(constantDependent(spec.dependent), d, dropped);
+
+  let clusters: Int32Array | null = null;
+  let nClusters = 0;
+  if (spec.se === 'cluster' && r.clusterText) {
+    const g = groupIds(r.clusterText, rows);
+    clusters = g.ids;
+    nClusters = g.count;
+  }
+  let outcome: DesignOutcome;
+  let nUnits: number | undefined;
+  if (within) {
+    const units = groupIds(r.unitText as string[], rows);
+    nUnits = units.count;
+    if (constantWithinGroups(d.y, units.ids, units.count)) return failure(constantDependent(spec.dependent), d, dropped);
+    const referenceNorms = scaledNorms(d);
+    const tssTotal = centredSS(d.y, d.weights);
+    demeanByGroup(d, units.ids, units.count);
+    outcome = fitDesign({
+      x: d.x, n: d.n, k: d.k, y: d.y, names: d.names, intercept: -1, weights: d.weights,
+      clusters, nClusters, se: spec.se, referenceNorms,
+      absorbed: { count: units.count, tssTotal, clusterK: d.k + 1 },
+    });
+  } else {
+    outcome = fitDesign({
+      x: d.x, n: d.n, k: d.k, y: d.y, names: d.names, intercept: d.intercept, weights: d.weights,
+      clusters, nClusters, se: spec.se, groups: d.intercept >= 0 ? d.yearGroups : null,
+    });
+  }
+  if (!outcome.ok) {
+    if (within && outcome.problem.code === 'collinear') {
+      // After demeaning, a variable that never changes within a unit is absorbed by the unit effects.
+      outcome.problem.message += ' I within-modellen kan variabler som er konstante innen hver enhet, ikke estimeres.';
+      outcome.problem.messageEn += ' In the within model, variables that are constant within every unit cannot be estimated.';
+    }
+    return { ...outcome, dropped };
+  }
+  const { residuals: _residuals, ...stats } = outcome;
+  const success: FitOutcome = { ...stats, rows, years, yMean, dropped, warnings: [] };
+  if (nUnits !== undefined) success.nUnits = nUnits;
+  return success;
+}
+
+function resolve(table: Table, spec: ModelSpec): Resolved | { problem: Problem } {
+  const used: UsedVariable[] = [];
+  const numeric = (name: string): NumericColumn | Problem => {
+    const c = table.columns.get(name);
+    if (!c) return unknownVariable(name);
+    if (c.kind !== 'number') {
+      return problem('not-numeric', `Variabelen ${name} er ikke numerisk.`, `Variable ${name} is not numeric.`, { variable: name });
+    }
+    return c;
+  };
+  const isProblem = (v: NumericColumn | Problem): v is Problem => 'code' in v;
+  const y = numeric(spec.dependent);
+  if (isProblem(y)) return { problem: y };
+  used.push({ name: y.name, numeric: y, text: null });
+  const slopes: NumericColumn[] = [];
+  const seen = new Set<string>([spec.dependent]);
+  for (const name of [...spec.regressors, ...(spec.controls ?? [])]) {
+    if (seen.has(name)) {
+      return {
+        problem: problem('duplicate-variable', `Variabelen ${name} er brukt to ganger i modellen.`, `Variable ${name} is used twice in the model.`, { variable: name, variables: [name] }),
+      };
+    }
+    seen.add(name);
+    const c = numeric(name);
+    if (isProblem(c)) return { problem: c };
+    slopes.push(c);
+    used.push({ name, numeric: c, text: null });
+  }
+  const needsYear = spec.design === 'per-year' || (spec.yearEffects && (spec.design === 'pooled' || spec.design === 'within'));
+  let yearCol: NumericColumn | null = null;
+  if (table.year) yearCol = getNumeric(table, table.year) ?? null;
+  if (needsYear) {
+    if (!yearCol) return { problem: noKeyColumn('år', 'year', table.year) };
+    used.push({ name: yearCol.name, numeric: yearCol, text: null });
+  }
+  let unitText: string[] | null = null;
+  if (spec.design === 'within') {
+    unitText = table.unit ? (columnAsText(table, table.unit) ?? null) : null;
+    if (!unitText || !table.unit) return { problem: noKeyColumn('enhets', 'unit', table.unit) };
+    used.push({ name: table.unit, numeric: null, text: unitText });
+  }
+  let weights: NumericColumn | null = null;
+  if (spec.weights) {
+    const w = numeric(spec.weights);
+    if (isProblem(w)) return { problem: w };
+    weights = w;
+    used.push({ name: w.name, numeric: w, text: null });
+  }
+  let clusterText: string[] | null = null;
+  if (spec.se === 'cluster') {
+    const name = spec.cluster ?? table.unit;
+    if (!name) return { problem: noKeyColumn('klynge', 'cluster', undefined) };
+    const text = columnAsText(table, name);
+    if (!text) return { problem: unknownVariable(name) };
+    clusterText = text;
+    if (!used.some((u) => u.name === name)) {
+      const c = table.columns.get(name);
+      used.push(c && c.kind === 'number' ? { name, numeric: c, text: null } : { name, numeric: null, text });
+    }
+  }
+  return { y, slopes, weights, yearCol, unitText, clusterText, used };
+}
+
+function failure(p: Problem, d: DesignMatrix, dropped: DroppedRow[]): FitFailure {
+  return { ok: false, problem: p, n: d.n, k: d.k, dropped };
+}
+
+function yearsIn(col: NumericColumn, rows: Int32Array): number[] {
+  const set = new Set<number>();
+  for (let i = 0; i < rows.length; i++) set.add(col.values[rows[i]]);
+  return [...set].sort((a, b) => a - b);
+}
+
+function isConstant(y: Float64Array): boolean {
+  for (let i = 1; i < y.length; i++) if (y[i] !== y[0]) return false;
+  return true;
+}
+
+function constantWithinGroups(y: Float64Array, ids: Int32Array, count: number): boolean {
+  const first = new Float64Array(count).fill(NaN);
+  for (let i = 0; i < y.length; i++) {
+    const f = first[ids[i]];
+    if (Number.isNaN(f)) first[ids[i]] = y[i];
+    else if (f !== y[i]) return false;
+  }
+  return true;
+}
+
+function weightedMean(y: Float64Array, w: Float64Array | null): number {
+  let s = 0;
+  let sw = 0;
+  for (let i = 0; i < y.length; i++) {
+    const wi = w ? w[i] : 1;
+    s += wi * y[i];
+    sw += wi;
+  }
+  return s / sw;
+}
+
+function centredSS(y: Float64Array, w: Float64Array | null): number {
+  const m = weightedMean(y, w);
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (w ? w[i] : 1) * (y[i] - m) * (y[i] - m);
+  return s;
+}
+
+/** Norms of the √w-scaled columns before demeaning: the scale the within rank test is relative to. */
+function scaledNorms(d: DesignMatrix): Float64Array {
+  if (!d.weights) return columnNorms(d.x, d.n, d.k);
+  const s = new Float64Array(d.n * d.k);
+  for (let c = 0; c < d.k; c++) for (let i = 0; i < d.n; i++) s[c * d.n + i] = d.x[c * d.n + i] * Math.sqrt(d.weights[i]);
+  return columnNorms(s, d.n, d.k);
+}
+
+function constantDependent(name: string): Problem {
+  return problem(
+    'constant-dependent',
+    `Den avhengige variabelen ${name} er konstant i utvalget${''}; modellen kan ikke estimeres.`,
+    `The dependent variable ${name} is constant in the sample; the model cannot be estimated.`,
+    { variable: name },
+  );
+}
+
+function emptySample(): Problem {
+  return problem('empty-sample', 'Ingen observasjoner igjen etter utvalg og fjerning av manglende verdier.', 'No observations left after the sample filter and listwise deletion.');
+}
+
+function noKeyColumn(nb: string, en: string, name: string | undefined): Problem {
+  return problem(
+    'missing-key-column',
+    `Modellen trenger en ${nb}kolonne${name ? ` (${name} er ikke numerisk eller finnes ikke)` : ''}.`,
+    `The model needs a ${en} column${name ? ` (${name} is missing or not numeric)` : ''}.`,
+    name ? { column: name } : undefined,
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Sample selection for one model: the spec's row filter first, then listwise deletion over every
+ * variable the model uses. Rows removed by deletion are reported with the variables and reasons;
+ * rows outside the filter are not "dropped" (the user chose them away).
+ */
+import { problem, type Problem } from '../problem';
+import { columnAsText, getNumeric, missingReasonName, type MissingCode, type NumericColumn, type Table } from '../table';
+import type { DroppedRow, ModelSpec } from './types';
+
+export interface UsedVariable {
+  name: string;
+  numeric: NumericColumn | null;
+  /** Text view of a key column (unit or cluster id); '' = missing. */
+  text: string[] | null;
+}
+
+export interface Sample {
+  rows: Int32Array;
+  dropped: DroppedRow[];
+}
+
+export const DEFAULT_SIZE_CLASS_COLUMN = 'size_class';
+
+/** Rows that pass `spec.sample` (years, units, excluded units, size classes), ascending. */
+export function filterRows(table: Table, spec: ModelSpec): { rows: number[] } | { problem: Problem } {
+  const s = spec.sample ?? null;
+  const years = s?.years && s.years.length > 0 ? new Set(s.years) : null;
+  const units = s?.units && s.units.length > 0 ? new Set(s.units) : null;
+  const exclude = s?.excludeUnits && s.excludeUnits.length > 0 ? new Set(s.excludeUnits) : null;
+  const sizes = s?.sizeClasses && s.sizeClasses.length > 0 ? new Set(s.sizeClasses) : null;
+  const yearCol = years ? getNumeric(table, table.year ?? '') : undefined;
+  if (years && !yearCol) return { problem: missingKey('år', 'year', table.year) };
+  const unitText = units || exclude ? columnAsText(table, table.unit ?? '') : undefined;
+  if ((units || exclude) && !unitText) return { problem: missingKey('enhet', 'unit', table.unit) };
+  const sizeName = s?.sizeClassColumn ?? DEFAULT_SIZE_CLASS_COLUMN;
+  const sizeCol = sizes ? getNumeric(table, sizeName) : undefined;
+  if (sizes && !sizeCol) return { problem: unknownVariable(sizeName) };
+  const rows: number[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    if (yearCol && !years?.has(yearCol.values[i])) continue;
+    if (unitText && units && !units.has(unitText[i])) continue;
+    if (unitText && exclude && exclude.has(unitText[i])) continue;
+    if (sizeCol && !sizes?.has(sizeCol.values[i])) continue;
+    rows.push(i);
+  }
+  return { rows };
+}
+
+/**
+ * Listwise deletion over `vars`. Non-finite numbers that are not marked missing and non-positive
+ * weights are refused (they are data errors, not gaps).
+ */
+export function listwise(
+  table: Table,
+  candidates: number[],
+  vars: UsedVariable[],
+  weights: NumericColumn | null,
+): Sample | { problem: Problem } {
+  const keep: number[] = [];
+  const dropped: DroppedRow[] = [];
+  const unitText = table.unit ? columnAsText(table, table.unit) : undefined;
+  const yearCol = table.year ? getNumeric(table, table.year) : undefined;
+  // Fast pass: flag rows with any gap, column by column; only flagged rows get the detailed report.
+  const bad = new Uint8Array(table.nRows);
+  for (const v of vars) {
+    if (v.numeric) {
+      const miss = v.numeric.missing;
+      const vals = v.numeric.values;
+      for (const i of candidates) if (miss[i] !== 0 || vals[i] - vals[i] !== 0) bad[i] = 1;
+    } else if (v.text) {
+      const text = v.text;
+      for (const i of candidates) if (text[i] === '') bad[i] = 1;
+    }
+  }
+  for (const i of candidates) {
+    if (!bad[i]) {
+      if (weights && !(weights.values[i] > 0)) return { problem: badWeight(weights, i) };
+      keep.push(i);
+      continue;
+    }
+    let names: string[] | null = null;
+    let reasons: string[] | null = null;
+    for (const v of vars) {
+      let reason: string | null = null;
+      if (v.numeric) {
+        const code = v.numeric.missing[i] as MissingCode;
+        if (code !== 0) reason = missingReasonName[code] ?? 'missing';
+        else if (!Number.isFinite(v.numeric.values[i])) {
+          return {
+            problem: problem('non-finite', `Variabelen ${v.name} har en ikke-endelig verdi i rad ${i + 1}.`, `Variable ${v.name} has a non-finite value in row ${i + 1}.`, { variable: v.name, position: i }),
+          };
+        }
+      } else if (v.text && v.text[i] === '') reason = 'missing';
+      if (reason !== null) {
+        (names ??= []).push(v.name);
+        (reasons ??= []).push(reason);
+      }
+    }
+    if (names && reasons) {
+      const d: DroppedRow = { row: i, variables: names, reasons };
+      if (unitText && unitText[i] !== '') d.unit = unitText[i];
+      if (yearCol && yearCol.missing[i] === 0) d.year = yearCol.values[i];
+      dropped.push(d);
+    }
+  }
+  return { rows: Int32Array.from(keep), dropped };
+}
+
+function badWeight(weights: NumericColumn, i: number): Problem {
+  return problem(
+    'invalid-weights',
+    `Vekten (${weights.name}) må være positiv; rad ${i + 1} har ${weights.values[i]}.`,
+    `The weight (${weights.name}) must be positive; row ${i + 1} has ${weights.values[i]}.`,
+    { variable: weights.name, position: i },
+  );
+}
+
+export function unknownVariable(name: string): Problem {
+  return problem('unknown-variable', `Ukjent variabel: ${name}.`, `Unknown variable: ${name}.`, { variable: name });
+}
+
+function missingKey(nb: string, en: string, name: string | undefined): Problem {
+  return problem(
+    'missing-key-column',
+    `Modellen trenger en ${nb}-kolonne${name ? ` (${name} finnes ikke)` : ''}.`,
+    `The model needs a ${en} column${name ? ` (${name} does not exist)` : ''}.`,
+    name ? { column: name } : undefined,
+  );
+}

@@ -1,0 +1,322 @@
+/** Cost-key view: method and options, the weights table with checks and warnings, presets. */
+import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Radio, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { BASIC, keyPresets, type KeyRecord } from '../../engine/costkey';
+import { formatNumber, formatSignificant } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+import { useStrings } from '../../i18n/useStrings';
+import { useAnalysisStore } from '../../store';
+import type { CostKeySpec } from '../../spec/sections/costkey';
+import { applyKey, useCostKey, useProposedKey } from './liveKey';
+import { costKeyStrings } from './strings';
+import { KeyChecks, WeightEditor } from './WeightEditor';
+
+const METHODS: CostKeySpec['method'][] = ['coefficient', 'explained-variance', 'sub-function', 'manual'];
+
+function MethodOptions() {
+  const s = useStrings(costKeyStrings);
+  const spec = useAnalysisStore((st) => st.spec);
+  const update = useAnalysisStore((st) => st.updateSpec);
+  const ck = spec.costKey;
+  const models = spec.models.list;
+  const res = useCostKey();
+  return (
+    <section aria-labelledby="ck-options">
+      <Heading level={2} data-size="sm" id="ck-options">
+        {s.method}
+      </Heading>
+      <fieldset>
+        <legend>{s.method}</legend>
+        {METHODS.map((m) => (
+          <Radio
+            key={m}
+            name="ck-method"
+            label={s.methods[m]}
+            value={m}
+            checked={ck.method === m}
+            onChange={() => update((d) => void (d.costKey.method = m))}
+          />
+        ))}
+      </fieldset>
+      <Field>
+        <Label htmlFor="ck-model">{s.model}</Label>
+        <Select id="ck-model" value={ck.modelId ?? ''} data-testid="costkey-model" onChange={(e) => update((d) => void (d.costKey.modelId = e.target.value || null))}>
+          <option value="">{s.noModel}</option>
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Textfield
+        label={s.year}
+        description={s.lastYear}
+        type="number"
+        value={ck.year ?? ''}
+        onChange={(e) => {
+          const v = e.target.value === '' ? null : Math.round(Number(e.target.value));
+          update((d) => void (d.costKey.year = v !== null && Number.isFinite(v) ? v : null));
+        }}
+      />
+      {ck.method === 'coefficient' && (
+        <fieldset>
+          <legend>{s.remainder}</legend>
+          <Radio name="ck-rem" label={s.remainderPopulation} checked={ck.remainder === 'population'} onChange={() => update((d) => void (d.costKey.remainder = 'population'))} />
+          <Radio name="ck-rem" label={s.remainderRescale} checked={ck.remainder === 'rescale'} onChange={() => update((d) => void (d.costKey.remainder = 'rescale'))} />
+        </fieldset>
+      )}
+      {ck.method === 'explained-variance' && (
+        <>
+          <Field>
+            <Label htmlFor="ck-imp">{s.importance}</Label>
+            <Select id="ck-imp" value={ck.importance} onChange={(e) => update((d) => void (d.costKey.importance = e.target.value as CostKeySpec['importance']))}>
+              {(['lmg', 'bivariate', 'last-in'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {s.importanceOptions[m]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Checkbox label={s.adjusted} checked={ck.useAdjusted} onChange={(e) => update((d) => void (d.costKey.useAdjusted = e.target.checked))} />
+          <Field>
+            <Label htmlFor="ck-target">{s.target}</Label>
+            <Select id="ck-target" value={ck.target ?? ''} onChange={(e) => update((d) => void (d.costKey.target = e.target.value || null))}>
+              <option value="">{s.basicCriterion}</option>
+              {(res?.criteria ?? []).map((c) => (
+                <option key={c} value={c}>
+                  {res?.labels[c] ?? c}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Checkbox label={s.rounding} checked={ck.rounding === 0.05} onChange={(e) => update((d) => void (d.costKey.rounding = e.target.checked ? 0.05 : null))} />
+        </>
+      )}
+      {ck.method === 'sub-function' && (
+        <>
+          <Field>
+            <Label htmlFor="ck-sub-model">{s.subModel}</Label>
+            <Select id="ck-sub-model" value={ck.subFunction.modelId ?? ''} onChange={(e) => update((d) => void (d.costKey.subFunction.modelId = e.target.value || null))}>
+              <option value="">{s.noModel}</option>
+              {models.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Textfield label={s.subTotal} value={ck.subFunction.totalVariable ?? ''} onChange={(e) => update((d) => void (d.costKey.subFunction.totalVariable = e.target.value || null))} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function WeightsTable() {
+  const s = useStrings(costKeyStrings);
+  const lang = useLanguage();
+  const res = useCostKey();
+  const proposed = useProposedKey();
+  const update = useAnalysisStore((st) => st.updateSpec);
+  const dropped = useAnalysisStore((st) => st.spec.costKey.dropped);
+  if (!res) return null;
+  const byName = new Map((res.computed?.criteria ?? []).map((c) => [c.name, c]));
+  const rows = [BASIC, ...res.criteria];
+  const fmtW = (x: number | undefined) => formatNumber(x, lang, 4);
+  const sum = (k: KeyRecord | null) => (k ? Object.values(k).reduce((a, b) => a + b, 0) : NaN);
+  return (
+    <section aria-labelledby="ck-weights">
+      <Heading level={2} data-size="sm" id="ck-weights">
+        {s.weightsTable}
+      </Heading>
+      <Paragraph data-size="sm">
+        {s.source}: {res.modelLabel ? s.sourceModel(res.modelLabel, String(res.year ?? '–')) : s.methods[res.method]}
+        {res.computed?.yhatNational !== undefined && ` · ${s.yhat}: ${formatSignificant(res.computed.yhatNational, lang, 5)}`}
+        {Number.isFinite(res.yObsNational) && ` · ${s.yObs}: ${formatSignificant(res.yObsNational, lang, 5)}`}
+      </Paragraph>
+      <Table data-testid="costkey-weights-table">
+        <caption>{s.weightsTable}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{s.criterion}</Table.HeaderCell>
+            <Table.HeaderCell>{s.national}</Table.HeaderCell>
+            <Table.HeaderCell>{s.coefficient}</Table.HeaderCell>
+            <Table.HeaderCell>{s.p}</Table.HeaderCell>
+            <Table.HeaderCell>{s.computed}</Table.HeaderCell>
+            <Table.HeaderCell>{s.current}</Table.HeaderCell>
+            <Table.HeaderCell>{s.proposed}</Table.HeaderCell>
+            <Table.HeaderCell>{s.drop}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((c) => {
+            const cw = byName.get(c);
+            const warn = cw && !cw.dropped && (cw.weight < 0 || (cw.p !== undefined && cw.p > 0.1));
+            const computed = c === BASIC ? res.computed?.basic : cw?.weight;
+            return (
+              <Table.Row key={c} data-criterion={c} data-warning={warn ? 'true' : 'false'}>
+                <Table.Cell>
+                  {c === BASIC ? s.basicCriterion : (res.labels[c] ?? c)}
+                  {warn ? ' ⚠' : ''}
+                </Table.Cell>
+                <Table.Cell>{c === BASIC ? '' : formatSignificant(res.national[c], lang, 5)}</Table.Cell>
+                <Table.Cell>{cw?.coefficient !== undefined ? formatSignificant(cw.coefficient, lang, 5) : ''}</Table.Cell>
+                <Table.Cell>{cw?.p !== undefined ? formatNumber(cw.p, lang, 3) : ''}</Table.Cell>
+                <Table.Cell>{fmtW(computed)}</Table.Cell>
+                <Table.Cell>{res.current ? fmtW(res.current[c] ?? 0) : '–'}</Table.Cell>
+                <Table.Cell>{fmtW(proposed?.[c])}</Table.Cell>
+                <Table.Cell>
+                  {c !== BASIC && (
+                    <Checkbox
+                      aria-label={s.dropFor(res.labels[c] ?? c)}
+                      checked={dropped.includes(c)}
+                      onChange={(e) =>
+                        update((d) => {
+                          const set = new Set(d.costKey.dropped);
+                          if (e.target.checked) set.add(c);
+                          else set.delete(c);
+                          d.costKey.dropped = [...set];
+                        })
+                      }
+                    />
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            );
+          })}
+          <Table.Row>
+            <Table.HeaderCell>{s.sum}</Table.HeaderCell>
+            <Table.Cell />
+            <Table.Cell />
+            <Table.Cell />
+            <Table.Cell>{fmtW(res.computed?.sum)}</Table.Cell>
+            <Table.Cell>{fmtW(sum(res.current))}</Table.Cell>
+            <Table.Cell>{fmtW(sum(proposed))}</Table.Cell>
+            <Table.Cell />
+          </Table.Row>
+        </Table.Body>
+      </Table>
+      {res.computed && res.computed.warnings.length > 0 && (
+        <Alert data-color="warning" data-testid="costkey-warnings">
+          <Heading level={3} data-size="2xs">
+            {s.warnings}
+          </Heading>
+          <ul>
+            {res.computed.warnings.map((w, i) => (
+              <li key={i}>{lang === 'nb' ? w.message : w.messageEn}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </section>
+  );
+}
+
+function Presets() {
+  const s = useStrings(costKeyStrings);
+  const lang = useLanguage();
+  const spec = useAnalysisStore((st) => st.spec);
+  const update = useAnalysisStore((st) => st.updateSpec);
+  const proposed = useProposedKey();
+  const res = useCostKey();
+  const have = new Set(spec.costKey.presets.map((p) => p.id));
+  return (
+    <section aria-labelledby="ck-presets">
+      <Heading level={2} data-size="sm" id="ck-presets">
+        {s.presets}
+      </Heading>
+      <Paragraph data-size="sm">{s.presetNote}</Paragraph>
+      <ul className="kl-preset-catalogue">
+        {keyPresets
+          .filter((p) => !have.has(p.id))
+          .map((p) => (
+            <li key={p.id}>
+              {p.label[lang]} ({p.source}){' '}
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                onClick={() =>
+                  update((d) => {
+                    const weights: KeyRecord = {};
+                    for (const [k, v] of Object.entries(p.weights)) weights[k] = Number.isFinite(v) ? v : 0;
+                    d.costKey.presets.push({ id: p.id, label: p.label.nb, source: p.source, weights });
+                  })
+                }
+              >
+                {s.addPreset}
+              </Button>
+            </li>
+          ))}
+      </ul>
+      {spec.costKey.presets.map((p, pi) => {
+        const sum = Object.values(p.weights).reduce((a, b) => a + b, 0);
+        const ok = Math.abs(sum - 1) < 1e-6;
+        return (
+          <fieldset key={p.id} className="kl-preset">
+            <legend>
+              {p.label} – {s.source}: {p.source || '–'}
+            </legend>
+            {Object.entries(p.weights).map(([k, v]) => (
+              <Textfield
+                key={k}
+                label={k === BASIC ? s.basicCriterion : k}
+                type="number"
+                step={0.001}
+                value={v}
+                onChange={(e) => update((d) => void (d.costKey.presets[pi].weights[k] = Number(e.target.value) || 0))}
+              />
+            ))}
+            <Paragraph data-size="sm">
+              {s.sum}: {formatNumber(sum, lang, 4)} {ok ? '' : `– ${s.sumBad}`}
+            </Paragraph>
+            <Button data-size="sm" variant="secondary" disabled={!ok} onClick={() => applyKey({ ...p.weights })}>
+              {s.usePreset}
+            </Button>{' '}
+            <Button data-size="sm" variant="secondary" disabled={!ok} onClick={() => update((d) => void (d.costKey.current = { ...p }))}>
+              {s.useAsCurrent}
+            </Button>
+          </fieldset>
+        );
+      })}
+      {proposed && res?.outcome && (
+        <Button
+          data-size="sm"
+          variant="secondary"
+          onClick={() => update((d) => void (d.costKey.current = { id: 'saved-current', label: s.current, source: res.modelLabel ?? 'manual', weights: { ...proposed } }))}
+        >
+          {s.saveCurrent}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+export function CostKeyView() {
+  const s = useStrings(costKeyStrings);
+  const res = useCostKey();
+  return (
+    <div className="kl-view kl-costkey" data-testid="costkey-view">
+      <Heading level={1} data-size="md">
+        {s.title}
+      </Heading>
+      <Paragraph>{s.intro}</Paragraph>
+      <MethodOptions />
+      {res?.outcome ? (
+        <>
+          <WeightsTable />
+          {res.edited && <Paragraph data-size="sm">{s.edited}</Paragraph>}
+          <WeightEditor idPrefix="ck" />
+          <section aria-label={s.checks}>
+            <Heading level={2} data-size="sm">
+              {s.checks}
+            </Heading>
+            <KeyChecks />
+          </section>
+        </>
+      ) : (
+        <Paragraph data-testid="costkey-empty">{s.noResults}</Paragraph>
+      )}
+      <Presets />
+    </div>
+  );
+}

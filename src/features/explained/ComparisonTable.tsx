@@ -1,0 +1,120 @@
+/** A model comparison in the report layout: coefficient (stars) over (SE), then N, R², ΔR². */
+import { Button, Table } from '@digdir/designsystemet-react';
+import type { ModelComparison } from '../../engine/importance/compare';
+import { formatNumber, formatPercent, formatSignificant, formatInteger } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+import { useStrings } from '../../i18n/useStrings';
+import { explainedStrings, type ExplainedStrings } from './strings';
+import { comparisonCsv, downloadText } from './csv';
+
+export interface ComparisonTableProps {
+  comparison: ModelComparison;
+  caption: string;
+  labels: Map<string, string>;
+  /** Show ΔR² rows (only where the first column is a baseline). */
+  delta?: boolean;
+  testId?: string;
+  fileName?: string;
+}
+
+export function rowName(name: string, s: ExplainedStrings, labels: Map<string, string>): string {
+  if (name === '(Intercept)' || name === 'intercept') return s.constant;
+  return labels.get(name) ?? name;
+}
+
+export function ComparisonTable({ comparison, caption, labels, delta = false, testId, fileName }: ComparisonTableProps) {
+  const s = useStrings(explainedStrings);
+  const lang = useLanguage();
+  const cols = comparison.columns;
+  const onExport = () =>
+    downloadText(`${fileName ?? 'sammenligning'}.csv`, comparisonCsv(comparison, (n) => rowName(n, s, labels), s, delta));
+  return (
+    <div className="kl-table-wrap" data-testid={testId}>
+      <Table data-size="sm" zebra>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" />
+            {cols.map((c, i) => (
+              <th key={c.id} scope="col" className="kl-num">
+                ({i + 1}) {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {comparison.rows.map((r) => (
+            <tr key={r}>
+              <th scope="row">{rowName(r, s, labels)}</th>
+              {cols.map((c) => {
+                const cell = c.cells[r];
+                return (
+                  <td key={c.id} className="kl-num">
+                    {cell ? (
+                      <>
+                        {formatSignificant(cell.estimate, lang)}
+                        {cell.stars}
+                        <br />
+                        <span className="kl-se">({formatSignificant(cell.se, lang)})</span>
+                      </>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{s.yearEffects}</th>
+            {cols.map((c) => (
+              <td key={c.id} className="kl-num">
+                {c.ok ? (c.yearEffects ? s.yes : s.no) : s.failed}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{s.n}</th>
+            {cols.map((c) => (
+              <td key={c.id} className="kl-num">
+                {formatInteger(c.n, lang)}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{s.r2}</th>
+            {cols.map((c) => (
+              <td key={c.id} className="kl-num" data-testid="r2-cell">
+                {formatNumber(c.r2, lang, 3)}
+              </td>
+            ))}
+          </tr>
+          {delta && (
+            <>
+              <tr>
+                <th scope="row">{s.dR2}</th>
+                {cols.map((c, i) => (
+                  <td key={c.id} className="kl-num" data-testid="delta-r2">
+                    {i === 0 ? '' : formatNumber(c.deltaR2, lang, 4)}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{s.dR2Pct}</th>
+                {cols.map((c, i) => (
+                  <td key={c.id} className="kl-num">
+                    {i === 0 ? '' : formatPercent(c.deltaR2Pct, lang, 1)}
+                  </td>
+                ))}
+              </tr>
+            </>
+          )}
+        </tbody>
+      </Table>
+      <p className="kl-note">
+        {comparison.starThresholds.map((t, i) => `${'*'.repeat(comparison.starThresholds.length - i)} p < ${t}`).join(', ')}
+      </p>
+      <Button variant="tertiary" data-size="sm" onClick={onExport}>
+        {s.exportCsv}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** R² decomposition: one-at-a-time, last-in and LMG per criterion, and the LMG share chart. */
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import type { RelImpResult } from '../../engine/importance/relimp';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { axisProps, chartColors } from '../../charts/theme';
+import { formatNumber, formatPercent } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+import { useStrings } from '../../i18n/useStrings';
+import { explainedStrings } from './strings';
+
+export function Decomposition({ rel, labels, controls }: { rel: RelImpResult; labels: Map<string, string>; controls: string[] }) {
+  const s = useStrings(explainedStrings);
+  const lang = useLanguage();
+  const name = (c: string) => labels.get(c) ?? c;
+  const sampled = rel.lmgMethod === 'sampled';
+  const data = rel.criteria.map((c, j) => ({ name: name(c), share: rel.lmgShare[j] }));
+  return (
+    <section aria-labelledby="kl-decomp">
+      <Heading level={2} data-size="sm" id="kl-decomp">
+        {s.decomposition}
+      </Heading>
+      <Paragraph data-size="sm">
+        {s.decompositionIntro(rel.n, controls.map(name).join(', '))} {sampled ? s.sampled(rel.orderings) : s.exact}
+      </Paragraph>
+      <div className="kl-table-wrap">
+        <Table data-size="sm" zebra data-testid="decomposition-table">
+          <caption>
+            {s.r2Full}: {formatNumber(rel.r2Full, lang, 4)} · {s.r2Base}: {formatNumber(rel.r2Base, lang, 4)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.criterion}</th>
+              <th scope="col" className="kl-num">{s.alone}</th>
+              <th scope="col" className="kl-num">{s.increment}</th>
+              <th scope="col" className="kl-num">{s.lastIn}</th>
+              <th scope="col" className="kl-num">{s.lmg}</th>
+              {sampled && <th scope="col" className="kl-num">{s.mcse}</th>}
+              <th scope="col" className="kl-num">{s.share}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rel.criteria.map((c, j) => (
+              <tr key={c}>
+                <th scope="row">{name(c)}</th>
+                <td className="kl-num">{formatNumber(rel.oneAtATimeR2[j], lang, 4)}</td>
+                <td className="kl-num">{formatNumber(rel.oneAtATimeIncrement[j], lang, 4)}</td>
+                <td className="kl-num">{formatNumber(rel.lastIn[j], lang, 4)}</td>
+                <td className="kl-num">{formatNumber(rel.lmg[j], lang, 4)}</td>
+                {sampled && <td className="kl-num">{formatNumber(rel.lmgSe[j], lang, 5)}</td>}
+                <td className="kl-num">{formatPercent(rel.lmgShare[j], lang, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+      <ChartFrame
+        title={s.chartTitle}
+        yLabel={s.chartY}
+        testId="lmg-chart"
+        height={Math.max(160, 40 * data.length + 40)}
+        alt={{
+          columns: [s.criterion, s.share, s.lmg],
+          rows: rel.criteria.map((c, j) => [name(c), formatPercent(rel.lmgShare[j], lang, 1), formatNumber(rel.lmg[j], lang, 4)]),
+        }}
+      >
+        <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={chartColors.grid} horizontal={false} />
+          <XAxis type="number" {...axisProps} tickFormatter={(v: number) => formatPercent(v, lang, 0)} />
+          <YAxis type="category" dataKey="name" width={180} {...axisProps} />
+          <Bar dataKey="share" fill={chartColors.primary} isAnimationActive={false} />
+        </BarChart>
+      </ChartFrame>
+    </section>
+  );
+}

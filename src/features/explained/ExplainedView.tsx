@@ -1,0 +1,134 @@
+/** The explained-variance view: comparison against today's key, R² decomposition, subset search. */
+import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
+import { useStrings } from '../../i18n/useStrings';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { baselineEntry } from '../../spec/sections/explained';
+import { explainedStrings } from './strings';
+import { ComparisonTable } from './ComparisonTable';
+import { Decomposition } from './Decomposition';
+import { SubsetPanel } from './SubsetPanel';
+
+export function ExplainedView() {
+  const s = useStrings(explainedStrings);
+  const spec = useAnalysisStore((st) => st.spec);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const results = useAnalysisStore((st) => st.results?.explained);
+  const numeric = useAnalysisStore((st) => st.results?.dataset?.numericColumns);
+  const [pick, setPick] = useState('');
+  const labels = useMemo(() => new Map((numeric ?? []).map((c) => [c.name, c.label || c.name])), [numeric]);
+  const base = baselineEntry(spec.explained, spec.models);
+  const candidates = spec.explained.candidateCriteria;
+  const used = new Set(base ? [base.dependent, ...base.regressors, ...base.controls, ...candidates] : candidates);
+  const options = (numeric ?? []).filter((c) => !used.has(c.name) && c.name !== 'aar');
+
+  const addCandidate = () => {
+    if (!pick) return;
+    updateSpec((d) => {
+      if (!d.explained.candidateCriteria.includes(pick)) d.explained.candidateCriteria.push(pick);
+    });
+    setPick('');
+  };
+  const removeCandidate = (c: string) =>
+    updateSpec((d) => void (d.explained.candidateCriteria = d.explained.candidateCriteria.filter((x) => x !== c)));
+
+  return (
+    <div className="kl-view" data-testid="explained-view">
+      <Heading level={1} data-size="md">
+        {s.title}
+      </Heading>
+      <Paragraph>{s.intro}</Paragraph>
+      {!base ? (
+        <Paragraph>{s.noModel}</Paragraph>
+      ) : (
+        <>
+          <Field>
+            <Label htmlFor="kl-baseline">{s.baseline}</Label>
+            <Select
+              id="kl-baseline"
+              value={base.id}
+              onChange={(e) => updateSpec((d) => void (d.explained.baselineModelId = e.target.value))}
+            >
+              {spec.models.list.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className="kl-row">
+            <Field>
+              <Label htmlFor="kl-candidate">{s.addCandidate}</Label>
+              <Select id="kl-candidate" value={pick} onChange={(e) => setPick(e.target.value)}>
+                <option value="">{s.choose}</option>
+                {options.map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {c.label || c.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button onClick={addCandidate} disabled={!pick} data-testid="add-candidate">
+              {s.add}
+            </Button>
+          </div>
+          <Heading level={2} data-size="xs">
+            {s.candidates}
+          </Heading>
+          {candidates.length === 0 ? (
+            <Paragraph data-size="sm">{s.noCandidates}</Paragraph>
+          ) : (
+            <ul className="kl-chips">
+              {candidates.map((c) => (
+                <li key={c}>
+                  {labels.get(c) ?? c}{' '}
+                  <Button variant="tertiary" data-size="sm" onClick={() => removeCandidate(c)} aria-label={s.remove(labels.get(c) ?? c)}>
+                    ×
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {results?.comparison && (
+            <section aria-labelledby="kl-comparison">
+              <Heading level={2} data-size="sm" id="kl-comparison">
+                {s.comparison}
+              </Heading>
+              <ComparisonTable
+                comparison={results.comparison}
+                caption={s.comparisonCaption}
+                labels={labels}
+                delta
+                testId="comparison-table"
+                fileName="modellsammenligning"
+              />
+            </section>
+          )}
+          {results?.relimp && results.analysed && (
+            <Decomposition rel={results.relimp} labels={labels} controls={results.analysed.controls} />
+          )}
+          {results?.oneAtATime && (
+            <section aria-labelledby="kl-one">
+              <Heading level={2} data-size="sm" id="kl-one">
+                {s.oneAtATime}
+              </Heading>
+              <ComparisonTable comparison={results.oneAtATime} caption={s.oneAtATime} labels={labels} fileName="ett-om-gangen" />
+            </section>
+          )}
+          {results?.stepwise && (
+            <section aria-labelledby="kl-step">
+              <Heading level={2} data-size="sm" id="kl-step">
+                {s.stepwise}
+              </Heading>
+              <ComparisonTable comparison={results.stepwise} caption={s.stepwise} labels={labels} fileName="trinnvis" />
+            </section>
+          )}
+          <SubsetPanel
+            labels={labels}
+            options={[...new Set([...(results?.analysed?.criteria ?? []), ...spec.explained.subsets.candidates])]}
+          />
+        </>
+      )}
+    </div>
+  );
+}

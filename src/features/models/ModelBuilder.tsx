@@ -1,0 +1,239 @@
+/** Edits one model of spec.models.list; every change goes through updateSpec and refits in the worker. */
+import {
+  Checkbox,
+  Chip,
+  Field,
+  Fieldset,
+  Label,
+  Radio,
+  Select,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import type { ModelEntry } from '../../spec/sections/models';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { useStrings } from '../../i18n/useStrings';
+import { setShown, shownModels } from './modelOps';
+import { modelStrings } from './strings';
+import { VariableList } from './VariableList';
+
+// Same name as SIZE_CLASS_COLUMN in the variable builder; not imported so the engine stays out of
+// the main-thread bundle.
+const SIZE_CLASS_COLUMN = 'size_class';
+const DESIGNS = ['pooled', 'per-year', 'within', 'single'] as const;
+const SES = ['cluster', 'hc1', 'classical'] as const;
+
+export function ModelBuilder({
+  entry,
+  options,
+  labels,
+  years,
+}: {
+  entry: ModelEntry;
+  options: { name: string; label: string }[];
+  labels: Map<string, string>;
+  years: number[];
+}) {
+  const s = useStrings(modelStrings);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const shown = useAnalysisStore((st) => shownModels(st.spec).some((m) => m.id === entry.id));
+  const edit = (recipe: (m: ModelEntry) => void) =>
+    updateSpec((d) => {
+      const m = d.models.list.find((x) => x.id === entry.id);
+      if (m) recipe(m);
+    });
+  const editSample = (recipe: (sample: NonNullable<ModelEntry['sample']>) => void) =>
+    edit((m) => {
+      m.sample ??= { years: null, units: null, excludeUnits: null, sizeClasses: null, sizeClassColumn: null };
+      recipe(m.sample);
+    });
+
+  // Text is committed on blur so that typing does not refit the model at every key press.
+  const [label, setLabel] = useState(entry.label);
+  const [exclude, setExclude] = useState((entry.sample?.excludeUnits ?? []).join(', '));
+  const chosenYears = entry.sample?.years ?? [];
+  const chosenClasses = entry.sample?.sizeClasses ?? [];
+  const toggle = (list: number[], v: number) =>
+    list.includes(v) ? list.filter((x) => x !== v) : [...list, v].sort((a, b) => a - b);
+
+  return (
+    <div className="kl-builder" data-testid="model-builder" data-model={entry.id}>
+      <div className="kl-builder-row">
+        <Textfield
+          label={s.label}
+          data-size="sm"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          onBlur={() => label.trim() && label !== entry.label && edit((m) => (m.label = label.trim()))}
+        />
+        <Field data-size="sm">
+          <Label>{s.dependent}</Label>
+          <Select
+            value={entry.dependent}
+            onChange={(e) => edit((m) => (m.dependent = e.target.value))}
+            data-testid="dependent"
+          >
+            <option value="">{s.choose}</option>
+            {entry.dependent && !labels.has(entry.dependent) && (
+              <option value={entry.dependent}>{entry.dependent}</option>
+            )}
+            {options.map((o) => (
+              <option key={o.name} value={o.name}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Checkbox
+          label={s.show}
+          data-size="sm"
+          checked={shown}
+          onChange={(e) => updateSpec((d) => setShown(d, entry.id, e.target.checked))}
+        />
+      </div>
+
+      <div className="kl-builder-row">
+        <VariableList
+          legend={s.criteria}
+          addLabel={s.addCriterion}
+          chosen={entry.regressors}
+          options={options.filter((o) => o.name !== entry.dependent && !entry.controls.includes(o.name))}
+          labels={labels}
+          onChange={(next) => edit((m) => (m.regressors = next))}
+          testId="criteria"
+        />
+        <VariableList
+          legend={s.controls}
+          addLabel={s.addControl}
+          chosen={entry.controls}
+          options={options.filter((o) => o.name !== entry.dependent && !entry.regressors.includes(o.name))}
+          labels={labels}
+          onChange={(next) => edit((m) => (m.controls = next))}
+          testId="controls"
+        />
+      </div>
+
+      <div className="kl-builder-row">
+        <Fieldset data-size="sm">
+          <Fieldset.Legend>{s.design}</Fieldset.Legend>
+          {DESIGNS.map((d) => (
+            <Radio
+              key={d}
+              name={`design-${entry.id}`}
+              value={d}
+              label={s.designs[d]}
+              checked={entry.design === d}
+              onChange={() => edit((m) => (m.design = d))}
+            />
+          ))}
+        </Fieldset>
+        <div className="kl-builder-col">
+          <Field data-size="sm">
+            <Label>{s.se}</Label>
+            <Select
+              value={entry.se}
+              onChange={(e) => edit((m) => (m.se = e.target.value as ModelEntry['se']))}
+            >
+              {SES.map((x) => (
+                <option key={x} value={x}>
+                  {s.ses[x]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field data-size="sm">
+            <Label>{s.weights}</Label>
+            <Select
+              value={entry.weights ?? ''}
+              onChange={(e) => edit((m) => (m.weights = e.target.value || null))}
+            >
+              <option value="">{s.noWeights}</option>
+              {options.map((o) => (
+                <option key={o.name} value={o.name}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Checkbox
+            label={s.yearEffects}
+            data-size="sm"
+            checked={entry.yearEffects}
+            disabled={entry.design === 'per-year' || entry.design === 'single'}
+            onChange={(e) => edit((m) => (m.yearEffects = e.target.checked))}
+          />
+          <Checkbox
+            label={s.intercept}
+            data-size="sm"
+            checked={entry.intercept}
+            disabled={entry.design === 'within'}
+            onChange={(e) => edit((m) => (m.intercept = e.target.checked))}
+          />
+        </div>
+      </div>
+
+      <Fieldset data-size="sm" className="kl-sample">
+        <Fieldset.Legend>{s.sample}</Fieldset.Legend>
+        {years.length > 0 && (
+          <div role="group" aria-label={s.years} className="kl-chip-row">
+            <span className="kl-chip-row-label" aria-hidden="true">
+              {s.years}:
+            </span>
+            {years.map((y) => (
+              <Chip.Checkbox
+                key={y}
+                data-size="sm"
+                checked={chosenYears.includes(y)}
+                onChange={() =>
+                  editSample((smp) => {
+                    const next = toggle(chosenYears, y);
+                    smp.years = next.length ? next : null;
+                  })
+                }
+              >
+                {y}
+              </Chip.Checkbox>
+            ))}
+            {chosenYears.length === 0 && <span className="kl-muted">({s.allYears})</span>}
+          </div>
+        )}
+        <div role="group" aria-label={s.sizeClasses} className="kl-chip-row">
+          <span className="kl-chip-row-label" aria-hidden="true">
+            {s.sizeClasses}:
+          </span>
+          {[1, 2, 3, 4, 5, 6].map((c) => (
+            <Chip.Checkbox
+              key={c}
+              data-size="sm"
+              checked={chosenClasses.includes(c)}
+              onChange={() =>
+                editSample((smp) => {
+                  const next = toggle(chosenClasses, c);
+                  smp.sizeClasses = next.length ? next : null;
+                  smp.sizeClassColumn = next.length ? SIZE_CLASS_COLUMN : null;
+                })
+              }
+            >
+              {s.sizeClass(c)}
+            </Chip.Checkbox>
+          ))}
+        </div>
+        <Textfield
+          label={s.excludeUnits}
+          data-size="sm"
+          value={exclude}
+          onChange={(e) => setExclude(e.target.value)}
+          onBlur={() =>
+            editSample((smp) => {
+              const codes = exclude
+                .split(/[,;\s]+/)
+                .map((c) => c.trim())
+                .filter(Boolean);
+              smp.excludeUnits = codes.length ? codes : null;
+            })
+          }
+        />
+      </Fieldset>
+    </div>
+  );
+}

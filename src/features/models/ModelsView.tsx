@@ -1,0 +1,135 @@
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { useStrings } from '../../i18n/useStrings';
+import { DroppedUnits } from './DroppedUnits';
+import { ModelBuilder } from './ModelBuilder';
+import { addModel, duplicateModel, removeModel, resultColumns, shownModels } from './modelOps';
+import { ResultsTable } from './ResultsTable';
+import { modelStrings } from './strings';
+
+export function ModelsView() {
+  const s = useStrings(modelStrings);
+  const spec = useAnalysisStore((st) => st.spec);
+  const results = useAnalysisStore((st) => st.results);
+  const status = useAnalysisStore((st) => st.status);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const list = spec.models.list;
+  const [selected, setSelected] = useState<string | null>(null);
+  const current = list.find((m) => m.id === selected) ?? list[0];
+
+  const dataset = results?.dataset;
+  const options = useMemo(() => dataset?.numericColumns ?? [], [dataset]);
+  const labels = useMemo(() => new Map(options.map((o) => [o.name, o.label])), [options]);
+  const unitNames = useMemo(() => new Map((dataset?.units ?? []).map((u) => [u.code, u.name])), [dataset]);
+  const shown = shownModels(spec);
+  const columns = resultColumns(shown, results?.models, list);
+  const busy = status === 'running' || status === 'loading';
+
+  const fallbackDependent =
+    dataset?.derived.find((d) => d.kind === 'expenditure')?.name ?? options[0]?.name ?? '';
+
+  return (
+    <section aria-labelledby="models-heading" className="kl-models">
+      <div className="kl-view-header">
+        <Heading level={1} data-size="md" id="models-heading">
+          {s.title}
+        </Heading>
+        <Paragraph data-size="sm">{s.intro}</Paragraph>
+        {!dataset?.numericColumns.length && <Paragraph data-size="sm">{s.noData}</Paragraph>}
+      </div>
+
+      <div className="kl-model-toolbar" role="group" aria-label={s.edit}>
+        {list.map((m, i) => (
+          <Button
+            key={m.id}
+            data-size="sm"
+            variant={m.id === current?.id ? 'primary' : 'secondary'}
+            aria-pressed={m.id === current?.id}
+            onClick={() => setSelected(m.id)}
+            data-testid="model-tab"
+          >
+            ({i + 1}) {m.label}
+          </Button>
+        ))}
+        <Button
+          data-size="sm"
+          variant="tertiary"
+          onClick={() => {
+            let id = '';
+            updateSpec((d) => {
+              id = addModel(d, fallbackDependent, s.model);
+            });
+            if (id) setSelected(id);
+          }}
+        >
+          + {s.add}
+        </Button>
+      </div>
+
+      <div className="kl-models-grid">
+        {current ? (
+          <div className="kl-builder-card">
+            <ModelBuilder
+              key={current.id}
+              entry={current}
+              options={options}
+              labels={labels}
+              years={dataset?.years ?? []}
+            />
+            <div className="kl-builder-actions">
+              <Button
+                data-size="sm"
+                variant="secondary"
+                onClick={() => {
+                  let id: string | null = null;
+                  updateSpec((d) => {
+                    id = duplicateModel(d, current.id, s.copySuffix);
+                  });
+                  if (id) setSelected(id);
+                }}
+              >
+                {s.duplicate}
+              </Button>
+              <Button
+                data-size="sm"
+                variant="tertiary"
+                data-color="danger"
+                onClick={() => {
+                  updateSpec((d) => removeModel(d, current.id));
+                  setSelected(null);
+                }}
+              >
+                {s.remove}
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Paragraph>{s.noModels}</Paragraph>
+        )}
+
+        {columns.length > 0 && (
+          <div className="kl-models-results">
+            <Heading level={2} data-size="sm" className="kl-section-heading">
+              {s.results}
+            </Heading>
+            <ResultsTable columns={columns} labels={labels} thresholds={spec.models.stars} busy={busy} />
+            <div className="kl-dropped-list">
+              {columns
+                .filter((c) => c.outcome)
+                .map((c) => (
+                  <DroppedUnits
+                    key={c.key}
+                    title={`(${c.number}) ${c.entry.label}${c.year !== null ? ` ${c.year}` : ''}`}
+                    dropped={c.outcome?.dropped ?? []}
+                    unitNames={unitNames}
+                    labels={labels}
+                  />
+                ))}
+            </div>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Slide kinds (stored in spec.present.slides as `{ id, kind, title }`):
+ *   summary           what the analysis is (title, data, models)
+ *   table:regression  the models shown, in the report layout
+ *   view:<viewId>     a registered view, rendered in large type (its charts and tables)
+ * Unknown kinds show their title and a note, so a project from a newer version still presents.
+ */
+import type { PresentSpec } from '../../spec/sections/present';
+
+export type Slide = PresentSpec['slides'][number];
+
+export function defaultSlides(lang: 'nb' | 'en'): Slide[] {
+  return [
+    { id: 'summary', kind: 'summary', title: lang === 'nb' ? 'Om analysen' : 'About the analysis' },
+    { id: 'regression', kind: 'table:regression', title: lang === 'nb' ? 'Regresjonsresultater' : 'Regression results' },
+  ];
+}
+
+export function slidesFor(spec: { present: PresentSpec }, lang: 'nb' | 'en'): Slide[] {
+  return spec.present.slides.length ? spec.present.slides : defaultSlides(lang);
+}
+
+/** Keyboard → new index (null = not a navigation key). Pure, so it is unit-tested. */
+export function navigate(key: string, index: number, count: number): number | 'close' | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'PageDown':
+    case ' ':
+      return Math.min(count - 1, index + 1);
+    case 'ArrowLeft':
+    case 'PageUp':
+      return Math.max(0, index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return Math.max(0, count - 1);
+    case 'Escape':
+      return 'close';
+    default:
+      return null;
+  }
+}

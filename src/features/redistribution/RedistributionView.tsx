@@ -1,0 +1,195 @@
+/** Redistribution view: live weight editor, checks, charts, sums by group and the full table. */
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import type { GroupKind } from '../../engine/costkey';
+import { formatInteger, formatNumber } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+import { useStrings } from '../../i18n/useStrings';
+import { useAnalysisStore } from '../../store';
+import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
+import { KeyChecks, WeightEditor } from '../costkey/WeightEditor';
+import { ChangeHistogram, ChangeVsPopulation, SortedChangeChart } from './Charts';
+import { downloadText, redistributionCsv, redistributionRows, type RedistributionRow } from './rows';
+import { redistributionStrings } from './strings';
+
+type SortKey = 'name' | 'unit' | 'population' | 'index' | 'amount' | 'change' | 'changePerCapita';
+
+function GroupSums() {
+  const s = useStrings(redistributionStrings);
+  const lang = useLanguage();
+  const outcome = useKeyOutcome();
+  const groupBy = useAnalysisStore((st) => st.spec.redistribution.groupBy);
+  const update = useAnalysisStore((st) => st.updateSpec);
+  const rows = outcome?.aggregates[groupBy] ?? null;
+  return (
+    <section aria-labelledby="rd-groups">
+      <Heading level={2} data-size="sm" id="rd-groups">
+        {s.groups}
+      </Heading>
+      <Field>
+        <Label htmlFor="rd-groupby">{s.groupBy}</Label>
+        <Select id="rd-groupby" value={groupBy} onChange={(e) => update((d) => void (d.redistribution.groupBy = e.target.value as GroupKind))}>
+          {(['size-class', 'county', 'kostra-group'] as const).map((g) => (
+            <option key={g} value={g}>
+              {s.groupOptions[g]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {rows ? (
+        <Table data-testid="redistribution-groups">
+          <caption>
+            {s.groups}: {s.groupOptions[groupBy]}
+          </caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{s.group}</Table.HeaderCell>
+              <Table.HeaderCell>{s.units}</Table.HeaderCell>
+              <Table.HeaderCell>{s.population}</Table.HeaderCell>
+              <Table.HeaderCell>{s.change}</Table.HeaderCell>
+              <Table.HeaderCell>{s.changePerCapita}</Table.HeaderCell>
+              <Table.HeaderCell>{s.gainers}</Table.HeaderCell>
+              <Table.HeaderCell>{s.losers}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((g) => (
+              <Table.Row key={g.group}>
+                <Table.Cell>{g.group || '–'}</Table.Cell>
+                <Table.Cell>{g.units}</Table.Cell>
+                <Table.Cell>{formatInteger(g.population, lang)}</Table.Cell>
+                <Table.Cell>{formatInteger(g.change, lang)}</Table.Cell>
+                <Table.Cell>{formatInteger(g.changePerCapita, lang)}</Table.Cell>
+                <Table.Cell>{g.gainers}</Table.Cell>
+                <Table.Cell>{g.losers}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <Paragraph data-size="sm">{s.noGroup}</Paragraph>
+      )}
+    </section>
+  );
+}
+
+function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | null }) {
+  const s = useStrings(redistributionStrings);
+  const lang = useLanguage();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'changePerCapita', dir: -1 });
+  const q = useDeferredValue(query.trim().toLowerCase());
+  const shown = useMemo(() => {
+    const f = q ? rows.filter((r) => r.name.toLowerCase().includes(q) || r.unit.includes(q)) : rows;
+    const k = sort.key;
+    return [...f].sort((a, b) => {
+      const va = a[k];
+      const vb = b[k];
+      const c = typeof va === 'string' && typeof vb === 'string' ? va.localeCompare(vb, 'nb') : (va as number) - (vb as number);
+      return c * sort.dir || a.pos - b.pos;
+    });
+  }, [rows, q, sort]);
+  const header = (key: SortKey, text: string) => (
+    <Table.HeaderCell
+      sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+      onClick={() => setSort((p) => ({ key, dir: p.key === key ? ((-p.dir) as 1 | -1) : -1 }))}
+    >
+      {text}
+    </Table.HeaderCell>
+  );
+  return (
+    <section aria-labelledby="rd-table">
+      <Heading level={2} data-size="sm" id="rd-table">
+        {s.table}
+      </Heading>
+      <div style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap' }}>
+        <Textfield label={s.search} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="redistribution-search" />
+        <Button variant="secondary" onClick={() => downloadText('omfordeling.csv', redistributionCsv(rows))}>
+          {s.export}
+        </Button>
+      </div>
+      {/* contain: a chart's text measurement forces a layout; containment keeps the 357-row table out of it. */}
+      <div style={{ maxHeight: '30rem', overflow: 'auto', contain: 'strict', height: '30rem' }} tabIndex={0} role="region" aria-label={s.table}>
+        <Table data-testid="redistribution-table" stickyHeader>
+          <caption>{s.table}</caption>
+          <Table.Head>
+            <Table.Row>
+              {header('unit', s.number)}
+              {header('name', s.kommune)}
+              {header('population', s.population)}
+              {header('index', s.index)}
+              <Table.HeaderCell>{s.indexCurrent}</Table.HeaderCell>
+              <Table.HeaderCell>{s.need}</Table.HeaderCell>
+              {header('amount', s.amount)}
+              {header('change', s.change)}
+              {header('changePerCapita', s.changePerCapita)}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {shown.map((r) => (
+              <Table.Row key={r.unit} data-unit={r.unit} data-mine={r.unit === mine ? 'true' : undefined} style={r.unit === mine ? { fontWeight: 700 } : undefined}>
+                <Table.Cell>{r.unit}</Table.Cell>
+                <Table.Cell>{r.name}</Table.Cell>
+                <Table.Cell>{formatInteger(r.population, lang)}</Table.Cell>
+                <Table.Cell>{formatNumber(r.index, lang, 4)}</Table.Cell>
+                <Table.Cell>{formatNumber(r.indexCurrent, lang, 4)}</Table.Cell>
+                <Table.Cell>{formatInteger(r.needPerCapita, lang)}</Table.Cell>
+                <Table.Cell>{formatInteger(r.amount, lang)}</Table.Cell>
+                <Table.Cell data-testid={`change-${r.unit}`}>{formatInteger(r.change, lang)}</Table.Cell>
+                <Table.Cell>{formatInteger(r.changePerCapita, lang)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}
+
+export function RedistributionView() {
+  const s = useStrings(redistributionStrings);
+  const res = useCostKey();
+  const outcome = useKeyOutcome();
+  const mine = useAnalysisStore((st) => st.spec.redistribution.myMunicipality);
+  const phase = useAnalysisStore((st) => st.spec.redistribution.phaseInYears);
+  const chosenCurrent = useAnalysisStore((st) => st.spec.costKey.current);
+  const update = useAnalysisStore((st) => st.updateSpec);
+  const base = res?.base ?? null;
+  const rows = useMemo(() => (base && outcome ? redistributionRows(base, outcome) : []), [base, outcome]);
+  if (!res || !base || !outcome) {
+    return (
+      <div className="kl-view" data-testid="redistribution-view">
+        <Heading level={1} data-size="md">
+          {s.title}
+        </Heading>
+        <Paragraph>{s.noResults}</Paragraph>
+      </div>
+    );
+  }
+  return (
+    <div className="kl-view" data-testid="redistribution-view">
+      <Heading level={1} data-size="md">
+        {s.title}
+      </Heading>
+      <Paragraph>{s.intro}</Paragraph>
+      <Paragraph data-size="sm">{s.against(chosenCurrent ? chosenCurrent.label : res.current ? s.computedKey : s.flat)}</Paragraph>
+      <WeightEditor idPrefix="rd" />
+      <KeyChecks />
+      <Field>
+        <Label htmlFor="rd-phase">{s.phase}</Label>
+        <Select id="rd-phase" value={String(phase)} onChange={(e) => update((d) => void (d.redistribution.phaseInYears = Number(e.target.value)))}>
+          {[1, 2, 3].map((n) => (
+            <option key={n} value={n}>
+              {s.years(n)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <SortedChangeChart base={base} outcome={outcome} mine={mine} />
+      <ChangeVsPopulation base={base} outcome={outcome} mine={mine} />
+      <ChangeHistogram outcome={outcome} />
+      <GroupSums />
+      <UnitTable rows={rows} mine={mine} />
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * Share and export: results tables to Excel/CSV/clipboard, the project file (save/open, optionally with
+ * the data), R and Stata scripts that reproduce the models, and the presentation for meetings.
+ * The view only packages what the store holds; it computes no statistics.
+ */
+import { Alert, Button, Checkbox, Fieldset, Heading, Label, Paragraph, Radio } from '@digdir/designsystemet-react';
+import { useId, useRef, useState } from 'react';
+import { useStrings } from '../../i18n/useStrings';
+import { useLanguage } from '../../i18n/useLanguage';
+import { useAnalysisStore, selectIsDemo } from '../../store/analysisStore';
+import { ExportButtons } from '../../charts/ExportButtons';
+import { generateRScript } from '../../export/scripts/rScript';
+import { generateStataScript } from '../../export/scripts/stataScript';
+import { DEFAULT_DATA_FILE } from '../../export/scripts/common';
+import { downloadBytes, MIME, safeFileBase } from '../../export/download';
+import { projectFileName } from '../../export/projectFile';
+import type { Problem } from '../../engine/problem';
+import { views } from '../registry';
+import { Presentation } from '../present/Presentation';
+import { defaultSlides, type Slide } from '../present/slides';
+import { ReportTableView } from './ReportTableView';
+import { useRegressionTable } from './useReportTables';
+import { buildProjectText, openProjectFile } from './projectActions';
+
+const strings = {
+  nb: {
+    title: 'Del og eksporter',
+    intro: 'Alt skjer i nettleseren: filene lages her og lastes ned til maskinen din. Ingen data sendes noe sted.',
+    tables: 'Resultattabeller',
+    noTables: 'Ingen modellresultater ennå. Legg til en modell under «Modeller».',
+    csvStyle: 'CSV-format',
+    csvNb: 'Norsk Excel (semikolon, desimalkomma)',
+    csvEn: 'Internasjonalt (komma, desimalpunktum)',
+    project: 'Prosjektfil',
+    projectIntro: 'Lagrer hele analysen (oppsett, variabler, modeller, nøkler) i én fil som kan åpnes igjen her eller kjøres med kommandolinjeverktøyet.',
+    embed: 'Ta med dataene (de opprinnelige filene) i prosjektfila',
+    save: 'Lagre prosjektfil',
+    open: 'Åpne prosjektfil',
+    opened: 'Prosjektet er åpnet.',
+    missing: (f: string) => `Disse filene kunne ikke tas med: ${f}`,
+    scripts: 'Gjenskap i R eller Stata',
+    scriptsIntro: `Skriptene leser datasettet (${DEFAULT_DATA_FILE}, eller SSB-filene) og kjører de samme modellene med de samme standardfeilene.`,
+    r: 'Last ned R-skript',
+    stata: 'Last ned Stata do-fil',
+    present: 'Presentasjon',
+    presentIntro: 'Velg lysbildene og start presentasjonen. Bla med piltastene; Esc avslutter.',
+    slides: 'Lysbilder',
+    start: 'Start presentasjon',
+  },
+  en: {
+    title: 'Share and export',
+    intro: 'Everything happens in your browser: files are made here and downloaded to your machine. No data are sent anywhere.',
+    tables: 'Results tables',
+    noTables: 'No model results yet. Add a model under "Models".',
+    csvStyle: 'CSV format',
+    csvNb: 'Norwegian Excel (semicolon, decimal comma)',
+    csvEn: 'International (comma, decimal point)',
+    project: 'Project file',
+    projectIntro: 'Saves the whole analysis (setup, variables, models, keys) in one file you can open here again or run with the command-line tool.',
+    embed: 'Include the data (the original files) in the project file',
+    save: 'Save project file',
+    open: 'Open project file',
+    opened: 'The project was opened.',
+    missing: (f: string) => `These files could not be included: ${f}`,
+    scripts: 'Reproduce in R or Stata',
+    scriptsIntro: `The scripts read the dataset (${DEFAULT_DATA_FILE}, or the SSB files) and run the same models with the same standard errors.`,
+    r: 'Download R script',
+    stata: 'Download Stata do-file',
+    present: 'Presentation',
+    presentIntro: 'Choose the slides and start the presentation. Use the arrow keys; Esc exits.',
+    slides: 'Slides',
+    start: 'Start presentation',
+  },
+};
+
+export function ShareView() {
+  const s = useStrings(strings);
+  const lang = useLanguage();
+  const spec = useAnalysisStore((st) => st.spec);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const demo = useAnalysisStore(selectIsDemo);
+  const table = useRegressionTable();
+  const [embed, setEmbed] = useState(true);
+  const [projectMsg, setProjectMsg] = useState<{ ok: boolean; text: string; problems: Problem[] } | null>(null);
+  const [presenting, setPresenting] = useState(false);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const fileId = useId();
+  const base = safeFileBase(spec.title);
+
+  const candidates: Slide[] = [
+    ...defaultSlides(lang),
+    ...views.filter((v) => v.id !== 'share').map((v) => ({ id: `view-${v.id}`, kind: `view:${v.id}`, title: v.title[lang] })),
+  ];
+  const chosen = spec.present.slides.length ? spec.present.slides : defaultSlides(lang);
+  const toggleSlide = (slide: Slide, on: boolean) =>
+    updateSpec((d) => {
+      const current = d.present.slides.length ? d.present.slides : defaultSlides(lang);
+      const next = on ? [...current.filter((x) => x.kind !== slide.kind), slide] : current.filter((x) => x.kind !== slide.kind);
+      // Keep the order of the candidate list, so slides follow the analysis flow.
+      d.present.slides = candidates.filter((c) => next.some((x) => x.kind === c.kind)).map((c) => next.find((x) => x.kind === c.kind)!);
+    });
+
+  return (
+    <section aria-labelledby="share-title" data-testid="share-view" style={{ display: 'grid', gap: '2rem', maxWidth: 1100 }}>
+      <div>
+        <Heading level={1} data-size="lg" id="share-title">
+          {s.title}
+        </Heading>
+        <Paragraph>{s.intro}</Paragraph>
+      </div>
+
+      <section aria-labelledby="share-tables">
+        <Heading level={2} data-size="md" id="share-tables">
+          {s.tables}
+        </Heading>
+        <Fieldset>
+          <Fieldset.Legend>{s.csvStyle}</Fieldset.Legend>
+          <Radio label={s.csvNb} name="csv-style" value="nb" checked={spec.present.csvStyle === 'nb'} onChange={() => updateSpec((d) => void (d.present.csvStyle = 'nb'))} />
+          <Radio label={s.csvEn} name="csv-style" value="en" checked={spec.present.csvStyle === 'en'} onChange={() => updateSpec((d) => void (d.present.csvStyle = 'en'))} />
+        </Fieldset>
+        {table ? (
+          <div style={{ display: 'grid', gap: 12, marginTop: 12 }}>
+            <ExportButtons fileBase={`${base}-regresjon`} tables={() => [table]} testId="share-table-export" />
+            <div style={{ overflowX: 'auto' }}>
+              <ReportTableView table={table} />
+            </div>
+          </div>
+        ) : (
+          <Paragraph data-testid="share-no-tables">{s.noTables}</Paragraph>
+        )}
+      </section>
+
+      <section aria-labelledby="share-project">
+        <Heading level={2} data-size="md" id="share-project">
+          {s.project}
+        </Heading>
+        <Paragraph>{s.projectIntro}</Paragraph>
+        <Checkbox label={s.embed} checked={embed} onChange={(e) => setEmbed(e.target.checked)} />
+        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'center', marginTop: 8 }}>
+          <Button
+            data-testid="save-project"
+            onClick={async () => {
+              const { text, missing } = await buildProjectText(spec, embed);
+              downloadBytes(text, projectFileName(spec), MIME.json);
+              setProjectMsg(missing.length ? { ok: false, text: s.missing(missing.join(', ')), problems: [] } : null);
+            }}
+          >
+            {s.save}
+          </Button>
+          <Label htmlFor={fileId}>{s.open}</Label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".json,.knl.json,application/json"
+            data-testid="open-project"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (!f) return;
+              const r = await openProjectFile(new Uint8Array(await f.arrayBuffer()));
+              setProjectMsg({ ok: r.ok, text: r.ok ? s.opened : '', problems: r.problems });
+            }}
+          />
+        </div>
+        {projectMsg && (
+          <Alert data-color={projectMsg.ok ? 'success' : 'warning'} role="status" data-testid="project-message" style={{ marginTop: 12 }}>
+            {projectMsg.text && <Paragraph>{projectMsg.text}</Paragraph>}
+            {projectMsg.problems.map((p, i) => (
+              <Paragraph key={i}>{lang === 'nb' ? p.message : p.messageEn}</Paragraph>
+            ))}
+          </Alert>
+        )}
+      </section>
+
+      <section aria-labelledby="share-scripts">
+        <Heading level={2} data-size="md" id="share-scripts">
+          {s.scripts}
+        </Heading>
+        <Paragraph>{s.scriptsIntro}</Paragraph>
+        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+          <Button variant="secondary" data-testid="download-r" onClick={() => downloadBytes(generateRScript(spec), `${base}.R`, MIME.text)}>
+            {s.r}
+          </Button>
+          <Button variant="secondary" data-testid="download-stata" onClick={() => downloadBytes(generateStataScript(spec), `${base}.do`, MIME.text)}>
+            {s.stata}
+          </Button>
+        </div>
+      </section>
+
+      <section aria-labelledby="share-present">
+        <Heading level={2} data-size="md" id="share-present">
+          {s.present}
+        </Heading>
+        <Paragraph>{s.presentIntro}</Paragraph>
+        <Fieldset>
+          <Fieldset.Legend>{s.slides}</Fieldset.Legend>
+          {candidates.map((c) => (
+            <Checkbox key={c.kind} label={c.title} checked={chosen.some((x) => x.kind === c.kind)} onChange={(e) => toggleSlide(c, e.target.checked)} />
+          ))}
+        </Fieldset>
+        <Button ref={startRef} data-testid="start-presentation" style={{ marginTop: 12 }} disabled={chosen.length === 0} onClick={() => setPresenting(true)}>
+          {s.start}
+        </Button>
+      </section>
+      {presenting && (
+        <Presentation
+          onClose={() => {
+            setPresenting(false);
+            // Return focus to where the user started the presentation.
+            requestAnimationFrame(() => startRef.current?.focus());
+          }}
+        />
+      )}
+      {demo && <span hidden data-testid="share-demo" />}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Browser side of project files: gathers the bytes of the imported files (uploads from IndexedDB,
+ * demo files from the app's own demo/ folder — same origin, no network beyond the page), and opens a
+ * project by storing its embedded files where the session restore looks for them.
+ */
+import type { AnalysisSpec } from '../../spec/schema';
+import type { Problem } from '../../engine/problem';
+import { problem } from '../../engine/problem';
+import { openProject, saveProject, type EmbeddedFile } from '../../export/projectFile';
+import { readFile, saveFile } from '../../store/persistence';
+import { reloadSources } from '../../store/actions';
+import { useAnalysisStore } from '../../store/analysisStore';
+
+export async function collectFiles(spec: AnalysisSpec): Promise<{ files: EmbeddedFile[]; missing: string[] }> {
+  const files: EmbeddedFile[] = [];
+  const missing: string[] = [];
+  for (const source of spec.data.sources) {
+    let bytes: Uint8Array | undefined = (await readFile(source.id))?.bytes;
+    if (!bytes && source.demo) {
+      try {
+        const res = await fetch(new URL(`demo/${encodeURIComponent(source.fileName)}`, document.baseURI).href);
+        if (res.ok) bytes = new Uint8Array(await res.arrayBuffer());
+      } catch {
+        bytes = undefined;
+      }
+    }
+    if (bytes) files.push({ source, bytes });
+    else missing.push(source.fileName);
+  }
+  return { files, missing };
+}
+
+export async function buildProjectText(spec: AnalysisSpec, embed: boolean): Promise<{ text: string; missing: string[] }> {
+  if (!embed) return { text: saveProject(spec), missing: [] };
+  const { files, missing } = await collectFiles(spec);
+  return { text: saveProject(spec, { files }), missing };
+}
+
+/** Opens a project file: embedded files are stored for the session, then the spec replaces the current one. */
+export async function openProjectFile(bytes: Uint8Array): Promise<{ ok: boolean; problems: Problem[] }> {
+  const opened = openProject(bytes);
+  if (!opened.ok) return { ok: false, problems: opened.problems };
+  const { spec, files, problems } = opened.project;
+  for (const f of files) await saveFile(f.source.id, f.source.fileName, f.bytes);
+  const store = useAnalysisStore.getState();
+  if (!store.replaceSpec(spec)) return { ok: false, problems: [...problems, ...useAnalysisStore.getState().specProblems] };
+  try {
+    await reloadSources();
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    problems.push(problem('project-reload', `Dataene kunne ikke lastes: ${msg}`, `The data could not be loaded: ${msg}`, undefined, 'warning'));
+  }
+  return { ok: true, problems };
+}

@@ -1,0 +1,34 @@
+/** The report tables the share view and the presentation offer, built from the store's results. */
+import { useMemo } from 'react';
+import { useAnalysisStore, selectIsDemo } from '../../store/analysisStore';
+import { useLanguage } from '../../i18n/useLanguage';
+import { buildRegressionTable } from '../../export/regressionTable';
+import type { ReportTable } from '../../export/reportTable';
+
+export function useRegressionTable(): ReportTable | null {
+  const spec = useAnalysisStore((s) => s.spec);
+  const results = useAnalysisStore((s) => s.results);
+  const demo = useAnalysisStore(selectIsDemo);
+  const lang = useLanguage();
+  return useMemo(() => {
+    const ids = spec.models.shown.length ? spec.models.shown : spec.models.list.map((m) => m.id);
+    const inputs = ids
+      .map((id) => spec.models.list.find((m) => m.id === id))
+      .filter((m): m is NonNullable<typeof m> => Boolean(m))
+      .flatMap((m) => {
+        const r = results?.models?.[m.id];
+        return r ? [{ label: m.label, result: r, entry: m }] : [];
+      });
+    if (!inputs.length) return null;
+    const labels: Record<string, string> = {};
+    for (const c of results?.dataset?.numericColumns ?? []) labels[c.name] = c.label;
+    return buildRegressionTable(inputs, {
+      id: 'regresjon',
+      title: lang === 'nb' ? 'Regresjonsresultater' : 'Regression results',
+      lang,
+      stars: spec.models.stars,
+      labels,
+      synthetic: demo,
+    });
+  }, [spec, results, demo, lang]);
+}

@@ -1,0 +1,133 @@
+/** Leave-one-year-out table and the cluster-bootstrap panel (B selectable, default 999). */
+import { Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import type { StabilityResults } from '../../worker/stages/stability';
+import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+import { useStrings } from '../../i18n/useStrings';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { stabilityStrings } from './strings';
+
+export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Map<string, string> }) {
+  const s = useStrings(stabilityStrings);
+  const lang = useLanguage();
+  const loyo = res.leaveOneYearOut;
+  if (!loyo) return null;
+  const rows = loyo.all ? [loyo.all, ...loyo.fits] : loyo.fits;
+  return (
+    <div className="kl-table-wrap">
+      <Table data-size="sm" zebra data-testid="loyo-table">
+        <caption>{s.loyo}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{s.left}</th>
+            <th scope="col" className="kl-num">{s.n}</th>
+            <th scope="col" className="kl-num">{s.r2}</th>
+            {loyo.criteria.map((c) => (
+              <th key={c} scope="col" className="kl-num">
+                {labels.get(c) ?? c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((f, i) => (
+            <tr key={i}>
+              <th scope="row">{Number.isNaN(f.year) ? s.none : f.year}</th>
+              <td className="kl-num">{formatInteger(f.n, lang)}</td>
+              <td className="kl-num">{formatNumber(f.r2, lang, 3)}</td>
+              {f.estimate.map((e, j) => (
+                <td key={j} className="kl-num">
+                  {formatSignificant(e, lang)}
+                </td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{s.maxShift}</th>
+            <td />
+            <td />
+            {loyo.maxShift.map((m, j) => (
+              <td key={j} className="kl-num">
+                {formatSignificant(m, lang)}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </Table>
+    </div>
+  );
+}
+
+export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefined; labels: Map<string, string> }) {
+  const s = useStrings(stabilityStrings);
+  const lang = useLanguage();
+  const cfg = useAnalysisStore((st) => st.spec.explained.stability);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const b = res?.bootstrap;
+  return (
+    <section aria-labelledby="kl-boot">
+      <Heading level={2} data-size="sm" id="kl-boot">
+        {s.bootstrap}
+      </Heading>
+      <Checkbox
+        label={s.bootstrapOn}
+        checked={cfg.bootstrap}
+        onChange={(e) => updateSpec((d) => void (d.explained.stability.bootstrap = e.target.checked))}
+      />
+      <div className="kl-row">
+        <Textfield
+          label={s.B}
+          type="number"
+          min={10}
+          max={100000}
+          value={cfg.bootstrapB}
+          onChange={(e) => {
+            const v = Math.round(Number(e.target.value));
+            if (v >= 10 && v <= 100000) updateSpec((d) => void (d.explained.stability.bootstrapB = v));
+          }}
+        />
+        <Textfield
+          label={s.seed}
+          type="number"
+          value={cfg.seed}
+          onChange={(e) => {
+            const v = Math.round(Number(e.target.value));
+            if (Number.isFinite(v)) updateSpec((d) => void (d.explained.stability.seed = v));
+          }}
+        />
+      </div>
+      {cfg.bootstrap && b && (
+        <>
+          <Paragraph data-size="sm">{s.bootInfo(b.valid, b.failed, b.nClusters, b.n)}</Paragraph>
+          <div className="kl-table-wrap">
+            <Table data-size="sm" zebra data-testid="bootstrap-table">
+              <caption>{s.bootstrap}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.criterion}</th>
+                  <th scope="col" className="kl-num">{s.estimate}</th>
+                  <th scope="col" className="kl-num">{s.bootSe}</th>
+                  <th scope="col" className="kl-num">{s.pctCi}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.names.map((n, j) =>
+                  n.startsWith('year_') || n === 'intercept' ? null : (
+                    <tr key={n}>
+                      <th scope="row">{labels.get(n) ?? n}</th>
+                      <td className="kl-num">{formatSignificant(b.estimate[j], lang)}</td>
+                      <td className="kl-num">{formatSignificant(b.se[j], lang)}</td>
+                      <td className="kl-num">
+                        [{formatSignificant(b.ciLow[j], lang)}; {formatSignificant(b.ciHigh[j], lang)}]
+                      </td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </Table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

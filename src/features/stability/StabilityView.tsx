@@ -1,0 +1,55 @@
+/** The stability view: per-year coefficients ± CI, Table 7 layout, leave-one-year-out, cluster bootstrap. */
+import { Checkbox, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useMemo } from 'react';
+import { useStrings } from '../../i18n/useStrings';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { stabilityEntry } from '../../spec/sections/explained';
+import { stabilityStrings } from './strings';
+import { CoefficientChart } from './CoefficientChart';
+import { YearTable } from './YearTable';
+import { BootstrapPanel, LeaveOneOut } from './Robustness';
+
+export function StabilityView() {
+  const s = useStrings(stabilityStrings);
+  const spec = useAnalysisStore((st) => st.spec);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const res = useAnalysisStore((st) => st.results?.stability);
+  const numeric = useAnalysisStore((st) => st.results?.dataset?.numericColumns);
+  const labels = useMemo(() => new Map((numeric ?? []).map((c) => [c.name, c.label || c.name])), [numeric]);
+  const entry = stabilityEntry(spec.explained, spec.models);
+  const py = res?.perYear;
+  return (
+    <div className="kl-view" data-testid="stability-view">
+      <Heading level={1} data-size="md">
+        {s.title}
+      </Heading>
+      <Paragraph>{s.intro}</Paragraph>
+      {!entry ? (
+        <Paragraph>{s.noModel}</Paragraph>
+      ) : (
+        <>
+          <Paragraph data-size="sm">
+            {s.model}: {entry.label}
+          </Paragraph>
+          {py && (
+            <>
+              <div className="kl-chart-grid" data-testid="stability-charts" data-count={py.criteria.length}>
+                {py.criteria.map((c) => (
+                  <CoefficientChart key={c.name} crit={c} label={labels.get(c.name) ?? c.name} />
+                ))}
+              </div>
+              <YearTable py={py} labels={labels} thresholds={spec.models.stars} />
+            </>
+          )}
+          <Checkbox
+            label={s.loyoOn}
+            checked={spec.explained.stability.leaveOneYearOut}
+            onChange={(e) => updateSpec((d) => void (d.explained.stability.leaveOneYearOut = e.target.checked))}
+          />
+          {res && spec.explained.stability.leaveOneYearOut && <LeaveOneOut res={res} labels={labels} />}
+          <BootstrapPanel res={res} labels={labels} />
+        </>
+      )}
+    </div>
+  );
+}

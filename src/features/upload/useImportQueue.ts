@@ -1,0 +1,79 @@
+/**
+ * The upload queue of the data view: files are read one after the other (so each has its own
+ * progress bar), files above the size limit are refused before they are read into memory, and a
+ * cancelled file is dropped (queued: never read; running: removed again when the worker returns,
+ * so earlier data is never touched).
+ */
+import { useCallback, useRef, useState } from 'react';
+import { MAX_FILE_BYTES } from '../../ingest/limits';
+import { importFiles, removeSource } from '../../store/actions';
+
+export interface QueueItem {
+  key: number;
+  name: string;
+  size: number;
+  state: 'queued' | 'reading' | 'done' | 'cancelled' | 'refused';
+}
+
+export function useImportQueue() {
+  const [items, setItems] = useState<QueueItem[]>([]);
+  const files = useRef(new Map<number, File>());
+  const cancelled = useRef(new Set<number>());
+  const running = useRef(false);
+  const nextKey = useRef(1);
+
+  const patch = useCallback((key: number, state: QueueItem['state']) => {
+    setItems((xs) => xs.map((x) => (x.key === key ? { ...x, state } : x)));
+  }, []);
+
+  const pump = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    try {
+      for (;;) {
+        const entry = [...files.current.entries()][0];
+        if (!entry) break;
+        const [key, file] = entry;
+        files.current.delete(key);
+        if (cancelled.current.has(key)) continue;
+        if (file.size > MAX_FILE_BYTES) {
+          patch(key, 'refused');
+          continue;
+        }
+        patch(key, 'reading');
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const sources = await importFiles([{ name: file.name, bytes }]);
+        if (cancelled.current.has(key)) {
+          for (const s of sources) await removeSource(s.id);
+          patch(key, 'cancelled');
+        } else patch(key, 'done');
+      }
+    } finally {
+      running.current = false;
+    }
+  }, [patch]);
+
+  const add = useCallback(
+    (list: FileList | File[]) => {
+      const added: QueueItem[] = [];
+      for (const f of Array.from(list)) {
+        const key = nextKey.current++;
+        files.current.set(key, f);
+        added.push({ key, name: f.name, size: f.size, state: 'queued' });
+      }
+      setItems((xs) => [...xs, ...added]);
+      void pump();
+    },
+    [pump],
+  );
+
+  const cancel = useCallback(
+    (key: number) => {
+      cancelled.current.add(key);
+      setItems((xs) => xs.map((x) => (x.key === key && (x.state === 'queued' || x.state === 'reading') ? { ...x, state: x.state === 'queued' ? 'cancelled' : x.state } : x)));
+    },
+    [],
+  );
+
+  return { items, add, cancel };
+}

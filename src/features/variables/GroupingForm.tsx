@@ -1,0 +1,45 @@
+/** Groupings from uploaded columns (county, KOSTRA group); the size classes are always there. */
+import { Button, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { useStrings } from '../../i18n/useStrings';
+import { uniqueId } from './specOps';
+import { variableStrings } from './strings';
+import type { VariableData } from './useVariableData';
+
+export function GroupingForm({ data }: { data: VariableData }) {
+  const s = useStrings(variableStrings);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const [column, setColumn] = useState('');
+  const [label, setLabel] = useState('');
+  const add = () => {
+    const name = label.trim() || (data.labels.get(column) ?? column);
+    const id = uniqueId(`gruppe_${label.trim() || column}`, data.taken);
+    if (updateSpec((d) => void d.variables.groupings.push({ id, label: name, kind: 'column', column }))) setLabel('');
+  };
+  return (
+    <section className="kl-vb-section" aria-labelledby="vb-group" data-testid="grouping-form">
+      <h2 id="vb-group" className="kl-vb-h2">
+        {s.groupings}
+      </h2>
+      <Paragraph data-size="sm">{s.groupingsHelp}</Paragraph>
+      <div className="kl-vb-row">
+        <Field data-size="sm">
+          <Label>{s.column}</Label>
+          <Select value={column} onChange={(e) => setColumn(e.target.value)}>
+            <option value="">{s.choose}</option>
+            {data.options.map((o) => (
+              <option key={o.name} value={o.name}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Textfield data-size="sm" label={s.label} value={label} onChange={(e) => setLabel(e.target.value)} />
+        <Button data-size="sm" onClick={add} disabled={!column}>
+          {s.add}
+        </Button>
+      </div>
+    </section>
+  );
+}

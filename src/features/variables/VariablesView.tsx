@@ -1,0 +1,60 @@
+/** The variable builder view: population, expenditure, ratios, age groups, formulas, corrected indicators, groupings. */
+import { Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { useStrings } from '../../i18n/useStrings';
+import { ExpenditureForm } from './ExpenditureForm';
+import { AgeGroupForm, RatioForm } from './RatioAgeForms';
+import { FormulaEditor } from './FormulaEditor';
+import { ResidualForm } from './ResidualForm';
+import { GroupingForm } from './GroupingForm';
+import { DerivedTable } from './DerivedTable';
+import { variableStrings } from './strings';
+import { useVariableData } from './useVariableData';
+import './variables.css';
+
+export function VariablesView() {
+  const s = useStrings(variableStrings);
+  const population = useAnalysisStore((st) => st.spec.variables.population);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const data = useVariableData();
+  const hasData = data.options.length > 0;
+  return (
+    <div className="kl-vb" data-testid="variables-view">
+      <header className="kl-view-header">
+        <Heading level={1} data-size="md">
+          {s.title}
+        </Heading>
+        <Paragraph>{s.intro}</Paragraph>
+      </header>
+      {!hasData && <Paragraph>{s.noData}</Paragraph>}
+      <Field data-size="sm" className="kl-vb-population">
+        <Label>{s.population}</Label>
+        <Paragraph data-size="xs">{s.populationHelp}</Paragraph>
+        <Select value={population} onChange={(e) => updateSpec((d) => void (d.variables.population = e.target.value))} data-testid="population-select">
+          {!data.labels.has(population) && <option value={population}>{population}</option>}
+          {data.options.map((o) => (
+            <option key={o.name} value={o.name}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {hasData && (
+        <>
+          <ExpenditureForm data={data} />
+          <RatioForm data={data} />
+          <AgeGroupForm data={data} />
+          <FormulaEditor data={data} />
+          <ResidualForm data={data} />
+          <GroupingForm data={data} />
+        </>
+      )}
+      <section aria-labelledby="vb-derived" className="kl-vb-section">
+        <h2 id="vb-derived" className="kl-vb-h2">
+          {s.derivedTitle}
+        </h2>
+        <DerivedTable data={data} />
+      </section>
+    </div>
+  );
+}

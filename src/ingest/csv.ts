@@ -1,0 +1,200 @@
+/**
+ * CSV reader: sniff (encoding, line ends, delimiter, title lines, header, decimal comma), propose or
+ * apply the mapping, then stream the decoded text slice by slice through PapaParse, reporting
+ * progress and checking for cancellation between slices.
+ */
+import { problem, type Problem } from '../engine/problem';
+import type { SourceSpec } from '../spec/sections/data';
+import { columnMappingSchema, type ColumnMapping } from '../spec/sections/data';
+import { decodeHead, decodeSlices, normaliseEncoding, sniffEncoding, type EncodingGuess } from './decode';
+import { completeLines, detectNewline, findHeader, lastCompleteLineEnd, parseRows, sniffDecimalComma, sniffDelimiter } from './csvSniff';
+import { normaliseHeaders } from './headers';
+import { proposeMapping } from './mapping';
+import { ObservationBuilder } from './observations';
+import { cancelledSource, failedSource, mapperProblems, noDataProblems, uFFFDProblem } from './result';
+import { RowMapper } from './tabular';
+import type { DetectedFormat, ImportedSource, IngestOptions } from './types';
+
+const PREVIEW_ROWS = 200;
+const TEXT_ROWS_MAX = 100_000;
+
+const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export function chooseEncoding(bytes: Uint8Array, override: string | null, file: string, problems: Problem[]): EncodingGuess {
+  const sniffed = sniffEncoding(bytes);
+  if (!override) return sniffed;
+  const enc = normaliseEncoding(override);
+  if (!enc) {
+    problems.push(
+      problem(
+        'unknown-encoding',
+        `${file}: ukjent tegnkoding «${override}» – bruker ${sniffed.encoding} som ble gjenkjent.`,
+        `${file}: unknown encoding "${override}" – using the detected ${sniffed.encoding}.`,
+        { file },
+        'warning',
+      ),
+    );
+    return sniffed;
+  }
+  return { encoding: enc, bomLength: enc === sniffed.encoding ? sniffed.bomLength : 0, reason: 'override' };
+}
+
+/** The stored mapping if it still fits the file's headers, else null (with a warning). */
+export function usableMapping(m: ColumnMapping | null | undefined, headers: string[], file: string, problems: Problem[]): ColumnMapping | null {
+  if (!m) return null;
+  const parsed = columnMappingSchema.safeParse(m);
+  if (!parsed.success) return null;
+  const mm = parsed.data;
+  const cols = [mm.unitColumn, mm.yearColumn, mm.nameColumn, ...mm.valueColumns, ...mm.dimensionColumns].filter((c): c is string => typeof c === 'string');
+  const missing = cols.filter((c) => !headers.includes(c));
+  if (missing.length === 0) return mm;
+  problems.push(
+    problem(
+      'mapping-mismatch',
+      `${file}: den lagrede koblingen nevner kolonner som ikke finnes i fila (${missing.slice(0, 5).join(', ')}); et nytt forslag brukes.`,
+      `${file}: the saved mapping names columns the file does not have (${missing.slice(0, 5).join(', ')}); a new proposal is used.`,
+      { file, column: missing[0] },
+      'warning',
+    ),
+  );
+  return null;
+}
+
+export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: IngestOptions): Promise<ImportedSource> {
+  const file = spec.fileName;
+  const problems: Problem[] = [];
+  const enc = chooseEncoding(bytes, spec.encoding, file, problems);
+  const wholeInHead = bytes.length - enc.bomLength <= 256 << 10;
+  const rawHead = decodeHead(bytes, enc);
+  const newline = detectNewline(rawHead);
+  const head = completeLines(rawHead, newline, wholeInHead);
+  const delimiter = spec.delimiter ?? sniffDelimiter(head, newline);
+  const headRows = parseRows(head, delimiter, newline, 400);
+  const hg = spec.headerLine != null ? { index: spec.headerLine - 1, title: '', width: 0 } : findHeader(headRows);
+  const headerRow = headRows[hg.index] ?? [];
+  const headerLine = hg.index + 1;
+  const hh = normaliseHeaders(headerRow, file, headerLine);
+  problems.push(...hh.problems);
+  const headers = hh.headers;
+  const sample = headRows.slice(hg.index + 1).filter((r) => !(r.length === 1 && r[0].trim() === ''));
+  const decimalComma = sniffDecimalComma(sample.slice(0, PREVIEW_ROWS));
+  const mapping = usableMapping(spec.mapping, headers, file, problems) ?? proposeMapping(headers, sample.slice(0, PREVIEW_ROWS));
+  const detected: DetectedFormat = {
+    format: 'csv',
+    encoding: enc.encoding,
+    encodingReason: enc.reason,
+    delimiter,
+    newline,
+    layout: mapping.layout,
+    headerLine,
+    title: hg.title || undefined,
+    decimalComma,
+  };
+  const resolved: SourceSpec = { ...spec, format: 'csv', encoding: spec.encoding ?? enc.encoding, delimiter, mapping, headerLine };
+  const builder = new ObservationBuilder(1 << 14);
+  const mapper = new RowMapper(headers, mapping, builder, decimalComma);
+  const textRows: string[][] | undefined = mapper.ready && spec.role !== 'change-table' ? undefined : [];
+  let fffdLine = 0;
+
+  let rowIndex = 0; // 0-based index of parsed rows == line - 1 (quoted newlines aside)
+  let carry = '';
+  let rows = 0;
+  const total = bytes.length;
+  const consume = (text: string) => {
+    if (fffdLine === 0) {
+      const k = text.indexOf('\uFFFD');
+      if (k >= 0) fffdLine = rowIndex + 1 + countLines(text, k, newline);
+    }
+    const parsed = parseRows(text, delimiter, newline);
+    // A slice ending in a newline gives one trailing empty row: not a line of the file.
+    const n = parsed.length > 0 && text.endsWith(newline) && isEmptyRow(parsed[parsed.length - 1]) ? parsed.length - 1 : parsed.length;
+    for (let i = 0; i < n; i++) {
+      const line = rowIndex + 1;
+      rowIndex++;
+      if (line <= headerLine) continue;
+      const row = parsed[i];
+      if (isEmptyRow(row)) continue;
+      rows++;
+      if (textRows && textRows.length < TEXT_ROWS_MAX) textRows.push(row);
+      if (mapper.ready) mapper.push(row, line);
+    }
+  };
+  for (const slice of decodeSlices(bytes, enc)) {
+    const text = carry + slice.text;
+    const last = slice.end >= bytes.length;
+    if (last) {
+      carry = '';
+      if (text.length > 0) consume(text);
+    } else {
+      const cut = lastCompleteLineEnd(text, newline);
+      if (cut < 0) {
+        carry = text;
+      } else {
+        carry = text.slice(cut);
+        consume(text.slice(0, cut));
+      }
+    }
+    opts.onProgress?.({ fraction: total === 0 ? 1 : slice.end / total, bytes: slice.end, totalBytes: total, rows, label: file });
+    if (!last) {
+      await yieldToEventLoop();
+      if (opts.cancelled?.()) return cancelledSource(resolved, detected, bytes.length);
+    }
+  }
+
+  if (fffdLine > 0) problems.push(uFFFDProblem(file, fffdLine));
+  if (rows === 0) {
+    problems.push(
+      problem('no-rows', `${file}: fila har bare overskrift (linje ${headerLine}) og ingen datarader.`, `${file}: the file has only a header (line ${headerLine}) and no data rows.`, { file, line: headerLine }),
+    );
+  } else if (!mapper.ready) {
+    problems.push(
+      problem(
+        mapping.unitColumn === null ? 'no-unit-column' : 'no-value-columns',
+        mapping.unitColumn === null
+          ? `${file}: fant ingen kolonne med kommunenummer. Velg kommunekolonnen i koblingssteget.`
+          : `${file}: fant ingen kolonner med tall. Fila er lest som en teksttabell (f.eks. en endringstabell fra Klass).`,
+        mapping.unitColumn === null
+          ? `${file}: found no column with municipality numbers. Choose the municipality column in the mapping step.`
+          : `${file}: found no columns with numbers. The file was read as a text table (e.g. a Klass change table).`,
+        { file, line: headerLine },
+        mapping.unitColumn === null ? 'error' : 'info',
+      ),
+    );
+  } else {
+    problems.push(...mapperProblems(file, mapper));
+    const aggregates = mapper.aggregateList();
+    problems.push(...noDataProblems(file, builder, aggregates.length, aggregates.some((a) => a.kind === 'district')));
+  }
+  const preview = headRows.slice(hg.index + 1, hg.index + 1 + 20);
+  const hasError = problems.some((p) => p.severity === 'error');
+  if (headers.length === 0) return failedSource(resolved, detected, problems, bytes.length);
+  return {
+    spec: resolved,
+    detected,
+    status: hasError && builder.n === 0 ? 'error' : 'ok',
+    headers,
+    preview,
+    units: builder.units,
+    unitNames: builder.unitNames,
+    variables: builder.variables,
+    obs: builder.finish(),
+    aggregates: mapper.aggregateList(),
+    invalidCells: mapper.invalidCells,
+    nInvalid: mapper.nInvalid,
+    badUnits: mapper.badUnits,
+    textRows,
+    stats: { bytes: bytes.length, rows },
+    problems,
+  };
+}
+
+function isEmptyRow(r: string[]): boolean {
+  return r.length === 1 && r[0].trim() === '';
+}
+
+function countLines(text: string, upTo: number, newline: string): number {
+  let n = 0;
+  const nl = newline === '\r' ? '\r' : '\n';
+  for (let i = text.indexOf(nl); i >= 0 && i < upTo; i = text.indexOf(nl, i + 1)) n++;
+  return n;
+}

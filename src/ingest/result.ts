@@ -1,0 +1,121 @@
+/** Assembles an ImportedSource and the problems every reader reports the same way. */
+import { problem, type Problem } from '../engine/problem';
+import type { SourceSpec } from '../spec/sections/data';
+import { emptyObservations, type ObservationBuilder } from './observations';
+import type { RowMapper } from './tabular';
+import type { DetectedFormat, ImportedSource } from './types';
+
+export function failedSource(spec: SourceSpec, detected: DetectedFormat, problems: Problem[], bytes = 0): ImportedSource {
+  return {
+    spec,
+    detected,
+    status: 'error',
+    headers: [],
+    preview: [],
+    units: [],
+    unitNames: [],
+    variables: [],
+    obs: emptyObservations(),
+    aggregates: [],
+    invalidCells: [],
+    nInvalid: 0,
+    badUnits: [],
+    textRows: undefined,
+    stats: { bytes, rows: 0 },
+    problems,
+  };
+}
+
+export function cancelledSource(spec: SourceSpec, detected: DetectedFormat, bytes: number): ImportedSource {
+  const file = spec.fileName;
+  const s = failedSource(spec, detected, [
+    problem('cancelled', `${file}: innlesingen ble avbrutt.`, `${file}: reading was cancelled.`, { file }, 'info'),
+  ], bytes);
+  s.status = 'cancelled';
+  return s;
+}
+
+/** Problems from the row mapper: ragged rows, unreadable municipalities, bad years, non-numeric cells. */
+export function mapperProblems(file: string, m: RowMapper): Problem[] {
+  const out: Problem[] = [];
+  if (m.nRagged > 0) {
+    out.push(
+      problem(
+        'ragged-rows',
+        `${file}: ${m.nRagged} rader har et annet antall felt enn overskriften (første på linje ${m.firstRaggedLine}); manglende felt leses som tomme.`,
+        `${file}: ${m.nRagged} rows have a different number of fields than the header (first on line ${m.firstRaggedLine}); missing fields are read as empty.`,
+        { file, line: m.firstRaggedLine },
+        'warning',
+      ),
+    );
+  }
+  if (m.nBadUnits > 0) {
+    const e = m.badUnits[0];
+    out.push(
+      problem(
+        'bad-unit',
+        `${file}, linje ${e.line}, kolonne «${e.column}»: «${e.text}» er ikke et kommunenummer (${m.nBadUnits} slike rader ble hoppet over).`,
+        `${file}, line ${e.line}, column "${e.column}": "${e.text}" is not a municipality number (${m.nBadUnits} such rows were skipped).`,
+        { file, line: e.line, column: e.column },
+        'warning',
+      ),
+    );
+  }
+  if (m.nBadYears > 0) {
+    const e = m.badYears[0];
+    out.push(
+      problem(
+        'bad-year',
+        `${file}, linje ${e.line}, kolonne «${e.column}»: «${e.text}» er ikke et årstall (${m.nBadYears} slike rader ble hoppet over).`,
+        `${file}, line ${e.line}, column "${e.column}": "${e.text}" is not a year (${m.nBadYears} such rows were skipped).`,
+        { file, line: e.line, column: e.column },
+        'warning',
+      ),
+    );
+  }
+  if (m.nInvalid > 0) {
+    const e = m.invalidCells[0];
+    out.push(
+      problem(
+        'non-numeric',
+        `${file}, linje ${e.line}, kolonne «${e.column}»: «${e.text}» er ikke et tall (${m.nInvalid} slike celler, satt som ugyldige).`,
+        `${file}, line ${e.line}, column "${e.column}": "${e.text}" is not a number (${m.nInvalid} such cells, set as invalid).`,
+        { file, line: e.line, column: e.column },
+        'warning',
+      ),
+    );
+  }
+  return out;
+}
+
+export function noDataProblems(file: string, builder: ObservationBuilder, aggregates: number, districts: boolean): Problem[] {
+  if (builder.units.length > 0) return [];
+  if (districts) {
+    return [
+      problem(
+        'no-municipalities',
+        `${file}: fila inneholder bydeler, ikke kommuner; ingen kommunetall ble lest.`,
+        `${file}: the file holds city districts, not municipalities; no municipality values were read.`,
+        { file },
+      ),
+    ];
+  }
+  return [
+    problem(
+      'no-municipalities',
+      `${file}: fant ingen rader med kommunenummer${aggregates > 0 ? ` (bare ${aggregates} aggregater som landet eller fylker)` : ''}.`,
+      `${file}: found no rows with a municipality number${aggregates > 0 ? ` (only ${aggregates} aggregates such as the country or counties)` : ''}.`,
+      { file },
+    ),
+  ];
+}
+
+export function uFFFDProblem(file: string, line: number): Problem {
+  return problem(
+    'replacement-characters',
+    `${file}, linje ${line}: fila inneholder allerede erstatningstegn (�) – bokstaver som æ, ø og å er ødelagt før opplastingen. Tallene leses, men navn kan være feil.`,
+    `${file}, line ${line}: the file already contains replacement characters (�) – letters such as æ, ø and å were damaged before upload. Numbers are read, but names may be wrong.`,
+    { file, line },
+    'warning',
+  );
+}

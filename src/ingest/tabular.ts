@@ -1,0 +1,188 @@
+/**
+ * Turns rows of text (from CSV or a sheet) into observations according to a ColumnMapping. Shared by
+ * the CSV and xlsx readers so both treat region labels, years, SSB symbols and dimensions alike.
+ */
+import { Missing, type MissingCode } from '../engine/table';
+import type { ColumnMapping } from '../spec/sections/data';
+import { parseCell } from './cells';
+import { dimKey, dimValue } from './dims';
+import { measureFromHeader, yearInHeader } from './mapping';
+import type { ObservationBuilder } from './observations';
+import { cleanLabel, parseRegion } from './regions';
+import type { AggregateRow, CellIssue } from './types';
+
+const MAX_EXAMPLES = 50;
+const GENERIC_VALUE = /^(?:value|values|verdi|verdier|tall|antall|belop|beløp|amount|count|n|x|y)$/i;
+
+interface ValueCol {
+  idx: number;
+  header: string;
+  measure: string;
+  year: number | null;
+  /** Wide columns of the same measure (`Persons 2015`, `Persons 2016`) share one variable. */
+  key: string;
+}
+
+export class RowMapper {
+  readonly aggregates = new Map<string, AggregateRow>();
+  readonly invalidCells: CellIssue[] = [];
+  nInvalid = 0;
+  readonly badUnits: CellIssue[] = [];
+  nBadUnits = 0;
+  readonly badYears: CellIssue[] = [];
+  nBadYears = 0;
+  nRagged = 0;
+  firstRaggedLine = 0;
+  rows = 0;
+  /** Labels repeat on every row of a municipality: parse each distinct label once. */
+  private unitCache = new Map<string, number>();
+  private yearCache = new Map<string, number>();
+  private unitIdx: number;
+  private yearIdx: number;
+  private nameIdx: number;
+  private dimIdx: number[];
+  private dimKeys: string[];
+  private dimHeaders: string[];
+  private valueCols: ValueCol[];
+  private decimalComma: boolean;
+  private fixedYear: number | null;
+  private unitText: string | undefined;
+
+  constructor(
+    private headers: string[],
+    mapping: ColumnMapping,
+    private builder: ObservationBuilder,
+    decimalComma: boolean,
+  ) {
+    const find = (h: string | null) => (h === null ? -1 : headers.indexOf(h));
+    this.unitIdx = find(mapping.unitColumn);
+    this.yearIdx = find(mapping.yearColumn);
+    this.nameIdx = find(mapping.nameColumn ?? null);
+    this.dimIdx = mapping.dimensionColumns.map((h) => headers.indexOf(h)).filter((i) => i >= 0);
+    this.dimHeaders = this.dimIdx.map((i) => headers[i]);
+    this.dimKeys = dedupeKeys(this.dimHeaders.map(dimKey));
+    const hasContents = this.dimKeys.includes('contents');
+    this.valueCols = mapping.valueColumns
+      .map((h) => headers.indexOf(h))
+      .filter((i) => i >= 0)
+      .map((idx) => {
+        const header = headers[idx];
+        const year = mapping.layout === 'wide' ? yearInHeader(header) : null;
+        let measure = mapping.layout === 'wide' ? measureFromHeader(header) : header.trim();
+        if (mapping.variablePrefix) measure = mapping.variablePrefix;
+        else if (hasContents && GENERIC_VALUE.test(measure) && mapping.valueColumns.length === 1) measure = '';
+        const key = year === null ? `c${idx}` : `m${measure}`;
+        return { idx, header, measure, year, key };
+      });
+    this.decimalComma = mapping.decimalComma ?? decimalComma;
+    this.fixedYear = mapping.fixedYear;
+    this.unitText = mapping.unit ?? undefined;
+  }
+
+  get ready(): boolean {
+    return this.unitIdx >= 0 && this.valueCols.length > 0;
+  }
+
+  push(row: string[], line: number): void {
+    if (row.length === 1 && row[0].trim() === '') return;
+    this.rows++;
+    if (row.length !== this.headers.length) {
+      if (this.nRagged === 0) this.firstRaggedLine = line;
+      this.nRagged++;
+    }
+    const rawUnit = row[this.unitIdx] ?? '';
+    const nameText = this.nameIdx >= 0 ? (row[this.nameIdx] ?? '') : '';
+    const cacheKey = this.nameIdx >= 0 ? `${rawUnit}\u0001${nameText}` : rawUnit;
+    let unit = this.unitCache.get(cacheKey) ?? -2;
+    if (unit === -2) {
+      unit = this.resolveUnit(rawUnit, nameText, row, line);
+      // Unreadable labels are not cached so each one is counted and reported with its line.
+      if (unit !== -3) this.unitCache.set(cacheKey, unit);
+    }
+    if (unit < 0) return;
+    let rowYear = this.fixedYear ?? 0;
+    if (this.yearIdx >= 0) {
+      const yt = row[this.yearIdx] ?? '';
+      let y = this.yearCache.get(yt);
+      if (y === undefined) {
+        const m = /^\s*((?:19|20)\d{2})\s*$/.exec(yt);
+        y = m ? Number(m[1]) : -1;
+        this.yearCache.set(yt, y);
+      }
+      if (y < 0) {
+        this.nBadYears++;
+        if (this.badYears.length < MAX_EXAMPLES) this.badYears.push({ line, column: this.headers[this.yearIdx], text: yt.trim().slice(0, 200) });
+        return;
+      }
+      rowYear = y;
+    }
+    this.pushValues(row, line, unit, rowYear);
+  }
+
+  /** Unit id, -1 for an aggregate (set aside), -3 for an unreadable label (counted per row). */
+  private resolveUnit(rawUnit: string, nameText: string, row: string[], line: number): number {
+    const region = parseRegion(rawUnit);
+    if (region.kind !== 'municipality') {
+      if (region.kind === 'aggregate') {
+        if (!this.aggregates.has(region.code)) {
+          this.aggregates.set(region.code, { code: region.code, label: cleanLabel(rawUnit), kind: region.aggregate ?? '' });
+        }
+      } else if (rawUnit.trim() !== '' || row.some((c) => c.trim() !== '')) {
+        this.nBadUnits++;
+        if (this.badUnits.length < MAX_EXAMPLES) {
+          this.badUnits.push({ line, column: this.headers[this.unitIdx], text: rawUnit.slice(0, 200) });
+        }
+        return -3;
+      }
+      return -1;
+    }
+    let name = region.name;
+    if (this.nameIdx >= 0) name = cleanLabel(nameText) || name;
+    return this.builder.unitId(region.code, name);
+  }
+
+  private pushValues(row: string[], line: number, unit: number, rowYear: number): void {
+    let dimKeyText = '';
+    for (let d = 0; d < this.dimIdx.length; d++) dimKeyText += '\u0001' + (row[this.dimIdx[d]] ?? '').trim();
+    for (const vc of this.valueCols) {
+      const year = vc.year ?? rowYear;
+      const text = row[vc.idx] ?? '';
+      const cell = parseCell(text, this.decimalComma);
+      const value = cell.value;
+      const missing: MissingCode = cell.missing;
+      if (missing === Missing.invalid) {
+        this.nInvalid++;
+        if (this.invalidCells.length < MAX_EXAMPLES) this.invalidCells.push({ line, column: vc.header, text: text.slice(0, 200) });
+      }
+      const variable = this.builder.variableId(vc.key + dimKeyText, () => this.describe(vc, row));
+      this.builder.push(unit, year, variable, value, missing, line);
+    }
+  }
+
+  private describe(vc: ValueCol, row: string[]) {
+    const dims: Record<string, string> = {};
+    const labels: string[] = [];
+    for (let d = 0; d < this.dimIdx.length; d++) {
+      const raw = cleanLabel(row[this.dimIdx[d]] ?? '');
+      dims[this.dimKeys[d]] = dimValue(this.dimKeys[d], raw, raw);
+      labels.push(raw);
+    }
+    const measure = vc.measure || (dims.contents ?? '') || 'verdi';
+    if (vc.measure) dims.measure = vc.measure;
+    const label = [vc.measure || dims.contents || vc.header, ...labels.filter((l) => l !== dims.contents || vc.measure)].filter(Boolean).join(', ');
+    return { measure, label, dims, unit: this.unitText };
+  }
+
+  aggregateList(): AggregateRow[] {
+    return [...this.aggregates.values()];
+  }
+}
+
+function dedupeKeys(keys: string[]): string[] {
+  const seen = new Map<string, number>();
+  return keys.map((k) => {
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return n === 1 ? k : `${k}_${n}`;
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * Types of the ingest layer (see docs/CONTRACTS.md). An `ImportedSource` is what one file became:
+ * long observations (unit × year × variable → value, missing code) in typed arrays plus what was
+ * detected about the file, so the data view can show it and the user can override it.
+ */
+import type { Problem } from '../engine/problem';
+import type { Table } from '../engine/table';
+import type { SourceSpec } from '../spec/sections/data';
+
+export interface IngestProgress {
+  /** 0..1 of the bytes read. */
+  fraction: number;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  label: string;
+}
+
+export interface IngestOptions {
+  source?: SourceSpec;
+  onProgress?(p: IngestProgress): void;
+  cancelled?(): boolean;
+}
+
+/** One variable read from a file: a value column (× year) × a combination of dimension values. */
+export interface SourceVariable {
+  name: string;
+  label: string;
+  unit?: string;
+  dims: Record<string, string>;
+  /** False for per-capita, rates, shares, indices: they cannot be summed over merged municipalities. */
+  additive: boolean;
+}
+
+/** Long observations in columnar form; row i is (units[unit[i]], year[i], variables[variable[i]]). */
+export interface Observations {
+  n: number;
+  unit: Int32Array;
+  year: Int32Array;
+  variable: Int32Array;
+  value: Float64Array;
+  /** MissingCode per observation (table.ts `Missing`). */
+  missing: Uint8Array;
+  /** 1-based line (CSV/xlsx row) the value came from; 0 when not applicable (JSON). */
+  line: Int32Array;
+}
+
+export interface CellIssue {
+  line: number;
+  column: string;
+  text: string;
+}
+
+export interface AggregateRow {
+  code: string;
+  label: string;
+  kind: string;
+}
+
+export interface DetectedFormat {
+  format: SourceSpec['format'] | 'unknown';
+  encoding?: string;
+  /** Why that encoding was chosen (BOM, valid UTF-8, Norwegian letters …). */
+  encodingReason?: string;
+  delimiter?: string;
+  newline?: string;
+  layout?: 'long' | 'wide';
+  /** 1-based line of the header. */
+  headerLine?: number;
+  title?: string;
+  sheets?: string[];
+  decimalComma?: boolean;
+}
+
+export interface ImportedSource {
+  /** The spec actually used (encoding, delimiter, sheet and mapping filled in). */
+  spec: SourceSpec;
+  detected: DetectedFormat;
+  status: 'ok' | 'error' | 'cancelled';
+  headers: string[];
+  /** First rows as text, for the mapping preview. */
+  preview: string[][];
+  units: string[];
+  unitNames: string[];
+  variables: SourceVariable[];
+  obs: Observations;
+  aggregates: AggregateRow[];
+  /** Non-numeric cells (first examples) and their total count. */
+  invalidCells: CellIssue[];
+  nInvalid: number;
+  /** Unit labels that could not be read as a municipality code (first examples). */
+  badUnits: CellIssue[];
+  /** All rows as text when the file has no numeric values (e.g. a Klass change table). */
+  textRows?: string[][];
+  stats: { bytes: number; rows: number };
+  problems: Problem[];
+}
+
+export interface VariableInfo {
+  name: string;
+  label: string;
+  source: string;
+  unit?: string;
+  dims: Record<string, string>;
+  years: number[];
+  nUnits: number;
+  nMissing: number;
+  nSuppressed: number;
+  /** Counts and amounts are additive (summed when municipalities merge); rates and indices are not. */
+  additive?: boolean;
+}
+
+export interface DuplicateKey {
+  file: string;
+  unit: string;
+  year: number;
+  variable: string;
+  lines: number[];
+}
+
+export interface Outlier {
+  variable: string;
+  unit: string;
+  year: number;
+  value: number;
+  robustZ: number;
+}
+
+export interface SourceValidation {
+  file: string;
+  /** SourceSpec id, so the data view can pair the report with the spec entry. */
+  id: string;
+  status: ImportedSource['status'];
+  /** What was detected (encoding, delimiter, layout …) and the columns/first rows, for the mapping step. */
+  detected: DetectedFormat;
+  headers: string[];
+  preview: string[][];
+  nRows: number;
+  variables: { name: string; label: string }[];
+  nUnits: number;
+  years: number[];
+  nValues: number;
+  nDuplicates: number;
+  duplicates: DuplicateKey[];
+  nNonNumeric: number;
+  nonNumeric: CellIssue[];
+  aggregates: AggregateRow[];
+  /** Municipalities present in other files but not in this one. */
+  unitsMissingHere: string[];
+  /** Years inside this file's range with no values. */
+  missingYears: number[];
+  unmatchedCodes: string[];
+}
+
+export interface ValidationReport {
+  sources: SourceValidation[];
+  outliers: Outlier[];
+  nOutliers: number;
+  /** Old codes that the chosen municipality structure could not place. */
+  unmatchedCodes: { file: string; code: string; name: string }[];
+  /** Codes mapped to the chosen structure: old → new (only those that changed). */
+  mappedCodes: { from: string; to: string }[];
+}
+
+export interface Dataset {
+  table: Table;
+  catalogue: VariableInfo[];
+  validation: ValidationReport;
+  problems: Problem[];
+}

@@ -1,0 +1,132 @@
+/** Data actions that talk to the worker and to IndexedDB, outside the store's pure state updates. */
+import { problem, type Problem } from '../engine/problem';
+import type { SourceSpec } from '../spec/sections/data';
+import { useAnalysisStore } from './analysisStore';
+import { deleteFile, readFile, saveFile } from './persistence';
+import { getAnalysisClient } from './workerClient';
+
+function demoBaseUrl(): string {
+  return new URL('demo/', document.baseURI).href;
+}
+
+const progress = (p: { fraction: number; label: string }) =>
+  useAnalysisStore.getState().setStatus('loading', p);
+
+/** Loads the bundled synthetic demo: its files and its spec replace the current analysis. */
+export async function loadDemo(): Promise<boolean> {
+  const store = useAnalysisStore.getState();
+  store.setStatus('loading', { fraction: 0, label: 'Laster demodata' });
+  try {
+    const out = await getAnalysisClient().loadDemo(demoBaseUrl(), progress);
+    store.setImportProblems(out.problems);
+    if (!out.spec) {
+      store.setStatus('error');
+      return false;
+    }
+    return store.replaceSpec(out.spec);
+  } catch (e) {
+    failed(e);
+    return false;
+  }
+}
+
+/** Imports uploaded files, keeps their bytes for the next session and adds them to the spec. */
+export async function importFiles(files: { name: string; bytes: Uint8Array }[]): Promise<SourceSpec[]> {
+  const store = useAnalysisStore.getState();
+  store.setStatus('loading', { fraction: 0, label: 'Leser filer' });
+  try {
+    const out = await getAnalysisClient().importFiles(
+      files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })),
+      progress,
+    );
+    await Promise.all(out.sources.map((s, i) => saveFile(s.id, files[i].name, files[i].bytes)));
+    store.setImportProblems(out.problems);
+    const ids = new Set(out.sources.map((s) => s.id));
+    store.updateSpec((d) => {
+      d.data.sources = [...d.data.sources.filter((s) => !ids.has(s.id)), ...out.sources];
+    });
+    return out.sources;
+  } catch (e) {
+    failed(e);
+    return [];
+  }
+}
+
+export async function removeSource(id: string): Promise<void> {
+  await getAnalysisClient().removeSource(id);
+  await deleteFile(id);
+  useAnalysisStore.getState().updateSpec((d) => {
+    d.data.sources = d.data.sources.filter((s) => s.id !== id);
+  });
+}
+
+/** After a reload the worker is empty: re-read the demo and the saved uploads the spec refers to. */
+export async function reloadSources(): Promise<void> {
+  const store = useAnalysisStore.getState();
+  const sources = store.spec.data.sources;
+  const client = getAnalysisClient();
+  const loaded = await client.loadedSources(sources.map((s) => s.id));
+  const missing = sources.filter((_, i) => !loaded[i]);
+  if (missing.length === 0) return;
+  store.setStatus('loading', { fraction: 0, label: 'Gjenoppretter data' });
+  const problems: Problem[] = [];
+  if (missing.some((s) => s.demo)) {
+    const demo = await client.loadDemo(demoBaseUrl(), progress);
+    problems.push(...demo.problems);
+  }
+  const uploads: { name: string; bytes: Uint8Array; source: SourceSpec }[] = [];
+  for (const s of missing.filter((x) => !x.demo)) {
+    const saved = await readFile(s.id);
+    if (saved) uploads.push({ name: saved.name, bytes: saved.bytes, source: s });
+  }
+  if (uploads.length > 0) {
+    const out = await client.importFiles(uploads, progress);
+    problems.push(...out.problems);
+  }
+  store.setImportProblems(problems);
+  store.requestRun();
+}
+
+function failed(e: unknown): void {
+  const msg = e instanceof Error ? e.message : String(e);
+  const store = useAnalysisStore.getState();
+  store.setImportProblems([
+    problem('load-failed', `Kunne ikke laste data: ${msg}`, `Could not load data: ${msg}`),
+  ]);
+  store.setStatus('error');
+}
+
+/**
+ * Re-reads a saved upload with a changed SourceSpec (mapping, encoding, delimiter, sheet, role) and
+ * puts the result in the spec. Added by the ingest/data view; the bytes come from the session store.
+ */
+export async function reimportSource(source: SourceSpec): Promise<boolean> {
+  const store = useAnalysisStore.getState();
+  const saved = await readFile(source.id);
+  if (!saved) {
+    store.setImportProblems([
+      problem(
+        'file-not-saved',
+        `«${source.fileName}» er ikke lagret i økta; last fila opp på nytt.`,
+        `"${source.fileName}" is not saved in this session; upload the file again.`,
+        { file: source.fileName },
+      ),
+    ]);
+    return false;
+  }
+  store.setStatus('loading', { fraction: 0, label: `Leser ${source.fileName}` });
+  try {
+    const out = await getAnalysisClient().importFiles(
+      [{ name: saved.name, bytes: saved.bytes.slice(), source }],
+      progress,
+    );
+    store.setImportProblems(out.problems);
+    const next = out.sources[0] ?? source;
+    return store.updateSpec((d) => {
+      d.data.sources = d.data.sources.map((s) => (s.id === source.id ? next : s));
+    });
+  } catch (e) {
+    failed(e);
+    return false;
+  }
+}

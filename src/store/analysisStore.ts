@@ -1,0 +1,141 @@
+/**
+ * The analysis store: the AnalysisSpec is the one source of truth; results are derived from it by
+ * the worker and never edited by hand. Every accepted spec change schedules a run (debounced), and a
+ * newer run supersedes an older one.
+ */
+import { create } from 'zustand';
+import { problem, type Problem } from '../engine/problem';
+import { loadSpec } from '../spec/migrate';
+import { emptySpec, type AnalysisSpec } from '../spec/schema';
+import type { Progress } from '../worker/api';
+import type { VariableInfo } from '../worker/ingestTypes';
+import type { AnalysisResults } from '../worker/results';
+import { getAnalysisClient } from './workerClient';
+
+export type Status = 'idle' | 'loading' | 'running' | 'ready' | 'error';
+
+export interface AnalysisState {
+  spec: AnalysisSpec;
+  results: AnalysisResults | null;
+  status: Status;
+  progress: Progress | null;
+  /** Everything to show in the problem list: spec, import and result problems. */
+  problems: Problem[];
+  /** Imported variables (from the latest results). */
+  catalogue: VariableInfo[];
+  /** Problems from the latest spec edit that was refused, and from the latest import. */
+  specProblems: Problem[];
+  importProblems: Problem[];
+
+  /** Clones the spec, applies the recipe, validates. Returns false (and shows why) when invalid. */
+  updateSpec(recipe: (draft: AnalysisSpec) => void): boolean;
+  /** Replaces the whole spec (project file, restore). Returns false when invalid. */
+  replaceSpec(raw: unknown): boolean;
+  /** Runs the pipeline now (after the debounce). */
+  requestRun(): void;
+  setImportProblems(p: Problem[]): void;
+  setStatus(status: Status, progress?: Progress | null): void;
+}
+
+export const RUN_DEBOUNCE_MS = 150;
+
+let debounce: ReturnType<typeof setTimeout> | null = null;
+let runToken = 0;
+
+function combine(s: Pick<AnalysisState, 'specProblems' | 'importProblems' | 'results'>): Problem[] {
+  return [...s.specProblems, ...s.importProblems, ...(s.results?.problems ?? [])];
+}
+
+export const useAnalysisStore = create<AnalysisState>((set, get) => {
+  async function runNow(): Promise<void> {
+    const token = ++runToken;
+    const spec = get().spec;
+    set({ status: 'running', progress: { fraction: 0, label: 'Beregner' } });
+    try {
+      const results = await getAnalysisClient().run(spec, (p) => {
+        if (token === runToken) set({ progress: p });
+      });
+      // A newer run (or edit) owns the status; a superseded run just disappears.
+      if (token !== runToken || results === null) return;
+      set((s) => {
+        const next = { ...s, results };
+        return {
+          results,
+          catalogue: results.dataset?.catalogue ?? [],
+          status: 'ready',
+          progress: null,
+          problems: combine(next),
+        };
+      });
+    } catch (e) {
+      if (token !== runToken) return;
+      const msg = e instanceof Error ? e.message : String(e);
+      set((s) => {
+        const err = problem(
+          'worker-error',
+          `Beregningen stoppet med en feil: ${msg}`,
+          `The computation failed: ${msg}`,
+        );
+        return { status: 'error', progress: null, problems: [...combine(s), err] };
+      });
+    }
+  }
+
+  function schedule(): void {
+    if (debounce) clearTimeout(debounce);
+    // Bump the token at once so that a run already in flight cannot overwrite newer edits.
+    runToken++;
+    set({ status: 'running' });
+    debounce = setTimeout(() => {
+      debounce = null;
+      void runNow();
+    }, RUN_DEBOUNCE_MS);
+  }
+
+  return {
+    spec: emptySpec(),
+    results: null,
+    status: 'idle',
+    progress: null,
+    problems: [],
+    catalogue: [],
+    specProblems: [],
+    importProblems: [],
+
+    updateSpec(recipe) {
+      const draft = structuredClone(get().spec);
+      recipe(draft);
+      return get().replaceSpec(draft);
+    },
+
+    replaceSpec(raw) {
+      const loaded = loadSpec(raw);
+      if (!loaded.ok) {
+        set((s) => ({
+          specProblems: loaded.problems,
+          problems: combine({ ...s, specProblems: loaded.problems }),
+        }));
+        return false;
+      }
+      set((s) => ({ spec: loaded.spec, specProblems: [], problems: combine({ ...s, specProblems: [] }) }));
+      schedule();
+      return true;
+    },
+
+    requestRun: schedule,
+
+    setImportProblems(p) {
+      set((s) => ({ importProblems: p, problems: combine({ ...s, importProblems: p }) }));
+    },
+
+    setStatus(status, progress = null) {
+      set({ status, progress });
+    },
+  };
+});
+
+/** The loaded data are the bundled synthetic demo (label it everywhere). */
+export function selectIsDemo(s: AnalysisState): boolean {
+  const sources = s.spec.data.sources;
+  return sources.length > 0 && sources.every((x) => x.demo);
+}

@@ -1,0 +1,40 @@
+/**
+ * The main thread's handle on the analysis worker. Created lazily so that importing the store in
+ * Node (unit tests) never touches Worker; tests install a fake with `setAnalysisClient`.
+ */
+import * as Comlink from 'comlink';
+import type { AnalysisApi, FileInput, OnProgress } from '../worker/api';
+
+export type AnalysisClient = AnalysisApi;
+
+let client: AnalysisClient | null = null;
+
+function comlinkClient(): AnalysisClient {
+  const worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module' });
+  const remote = Comlink.wrap<AnalysisApi>(worker);
+  const cb = (f?: OnProgress) => (f ? Comlink.proxy(f) : undefined);
+  return {
+    loadDemo: (baseUrl, onProgress) => remote.loadDemo(baseUrl, cb(onProgress)),
+    // File bytes move to the worker (transfer, no copy): the caller must not reuse them.
+    importFiles: (files: FileInput[], onProgress) =>
+      remote.importFiles(
+        Comlink.transfer(
+          files,
+          files.map((f) => f.bytes.buffer as ArrayBuffer),
+        ),
+        cb(onProgress),
+      ),
+    run: (spec, onProgress) => remote.run(spec, cb(onProgress)),
+    removeSource: (id) => remote.removeSource(id),
+    loadedSources: (ids) => remote.loadedSources(ids),
+  };
+}
+
+export function getAnalysisClient(): AnalysisClient {
+  client ??= comlinkClient();
+  return client;
+}
+
+export function setAnalysisClient(c: AnalysisClient | null): void {
+  client = c;
+}

@@ -1,0 +1,113 @@
+/// <reference lib="webworker" />
+/** The analysis worker: owns the imported data and the pipeline; the main thread never parses or fits. */
+import * as Comlink from 'comlink';
+import { problem, type Problem } from '../engine/problem';
+import { loadSpec } from '../spec/migrate';
+import type { SourceSpec } from '../spec/sections/data';
+import type { AnalysisApi, DemoResult, FileInput, ImportResult, OnProgress } from './api';
+import { Pipeline } from './pipeline';
+import { newSourceSpec } from './sources';
+
+const pipeline = new Pipeline();
+let latestRun = 0;
+
+/** Progress crosses the thread boundary as messages; send only visible changes. */
+function throttled(onProgress?: OnProgress): (fraction: number, label: string) => void {
+  let last = -1;
+  let lastLabel = '';
+  return (fraction, label) => {
+    if (!onProgress) return;
+    if (label === lastLabel && Math.abs(fraction - last) < 0.02 && fraction < 1) return;
+    last = fraction;
+    lastLabel = label;
+    void onProgress({ fraction, label });
+  };
+}
+
+async function importAll(files: FileInput[], onProgress?: OnProgress): Promise<ImportResult> {
+  const report = throttled(onProgress);
+  const sources: SourceSpec[] = [];
+  const problems: Problem[] = [];
+  const taken = new Set<string>();
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const spec = f.source ?? newSourceSpec(f.name, taken);
+    taken.add(spec.id);
+    report(i / files.length, `Leser ${f.name}`);
+    const out = await pipeline.importFile({ name: f.name, bytes: f.bytes }, spec, {
+      onProgress: (p) => report((i + (p.fraction ?? 0)) / files.length, `Leser ${f.name}`),
+    });
+    sources.push(out.source);
+    problems.push(...out.problems);
+  }
+  report(1, 'Filene er lest');
+  return { sources, problems };
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array | null> {
+  const res = await fetch(url);
+  if (!res.ok) return null;
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+const demoMissing = () =>
+  problem(
+    'demo-missing',
+    'Finner ikke demodataene. Kjør «npm start» (som lager dem) eller «npm run demo», og last siden på nytt.',
+    'The demo data are missing. Run "npm start" (which generates them) or "npm run demo", then reload.',
+    { file: 'demo/demo-spec.json' },
+  );
+
+const api: AnalysisApi = {
+  async loadDemo(baseUrl, onProgress): Promise<DemoResult> {
+    let raw: unknown;
+    try {
+      const res = await fetch(`${baseUrl}demo-spec.json`);
+      if (!res.ok) return { spec: null, sources: [], problems: [demoMissing()] };
+      raw = await res.json();
+    } catch {
+      return { spec: null, sources: [], problems: [demoMissing()] };
+    }
+    const loaded = loadSpec(raw);
+    if (!loaded.ok) return { spec: null, sources: [], problems: loaded.problems };
+    const files: FileInput[] = [];
+    const problems: Problem[] = [];
+    for (const s of loaded.spec.data.sources) {
+      const bytes = await fetchBytes(`${baseUrl}${encodeURIComponent(s.fileName)}`).catch(() => null);
+      if (!bytes) {
+        problems.push(
+          problem(
+            'demo-file-missing',
+            `Demofila «${s.fileName}» mangler.`,
+            `The demo file "${s.fileName}" is missing.`,
+            {
+              file: s.fileName,
+            },
+          ),
+        );
+        continue;
+      }
+      files.push({ name: s.fileName, bytes, source: { ...s, demo: true } });
+    }
+    const imported = await importAll(files, onProgress);
+    const spec = { ...loaded.spec, data: { ...loaded.spec.data, sources: imported.sources } };
+    return { spec, sources: imported.sources, problems: [...problems, ...imported.problems] };
+  },
+
+  importFiles: (files, onProgress) => importAll(files, onProgress),
+
+  async run(spec, onProgress) {
+    const id = ++latestRun;
+    return pipeline.run(spec, { cancelled: () => id !== latestRun, progress: throttled(onProgress) });
+  },
+
+  async removeSource(id) {
+    pipeline.removeSource(id);
+  },
+
+  async loadedSources(ids) {
+    return ids.map((id) => pipeline.hasSource(id));
+  },
+};
+
+Comlink.expose(api);

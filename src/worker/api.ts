@@ -1,0 +1,42 @@
+/** The typed RPC between the main thread and the analysis worker (comlink). */
+import type { Problem } from '../engine/problem';
+import type { AnalysisSpec } from '../spec/schema';
+import type { SourceSpec } from '../spec/sections/data';
+import type { AnalysisResults } from './results';
+
+export interface Progress {
+  /** 0–1. */
+  fraction: number;
+  /** Norwegian text for the status line. */
+  label: string;
+}
+
+export type OnProgress = (p: Progress) => void;
+
+export interface FileInput {
+  name: string;
+  bytes: Uint8Array;
+  /** Re-import with a known source spec (restored session, demo); new uploads leave it out. */
+  source?: SourceSpec;
+}
+
+export interface ImportResult {
+  sources: SourceSpec[];
+  problems: Problem[];
+}
+
+export interface DemoResult extends ImportResult {
+  /** The demo's AnalysisSpec (already validated), or null when the demo files are absent. */
+  spec: AnalysisSpec | null;
+}
+
+export interface AnalysisApi {
+  /** Reads `<baseUrl>demo-spec.json` and the files it lists (same origin) and imports them. */
+  loadDemo(baseUrl: string, onProgress?: OnProgress): Promise<DemoResult>;
+  importFiles(files: FileInput[], onProgress?: OnProgress): Promise<ImportResult>;
+  /** Resolves null when a newer `run` superseded this one. */
+  run(spec: AnalysisSpec, onProgress?: OnProgress): Promise<AnalysisResults | null>;
+  removeSource(id: string): Promise<void>;
+  /** Which of these source ids the worker holds (a reload starts with none). */
+  loadedSources(ids: string[]): Promise<boolean[]>;
+}

@@ -1,0 +1,251 @@
+/**
+ * sources → buildDataset → buildVariables → stages → AnalysisResults. Pure (no DOM, no fetch): the
+ * worker hosts it, and the CLI (`run --project`) and tests run it in Node. Every step is cached by
+ * the hash of what it reads, so editing one model refits that model's stage only.
+ */
+import { problem, type Problem } from '../engine/problem';
+import { columnAsText, getNumeric, type Table } from '../engine/table';
+import type { AnalysisSpec } from '../spec/schema';
+import type { SourceSpec } from '../spec/sections/data';
+import { defaultDeps, type EngineDeps } from './engine';
+import { hashValue } from './hash';
+import type { Dataset, DerivedVariableInfo, ImportedSource, IngestProgress } from './ingestTypes';
+import type { AnalysisResults, DatasetSummary } from './results';
+import { stages as defaultStages } from './stages';
+import type { Stage } from './stages/types';
+
+export interface RunControl {
+  cancelled(): boolean;
+  progress(fraction: number, label: string): void;
+}
+
+/** Thrown inside a run when a newer request superseded it; never escapes `run`. */
+class Superseded extends Error {}
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface StageCacheEntry {
+  inputsHash: string;
+  tableKey: string;
+  /** Versions of the result sections the stage read last time it ran. */
+  reads: Map<string, number>;
+  value: unknown;
+}
+
+export interface ImportOutcome {
+  source: SourceSpec;
+  problems: Problem[];
+}
+
+export class Pipeline {
+  private readonly sources = new Map<string, { imported: ImportedSource; version: number }>();
+  private importCounter = 0;
+  private datasetCache: { key: string; dataset: Dataset } | null = null;
+  private tableCache: {
+    key: string;
+    table: Table;
+    derived: DerivedVariableInfo[];
+    problems: Problem[];
+  } | null = null;
+  private readonly stageCache = new Map<string, StageCacheEntry>();
+  private readonly sectionVersion = new Map<string, number>();
+
+  constructor(
+    private readonly deps: EngineDeps = defaultDeps,
+    private readonly stageList: Stage[] = defaultStages,
+  ) {}
+
+  hasSource(id: string): boolean {
+    return this.sources.has(id);
+  }
+
+  async importFile(
+    input: { name: string; bytes: Uint8Array },
+    source: SourceSpec,
+    opts: { onProgress?(p: IngestProgress): void; cancelled?(): boolean } = {},
+  ): Promise<ImportOutcome> {
+    try {
+      const imported = await this.deps.ingestFile(input, { source, ...opts });
+      const finalSource: SourceSpec = imported.spec
+        ? { ...imported.spec, id: source.id, demo: source.demo }
+        : source;
+      this.sources.set(source.id, { imported, version: ++this.importCounter });
+      return { source: finalSource, problems: imported.problems ?? [] };
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      return {
+        source,
+        problems: [
+          problem(
+            'import-failed',
+            `Kunne ikke lese «${input.name}»: ${msg}`,
+            `Could not read "${input.name}": ${msg}`,
+            {
+              file: input.name,
+            },
+          ),
+        ],
+      };
+    }
+  }
+
+  removeSource(id: string): void {
+    this.sources.delete(id);
+  }
+
+  /** Returns null when a newer request superseded this one. */
+  async run(spec: AnalysisSpec, ctl: RunControl): Promise<AnalysisResults | null> {
+    try {
+      return await this.runInner(spec, ctl);
+    } catch (e) {
+      if (e instanceof Superseded) return null;
+      throw e;
+    }
+  }
+
+  private async checkpoint(ctl: RunControl): Promise<void> {
+    await pause();
+    if (ctl.cancelled()) throw new Superseded();
+  }
+
+  private async runInner(spec: AnalysisSpec, ctl: RunControl): Promise<AnalysisResults> {
+    const problems: Problem[] = [];
+    const present = spec.data.sources.filter((s) => this.sources.has(s.id));
+    for (const s of spec.data.sources) {
+      if (!this.sources.has(s.id)) {
+        problems.push(
+          problem(
+            'source-not-loaded',
+            `Fila «${s.fileName}» er ikke lastet inn i denne økta. Last den opp på nytt.`,
+            `The file "${s.fileName}" is not loaded in this session. Upload it again.`,
+            { file: s.fileName },
+          ),
+        );
+      }
+    }
+
+    ctl.progress(0.02, 'Setter sammen datasettet');
+    await this.checkpoint(ctl);
+    const datasetKey = hashValue({
+      data: spec.data,
+      loaded: present.map((s) => [s.id, this.sources.get(s.id)?.version]),
+    });
+    if (this.datasetCache?.key !== datasetKey) {
+      const dataset = this.deps.buildDataset(
+        present.map((s) => this.sources.get(s.id)!.imported),
+        spec.data,
+      );
+      this.datasetCache = { key: datasetKey, dataset };
+    }
+    const dataset = this.datasetCache.dataset;
+    problems.push(...dataset.problems);
+
+    ctl.progress(0.15, 'Lager variabler');
+    await this.checkpoint(ctl);
+    const tableKey = hashValue({ datasetKey, variables: spec.variables });
+    if (this.tableCache?.key !== tableKey) {
+      const built = this.deps.buildVariables(dataset, spec.variables);
+      this.tableCache = { key: tableKey, ...built };
+      this.sectionVersion.set('dataset', (this.sectionVersion.get('dataset') ?? 0) + 1);
+    }
+    const { table, derived } = this.tableCache;
+    problems.push(...this.tableCache.problems);
+
+    const results: AnalysisResults = {
+      specHash: hashValue(spec),
+      problems,
+      dataset: summarise(table, dataset, derived, spec),
+    };
+
+    for (let i = 0; i < this.stageList.length; i++) {
+      const stage = this.stageList[i];
+      const base = 0.25 + (0.75 * i) / this.stageList.length;
+      const span = 0.75 / this.stageList.length;
+      await this.checkpoint(ctl);
+      const value = await this.runStage(stage, spec, table, tableKey, results, ctl, base, span);
+      (results as unknown as Record<string, unknown>)[stage.key] = value;
+      if (ctl.cancelled()) throw new Superseded();
+    }
+    ctl.progress(1, 'Ferdig');
+    return results;
+  }
+
+  private async runStage(
+    stage: Stage,
+    spec: AnalysisSpec,
+    table: Table,
+    tableKey: string,
+    results: AnalysisResults,
+    ctl: RunControl,
+    base: number,
+    span: number,
+  ): Promise<unknown> {
+    const inputsHash = hashValue(stage.inputs(spec));
+    const cached = this.stageCache.get(stage.key);
+    const upToDate =
+      cached &&
+      cached.inputsHash === inputsHash &&
+      cached.tableKey === tableKey &&
+      [...cached.reads].every(([k, v]) => (this.sectionVersion.get(k) ?? 0) === v);
+    if (upToDate) return cached.value;
+
+    // Record which sections the stage reads, so it re-runs when any of them is recomputed.
+    const reads = new Map<string, number>();
+    const tracked = new Proxy(results, {
+      get: (target, prop, receiver) => {
+        if (typeof prop === 'string' && prop !== stage.key)
+          reads.set(prop, this.sectionVersion.get(prop) ?? 0);
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const value = await stage.run({
+      spec,
+      table,
+      results: tracked,
+      cancelled: () => ctl.cancelled(),
+      progress: (f, label) => ctl.progress(base + span * Math.min(1, Math.max(0, f)), label),
+      pause,
+    });
+    if (ctl.cancelled()) throw new Superseded();
+    this.stageCache.set(stage.key, { inputsHash, tableKey, reads, value });
+    this.sectionVersion.set(stage.key, (this.sectionVersion.get(stage.key) ?? 0) + 1);
+    return value;
+  }
+}
+
+function summarise(
+  table: Table,
+  dataset: Dataset,
+  derived: DerivedVariableInfo[],
+  spec: AnalysisSpec,
+): DatasetSummary {
+  const codes = table.unit ? (columnAsText(table, table.unit) ?? []) : [];
+  const names = table.unitName ? (columnAsText(table, table.unitName) ?? []) : [];
+  const unitMap = new Map<string, string>();
+  codes.forEach((c, i) => {
+    if (c && !unitMap.has(c)) unitMap.set(c, names[i] ?? '');
+  });
+  const yearCol = table.year ? getNumeric(table, table.year) : undefined;
+  const years = yearCol
+    ? [...new Set(Array.from(yearCol.values).filter(Number.isFinite))].sort((a, b) => a - b)
+    : [];
+  const labels = new Map<string, string>();
+  for (const v of dataset.catalogue) labels.set(v.name, v.label);
+  for (const d of derived) labels.set(d.name, d.label);
+  const numericColumns: DatasetSummary['numericColumns'] = [];
+  for (const col of table.columns.values()) {
+    if (col.kind !== 'number' || col.name === table.year) continue;
+    numericColumns.push({ name: col.name, label: labels.get(col.name) ?? col.label ?? col.name });
+  }
+  return {
+    nRows: table.nRows,
+    nUnits: unitMap.size,
+    years,
+    catalogue: dataset.catalogue,
+    derived,
+    numericColumns,
+    units: [...unitMap].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+    demo: spec.data.sources.length > 0 && spec.data.sources.every((s) => s.demo),
+    validation: dataset.validation,
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { loadCase, oracleAvailable } from '../../../test/oracle/loadCase';
+import { emptySpec } from '../../spec/schema';
+import { modelEntrySchema } from '../../spec/sections/models';
+import { fitModel } from '../../engine/model/fitModel';
+import { BASIC, evaluateOnBase } from '../../engine/costkey';
+import { runCostKey } from './costkey';
+import { toModelSpec } from './models';
+
+describe.skipIf(!oracleAvailable)('cost-key stage', () => {
+  function setup() {
+    const c = loadCase('costkey-baseline');
+    c.table.unit = 'kommune';
+    c.table.year = 'aar';
+    c.table.unitName = 'navn';
+    const spec = emptySpec();
+    const entry = modelEntrySchema.parse({
+      id: 'm1',
+      label: 'Barnevern',
+      dependent: 'utg_bv',
+      regressors: ['enslig_forsorger', 'lavinntekt', 'innb_0_22'],
+      controls: ['frie_inntekter'],
+      design: 'single',
+      yearEffects: false,
+      se: 'hc1',
+      sample: { years: [2022] },
+    });
+    spec.models.list = [entry];
+    spec.costKey.modelId = 'm1';
+    spec.costKey.yUnitNok = 1000;
+    spec.costKey.current = { id: 'cur', label: 'Dagens', source: 'test', weights: { [BASIC]: 0.25, enslig_forsorger: 0.3, lavinntekt: 0.25, innb_0_22: 0.2 } };
+    const models = { m1: fitModel(c.table, toModelSpec(entry)) };
+    return { c, spec, models };
+  }
+
+  it('computes the oracle weights and a zero-sum redistribution', () => {
+    const { c, spec, models } = setup();
+    const r = runCostKey(spec, c.table, models);
+    const w = (c.expected as { weights: Record<string, number> }).weights;
+    expect(r.computed?.basic).toBeCloseTo(w.innbyggere, 10);
+    expect(r.proposed?.enslig_forsorger).toBeCloseTo(w.enslig_forsorger, 10);
+    expect(r.outcome?.checks.ok).toBe(true);
+    expect(r.outcome?.index.length).toBe(356);
+    expect(r.outcome?.aggregates.county?.length).toBeGreaterThan(1);
+    expect(r.year).toBe(2022);
+  });
+
+  it('an edited weight changes a named municipality\'s amount, and the fast path agrees with the stage', () => {
+    const { c, spec, models } = setup();
+    const before = runCostKey(spec, c.table, models);
+    const oslo = before.base?.prep.units.indexOf('0301') ?? -1;
+    const edited = { ...(before.proposed ?? {}) };
+    edited.lavinntekt += 0.05;
+    edited[BASIC] -= 0.05;
+    spec.costKey.manual = edited;
+    const after = runCostKey(spec, c.table, models);
+    expect(after.edited).toBe(true);
+    expect(after.outcome?.change[oslo]).not.toBeCloseTo(before.outcome?.change[oslo] ?? 0, 0);
+    const fast = evaluateOnBase(before.base!, edited, 1);
+    expect(fast.change[oslo]).toBeCloseTo(after.outcome!.change[oslo], 6);
+  });
+
+  it('method B takes LMG shares from the importance engine and sums to one', () => {
+    const { c, spec, models } = setup();
+    spec.costKey.method = 'explained-variance';
+    spec.costKey.rounding = 0.05;
+    const r = runCostKey(spec, c.table, models);
+    expect(r.computed?.method).toBe('explained-variance');
+    expect(r.computed?.sumOk).toBe(true);
+    for (const cw of r.computed?.criteria ?? []) expect(Math.abs(cw.weight / 0.05 - Math.round(cw.weight / 0.05))).toBeLessThan(1e-9);
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * Stage `explained`: the model comparison (baseline = today's key, candidate columns), the R²
+ * decomposition of the analysed model (one-at-a-time, stepwise, last-in, LMG) with coefficient
+ * tables fitted on the decomposition's common sample, and — only when enabled — the subset search.
+ */
+import { problem, type Problem } from '../../engine/problem';
+import type { Table } from '../../engine/table';
+import { buildCommonSample, isProblem, type CommonSample } from '../../engine/importance/sample';
+import { partialOut } from '../../engine/importance/partialOut';
+import { relativeImportance, type RelImpResult } from '../../engine/importance/relimp';
+import { searchSubsetsAsync, type SubsetSearchResult } from '../../engine/importance/search';
+import { compareModels, type ModelComparison, type NamedResult } from '../../engine/importance/compare';
+import { restrictRows } from '../../engine/importance/subTable';
+import type { ModelEntry } from '../../spec/sections/models';
+import { analysedEntry, baselineEntry, withCriteria } from '../../spec/sections/explained';
+import { fitEntry } from './models';
+import type { Stage, StageContext } from './types';
+
+export interface AnalysedModelInfo {
+  id: string;
+  label: string;
+  dependent: string;
+  criteria: string[];
+  controls: string[];
+  n: number;
+  nDropped: number;
+  years: number[];
+}
+
+export interface ExplainedResults {
+  baselineId: string | null;
+  comparison: ModelComparison | null;
+  analysed: AnalysedModelInfo | null;
+  relimp: RelImpResult | null;
+  /** Seed 000 Table 25: each criterion alone with the always-in columns (common sample). */
+  oneAtATime: ModelComparison | null;
+  /** Seed 000 Table 20: criteria added in descending one-at-a-time R² (common sample). */
+  stepwise: ModelComparison | null;
+  subsets: (SubsetSearchResult & { refits: ModelComparison }) | null;
+  problems: Problem[];
+}
+
+/** The decomposition works on the pooled design with year effects, or on one cross-section. */
+export function commonSampleFor(table: Table, entry: ModelEntry, criteria = entry.regressors): CommonSample | Problem {
+  if (entry.design === 'within') {
+    return problem(
+      'design-not-supported',
+      'Dekomponering av R² støttes ikke for modeller med faste kommuneeffekter.',
+      'R² decomposition is not supported for unit fixed-effects models.',
+      { model: entry.id },
+    );
+  }
+  return buildCommonSample(table, {
+    dependent: entry.dependent,
+    criteria,
+    controls: entry.controls,
+    intercept: entry.intercept,
+    yearEffects: entry.yearEffects && entry.design === 'pooled',
+    weights: entry.weights,
+    cluster: entry.cluster,
+    sample: entry.sample,
+  });
+}
+
+function variant(entry: ModelEntry, regressors: string[], id: string, label: string): ModelEntry {
+  return { ...entry, id, label, regressors };
+}
+
+function fitsOn(sub: Table, entries: ModelEntry[]): NamedResult[] {
+  return entries.map((e) => ({ id: e.id, label: e.label, result: fitEntry(sub, e) }));
+}
+
+async function run(ctx: StageContext): Promise<ExplainedResults> {
+  const { spec, table } = ctx;
+  const ex = spec.explained;
+  const thresholds = spec.models.stars;
+  const problems: Problem[] = [];
+  const out: ExplainedResults = {
+    baselineId: null,
+    comparison: null,
+    analysed: null,
+    relimp: null,
+    oneAtATime: null,
+    stepwise: null,
+    subsets: null,
+    problems,
+  };
+  const base = baselineEntry(ex, spec.models);
+  if (!base) return out;
+  out.baselineId = base.id;
+
+  ctx.progress(0, 'Sammenligner modeller');
+  const fitted = (e: ModelEntry) => ctx.results.models?.[e.id] ?? fitEntry(table, e);
+  const columns: NamedResult[] = [{ id: base.id, label: base.label, result: fitted(base) }];
+  for (const id of ex.candidateModelIds) {
+    const e = spec.models.list.find((m) => m.id === id);
+    if (e && e.id !== base.id) columns.push({ id: e.id, label: e.label, result: fitted(e) });
+  }
+  for (const c of ex.candidateCriteria) {
+    await ctx.pause();
+    if (ctx.cancelled()) return out;
+    const e = withCriteria(base, [c], `kandidat:${c}`, `+ ${c}`);
+    columns.push({ id: e.id, label: e.label, result: fitEntry(table, e) });
+  }
+  out.comparison = compareModels(columns, thresholds);
+
+  const entry = analysedEntry(ex, spec.models);
+  if (!entry || entry.regressors.length === 0) return out;
+  const s = commonSampleFor(table, entry);
+  if (isProblem(s)) {
+    problems.push({ ...s, where: { ...s.where, model: entry.id } });
+    return out;
+  }
+  out.analysed = {
+    id: entry.id,
+    label: entry.label,
+    dependent: entry.dependent,
+    criteria: [...entry.regressors],
+    controls: [...entry.controls],
+    n: s.n,
+    nDropped: s.nDropped,
+    years: s.years,
+  };
+  const red = partialOut(s);
+  if (isProblem(red)) {
+    problems.push({ ...red, where: { ...red.where, model: entry.id } });
+    return out;
+  }
+  await ctx.pause();
+  if (ctx.cancelled()) return out;
+  ctx.progress(0.2, 'Dekomponerer R²');
+  const rel = relativeImportance(
+    red,
+    { exactMax: ex.lmgExactMax, samples: ex.lmgSamples, seed: ex.lmgSeed },
+    { cancelled: () => ctx.cancelled(), progress: (f) => ctx.progress(0.2 + 0.2 * f, 'Dekomponerer R²') },
+  );
+  if (isProblem(rel)) problems.push({ ...rel, where: { ...rel.where, model: entry.id } });
+  else out.relimp = rel;
+
+  // Coefficient tables on the common sample, so N and R² agree with the decomposition.
+  const used = [entry.dependent, ...entry.regressors, ...entry.controls, entry.weights ?? '', entry.cluster ?? ''];
+  const sub = restrictRows(table, s.rows, used);
+  await ctx.pause();
+  if (ctx.cancelled()) return out;
+  ctx.progress(0.45, 'Estimerer enkeltkriterier');
+  out.oneAtATime = compareModels(
+    fitsOn(
+      sub,
+      entry.regressors.map((c) => variant(entry, [c], `ett:${c}`, c)),
+    ),
+    thresholds,
+  );
+  if (out.relimp) {
+    const order = out.relimp.stepwiseOrder.map((j) => entry.regressors[j]);
+    out.stepwise = compareModels(
+      fitsOn(
+        sub,
+        order.map((_, i) => variant(entry, order.slice(0, i + 1), `trinn:${i + 1}`, `(${i + 1})`)),
+      ),
+      thresholds,
+    );
+  }
+
+  if (ex.subsets.enabled) {
+    const cands = ex.subsets.candidates.length > 0 ? ex.subsets.candidates : entry.regressors;
+    const ss = commonSampleFor(table, entry, cands);
+    const sred = isProblem(ss) ? ss : partialOut(ss);
+    if (isProblem(sred) || isProblem(ss)) {
+      const p = isProblem(sred) ? sred : (ss as Problem);
+      problems.push({ ...p, where: { ...p.where, model: entry.id } });
+      return out;
+    }
+    const res = await searchSubsetsAsync(
+      sred,
+      { top: ex.subsets.top },
+      {
+        cancelled: () => ctx.cancelled(),
+        pause: () => ctx.pause(),
+        progress: (f) => ctx.progress(0.5 + 0.45 * f, 'Søker gjennom delmengder'),
+      },
+    );
+    if (isProblem(res)) {
+      problems.push({ ...res, where: { ...res.where, model: entry.id } });
+      return out;
+    }
+    if (ctx.cancelled()) return out;
+    // The best model of each size, refitted exactly (with the model's own SEs) on the common sample.
+    const subAll = restrictRows(table, ss.rows, [...used, ...cands]);
+    const best = res.bySize.map((b) => b.models[0]);
+    const refits = compareModels(
+      fitsOn(
+        subAll,
+        best.map((m) => variant(entry, m.members, `beste:${m.size}`, `k = ${m.size}`)),
+      ),
+      thresholds,
+    );
+    out.subsets = { ...res, refits };
+  }
+  ctx.progress(1, 'Ferdig');
+  return out;
+}
+
+export const explainedStage: Stage<'explained'> = {
+  key: 'explained',
+  inputs: (spec) => ({
+    models: spec.models,
+    explained: { ...spec.explained, stability: null },
+  }),
+  run,
+};

@@ -1,0 +1,84 @@
+/**
+ * Stage `stability`: the stability model fitted per year (HC1, seed 000 Table 7/15), leave-one-year-
+ * out pooled refits, and — only when enabled — the cluster bootstrap of the pooled model.
+ */
+import type { Problem } from '../../engine/problem';
+import { isProblem } from '../../engine/importance/sample';
+import { perYearStability, type PerYearStability } from '../../engine/stability/perYear';
+import { leaveOneYearOut, type LeaveOneYearOut } from '../../engine/stability/leaveOneYearOut';
+import { clusterBootstrapAsync, type BootstrapResult } from '../../engine/stability/bootstrap';
+import { stabilityEntry } from '../../spec/sections/explained';
+import { toModelSpec } from './models';
+import { commonSampleFor } from './explained';
+import type { Stage, StageContext } from './types';
+
+export interface StabilityResults {
+  modelId: string | null;
+  label: string;
+  criteria: string[];
+  perYear: PerYearStability | null;
+  leaveOneYearOut: LeaveOneYearOut | null;
+  bootstrap: BootstrapResult | null;
+  problems: Problem[];
+}
+
+async function run(ctx: StageContext): Promise<StabilityResults> {
+  const { spec, table } = ctx;
+  const st = spec.explained.stability;
+  const problems: Problem[] = [];
+  const entry = stabilityEntry(spec.explained, spec.models);
+  const out: StabilityResults = {
+    modelId: entry?.id ?? null,
+    label: entry?.label ?? '',
+    criteria: entry ? [...entry.regressors] : [],
+    perYear: null,
+    leaveOneYearOut: null,
+    bootstrap: null,
+    problems,
+  };
+  if (!entry || !entry.dependent || entry.regressors.length === 0) return out;
+  const missing = [entry.dependent, ...entry.regressors, ...entry.controls].filter((n) => !table.columns.has(n));
+  if (missing.length > 0 || !table.year) return out;
+  const modelSpec = toModelSpec(entry);
+
+  ctx.progress(0, 'Estimerer per år');
+  out.perYear = perYearStability(table, modelSpec, { alpha: spec.models.stars[1] ?? 0.05 });
+  problems.push(...out.perYear.problems.map((p) => ({ ...p, severity: 'warning' as const })));
+
+  if (st.leaveOneYearOut) {
+    await ctx.pause();
+    if (ctx.cancelled()) return out;
+    ctx.progress(0.2, 'Utelater ett år om gangen');
+    out.leaveOneYearOut = leaveOneYearOut(table, modelSpec, { cancelled: () => ctx.cancelled() });
+  }
+
+  if (st.bootstrap) {
+    const s = commonSampleFor(table, { ...entry, design: 'pooled' });
+    if (isProblem(s)) {
+      problems.push(s);
+      return out;
+    }
+    const res = await clusterBootstrapAsync(
+      s,
+      { B: st.bootstrapB, seed: st.seed },
+      {
+        pause: () => ctx.pause(),
+        cancelled: () => ctx.cancelled(),
+        progress: (f) => ctx.progress(0.4 + 0.6 * f, 'Klyngebootstrap'),
+      },
+    );
+    if (isProblem(res)) problems.push(res);
+    else out.bootstrap = res;
+  }
+  ctx.progress(1, 'Ferdig');
+  return out;
+}
+
+export const stabilityStage: Stage<'stability'> = {
+  key: 'stability',
+  inputs: (spec) => {
+    const { baselineModelId, decompositionModelId, candidateCriteria, stability } = spec.explained;
+    return { models: spec.models, baselineModelId, decompositionModelId, candidateCriteria, stability };
+  },
+  run,
+};

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { buildRegressionTable, starsFor } from '../../src/export/regressionTable';
+import { displayCellText, plainCellText } from '../../src/export/cellText';
+import { failed, table6col1, table6col5 } from './fixtures';
+
+describe('starsFor', () => {
+  it('gives three stars below the smallest threshold and none above the largest', () => {
+    expect(starsFor(0.009)).toBe('***');
+    expect(starsFor(0.01)).toBe('**');
+    expect(starsFor(0.049)).toBe('**');
+    expect(starsFor(0.099)).toBe('*');
+    expect(starsFor(0.1)).toBe('');
+    expect(starsFor(NaN)).toBe('');
+    expect(starsFor(0.04, [0.05, 0.001])).toBe('*');
+  });
+});
+
+describe('buildRegressionTable (report layout, seed 000 Table 6)', () => {
+  const t = buildRegressionTable(
+    [
+      { label: 'Dagens', result: table6col1 },
+      { label: 'PHV-pasienter', result: table6col5 },
+    ],
+    { title: 'Tabell 6', lang: 'nb', labels: { enslig: 'Enslig forsørger', phv_pas: 'Pasienter under 18 år i psykisk helsevern' } },
+  );
+  const rows = t.groups.flatMap((g) => g.rows);
+
+  it('puts models side by side and the constant last, year dummies summarised', () => {
+    expect(t.columns).toEqual(['(1) Dagens', '(2) PHV-pasienter']);
+    const labels = rows.filter((r) => r.kind === 'coef').map((r) => r.label);
+    expect(labels).toEqual(['Enslig forsørger', 'lavinntekt', 'innb_0_22', 'frie', 'Pasienter under 18 år i psykisk helsevern', 'Konstant']);
+    expect(rows.find((r) => r.label === 'Årseffekter')?.cells.map((c) => c.value)).toEqual(['Ja', 'Ja']);
+  });
+
+  it('shows coefficients with stars and SE in parentheses on the next row', () => {
+    const i = rows.findIndex((r) => r.label === 'Enslig forsørger');
+    expect(displayCellText(rows[i].cells[0], 'en')).toBe('27.55**');
+    expect(displayCellText(rows[i + 1].cells[0], 'en')).toBe('(13.81)');
+    expect(rows[i + 1].kind).toBe('se');
+    const lav = rows.find((r) => r.label === 'lavinntekt')!;
+    expect(displayCellText(lav.cells[0], 'en')).toBe('29.09***');
+    const frie = rows.findIndex((r) => r.label === 'frie');
+    expect(displayCellText(rows[frie].cells[0], 'en')).toBe('0.0006220');
+    expect(plainCellText(rows[frie + 1].cells[1], 'nb')).toBe('(0,007970)');
+    const innb = rows.find((r) => r.label === 'innb_0_22')!;
+    expect(plainCellText(innb.cells[0], 'nb')).toBe('-2,926');
+  });
+
+  it('leaves a regressor missing from a model blank', () => {
+    const phv = rows.find((r) => r.label.startsWith('Pasienter'))!;
+    expect(phv.cells[0].value).toBeNull();
+    expect(displayCellText(phv.cells[1], 'en')).toBe('77.02*');
+  });
+
+  it('ends with N, R² and clusters', () => {
+    const stats = t.groups[1].rows;
+    expect(stats.find((r) => r.label === 'Observasjoner')?.cells.map((c) => c.value)).toEqual([1701, 1672]);
+    expect(displayCellText(stats.find((r) => r.label === 'R²')!.cells[1], 'en')).toBe('0.075');
+    expect(stats.find((r) => r.label.startsWith('Klynger'))?.cells[0].value).toBe(428);
+    expect(t.notes.join(' ')).toContain('gruppert på kommune');
+    expect(t.notes.join(' ')).toContain('*** p<0,01');
+  });
+
+  it('reports a failed model in a note instead of crashing', () => {
+    const f = buildRegressionTable([{ label: 'A', result: table6col1 }, { label: 'B', result: failed }], { title: 'x', lang: 'en' });
+    expect(f.columns).toHaveLength(2);
+    expect(f.notes.some((n) => n.includes('collinear'))).toBe(true);
+    const n = f.groups[1].rows.find((r) => r.label === 'Observations')!;
+    expect(n.cells[1].value).toBeNull();
+  });
+
+  it('expands per-year models into one column per year', () => {
+    const perYear = { design: 'per-year' as const, fits: [2011, 2012].map((year) => ({ year, outcome: table6col1.fits[0].outcome })) };
+    const py = buildRegressionTable([{ label: 'A', result: perYear }], { title: 'x', lang: 'nb' });
+    expect(py.columns).toEqual(['(1) A 2011', '(2) A 2012']);
+  });
+});
