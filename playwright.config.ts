@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: in a shared tree the port may belong to someone else's build.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

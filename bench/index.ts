@@ -9,3 +9,4 @@ export const benches: BenchModule[] = [
 ];
 import { redistributionBench } from './redistribution.bench';
 benches.push(redistributionBench);
+benches.push((await import('./ingest.bench')).ingestBench);

@@ -10,6 +10,7 @@ import { decodeHead, decodeSlices, normaliseEncoding, sniffEncoding, type Encodi
 import { completeLines, detectNewline, findHeader, lastCompleteLineEnd, parseRows, sniffDecimalComma, sniffDelimiter } from './csvSniff';
 import { normaliseHeaders } from './headers';
 import { proposeMapping } from './mapping';
+import { FastCsvReader, type RowCounters } from './fastCsv';
 import { ObservationBuilder } from './observations';
 import { cancelledSource, failedSource, mapperProblems, noDataProblems, uFFFDProblem } from './result';
 import { RowMapper } from './tabular';
@@ -96,25 +97,30 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
   const textRows: string[][] | undefined = mapper.ready && spec.role !== 'change-table' ? undefined : [];
   let fffdLine = 0;
 
-  let rowIndex = 0; // 0-based index of parsed rows == line - 1 (quoted newlines aside)
+  // Rows parsed so far (== line of the last row, quoted newlines aside) and non-empty data rows.
+  const counters: RowCounters = { rowIndex: 0, rows: 0 };
   let carry = '';
-  let rows = 0;
   const total = bytes.length;
-  const consume = (text: string) => {
+  // The hand-written reader takes the plain rows of a mapped file (nearly all rows of a large
+  // Statistikkbanken download); PapaParse reads from the first line it cannot split exactly.
+  const fast = mapper.ready && !textRows && FastCsvReader.usable(delimiter, newline) ? new FastCsvReader(mapper, builder, delimiter, newline, headerLine) : null;
+  const consume = (whole: string) => {
     if (fffdLine === 0) {
-      const k = text.indexOf('\uFFFD');
-      if (k >= 0) fffdLine = rowIndex + 1 + countLines(text, k, newline);
+      const k = whole.indexOf('\uFFFD');
+      if (k >= 0) fffdLine = counters.rowIndex + 1 + countLines(whole, k, newline);
     }
+    const from = fast ? fast.read(whole, counters) : 0;
+    if (from >= whole.length) return;
+    const text = from > 0 ? whole.slice(from) : whole;
     const parsed = parseRows(text, delimiter, newline);
     // A slice ending in a newline gives one trailing empty row: not a line of the file.
     const n = parsed.length > 0 && text.endsWith(newline) && isEmptyRow(parsed[parsed.length - 1]) ? parsed.length - 1 : parsed.length;
     for (let i = 0; i < n; i++) {
-      const line = rowIndex + 1;
-      rowIndex++;
+      const line = ++counters.rowIndex;
       if (line <= headerLine) continue;
       const row = parsed[i];
       if (isEmptyRow(row)) continue;
-      rows++;
+      counters.rows++;
       if (textRows && textRows.length < TEXT_ROWS_MAX) textRows.push(row);
       if (mapper.ready) mapper.push(row, line);
     }
@@ -134,7 +140,7 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
         consume(text.slice(0, cut));
       }
     }
-    opts.onProgress?.({ fraction: total === 0 ? 1 : slice.end / total, bytes: slice.end, totalBytes: total, rows, label: file });
+    opts.onProgress?.({ fraction: total === 0 ? 1 : slice.end / total, bytes: slice.end, totalBytes: total, rows: counters.rows, label: file });
     if (!last) {
       await yieldToEventLoop();
       if (opts.cancelled?.()) return cancelledSource(resolved, detected, bytes.length);
@@ -142,6 +148,7 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
   }
 
   if (fffdLine > 0) problems.push(uFFFDProblem(file, fffdLine));
+  const rows = counters.rows;
   if (rows === 0) {
     problems.push(
       problem('no-rows', `${file}: fila har bare overskrift (linje ${headerLine}) og ingen datarader.`, `${file}: the file has only a header (line ${headerLine}) and no data rows.`, { file, line: headerLine }),

@@ -14,7 +14,7 @@ import type { AggregateRow, CellIssue } from './types';
 const MAX_EXAMPLES = 50;
 const GENERIC_VALUE = /^(?:value|values|verdi|verdier|tall|antall|belop|beløp|amount|count|n|x|y)$/i;
 
-interface ValueCol {
+export interface ValueCol {
   idx: number;
   header: string;
   measure: string;
@@ -37,19 +37,20 @@ export class RowMapper {
   /** Labels repeat on every row of a municipality: parse each distinct label once. */
   private unitCache = new Map<string, number>();
   private yearCache = new Map<string, number>();
-  private unitIdx: number;
-  private yearIdx: number;
-  private nameIdx: number;
-  private dimIdx: number[];
+  // Column positions are readonly-public so the fast CSV reader (fastCsv.ts) can read the same layout.
+  readonly unitIdx: number;
+  readonly yearIdx: number;
+  readonly nameIdx: number;
+  readonly dimIdx: number[];
   private dimKeys: string[];
   private dimHeaders: string[];
-  private valueCols: ValueCol[];
-  private decimalComma: boolean;
-  private fixedYear: number | null;
+  readonly valueCols: ValueCol[];
+  readonly decimalComma: boolean;
+  readonly fixedYear: number | null;
   private unitText: string | undefined;
 
   constructor(
-    private headers: string[],
+    readonly headers: string[],
     mapping: ColumnMapping,
     private builder: ObservationBuilder,
     decimalComma: boolean,
@@ -95,7 +96,7 @@ export class RowMapper {
     const cacheKey = this.nameIdx >= 0 ? `${rawUnit}\u0001${nameText}` : rawUnit;
     let unit = this.unitCache.get(cacheKey) ?? -2;
     if (unit === -2) {
-      unit = this.resolveUnit(rawUnit, nameText, row, line);
+      unit = this.resolveUnit(parseRegion(rawUnit), rawUnit, nameText, row, line);
       // Unreadable labels are not cached so each one is counted and reported with its line.
       if (unit !== -3) this.unitCache.set(cacheKey, unit);
     }
@@ -103,12 +104,7 @@ export class RowMapper {
     let rowYear = this.fixedYear ?? 0;
     if (this.yearIdx >= 0) {
       const yt = row[this.yearIdx] ?? '';
-      let y = this.yearCache.get(yt);
-      if (y === undefined) {
-        const m = /^\s*((?:19|20)\d{2})\s*$/.exec(yt);
-        y = m ? Number(m[1]) : -1;
-        this.yearCache.set(yt, y);
-      }
+      const y = this.yearOf(yt);
       if (y < 0) {
         this.nBadYears++;
         if (this.badYears.length < MAX_EXAMPLES) this.badYears.push({ line, column: this.headers[this.yearIdx], text: yt.trim().slice(0, 200) });
@@ -119,9 +115,57 @@ export class RowMapper {
     this.pushValues(row, line, unit, rowYear);
   }
 
-  /** Unit id, -1 for an aggregate (set aside), -3 for an unreadable label (counted per row). */
-  private resolveUnit(rawUnit: string, nameText: string, row: string[], line: number): number {
+  /** Year of a year cell, -1 when it is not a year (cached: a file has few distinct year texts). */
+  yearOf(yt: string): number {
+    let y = this.yearCache.get(yt);
+    if (y === undefined) {
+      const m = /^\s*((?:19|20)\d{2})\s*$/.exec(yt);
+      y = m ? Number(m[1]) : -1;
+      this.yearCache.set(yt, y);
+    }
+    return y;
+  }
+
+  /**
+   * The unit `push` would give this label (and name), or null for an unreadable label: the fast
+   * reader then hands the row to `push`, which counts and reports it with its line. Shares the cache
+   * with `push`, so both paths register units and aggregates in the same order.
+   */
+  unitFor(rawUnit: string, nameText: string): number | null {
+    const cacheKey = this.nameIdx >= 0 ? `${rawUnit}\u0001${nameText}` : rawUnit;
+    const cached = this.unitCache.get(cacheKey);
+    if (cached !== undefined) return cached;
     const region = parseRegion(rawUnit);
+    if (region.kind === 'invalid') return null;
+    const unit = this.resolveUnit(region, rawUnit, nameText, [], 0);
+    this.unitCache.set(cacheKey, unit);
+    return unit;
+  }
+
+  /** Variable ids of a row's value columns (one per entry of `valueCols`), registering new ones. */
+  variableIds(row: string[]): Int32Array {
+    const out = new Int32Array(this.valueCols.length);
+    const dimKeyText = this.dimKeyText(row);
+    this.valueCols.forEach((vc, j) => {
+      out[j] = this.builder.variableId(vc.key + dimKeyText, () => this.describe(vc, row));
+    });
+    return out;
+  }
+
+  /** Records a non-numeric cell (counted; the first examples kept with line and column). */
+  noteInvalid(line: number, vc: ValueCol, text: string): void {
+    this.nInvalid++;
+    if (this.invalidCells.length < MAX_EXAMPLES) this.invalidCells.push({ line, column: vc.header, text: text.slice(0, 200) });
+  }
+
+  private dimKeyText(row: string[]): string {
+    let dimKeyText = '';
+    for (let d = 0; d < this.dimIdx.length; d++) dimKeyText += '\u0001' + (row[this.dimIdx[d]] ?? '').trim();
+    return dimKeyText;
+  }
+
+  /** Unit id, -1 for an aggregate (set aside), -3 for an unreadable label (counted per row). */
+  private resolveUnit(region: ReturnType<typeof parseRegion>, rawUnit: string, nameText: string, row: string[], line: number): number {
     if (region.kind !== 'municipality') {
       if (region.kind === 'aggregate') {
         if (!this.aggregates.has(region.code)) {
@@ -142,18 +186,14 @@ export class RowMapper {
   }
 
   private pushValues(row: string[], line: number, unit: number, rowYear: number): void {
-    let dimKeyText = '';
-    for (let d = 0; d < this.dimIdx.length; d++) dimKeyText += '\u0001' + (row[this.dimIdx[d]] ?? '').trim();
+    const dimKeyText = this.dimKeyText(row);
     for (const vc of this.valueCols) {
       const year = vc.year ?? rowYear;
       const text = row[vc.idx] ?? '';
       const cell = parseCell(text, this.decimalComma);
       const value = cell.value;
       const missing: MissingCode = cell.missing;
-      if (missing === Missing.invalid) {
-        this.nInvalid++;
-        if (this.invalidCells.length < MAX_EXAMPLES) this.invalidCells.push({ line, column: vc.header, text: text.slice(0, 200) });
-      }
+      if (missing === Missing.invalid) this.noteInvalid(line, vc, text);
       const variable = this.builder.variableId(vc.key + dimKeyText, () => this.describe(vc, row));
       this.builder.push(unit, year, variable, value, missing, line);
     }

@@ -35,5 +35,5 @@ export function loadSpec(raw: unknown): { ok: true; spec: AnalysisSpec } | { ok:
       ),
     };
   }
-  return { ok: true, spec: parsed.data };
+  return { ok: true, spec: structuredClone(parsed.data) };
 }

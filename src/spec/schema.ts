@@ -27,6 +27,8 @@ export const analysisSpecSchema = z.object({
 
 export type AnalysisSpec = z.infer<typeof analysisSpecSchema>;
 
+/** zod hands out its default objects and arrays by reference, so every spec is cloned: mutating one
+ *  analysis must never leak into the next. */
 export function emptySpec(): AnalysisSpec {
-  return analysisSpecSchema.parse({ version: SPEC_VERSION });
+  return structuredClone(analysisSpecSchema.parse({ version: SPEC_VERSION }));
 }

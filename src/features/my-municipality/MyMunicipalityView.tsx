@@ -8,7 +8,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
-import { srOnly } from '../redistribution/Charts';
+import { plainTick, srOnly } from '../redistribution/Charts';
 import { myStrings } from './strings';
 
 function Search({ units, names }: { units: string[]; names: string[] }) {
@@ -116,8 +116,8 @@ export function MyMunicipalityView() {
               <ResponsiveContainer width="100%" height={260}>
                 <BarChart data={waterfall} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis interval={0} dataKey="name" tick={{ fontSize: 11 }} />
-                  <YAxis interval={0} tickCount={6} tickFormatter={(v: number) => formatNumber(v, lang, 2)} />
+                  <XAxis interval={0} dataKey="name" tick={plainTick((v) => String(v), 11)} />
+                  <YAxis interval={0} tickCount={6} tick={plainTick((v) => formatNumber(Number(v), lang, 2))} />
                   <Tooltip formatter={(_v, _n, item) => formatNumber((item.payload as { signed: number }).signed, lang, 4)} />
                   <Bar dataKey="base" stackId="w" fill="transparent" isAnimationActive={false} legendType="none" tooltipType="none" />
                   <Bar dataKey="value" stackId="w" isAnimationActive={false} name={s.contribution}>

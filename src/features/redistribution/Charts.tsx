@@ -10,6 +10,29 @@ import { redistributionStrings } from './strings';
 /** Visually hidden but read by screen readers: the text alternative of a chart. */
 export const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
 
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value: number | string };
+  textAnchor?: 'inherit' | 'end' | 'start' | 'middle';
+  orientation?: string;
+}
+
+/**
+ * Axis tick as plain SVG text. Recharts' own tick measures every word with getBoundingClientRect
+ * (one forced layout each), which made a weight edit cost seconds on a page with a 357-row table.
+ */
+export function plainTick(format: (v: number | string) => string, fontSize = 12) {
+  return function PlainTick(p: TickProps) {
+    const vertical = p.orientation === 'left' || p.orientation === 'right';
+    return (
+      <text x={p.x} y={p.y} dy={vertical ? '0.32em' : '0.9em'} textAnchor={p.textAnchor ?? 'middle'} fontSize={fontSize} fill="#333">
+        {p.payload ? format(p.payload.value) : ''}
+      </text>
+    );
+  };
+}
+
 const GAIN = '#1e7d34';
 const LOSS = '#b3261e';
 const MINE = '#1a3b8f';
@@ -44,7 +67,7 @@ export function SortedChangeChart({ base, outcome, mine }: { base: KeyBase; outc
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             {/* Hidden: 357 category labels would be measured one by one (a forced layout each). */}
             <XAxis dataKey="name" hide interval={0} tick={false} />
-            <YAxis interval={0} tickCount={6} tickFormatter={(v: number) => formatInteger(v, lang)} width={70} />
+            <YAxis interval={0} tickCount={6} tick={plainTick((v) => formatInteger(Number(v), lang))} width={70} />
             <Tooltip formatter={(v) => formatInteger(Number(v), lang)} />
             <ReferenceLine y={0} stroke="#333" />
             <Bar dataKey="value" isAnimationActive={false} name={s.changePerCapita}>
@@ -71,8 +94,8 @@ export function ChangeVsPopulation({ base, outcome, mine }: { base: KeyBase; out
         <ResponsiveContainer width="100%" height={300}>
           <ScatterChart margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis interval={0} type="number" dataKey="population" scale="log" domain={['auto', 'auto']} name={s.population} tickFormatter={(v: number) => formatInteger(v, lang)} />
-            <YAxis interval={0} type="number" dataKey="value" name={s.changePerCapita} tickFormatter={(v: number) => formatInteger(v, lang)} width={70} />
+            <XAxis interval={0} type="number" dataKey="population" scale="log" domain={['auto', 'auto']} name={s.population} tick={plainTick((v) => formatInteger(Number(v), lang))} />
+            <YAxis interval={0} type="number" dataKey="value" name={s.changePerCapita} tick={plainTick((v) => formatInteger(Number(v), lang))} width={70} />
             <ReferenceLine y={0} stroke="#333" />
             <Tooltip formatter={(v) => formatInteger(Number(v), lang)} />
             <Scatter data={all.filter((d) => d.unit !== mine)} fill="#5a6b7b" isAnimationActive={false} name={s.kommune} />
@@ -96,8 +119,8 @@ export function ChangeHistogram({ outcome }: { outcome: KeyOutcome }) {
         <ResponsiveContainer width="100%" height={240}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={5} />
-            <YAxis interval={0} allowDecimals={false} />
+            <XAxis dataKey="label" tick={plainTick((v) => String(v), 10)} interval={5} />
+            <YAxis interval={0} allowDecimals={false} tick={plainTick((v) => String(v))} />
             <Tooltip />
             <Bar dataKey="count" isAnimationActive={false} name={s.count}>
               {data.map((d) => (

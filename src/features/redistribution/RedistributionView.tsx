@@ -155,7 +155,10 @@ export function RedistributionView() {
   const chosenCurrent = useAnalysisStore((st) => st.spec.costKey.current);
   const update = useAnalysisStore((st) => st.updateSpec);
   const base = res?.base ?? null;
-  const rows = useMemo(() => (base && outcome ? redistributionRows(base, outcome) : []), [base, outcome]);
+  // The sorted chart follows the slider at once; the table and the other charts catch up in a
+  // deferred (interruptible) render so they never hold the edit back.
+  const later = useDeferredValue(outcome);
+  const rows = useMemo(() => (base && later ? redistributionRows(base, later) : []), [base, later]);
   if (!res || !base || !outcome) {
     return (
       <div className="kl-view" data-testid="redistribution-view">
@@ -186,8 +189,8 @@ export function RedistributionView() {
         </Select>
       </Field>
       <SortedChangeChart base={base} outcome={outcome} mine={mine} />
-      <ChangeVsPopulation base={base} outcome={outcome} mine={mine} />
-      <ChangeHistogram outcome={outcome} />
+      {later && later.index.length === base.prep.units.length && <ChangeVsPopulation base={base} outcome={later} mine={mine} />}
+      {later && <ChangeHistogram outcome={later} />}
       <GroupSums />
       <UnitTable rows={rows} mine={mine} />
     </div>
