@@ -10,3 +10,5 @@ export const benches: BenchModule[] = [
 import { redistributionBench } from './redistribution.bench';
 benches.push(redistributionBench);
 benches.push((await import('./ingest.bench')).ingestBench);
+benches.push((await import('./pipeline.bench')).pipelineBench);
+benches.push((await import('./mainthread.bench')).mainThreadBench);

@@ -91,7 +91,9 @@ async function child(path: string, warmPath: string, reps: number): Promise<void
   const { ingestFile } = await import('../src/ingest');
   const warm = new Uint8Array(readFileSync(warmPath));
   await ingestFile({ name: 'warm.csv', bytes: warm });
-  const bytes = new Uint8Array(readFileSync(path));
+  // The Buffer itself (no copy), as the worker gets the file's ArrayBuffer.
+  const buf = readFileSync(path);
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const rates: number[] = [];
   let obs = 0;
   let problems = 0;

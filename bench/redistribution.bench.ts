@@ -7,10 +7,8 @@
  *   observed, then one animation frame so the paint is included); median of several edits.
  *   Without dist/ it prints a note and reports no browser figure.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
 import { evaluateOnBase, makeKeyBase, prepareCriteria, BASIC, type KeyRecord } from '../src/engine/costkey';
+import { builtApp, launchChromium, serve } from './browser';
 import type { BenchModule } from './types';
 
 function rng(seed: number): () => number {
@@ -52,52 +50,11 @@ function engineFigure(): number {
   return median(times);
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.md': 'text/markdown',
-  '.woff2': 'font/woff2',
-};
-
-function serve(dir: string): Promise<{ server: Server; port: number }> {
-  const root = resolve(dir);
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
-    let file = join(root, path);
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, port: (server.address() as { port: number }).port })));
-}
-
 async function browserFigure(): Promise<number | null> {
-  const dist = resolve(process.env.BENCH_DIST ?? 'dist');
-  if (!existsSync(join(dist, 'index.html'))) {
-    process.stderr.write(`redistribution_update_ms: ${dist}/index.html mangler – kjør «npm run build» først / missing, run "npm run build" first\n`);
-    return null;
-  }
-  const { chromium } = await import('@playwright/test');
+  const dist = builtApp('redistribution_update_ms');
+  if (!dist) return null;
   const { server, port } = await serve(dist);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/#redistribution`);

@@ -6,62 +6,12 @@
  *   npm run --silent analyze -- allocate --data FILE --unit COL --weights "a=0.25,b=0.55,c=0.20"
  *     [--budget KR] [--current "a=...,..."] [--phase-in 1-3] --json
  */
-import { readFileSync } from 'node:fs';
 import type { Args } from '../args';
 import { required } from '../args';
 import type { Command } from './types';
 import { districtChange, districtShares, parseKeyString, roundPercent1, stableSum } from '../../src/engine/costkey';
-import { getNumeric, makeTable, Missing, type Column, type Table } from '../../src/engine/table';
-
-/**
- * Small tidy-CSV reader (comma or semicolon, RFC 4180 quotes, empty = missing). A column is numeric
- * when every non-empty cell parses as a number, except `keepText` columns (ids with leading zeros).
- * Used until a shared cli/tidyCsv.ts exists.
- */
-export function readTidyCsv(path: string, keepText: string[] = []): Table {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
-  if (lines.length === 0) throw new Error(`tom fil / empty file: ${path}`);
-  const sep = (lines[0].match(/;/g)?.length ?? 0) > (lines[0].match(/,/g)?.length ?? 0) ? ';' : ',';
-  const split = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let q = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (q) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') q = false;
-        else cur += ch;
-      } else if (ch === '"') q = true;
-      else if (ch === sep) {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const header = split(lines[0]).map((h) => h.trim());
-  const rows = lines.slice(1).map(split);
-  const cols: Column[] = header.map((name, j) => {
-    const cells = rows.map((r) => (r[j] ?? '').trim());
-    const numeric = !keepText.includes(name) && cells.every((s) => s === '' || Number.isFinite(Number(s)));
-    if (!numeric) return { kind: 'string', name, values: cells };
-    const values = new Float64Array(cells.length);
-    const missing = new Uint8Array(cells.length);
-    cells.forEach((s, i) => {
-      if (s === '') {
-        values[i] = NaN;
-        missing[i] = Missing.missing;
-      } else values[i] = Number(s);
-    });
-    return { kind: 'number', name, values, missing };
-  });
-  return makeTable(cols);
-}
+import { getNumeric, type Table } from '../../src/engine/table';
+import { readTidyCsv } from '../tidyCsv';
 
 export function allocateFromTable(table: Table, unit: string, weights: Record<string, number>, current: Record<string, number> | null, budget: number | null, phaseInYears = 1) {
   const unitCol = table.columns.get(unit);

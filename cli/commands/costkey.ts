@@ -13,7 +13,8 @@
 import type { Args } from '../args';
 import { required } from '../args';
 import type { Command } from './types';
-import { readTidyCsv } from './allocate';
+import { readTidyCsv } from '../tidyCsv';
+import { parseFormula } from './fit';
 import {
   BASIC,
   coefficientWeights,
@@ -37,16 +38,6 @@ function list(text: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** "y ~ a + b" → dependent and regressors (terms are plain column names). */
-export function parseFormula(formula: string): { dependent: string; regressors: string[] } {
-  const [lhs, rhs] = formula.split('~');
-  if (!lhs || rhs === undefined) throw new Error(`ugyldig formel «${formula}» / invalid formula (expected "y ~ x1 + x2")`);
-  const regressors = rhs
-    .split('+')
-    .map((s) => s.trim())
-    .filter((s) => s && s !== '1');
-  return { dependent: lhs.trim(), regressors };
-}
 
 export async function runCostKey(args: Args) {
   const unit = required(args, 'unit');

@@ -5,6 +5,7 @@
  *   regression.csv    the models shown, in the report layout (Norwegian CSV; `--csv en` for , and .)
  *   results.xlsx      the same tables plus a sheet describing model and data
  *   analysis.R / analysis.do   scripts that reproduce the models
+ *   analysedata.csv   the tidy analysis table the scripts read (kommune, navn, aar, every variable)
  * Data files come from the project (embedded), else from `--data DIR` (default: the project's folder),
  * else from public/demo for demo sources. Exit code 1 when any model failed or a file is missing.
  */
@@ -21,6 +22,8 @@ import { tablesToXlsx } from '../../src/export/xlsx';
 import { describeSpec, isSyntheticSpec } from '../../src/export/describeSpec';
 import { generateRScript } from '../../src/export/scripts/rScript';
 import { generateStataScript } from '../../src/export/scripts/stataScript';
+import { tableToTidyCsv } from '../../src/export/analysisData';
+import { DEFAULT_DATA_FILE } from '../../src/export/scripts/common';
 import { Pipeline } from '../../src/worker/pipeline';
 import type { Problem } from '../../src/engine/problem';
 import type { AnalysisResults } from '../../src/worker/results';
@@ -100,11 +103,13 @@ export const run: Command = {
     writeFileSync(join(outDir, 'results.xlsx'), await tablesToXlsx(tables, { lang, description: describeSpec(spec, lang), synthetic: isSyntheticSpec(spec) }));
     writeFileSync(join(outDir, 'analysis.R'), generateRScript(spec));
     writeFileSync(join(outDir, 'analysis.do'), generateStataScript(spec));
+    // Written beside the scripts, under the name they read, so `Rscript analysis.R` runs as is.
+    writeFileSync(join(outDir, DEFAULT_DATA_FILE), tableToTidyCsv(pipeline.analysisTable(spec)));
 
     const failed = Object.entries(results.models ?? {}).filter(([, r]) => r.fits.some((f) => !f.outcome.ok));
     const summary = {
       out: outDir,
-      files: ['results.json', ...tables.map((t) => `${t.id}.csv`), 'results.xlsx', 'analysis.R', 'analysis.do'],
+      files: ['results.json', ...tables.map((t) => `${t.id}.csv`), 'results.xlsx', 'analysis.R', 'analysis.do', DEFAULT_DATA_FILE],
       models: Object.keys(results.models ?? {}).length,
       failedModels: failed.map(([id]) => id),
       problems: [...problems, ...results.problems].filter((p) => p.severity === 'error').map((p) => p.messageEn),

@@ -186,7 +186,8 @@ export function buildDemoSpec(files: DemoFile[]): Record<string, unknown> {
       decompositionModelId: 'bv_phv',
       stability: { modelId: 'bv_phv', leaveOneYearOut: true, bootstrap: false, bootstrapB: 999, seed: 1 },
     },
-    costKey: { method: 'coefficient', modelId: 'bv_phv', year: null, remainder: 'population' },
+    // Today's key (bv_dagens) against the key with the psychiatric indicator (bv_phv): who gains, who loses.
+    costKey: { method: 'coefficient', modelId: 'bv_phv', currentModelId: 'bv_dagens', year: null, remainder: 'population' },
     redistribution: { groupBy: 'size-class', phaseInYears: 1 },
   };
 }

@@ -12,3 +12,4 @@ export { downloadBytes, safeFileBase, MIME } from './download';
 export { generateRScript } from './scripts/rScript';
 export { generateStataScript } from './scripts/stataScript';
 export { DEFAULT_DATA_FILE } from './scripts/common';
+export { tableToTidyCsv, analysisDataColumns } from './analysisData';

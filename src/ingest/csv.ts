@@ -12,12 +12,18 @@ import { normaliseHeaders } from './headers';
 import { proposeMapping } from './mapping';
 import { FastCsvReader, type RowCounters } from './fastCsv';
 import { ObservationBuilder } from './observations';
-import { cancelledSource, failedSource, mapperProblems, noDataProblems, uFFFDProblem } from './result';
+import { cancelledSource, failedSource, mapperProblems, nationalProblem, noDataProblems, uFFFDProblem } from './result';
 import { RowMapper } from './tabular';
 import type { DetectedFormat, ImportedSource, IngestOptions } from './types';
 
 const PREVIEW_ROWS = 200;
 const TEXT_ROWS_MAX = 100_000;
+
+/** Lets the equivalence test read the same file with and without the fast reader. */
+let fastCsvEnabled = true;
+export function setFastCsvEnabled(on: boolean): void {
+  fastCsvEnabled = on;
+}
 
 const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -92,7 +98,11 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
     decimalComma,
   };
   const resolved: SourceSpec = { ...spec, format: 'csv', encoding: spec.encoding ?? enc.encoding, delimiter, mapping, headerLine };
-  const builder = new ObservationBuilder(1 << 14);
+  // Size the columns from the head's bytes per row, so a large file fills them without doubling
+  // (each doubling copies every column and briefly holds both).
+  const headLines = Math.max(1, countLines(head, head.length, newline));
+  const estimate = Math.ceil((bytes.length / Math.max(1, head.length / headLines)) * Math.max(1, mapping.valueColumns.length) * 1.02);
+  const builder = new ObservationBuilder(Math.min(Math.max(1 << 14, estimate), 1 << 27));
   const mapper = new RowMapper(headers, mapping, builder, decimalComma);
   const textRows: string[][] | undefined = mapper.ready && spec.role !== 'change-table' ? undefined : [];
   let fffdLine = 0;
@@ -103,15 +113,14 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
   const total = bytes.length;
   // The hand-written reader takes the plain rows of a mapped file (nearly all rows of a large
   // Statistikkbanken download); PapaParse reads from the first line it cannot split exactly.
-  const fast = mapper.ready && !textRows && FastCsvReader.usable(delimiter, newline) ? new FastCsvReader(mapper, builder, delimiter, newline, headerLine) : null;
-  const consume = (whole: string) => {
-    if (fffdLine === 0) {
-      const k = whole.indexOf('\uFFFD');
-      if (k >= 0) fffdLine = counters.rowIndex + 1 + countLines(whole, k, newline);
-    }
-    const from = fast ? fast.read(whole, counters) : 0;
-    if (from >= whole.length) return;
-    const text = from > 0 ? whole.slice(from) : whole;
+  const fast = fastCsvEnabled && mapper.ready && !mapper.national && !textRows && FastCsvReader.usable(delimiter, newline) ? new FastCsvReader(mapper, builder, delimiter, newline, headerLine) : null;
+  const checkFFFD = (text: string) => {
+    if (fffdLine !== 0) return;
+    const k = text.indexOf('\uFFFD');
+    if (k >= 0) fffdLine = counters.rowIndex + 1 + countLines(text, k, newline);
+  };
+  const consume = (text: string) => {
+    checkFFFD(text);
     const parsed = parseRows(text, delimiter, newline);
     // A slice ending in a newline gives one trailing empty row: not a line of the file.
     const n = parsed.length > 0 && text.endsWith(newline) && isEmptyRow(parsed[parsed.length - 1]) ? parsed.length - 1 : parsed.length;
@@ -126,8 +135,21 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
     }
   };
   for (const slice of decodeSlices(bytes, enc)) {
-    const text = carry + slice.text;
+    let text = carry + slice.text;
+    carry = '';
     const last = slice.end >= bytes.length;
+    if (fast && text.length > 0) {
+      // No quote-aware cut is needed for the fast reader: every line it accepts has balanced quotes,
+      // so its newline ends a row. Whatever it leaves (an odd line onwards, the incomplete last
+      // line) takes the PapaParse path below, which cuts and carries as before.
+      const end = text.lastIndexOf(newline);
+      const limit = last ? text.length : end < 0 ? 0 : end + newline.length;
+      if (limit > 0) {
+        checkFFFD(text);
+        const from = fast.read(text, counters, limit);
+        if (from > 0) text = text.slice(from);
+      }
+    }
     if (last) {
       carry = '';
       if (text.length > 0) consume(text);
@@ -168,6 +190,7 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
       ),
     );
   } else {
+    if (mapper.national) problems.push(nationalProblem(file));
     problems.push(...mapperProblems(file, mapper));
     const aggregates = mapper.aggregateList();
     problems.push(...noDataProblems(file, builder, aggregates.length, aggregates.some((a) => a.kind === 'district')));
@@ -189,6 +212,7 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
     invalidCells: mapper.invalidCells,
     nInvalid: mapper.nInvalid,
     badUnits: mapper.badUnits,
+    ...(mapper.national ? { national: true } : {}),
     textRows,
     stats: { bytes: bytes.length, rows },
     problems,

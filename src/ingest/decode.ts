@@ -30,7 +30,19 @@ export function normaliseEncoding(name: string): EncodingName | null {
 export function isValidUtf8(bytes: Uint8Array, start = 0): boolean {
   const n = bytes.length;
   let i = start;
+  // Whole-file check on a 150 MB file: skip ASCII eight bytes at a time through 32-bit words of the
+  // aligned part (a byte loop alone cost ~6 % of ingest time).
+  const words = (bytes.byteOffset & 3) === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, n >> 2) : null;
   while (i < n) {
+    if (words !== null && (i & 3) === 0) {
+      let w = i >> 2;
+      const wn = words.length - 1;
+      while (w < wn && ((words[w] | words[w + 1]) & 0x80808080) === 0) w += 2;
+      if (w << 2 > i) {
+        i = w << 2;
+        continue;
+      }
+    }
     const b = bytes[i];
     if (b < 0x80) {
       i++;

@@ -96,7 +96,8 @@ class Interner {
 }
 
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  /** Indexed by the dense dimension id (an array index is much cheaper than a Map lookup per row). */
+  next: (TrieNode | undefined)[];
   /** Variable id per value column once the dimension combination is complete. */
   vars: Int32Array | null;
 }
@@ -111,7 +112,8 @@ export interface RowCounters {
 export class FastCsvReader {
   private readonly delim: number;
   private readonly width: number;
-  private readonly keyed: Uint8Array;
+  /** Per column: intern entry of the previous row's cell (-1 none). */
+  private readonly last: Int32Array;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private hashes = new Int32Array(64);
@@ -124,7 +126,7 @@ export class FastCsvReader {
   private readonly dimIds: Int32Array;
   /** (unit entry, name entry) → unit, when the name is a column of its own. */
   private readonly unitPairs = new Map<number, number>();
-  private readonly root: TrieNode = { next: new Map(), vars: null };
+  private readonly root: TrieNode = { next: [], vars: null };
 
   static usable(delimiter: string, newline: string): boolean {
     return delimiter.length === 1 && delimiter !== '"' && delimiter !== '\n' && delimiter !== '\r' && (newline === '\n' || newline === '\r\n' || newline === '\r');
@@ -139,25 +141,24 @@ export class FastCsvReader {
   ) {
     this.delim = delimiter.charCodeAt(0);
     this.width = mapper.headers.length;
-    this.keyed = new Uint8Array(Math.max(this.width, 1));
-    for (const j of [mapper.unitIdx, mapper.yearIdx, mapper.nameIdx, ...mapper.dimIdx]) if (j >= 0) this.keyed[j] = 1;
+    this.last = new Int32Array(Math.max(this.width, 1)).fill(-1);
     this.dimCells = mapper.dimIdx.map(() => new Interner());
     this.dimTrimmed = mapper.dimIdx.map(() => new Map<string, number>());
     this.dimIds = new Int32Array(mapper.dimIdx.length);
   }
 
   /**
-   * Reads the lines of `text` (complete lines; the last may lack its newline at the end of the file).
-   * Returns text.length when all were read, else the start of the first line PapaParse must read.
+   * Reads the lines of text[0, limit) (limit is just after a newline, or the end of the file, where
+   * the last line may lack its newline). Returns limit when all were read, else the start of the
+   * first line PapaParse must read.
    */
-  read(text: string, c: RowCounters): number {
-    const n = text.length;
+  read(text: string, c: RowCounters, limit: number): number {
     const nl = this.newline;
     const nlLen = nl.length;
     let pos = 0;
-    while (pos < n) {
+    while (pos < limit) {
       let lineEnd = text.indexOf(nl, pos);
-      if (lineEnd < 0) lineEnd = n;
+      if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
       const nf = this.split(text, pos, lineEnd);
       if (nf < 0) return pos;
       pos = lineEnd + nlLen;
@@ -167,36 +168,26 @@ export class FastCsvReader {
       c.rows++;
       if (nf !== this.width || !this.pushFast(text, line)) this.mapper.push(this.rowStrings(text, nf), line);
     }
-    return n;
+    return limit;
   }
 
-  /** Splits text[s, e) into field spans; -1 when PapaParse might split it differently. */
+  /**
+   * Splits text[s, e) into field spans; -1 when PapaParse might split it differently. Quoted fields
+   * are found with the native indexOf; label hashing waits until a label differs from the row above.
+   */
   private split(text: string, s: number, e: number): number {
     const delim = this.delim;
     let k = 0;
     let p = s;
     for (;;) {
       if (k === this.starts.length) this.growFields();
-      const keyed = k < this.width && this.keyed[k] === 1;
-      let h = FNV_OFFSET;
       if (p < e && text.charCodeAt(p) === 34) {
-        let q = p + 1;
-        if (keyed) {
-          for (; q < e; q++) {
-            const ch = text.charCodeAt(q);
-            if (ch === 34) break;
-            h = Math.imul(h ^ ch, FNV_PRIME);
-          }
-        } else {
-          q = text.indexOf('"', q);
-          if (q < 0) q = e;
-        }
-        if (q >= e) return -1; // closing quote on a later line, or none: PapaParse decides
+        const q = text.indexOf('"', p + 1);
+        if (q < 0 || q >= e) return -1; // closing quote on a later line, or none: PapaParse decides
         const after = q + 1;
         if (after < e && text.charCodeAt(after) !== delim) return -1; // `""` escape or text after the quote
         this.starts[k] = p + 1;
         this.ends[k] = q;
-        this.hashes[k] = h;
         k++;
         if (after >= e) return k;
         p = after + 1;
@@ -206,16 +197,46 @@ export class FastCsvReader {
           const ch = text.charCodeAt(q);
           if (ch === delim) break;
           if (ch === 34) return -1;
-          if (keyed) h = Math.imul(h ^ ch, FNV_PRIME);
         }
         this.starts[k] = p;
         this.ends[k] = q;
-        this.hashes[k] = h;
         k++;
         if (q >= e) return k;
         p = q + 1;
       }
     }
+  }
+
+  /**
+   * Intern entry of column j's cell, -1 when new. Sorted downloads repeat a label on many rows in a
+   * row, so the cell is first compared with the previous row's entry (one pass, no hash).
+   */
+  private entry(table: Interner, j: number, text: string): number {
+    const s = this.starts[j];
+    const e = this.ends[j];
+    const last = this.last[j];
+    if (last >= 0) {
+      const t = table.texts[last];
+      const len = e - s;
+      if (t.length === len) {
+        let k = 0;
+        while (k < len && t.charCodeAt(k) === text.charCodeAt(s + k)) k++;
+        if (k === len) return last;
+      }
+    }
+    let h = FNV_OFFSET;
+    for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+    this.hashes[j] = h;
+    const found = table.find(text, s, e, h);
+    if (found >= 0) this.last[j] = found;
+    return found;
+  }
+
+  /** Adds column j's cell (after `entry` returned -1) with its resolved value. */
+  private add(table: Interner, j: number, text: string, value: number): number {
+    const en = table.add(text.slice(this.starts[j], this.ends[j]), this.hashes[j], value);
+    this.last[j] = en;
+    return en;
   }
 
   private growFields(): void {
@@ -242,23 +263,23 @@ export class FastCsvReader {
   /** Pushes one full-width row; false (before any observation is pushed) when `push` must take it. */
   private pushFast(text: string, line: number): boolean {
     const m = this.mapper;
-    const { starts, ends, hashes } = this;
+    const { starts, ends } = this;
     // ---- municipality
     const uj = m.unitIdx;
-    let ue = this.units.find(text, starts[uj], ends[uj], hashes[uj]);
+    let ue = this.entry(this.units, uj, text);
     let unit: number;
     if (m.nameIdx < 0) {
       if (ue < 0) {
         const u = m.unitFor(this.cell(text, uj), '');
         if (u === null) return false;
-        ue = this.units.add(this.cell(text, uj), hashes[uj], u);
+        ue = this.add(this.units, uj, text, u);
       }
       unit = this.units.values[ue];
     } else {
       const nj = m.nameIdx;
-      if (ue < 0) ue = this.units.add(this.cell(text, uj), hashes[uj], 0);
-      let ne = this.names.find(text, starts[nj], ends[nj], hashes[nj]);
-      if (ne < 0) ne = this.names.add(this.cell(text, nj), hashes[nj], 0);
+      if (ue < 0) ue = this.add(this.units, uj, text, 0);
+      let ne = this.entry(this.names, nj, text);
+      if (ne < 0) ne = this.add(this.names, nj, text, 0);
       const pair = ue * 0x200000 + ne;
       let u = this.unitPairs.get(pair);
       if (u === undefined) {
@@ -278,11 +299,8 @@ export class FastCsvReader {
     let rowYear = m.fixedYear ?? 0;
     const yj = m.yearIdx;
     if (yj >= 0) {
-      let ye = this.years.find(text, starts[yj], ends[yj], hashes[yj]);
-      if (ye < 0) {
-        const t = this.cell(text, yj);
-        ye = this.years.add(t, hashes[yj], m.yearOf(t));
-      }
+      let ye = this.entry(this.years, yj, text);
+      if (ye < 0) ye = this.add(this.years, yj, text, m.yearOf(this.cell(text, yj)));
       rowYear = this.years.values[ye];
       if (rowYear < 0) return false;
     }
@@ -291,23 +309,22 @@ export class FastCsvReader {
     for (let d = 0; d < this.dimIds.length; d++) {
       const dj = m.dimIdx[d];
       const cells = this.dimCells[d];
-      let de = cells.find(text, starts[dj], ends[dj], hashes[dj]);
+      let de = this.entry(cells, dj, text);
       if (de < 0) {
-        const t = this.cell(text, dj);
-        const trimmed = t.trim();
+        const trimmed = this.cell(text, dj).trim();
         const ids = this.dimTrimmed[d];
         let id = ids.get(trimmed);
         if (id === undefined) {
           id = ids.size;
           ids.set(trimmed, id);
         }
-        de = cells.add(t, hashes[dj], id);
+        de = this.add(cells, dj, text, id);
       }
       const id = cells.values[de];
-      let next = node.next.get(id);
+      let next = node.next[id];
       if (next === undefined) {
-        next = { next: new Map(), vars: null };
-        node.next.set(id, next);
+        next = { next: [], vars: null };
+        node.next[id] = next;
       }
       node = next;
     }

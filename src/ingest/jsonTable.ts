@@ -12,7 +12,7 @@ import type { Json, JsonObject } from './jsonstat';
 import { isObject } from './jsonstat';
 import { proposeMapping } from './mapping';
 import { ObservationBuilder } from './observations';
-import { mapperProblems, noDataProblems } from './result';
+import { mapperProblems, nationalProblem, noDataProblems } from './result';
 import { RowMapper } from './tabular';
 import type { ImportedSource } from './types';
 
@@ -116,6 +116,7 @@ export function ingestJsonTable(doc: Json, spec: SourceSpec, bytes: number): Imp
   if (mapping.yearColumn === null && mapping.fixedYear === null && mapping.layout === 'long') {
     problems.push(problem('no-year', `${file}: fila sier ikke hvilket år tallene gjelder; oppgi år i koblingssteget.`, `${file}: the file does not say which year the values are for; give the year in the mapping step.`, { file }, 'warning'));
   }
+  if (mapper.national) problems.push(nationalProblem(file));
   problems.push(...mapperProblems(file, mapper));
   const agg = mapper.aggregateList();
   if (mapper.ready) problems.push(...noDataProblems(file, builder, agg.length, false));
@@ -133,6 +134,7 @@ export function ingestJsonTable(doc: Json, spec: SourceSpec, bytes: number): Imp
     invalidCells: mapper.invalidCells,
     nInvalid: mapper.nInvalid,
     badUnits: mapper.badUnits,
+    ...(mapper.national ? { national: true } : {}),
     textRows: mapper.ready ? undefined : t.rows.slice(0, 100_000),
     stats: { bytes, rows: t.rows.length },
     problems,

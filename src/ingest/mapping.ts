@@ -101,6 +101,10 @@ export function proposeMapping(headers: string[], rows: string[][]): ColumnMappi
     } else if (p.nonEmpty > 0 || p.header.trim() !== '') dimCols.push(p.header);
   });
   const wide = yearIdx < 0 && wideCount > 0 && wideCount === valueCols.length;
+  // No municipality column, but years and values and nothing else (`år;indeks`, `"Indeks 2015";…`):
+  // a national series such as a deflator. With other text columns we do not guess; the user can
+  // still choose the role in the mapping step.
+  const national = unitIdx < 0 && valueCols.length > 0 && dimCols.length === 0 && nameIdx < 0 && (yearIdx >= 0 || wide);
   return {
     unitColumn: unitIdx >= 0 ? headers[unitIdx] : null,
     yearColumn: yearIdx >= 0 ? headers[yearIdx] : null,
@@ -112,5 +116,6 @@ export function proposeMapping(headers: string[], rows: string[][]): ColumnMappi
     nameColumn: nameIdx >= 0 ? headers[nameIdx] : null,
     decimalComma: null,
     unit: null,
+    ...(national ? { role: 'national' as const } : {}),
   };
 }

@@ -119,3 +119,14 @@ export function uFFFDProblem(file: string, line: number): Problem {
     'warning',
   );
 }
+
+/** Tells the user a file without a municipality column was read as one series for the whole country. */
+export function nationalProblem(file: string): Problem {
+  return problem(
+    'national-series',
+    `${file}: fila har ingen kommunekolonne og er lest som en landsserie per år (f.eks. en prisindeks); verdien for hvert år gjelder alle kommuner.`,
+    `${file}: the file has no municipality column and was read as a national series by year (e.g. a price index); each year's value applies to every municipality.`,
+    { file },
+    'info',
+  );
+}

@@ -23,6 +23,10 @@ export interface ValueCol {
   key: string;
 }
 
+/** Code of the one pseudo unit of a national series (never a municipality code). */
+export const NATIONAL_CODE = 'national';
+const NATIONAL_NAME = 'Hele landet';
+
 export class RowMapper {
   readonly aggregates = new Map<string, AggregateRow>();
   readonly invalidCells: CellIssue[] = [];
@@ -48,6 +52,8 @@ export class RowMapper {
   readonly decimalComma: boolean;
   readonly fixedYear: number | null;
   private unitText: string | undefined;
+  /** Mapping role `national`: every row belongs to the one pseudo unit NATIONAL_CODE. */
+  readonly national: boolean;
 
   constructor(
     readonly headers: string[],
@@ -78,10 +84,11 @@ export class RowMapper {
     this.decimalComma = mapping.decimalComma ?? decimalComma;
     this.fixedYear = mapping.fixedYear;
     this.unitText = mapping.unit ?? undefined;
+    this.national = mapping.role === 'national';
   }
 
   get ready(): boolean {
-    return this.unitIdx >= 0 && this.valueCols.length > 0;
+    return (this.unitIdx >= 0 || this.national) && this.valueCols.length > 0;
   }
 
   push(row: string[], line: number): void {
@@ -90,6 +97,10 @@ export class RowMapper {
     if (row.length !== this.headers.length) {
       if (this.nRagged === 0) this.firstRaggedLine = line;
       this.nRagged++;
+    }
+    if (this.national) {
+      this.pushNational(row, line);
+      return;
     }
     const rawUnit = row[this.unitIdx] ?? '';
     const nameText = this.nameIdx >= 0 ? (row[this.nameIdx] ?? '') : '';
@@ -101,6 +112,22 @@ export class RowMapper {
       if (unit !== -3) this.unitCache.set(cacheKey, unit);
     }
     if (unit < 0) return;
+    let rowYear = this.fixedYear ?? 0;
+    if (this.yearIdx >= 0) {
+      const yt = row[this.yearIdx] ?? '';
+      const y = this.yearOf(yt);
+      if (y < 0) {
+        this.nBadYears++;
+        if (this.badYears.length < MAX_EXAMPLES) this.badYears.push({ line, column: this.headers[this.yearIdx], text: yt.trim().slice(0, 200) });
+        return;
+      }
+      rowYear = y;
+    }
+    this.pushValues(row, line, unit, rowYear);
+  }
+
+  private pushNational(row: string[], line: number): void {
+    const unit = this.builder.unitId(NATIONAL_CODE, NATIONAL_NAME);
     let rowYear = this.fixedYear ?? 0;
     if (this.yearIdx >= 0) {
       const yt = row[this.yearIdx] ?? '';

@@ -90,6 +90,8 @@ export interface ImportedSource {
   nInvalid: number;
   /** Unit labels that could not be read as a municipality code (first examples). */
   badUnits: CellIssue[];
+  /** A national series (mapping role `national`): one pseudo unit, values repeated per municipality. */
+  national?: boolean;
   /** All rows as text when the file has no numeric values (e.g. a Klass change table). */
   textRows?: string[][];
   stats: { bytes: number; rows: number };
@@ -108,6 +110,8 @@ export interface VariableInfo {
   nSuppressed: number;
   /** Counts and amounts are additive (summed when municipalities merge); rates and indices are not. */
   additive?: boolean;
+  /** One value per year for the whole country, repeated on every municipality row of that year. */
+  national?: boolean;
 }
 
 export interface DuplicateKey {

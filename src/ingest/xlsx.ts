@@ -10,7 +10,7 @@ import { findHeader } from './csvSniff';
 import { normaliseHeaders } from './headers';
 import { proposeMapping } from './mapping';
 import { ObservationBuilder } from './observations';
-import { failedSource, mapperProblems, noDataProblems } from './result';
+import { failedSource, mapperProblems, nationalProblem, noDataProblems } from './result';
 import { RowMapper } from './tabular';
 import type { DetectedFormat, ImportedSource, IngestOptions } from './types';
 
@@ -97,6 +97,7 @@ export async function ingestXlsx(bytes: Uint8Array, spec: SourceSpec, opts: Inge
       rows++;
       mapper.push(r, headerLine + 1 + i);
     });
+    if (mapper.national) problems.push(nationalProblem(file));
     problems.push(...mapperProblems(file, mapper));
     const agg = mapper.aggregateList();
     problems.push(...noDataProblems(file, builder, agg.length, false));
@@ -120,6 +121,7 @@ export async function ingestXlsx(bytes: Uint8Array, spec: SourceSpec, opts: Inge
     invalidCells: mapper.invalidCells,
     nInvalid: mapper.nInvalid,
     badUnits: mapper.badUnits,
+    ...(mapper.national ? { national: true } : {}),
     textRows: mapper.ready && spec.role !== 'change-table' ? undefined : body.filter((r) => !(r.length === 1 && r[0] === '')),
     stats: { bytes: bytes.length, rows: rows || body.length },
     problems,

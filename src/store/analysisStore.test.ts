@@ -13,6 +13,8 @@ function fakeClient() {
     run: (spec) => new Promise((resolve) => pending.push({ spec, resolve })),
     removeSource: async () => {},
     loadedSources: async (ids) => ids.map(() => true),
+    analysisData: async () => new Uint8Array(),
+    previewFormula: async () => ({ ok: false, problem: { code: 'x', severity: 'error', message: '', messageEn: '' } }),
   };
   return { client, pending };
 }

@@ -27,6 +27,8 @@ function comlinkClient(): AnalysisClient {
     run: (spec, onProgress) => remote.run(spec, cb(onProgress)),
     removeSource: (id) => remote.removeSource(id),
     loadedSources: (ids) => remote.loadedSources(ids),
+    analysisData: (spec) => remote.analysisData(spec),
+    previewFormula: (spec, expression) => remote.previewFormula(spec, expression),
   };
 }
 

@@ -5,6 +5,8 @@ import { problem, type Problem } from '../engine/problem';
 import { loadSpec } from '../spec/migrate';
 import type { SourceSpec } from '../spec/sections/data';
 import type { AnalysisApi, DemoResult, FileInput, ImportResult, OnProgress } from './api';
+import { tableToTidyCsv } from '../export/analysisData';
+import { previewFormula } from '../engine/variables/formula';
 import { Pipeline } from './pipeline';
 import { newSourceSpec } from './sources';
 
@@ -107,6 +109,15 @@ const api: AnalysisApi = {
 
   async loadedSources(ids) {
     return ids.map((id) => pipeline.hasSource(id));
+  },
+
+  async analysisData(spec) {
+    const bytes = new TextEncoder().encode(tableToTidyCsv(pipeline.analysisTable(spec)));
+    return Comlink.transfer(bytes, [bytes.buffer]);
+  },
+
+  async previewFormula(spec, expression) {
+    return previewFormula(pipeline.analysisTable(spec), expression);
   },
 };
 

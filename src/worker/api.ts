@@ -2,6 +2,7 @@
 import type { Problem } from '../engine/problem';
 import type { AnalysisSpec } from '../spec/schema';
 import type { SourceSpec } from '../spec/sections/data';
+import type { ColumnPreview } from '../engine/variables/types';
 import type { AnalysisResults } from './results';
 
 export interface Progress {
@@ -30,6 +31,8 @@ export interface DemoResult extends ImportResult {
   spec: AnalysisSpec | null;
 }
 
+export type FormulaPreviewResult = { ok: true; preview: ColumnPreview } | { ok: false; problem: Problem };
+
 export interface AnalysisApi {
   /** Reads `<baseUrl>demo-spec.json` and the files it lists (same origin) and imports them. */
   loadDemo(baseUrl: string, onProgress?: OnProgress): Promise<DemoResult>;
@@ -39,4 +42,11 @@ export interface AnalysisApi {
   removeSource(id: string): Promise<void>;
   /** Which of these source ids the worker holds (a reload starts with none). */
   loadedSources(ids: string[]): Promise<boolean[]>;
+  /**
+   * The analysis table as tidy CSV (`analysedata.csv`, read by the R/Stata scripts), UTF-8 bytes
+   * transferred rather than copied: a full panel is several megabytes.
+   */
+  analysisData(spec: AnalysisSpec): Promise<Uint8Array>;
+  /** Min, max, mean and missing of a formula over the spec's analysis table, before it is added. */
+  previewFormula(spec: AnalysisSpec, expression: string): Promise<FormulaPreviewResult>;
 }

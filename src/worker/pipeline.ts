@@ -110,7 +110,6 @@ export class Pipeline {
 
   private async runInner(spec: AnalysisSpec, ctl: RunControl): Promise<AnalysisResults> {
     const problems: Problem[] = [];
-    const present = spec.data.sources.filter((s) => this.sources.has(s.id));
     for (const s of spec.data.sources) {
       if (!this.sources.has(s.id)) {
         problems.push(
@@ -126,30 +125,12 @@ export class Pipeline {
 
     ctl.progress(0.02, 'Setter sammen datasettet');
     await this.checkpoint(ctl);
-    const datasetKey = hashValue({
-      data: spec.data,
-      loaded: present.map((s) => [s.id, this.sources.get(s.id)?.version]),
-    });
-    if (this.datasetCache?.key !== datasetKey) {
-      const dataset = this.deps.buildDataset(
-        present.map((s) => this.sources.get(s.id)!.imported),
-        spec.data,
-      );
-      this.datasetCache = { key: datasetKey, dataset };
-    }
-    const dataset = this.datasetCache.dataset;
-    problems.push(...dataset.problems);
-
+    const { dataset, tableKey } = this.ensureTable(spec);
     ctl.progress(0.15, 'Lager variabler');
     await this.checkpoint(ctl);
-    const tableKey = hashValue({ datasetKey, variables: spec.variables });
-    if (this.tableCache?.key !== tableKey) {
-      const built = this.deps.buildVariables(dataset, spec.variables);
-      this.tableCache = { key: tableKey, ...built };
-      this.sectionVersion.set('dataset', (this.sectionVersion.get('dataset') ?? 0) + 1);
-    }
-    const { table, derived } = this.tableCache;
-    problems.push(...this.tableCache.problems);
+    problems.push(...dataset.problems);
+    const { table, derived } = this.tableCache!;
+    problems.push(...this.tableCache!.problems);
 
     const results: AnalysisResults = {
       specHash: hashValue(spec),
@@ -168,6 +149,39 @@ export class Pipeline {
     }
     ctl.progress(1, 'Ferdig');
     return results;
+  }
+
+  /**
+   * dataset → variables, from the cache when the data and variables sections are unchanged. Shared by
+   * `run` and `analysisTable`, so exporting the data after a run rebuilds nothing.
+   */
+  private ensureTable(spec: AnalysisSpec): { dataset: Dataset; tableKey: string } {
+    const present = spec.data.sources.filter((s) => this.sources.has(s.id));
+    const datasetKey = hashValue({
+      data: spec.data,
+      loaded: present.map((s) => [s.id, this.sources.get(s.id)?.version]),
+    });
+    if (this.datasetCache?.key !== datasetKey) {
+      const dataset = this.deps.buildDataset(
+        present.map((s) => this.sources.get(s.id)!.imported),
+        spec.data,
+      );
+      this.datasetCache = { key: datasetKey, dataset };
+    }
+    const dataset = this.datasetCache.dataset;
+    const tableKey = hashValue({ datasetKey, variables: spec.variables });
+    if (this.tableCache?.key !== tableKey) {
+      const built = this.deps.buildVariables(dataset, spec.variables);
+      this.tableCache = { key: tableKey, ...built };
+      this.sectionVersion.set('dataset', (this.sectionVersion.get('dataset') ?? 0) + 1);
+    }
+    return { dataset, tableKey };
+  }
+
+  /** The analysis table (all variables, derived included) that the stages see: for `analysedata.csv`. */
+  analysisTable(spec: AnalysisSpec): Table {
+    this.ensureTable(spec);
+    return this.tableCache!.table;
   }
 
   private async runStage(

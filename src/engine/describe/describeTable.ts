@@ -10,6 +10,13 @@ import { correlationMatrix } from './correlation';
 import { meansByGroupYear, type GroupMeanCell } from './bySizeClass';
 import { percentiles, QUANTILE_DEFINITION, QUANTILE_DEFINITION_EN, TABLE23_PROBS, type PercentileRow } from './quantile';
 
+/**
+ * At most this many variables in the correlation matrix: the work grows with the square of the
+ * count (176 variables = 15 500 pairs, ~0.5 s in Node and seconds in a browser worker) and a heat
+ * map wider than this is unreadable anyway. The first ones named are kept; the view says so.
+ */
+export const MAX_CORRELATION_VARIABLES = 40;
+
 export interface DescribeOptions {
   variables: string[];
   /** [] = the same as `variables`. */
@@ -47,7 +54,19 @@ export function describeTable(table: Table, opts: DescribeOptions): DescribeResu
     return out;
   };
   const cols = resolve(unique(opts.variables));
-  const corrCols = opts.correlation.length ? resolve(unique(opts.correlation)) : cols;
+  let corrCols = opts.correlation.length ? resolve(unique(opts.correlation)) : cols;
+  if (corrCols.length > MAX_CORRELATION_VARIABLES) {
+    problems.push(
+      problem(
+        'describe-correlation-truncated',
+        `Korrelasjonsmatrisen viser de ${MAX_CORRELATION_VARIABLES} første av ${corrCols.length} variabler.`,
+        `The correlation matrix shows the first ${MAX_CORRELATION_VARIABLES} of ${corrCols.length} variables.`,
+        { variables: corrCols.slice(MAX_CORRELATION_VARIABLES).map((c) => c.name) },
+        'info',
+      ),
+    );
+    corrCols = corrCols.slice(0, MAX_CORRELATION_VARIABLES);
+  }
   const yearCol = table.year ? getNumeric(table, table.year) : undefined;
   const years = yearCol ? [...new Set(Array.from(yearCol.values).filter(Number.isFinite))].sort((a, b) => a - b) : [];
   const label = (c: NumericColumn) => opts.labels?.[c.name] ?? c.label ?? c.name;

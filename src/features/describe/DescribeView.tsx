@@ -1,6 +1,5 @@
 /** Descriptives: mean (SD) per year, percentiles, correlation heat map, bar chart by size class × year. */
-import { Chip, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
-import { useId } from 'react';
+import { Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -8,13 +7,20 @@ import { formatInteger, formatSignificant } from '../../i18n/format';
 import type { DescribeResult } from '../../engine/describe';
 import { CorrelationHeatmap } from './CorrelationHeatmap';
 import { SizeClassChart } from './SizeClassChart';
+import { ChipPicker } from './ChipPicker';
+import { ExportButtons } from '../../charts/ExportButtons';
+import { describeReportTables } from '../../export/describeTables';
+import { SIZE_CLASS_LABELS } from '../../engine/variables/sizeClass';
 import { describeStrings } from './strings';
 import './describe.css';
 
 export function DescribeView() {
   const s = useStrings(describeStrings);
+  const lang = useLanguage();
   const result = useAnalysisStore((st) => st.results?.describe);
   const options = useAnalysisStore((st) => st.results?.dataset?.numericColumns) ?? [];
+  const chosen = useAnalysisStore((st) => st.spec.variables.describe);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
   return (
     <div className="kl-ds" data-testid="describe-view">
       <header className="kl-view-header">
@@ -23,58 +29,41 @@ export function DescribeView() {
         </Heading>
         <Paragraph>{s.intro}</Paragraph>
       </header>
-      <VariablePicker options={options} />
+      <ChipPicker
+        title={s.variables}
+        help={s.variablesHelp}
+        addLabel={s.addVariable}
+        chosen={chosen.variables}
+        options={options}
+        onChange={(next) => updateSpec((d) => void (d.variables.describe.variables = next))}
+        testId="describe-picker"
+      />
+      <ChipPicker
+        title={s.corrVariables}
+        help={s.corrVariablesHelp}
+        addLabel={s.addCorrVariable}
+        chosen={chosen.correlation}
+        options={options}
+        onChange={(next) => updateSpec((d) => void (d.variables.describe.correlation = next))}
+        testId="correlation-picker"
+      />
       {!result ? (
         <Paragraph>{s.pending}</Paragraph>
       ) : result.variables.length === 0 ? (
         <Paragraph>{s.noData}</Paragraph>
       ) : (
         <>
+          <ExportButtons
+            fileBase="beskrivende-statistikk"
+            testId="describe-export"
+            tables={() => describeReportTables(result, { lang, sizeClassLabels: SIZE_CLASS_LABELS.map((l) => l[lang]) })}
+          />
           <ByYearTable result={result} />
           <PercentileTable result={result} />
           <CorrelationHeatmap result={result} />
           <SizeClassChart result={result} options={options} />
         </>
       )}
-    </div>
-  );
-}
-
-function VariablePicker({ options }: { options: { name: string; label: string }[] }) {
-  const s = useStrings(describeStrings);
-  const chosen = useAnalysisStore((st) => st.spec.variables.describe.variables);
-  const updateSpec = useAnalysisStore((st) => st.updateSpec);
-  const id = useId();
-  const labels = new Map(options.map((o) => [o.name, o.label]));
-  const set = (next: string[]) => updateSpec((d) => void (d.variables.describe.variables = next));
-  return (
-    <div className="kl-ds-picker" data-testid="describe-picker">
-      <div id={id} className="kl-ds-legend">
-        {s.variables}
-      </div>
-      <Paragraph data-size="xs">{s.variablesHelp}</Paragraph>
-      <ul className="kl-ds-chips" aria-labelledby={id}>
-        {chosen.map((v) => (
-          <li key={v}>
-            <Chip.Removable data-size="sm" aria-label={s.remove(labels.get(v) ?? v)} onClick={() => set(chosen.filter((c) => c !== v))}>
-              {labels.get(v) ?? v}
-            </Chip.Removable>
-          </li>
-        ))}
-      </ul>
-      <Field data-size="sm">
-        <Label>{s.addVariable}</Label>
-        <Select value="" onChange={(e) => e.target.value && set([...chosen, e.target.value])}>
-          <option value="">{s.choose}</option>
-          {options
-            .filter((o) => !chosen.includes(o.name))
-            .map((o) => (
-              <option key={o.name} value={o.name}>
-                {o.label}
-              </option>
-            ))}
-        </Select>
-      </Field>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** Bar chart of a variable's mean by size class × year (seed 000 Figures 1–4), with a table alternative. */
 import { Field, Label, Select } from '@digdir/designsystemet-react';
+import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { axisProps, gridProps, numberTick, seriesColor } from '../../charts/theme';
@@ -16,6 +17,7 @@ export function SizeClassChart({ result, options }: { result: DescribeResult; op
   const lang = useLanguage();
   const chosen = useAnalysisStore((st) => st.spec.variables.describe.bySizeClass);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const selectId = useId();
   const data = result.bySizeClass;
   const years = [...new Set((data?.cells ?? []).map((c) => c.year))].sort((a, b) => (a ?? 0) - (b ?? 0));
   // One row per size class, one key per year: the shape Recharts groups bars by.
@@ -30,8 +32,15 @@ export function SizeClassChart({ result, options }: { result: DescribeResult; op
         {data ? s.sizeTitle(data.label) : s.sizeVariable}
       </h2>
       <Field data-size="sm" className="kl-ds-narrow">
-        <Label>{s.sizeVariable}</Label>
-        <Select value={chosen ?? data?.variable ?? ''} onChange={(e) => updateSpec((d) => void (d.variables.describe.bySizeClass = e.target.value || null))}>
+        <Label htmlFor={selectId}>{s.sizeVariable}</Label>
+        {/* Empty value = null in the spec: the chart follows the first described variable. */}
+        <Select
+          id={selectId}
+          data-testid="size-class-variable"
+          value={chosen ?? ''}
+          onChange={(e) => updateSpec((d) => void (d.variables.describe.bySizeClass = e.target.value || null))}
+        >
+          <option value="">{s.sizeDefault}</option>
           {options.map((o) => (
             <option key={o.name} value={o.name}>
               {o.label}

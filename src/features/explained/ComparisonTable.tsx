@@ -1,15 +1,18 @@
 /** A model comparison in the report layout: coefficient (stars) over (SE), then N, R², ΔR². */
-import { Button, Table } from '@digdir/designsystemet-react';
+import { Table } from '@digdir/designsystemet-react';
+import { ExportButtons } from '../../charts/ExportButtons';
+import { comparisonReportTable } from '../../export/comparisonTable';
 import type { ModelComparison } from '../../engine/importance/compare';
 import { formatNumber, formatPercent, formatSignificant, formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { explainedStrings, type ExplainedStrings } from './strings';
-import { comparisonCsv, downloadText } from './csv';
 
 export interface ComparisonTableProps {
   comparison: ModelComparison;
   caption: string;
+  /** Title of the exported table (default: the caption). */
+  title?: string;
   labels: Map<string, string>;
   /** Show ΔR² rows (only where the first column is a baseline). */
   delta?: boolean;
@@ -22,12 +25,12 @@ export function rowName(name: string, s: ExplainedStrings, labels: Map<string, s
   return labels.get(name) ?? name;
 }
 
-export function ComparisonTable({ comparison, caption, labels, delta = false, testId, fileName }: ComparisonTableProps) {
+export function ComparisonTable({ comparison, caption, title, labels, delta = false, testId, fileName }: ComparisonTableProps) {
   const s = useStrings(explainedStrings);
   const lang = useLanguage();
   const cols = comparison.columns;
-  const onExport = () =>
-    downloadText(`${fileName ?? 'sammenligning'}.csv`, comparisonCsv(comparison, (n) => rowName(n, s, labels), s, delta));
+  // Built on click through the shared exporters (xlsx with number formats, CSV in the chosen style, clipboard).
+  const tables = () => [comparisonReportTable(comparison, { id: fileName ?? 'sammenligning', title: title ?? caption, lang, labels, delta })];
   return (
     <div className="kl-table-wrap" data-testid={testId}>
       <Table data-size="sm" zebra>
@@ -112,9 +115,7 @@ export function ComparisonTable({ comparison, caption, labels, delta = false, te
       <p className="kl-note">
         {comparison.starThresholds.map((t, i) => `${'*'.repeat(comparison.starThresholds.length - i)} p < ${t}`).join(', ')}
       </p>
-      <Button variant="tertiary" data-size="sm" onClick={onExport}>
-        {s.exportCsv}
-      </Button>
+      <ExportButtons fileBase={fileName ?? 'sammenligning'} tables={tables} testId={testId ? `${testId}-export` : undefined} />
     </div>
   );
 }

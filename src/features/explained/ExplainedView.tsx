@@ -56,6 +56,23 @@ export function ExplainedView() {
               ))}
             </Select>
           </Field>
+          <Field>
+            <Label htmlFor="kl-decomp-model">{s.decompositionModel}</Label>
+            {/* Empty value = null in the spec: follow today's key when it changes. */}
+            <Select
+              id="kl-decomp-model"
+              data-testid="decomposition-model"
+              value={spec.explained.decompositionModelId ?? ''}
+              onChange={(e) => updateSpec((d) => void (d.explained.decompositionModelId = e.target.value || null))}
+            >
+              <option value="">{s.sameAsBaseline}</option>
+              {spec.models.list.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
           <div className="kl-row">
             <Field>
               <Label htmlFor="kl-candidate">{s.addCandidate}</Label>
@@ -97,6 +114,7 @@ export function ExplainedView() {
               <ComparisonTable
                 comparison={results.comparison}
                 caption={s.comparisonCaption}
+                title={s.comparison}
                 labels={labels}
                 delta
                 testId="comparison-table"

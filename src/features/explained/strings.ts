@@ -23,7 +23,8 @@ export const explainedStrings = {
     dR2Pct: 'ΔR² i prosent',
     constant: 'Konstant',
     failed: 'Kunne ikke estimeres',
-    exportCsv: 'Last ned tabellen (CSV)',
+    decompositionModel: 'Modell som dekomponeres',
+    sameAsBaseline: 'Samme som dagens nøkkel',
     decomposition: 'Dekomponering av R²',
     decompositionIntro: (n: number, controls: string) =>
       `Samme utvalg for alle delmodeller (N = ${n}). Konstant, årsdummyer${controls ? ` og ${controls}` : ''} er med i alle delmodeller og dekomponeres ikke.`,
@@ -86,7 +87,8 @@ export const explainedStrings = {
     dR2Pct: 'ΔR² in percent',
     constant: 'Constant',
     failed: 'Could not be estimated',
-    exportCsv: 'Download the table (CSV)',
+    decompositionModel: 'Model to decompose',
+    sameAsBaseline: "Same as today's key",
     decomposition: 'Decomposition of R²',
     decompositionIntro: (n: number, controls: string) =>
       `One sample for every sub-model (N = ${n}). The constant, year dummies${controls ? ` and ${controls}` : ''} are in every sub-model and are not decomposed.`,

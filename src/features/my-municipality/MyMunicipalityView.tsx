@@ -1,6 +1,5 @@
 /** My municipality: search, index waterfall, criteria vs national, candidate keys, peers. */
 import { useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { BASIC } from '../../engine/costkey';
 import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
@@ -8,7 +7,8 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
-import { plainTick, srOnly } from '../redistribution/Charts';
+import { CategoryBars } from '../../charts/svg/CategoryBars';
+import { srOnly } from '../redistribution/Charts';
 import { myStrings } from './strings';
 
 function Search({ units, names }: { units: string[]; names: string[] }) {
@@ -66,7 +66,7 @@ export function MyMunicipalityView() {
       // Floating bars: each starts where the previous ended (layout, not a statistic).
       const start = acc;
       acc += v;
-      return { name: c === BASIC ? s.basic : (res?.labels[c] ?? c), base: Math.min(start, acc), value: Math.abs(v), signed: v };
+      return { label: c === BASIC ? s.basic : (res?.labels[c] ?? c), base: start, value: v, color: v >= 0 ? '#1a3b8f' : '#b3261e' };
     });
   }, [base, o, i, res, s.basic]);
 
@@ -112,22 +112,13 @@ export function MyMunicipalityView() {
           <figure className="kl-chart">
             <figcaption>{s.waterfall}</figcaption>
             <p style={srOnly}>{s.waterfallDesc(name, formatNumber(o.index[i], lang, 4))}</p>
-            <div style={{ width: '100%', height: 260 }}>
-              <ResponsiveContainer width="100%" height={260}>
-                <BarChart data={waterfall} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis interval={0} dataKey="name" tick={plainTick((v) => String(v), 11)} />
-                  <YAxis interval={0} tickCount={6} tick={plainTick((v) => formatNumber(Number(v), lang, 2))} />
-                  <Tooltip formatter={(_v, _n, item) => formatNumber((item.payload as { signed: number }).signed, lang, 4)} />
-                  <Bar dataKey="base" stackId="w" fill="transparent" isAnimationActive={false} legendType="none" tooltipType="none" />
-                  <Bar dataKey="value" stackId="w" isAnimationActive={false} name={s.contribution}>
-                    {waterfall.map((d) => (
-                      <Cell key={d.name} fill={d.signed >= 0 ? '#1a3b8f' : '#b3261e'} />
-                    ))}
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <CategoryBars
+              bars={waterfall}
+              format={(v) => formatNumber(v, lang, 2)}
+              label={s.waterfallDesc(name, formatNumber(o.index[i], lang, 4))}
+              height={260}
+              maxBarWidth={80}
+            />
           </figure>
           <Table data-testid="my-criteria">
             <caption>{s.criteriaTable}</caption>

@@ -1,7 +1,14 @@
-import type { CSSProperties } from 'react';
-/** Charts of the redistribution; each has a caption and a text alternative next to it. */
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+/**
+ * Charts of the redistribution; each has a caption and a text alternative next to it. They are drawn
+ * with the hand-made SVG charts in src/charts/svg (not Recharts): with ~357 municipalities Recharts'
+ * per-bar components and DOM text measurement made a weight edit cost ~0,5 s and opening the view
+ * over 10 s of blocked main thread. Each chart is memoised on the outcome it shows.
+ */
+import { memo, useMemo, type CSSProperties } from 'react';
 import type { KeyBase, KeyOutcome } from '../../engine/costkey';
+import { CategoryBars } from '../../charts/svg/CategoryBars';
+import { DenseBars } from '../../charts/svg/DenseBars';
+import { DenseScatter } from '../../charts/svg/DenseScatter';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -9,29 +16,6 @@ import { redistributionStrings } from './strings';
 
 /** Visually hidden but read by screen readers: the text alternative of a chart. */
 export const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
-
-interface TickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value: number | string };
-  textAnchor?: 'inherit' | 'end' | 'start' | 'middle';
-  orientation?: string;
-}
-
-/**
- * Axis tick as plain SVG text. Recharts' own tick measures every word with getBoundingClientRect
- * (one forced layout each), which made a weight edit cost seconds on a page with a 357-row table.
- */
-export function plainTick(format: (v: number | string) => string, fontSize = 12) {
-  return function PlainTick(p: TickProps) {
-    const vertical = p.orientation === 'left' || p.orientation === 'right';
-    return (
-      <text x={p.x} y={p.y} dy={vertical ? '0.32em' : '0.9em'} textAnchor={p.textAnchor ?? 'middle'} fontSize={fontSize} fill="#333">
-        {p.payload ? format(p.payload.value) : ''}
-      </text>
-    );
-  };
-}
 
 const GAIN = '#1e7d34';
 const LOSS = '#b3261e';
@@ -45,93 +29,88 @@ export function keyFingerprint(o: KeyOutcome): string {
     .join(';');
 }
 
-export function SortedChangeChart({ base, outcome, mine }: { base: KeyBase; outcome: KeyOutcome; mine: string | null }) {
+interface ChartProps {
+  base: KeyBase;
+  outcome: KeyOutcome;
+  mine: string | null;
+}
+
+export const SortedChangeChart = memo(function SortedChangeChart({ base, outcome, mine }: ChartProps) {
   const s = useStrings(redistributionStrings);
   const lang = useLanguage();
-  const data = Array.from(outcome.order, (i) => ({
-    unit: base.prep.units[i],
-    name: base.names[i],
-    value: outcome.changePerCapita[i],
-  }));
+  // Reordering into plot order is layout (the engine already sorted: outcome.order).
+  const values = useMemo(() => Array.from(outcome.order, (i) => outcome.changePerCapita[i]), [outcome]);
   const mi = mine ? base.prep.units.indexOf(mine) : -1;
+  const pos = mi >= 0 ? outcome.order.indexOf(mi) : -1;
   const mineText = mi >= 0 ? s.mineIs(base.names[mi], formatInteger(outcome.changePerCapita[mi], lang)) : '';
+  const fmt = useMemo(() => (v: number) => formatInteger(v, lang), [lang]);
+  const nameAt = useMemo(() => (p: number) => base.names[outcome.order[p]], [base, outcome]);
   return (
     <figure className="kl-chart" data-testid="redistribution-chart" data-key={keyFingerprint(outcome)}>
       <figcaption>{s.sorted}</figcaption>
       <p style={srOnly} data-testid="redistribution-chart-desc">
-        {s.sortedDesc(data.length, mineText)}
+        {s.sortedDesc(values.length, mineText)}
       </p>
-      <div style={{ width: '100%', height: 320 }}>
-        <ResponsiveContainer width="100%" height={320}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 16 }} barCategoryGap={0}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            {/* Hidden: 357 category labels would be measured one by one (a forced layout each). */}
-            <XAxis dataKey="name" hide interval={0} tick={false} />
-            <YAxis interval={0} tickCount={6} tick={plainTick((v) => formatInteger(Number(v), lang))} width={70} />
-            <Tooltip formatter={(v) => formatInteger(Number(v), lang)} />
-            <ReferenceLine y={0} stroke="#333" />
-            <Bar dataKey="value" isAnimationActive={false} name={s.changePerCapita}>
-              {data.map((d) => (
-                <Cell key={d.unit} fill={d.unit === mine ? MINE : d.value >= 0 ? GAIN : LOSS} stroke={d.unit === mine ? MINE : undefined} strokeWidth={d.unit === mine ? 3 : 0} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <DenseBars
+        values={values}
+        nameAt={nameAt}
+        highlight={pos}
+        colors={{ gain: GAIN, loss: LOSS, highlight: MINE }}
+        format={fmt}
+        label={s.sortedDesc(values.length, mineText)}
+        xTitle={s.sortedX}
+        yTitle={s.krPerCapita}
+      />
       {mi >= 0 && <p data-testid="redistribution-mine">{mineText.trim()}</p>}
     </figure>
   );
-}
+});
 
-export function ChangeVsPopulation({ base, outcome, mine }: { base: KeyBase; outcome: KeyOutcome; mine: string | null }) {
+export const ChangeVsPopulation = memo(function ChangeVsPopulation({ base, outcome, mine }: ChartProps) {
   const s = useStrings(redistributionStrings);
   const lang = useLanguage();
-  const all = base.prep.units.map((u, i) => ({ unit: u, name: base.names[i], population: base.prep.population[i], value: outcome.changePerCapita[i] }));
+  const mi = mine ? base.prep.units.indexOf(mine) : -1;
+  const fmt = useMemo(() => (v: number) => formatInteger(v, lang), [lang]);
+  const nameAt = useMemo(() => (i: number) => base.names[i], [base]);
   return (
-    <figure className="kl-chart">
+    <figure className="kl-chart" data-testid="redistribution-scatter">
       <figcaption>{s.scatter}</figcaption>
-      <div style={{ width: '100%', height: 300 }}>
-        <ResponsiveContainer width="100%" height={300}>
-          <ScatterChart margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis interval={0} type="number" dataKey="population" scale="log" domain={['auto', 'auto']} name={s.population} tick={plainTick((v) => formatInteger(Number(v), lang))} />
-            <YAxis interval={0} type="number" dataKey="value" name={s.changePerCapita} tick={plainTick((v) => formatInteger(Number(v), lang))} width={70} />
-            <ReferenceLine y={0} stroke="#333" />
-            <Tooltip formatter={(v) => formatInteger(Number(v), lang)} />
-            <Scatter data={all.filter((d) => d.unit !== mine)} fill="#5a6b7b" isAnimationActive={false} name={s.kommune} />
-            <Scatter data={all.filter((d) => d.unit === mine)} fill={MINE} shape="diamond" isAnimationActive={false} name={mine ?? ''} />
-          </ScatterChart>
-        </ResponsiveContainer>
-      </div>
+      <DenseScatter
+        x={base.prep.population}
+        y={outcome.changePerCapita}
+        xLog
+        nameAt={nameAt}
+        highlight={mi}
+        colors={{ point: '#5a6b7b', highlight: MINE }}
+        formatX={fmt}
+        formatY={fmt}
+        label={s.scatterDesc}
+        xTitle={s.populationLog}
+        yTitle={s.krPerCapita}
+      />
       <p style={srOnly}>{s.scatterDesc}</p>
     </figure>
   );
-}
+});
 
-export function ChangeHistogram({ outcome }: { outcome: KeyOutcome }) {
+export const ChangeHistogram = memo(function ChangeHistogram({ outcome }: { outcome: KeyOutcome }) {
   const s = useStrings(redistributionStrings);
   const lang = useLanguage();
-  const data = outcome.distribution.map((b) => ({ label: `${formatInteger(b.from, lang)} – ${formatInteger(b.to, lang)}`, count: b.count, mid: (b.from + b.to) / 2 }));
+  const bars = useMemo(
+    () =>
+      outcome.distribution.map((b) => ({
+        label: `${formatInteger(b.from, lang)} – ${formatInteger(b.to, lang)}`,
+        value: b.count,
+        color: (b.from + b.to) / 2 >= 0 ? GAIN : LOSS,
+      })),
+    [outcome, lang],
+  );
   return (
     <figure className="kl-chart">
       <figcaption>{s.histogram}</figcaption>
-      <div style={{ width: '100%', height: 240 }}>
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={plainTick((v) => String(v), 10)} interval={5} />
-            <YAxis interval={0} allowDecimals={false} tick={plainTick((v) => String(v))} />
-            <Tooltip />
-            <Bar dataKey="count" isAnimationActive={false} name={s.count}>
-              {data.map((d) => (
-                <Cell key={d.label} fill={d.mid >= 0 ? GAIN : LOSS} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <CategoryBars bars={bars} format={(v) => formatInteger(v, lang)} label={s.histogramDesc(bars.length)} labelEvery={Math.ceil(bars.length / 6)} xTitle={s.changePerCapita} yTitle={s.units} />
       <details>
-        <summary>{s.histogramDesc(data.length)}</summary>
+        <summary>{s.histogramDesc(bars.length)}</summary>
         <table>
           <thead>
             <tr>
@@ -140,10 +119,10 @@ export function ChangeHistogram({ outcome }: { outcome: KeyOutcome }) {
             </tr>
           </thead>
           <tbody>
-            {data.map((d) => (
+            {bars.map((d) => (
               <tr key={d.label}>
                 <td>{d.label}</td>
-                <td>{d.count}</td>
+                <td>{d.value}</td>
               </tr>
             ))}
           </tbody>
@@ -151,4 +130,4 @@ export function ChangeHistogram({ outcome }: { outcome: KeyOutcome }) {
       </details>
     </figure>
   );
-}
+});

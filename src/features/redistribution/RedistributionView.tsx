@@ -1,7 +1,7 @@
 /** Redistribution view: live weight editor, checks, charts, sums by group and the full table. */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import type { GroupKind } from '../../engine/costkey';
+import type { GroupKind, KeyBase, KeyOutcome } from '../../engine/costkey';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -14,10 +14,9 @@ import { redistributionStrings } from './strings';
 
 type SortKey = 'name' | 'unit' | 'population' | 'index' | 'amount' | 'change' | 'changePerCapita';
 
-function GroupSums() {
+const GroupSums = memo(function GroupSums({ outcome }: { outcome: KeyOutcome | null }) {
   const s = useStrings(redistributionStrings);
   const lang = useLanguage();
-  const outcome = useKeyOutcome();
   const groupBy = useAnalysisStore((st) => st.spec.redistribution.groupBy);
   const update = useAnalysisStore((st) => st.updateSpec);
   const rows = outcome?.aggregates[groupBy] ?? null;
@@ -71,13 +70,21 @@ function GroupSums() {
       )}
     </section>
   );
-}
+});
 
-function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | null }) {
+/** Rows per page: 357 rows × 9 cells re-rendered on every edit were most of an edit's cost. */
+const PAGE = 50;
+
+const UnitTable = memo(function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | null }) {
   const s = useStrings(redistributionStrings);
   const lang = useLanguage();
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'changePerCapita', dir: -1 });
+  const [sort, setSortState] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'changePerCapita', dir: -1 });
+  const [page, setPage] = useState(0);
+  const setSort: typeof setSortState = (v) => {
+    setSortState(v);
+    setPage(0);
+  };
   const q = useDeferredValue(query.trim().toLowerCase());
   const shown = useMemo(() => {
     const f = q ? rows.filter((r) => r.name.toLowerCase().includes(q) || r.unit.includes(q)) : rows;
@@ -89,6 +96,9 @@ function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | n
       return c * sort.dir || a.pos - b.pos;
     });
   }, [rows, q, sort]);
+  const last = Math.max(0, Math.ceil(shown.length / PAGE) - 1);
+  const at = Math.min(page, last);
+  const pageRows = shown.slice(at * PAGE, at * PAGE + PAGE);
   const header = (key: SortKey, text: string) => (
     <Table.HeaderCell
       sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
@@ -103,12 +113,29 @@ function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | n
         {s.table}
       </Heading>
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap' }}>
-        <Textfield label={s.search} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="redistribution-search" />
+        <Textfield
+          label={s.search}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(0);
+          }}
+          data-testid="redistribution-search"
+        />
         <Button variant="secondary" onClick={() => downloadText('omfordeling.csv', redistributionCsv(rows))}>
           {s.export}
         </Button>
       </div>
-      {/* contain: a chart's text measurement forces a layout; containment keeps the 357-row table out of it. */}
+      <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', margin: '0.5rem 0' }}>
+        <Button variant="tertiary" data-size="sm" disabled={at === 0} onClick={() => setPage(at - 1)} data-testid="redistribution-prev">
+          {s.prev}
+        </Button>
+        <span data-testid="redistribution-showing">{s.showing(shown.length ? at * PAGE + 1 : 0, at * PAGE + pageRows.length, shown.length)}</span>
+        <Button variant="tertiary" data-size="sm" disabled={at >= last} onClick={() => setPage(at + 1)} data-testid="redistribution-next">
+          {s.next}
+        </Button>
+      </div>
+      {/* contain: the table's own layout stays inside the box, so a row update never relayouts the page. */}
       <div style={{ maxHeight: '30rem', overflow: 'auto', contain: 'strict', height: '30rem' }} tabIndex={0} role="region" aria-label={s.table}>
         <Table data-testid="redistribution-table" stickyHeader>
           <caption>{s.table}</caption>
@@ -126,7 +153,7 @@ function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | n
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {shown.map((r) => (
+            {pageRows.map((r) => (
               <Table.Row key={r.unit} data-unit={r.unit} data-mine={r.unit === mine ? 'true' : undefined} style={r.unit === mine ? { fontWeight: 700 } : undefined}>
                 <Table.Cell>{r.unit}</Table.Cell>
                 <Table.Cell>{r.name}</Table.Cell>
@@ -144,22 +171,41 @@ function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | n
       </div>
     </section>
   );
+});
+
+/** The sorted bar chart follows every edit at once (the only urgent render besides the editor). */
+function LiveChart({ base, mine }: { base: KeyBase; mine: string | null }) {
+  const outcome = useKeyOutcome();
+  return outcome ? <SortedChangeChart base={base} outcome={outcome} mine={mine} /> : null;
+}
+
+/**
+ * The scatter, histogram, group sums and table catch up in a deferred (interruptible) render so they
+ * never hold an edit back; they are memoised, so the urgent pass skips them.
+ */
+function LaterParts({ base, mine }: { base: KeyBase; mine: string | null }) {
+  const later = useDeferredValue(useKeyOutcome());
+  const rows = useMemo(() => (later ? redistributionRows(base, later) : []), [base, later]);
+  return (
+    <>
+      {later && later.index.length === base.prep.units.length && <ChangeVsPopulation base={base} outcome={later} mine={mine} />}
+      {later && <ChangeHistogram outcome={later} />}
+      <GroupSums outcome={later} />
+      <UnitTable rows={rows} mine={mine} />
+    </>
+  );
 }
 
 export function RedistributionView() {
   const s = useStrings(redistributionStrings);
+  // Only the worker's results here, not the live outcome: an edit must not re-render the whole view.
   const res = useCostKey();
-  const outcome = useKeyOutcome();
   const mine = useAnalysisStore((st) => st.spec.redistribution.myMunicipality);
   const phase = useAnalysisStore((st) => st.spec.redistribution.phaseInYears);
   const chosenCurrent = useAnalysisStore((st) => st.spec.costKey.current);
   const update = useAnalysisStore((st) => st.updateSpec);
   const base = res?.base ?? null;
-  // The sorted chart follows the slider at once; the table and the other charts catch up in a
-  // deferred (interruptible) render so they never hold the edit back.
-  const later = useDeferredValue(outcome);
-  const rows = useMemo(() => (base && later ? redistributionRows(base, later) : []), [base, later]);
-  if (!res || !base || !outcome) {
+  if (!res || !base || !res.outcome) {
     return (
       <div className="kl-view" data-testid="redistribution-view">
         <Heading level={1} data-size="md">
@@ -188,11 +234,8 @@ export function RedistributionView() {
           ))}
         </Select>
       </Field>
-      <SortedChangeChart base={base} outcome={outcome} mine={mine} />
-      {later && later.index.length === base.prep.units.length && <ChangeVsPopulation base={base} outcome={later} mine={mine} />}
-      {later && <ChangeHistogram outcome={later} />}
-      <GroupSums />
-      <UnitTable rows={rows} mine={mine} />
+      <LiveChart base={base} mine={mine} />
+      <LaterParts base={base} mine={mine} />
     </div>
   );
 }

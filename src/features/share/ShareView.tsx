@@ -21,6 +21,7 @@ import { defaultSlides, type Slide } from '../present/slides';
 import { ReportTableView } from './ReportTableView';
 import { useRegressionTable } from './useReportTables';
 import { buildProjectText, openProjectFile } from './projectActions';
+import { downloadAnalysisData } from './analysisDataAction';
 
 const strings = {
   nb: {
@@ -42,6 +43,8 @@ const strings = {
     scriptsIntro: `Skriptene leser datasettet (${DEFAULT_DATA_FILE}, eller SSB-filene) og kjører de samme modellene med de samme standardfeilene.`,
     r: 'Last ned R-skript',
     stata: 'Last ned Stata do-fil',
+    data: 'Last ned analysedata (CSV)',
+    dataHelp: `Legg ${DEFAULT_DATA_FILE} i samme mappe som skriptet: én rad per kommune og år, alle variabler (også de avledede), komma som skilletegn, tom celle = mangler.`,
     present: 'Presentasjon',
     presentIntro: 'Velg lysbildene og start presentasjonen. Bla med piltastene; Esc avslutter.',
     slides: 'Lysbilder',
@@ -66,6 +69,8 @@ const strings = {
     scriptsIntro: `The scripts read the dataset (${DEFAULT_DATA_FILE}, or the SSB files) and run the same models with the same standard errors.`,
     r: 'Download R script',
     stata: 'Download Stata do-file',
+    data: 'Download analysis data (CSV)',
+    dataHelp: `Put ${DEFAULT_DATA_FILE} in the script's folder: one row per municipality and year, every variable (derived ones too), comma-separated, empty cell = missing.`,
     present: 'Presentation',
     presentIntro: 'Choose the slides and start the presentation. Use the arrow keys; Esc exits.',
     slides: 'Slides',
@@ -83,6 +88,7 @@ export function ShareView() {
   const [embed, setEmbed] = useState(true);
   const [projectMsg, setProjectMsg] = useState<{ ok: boolean; text: string; problems: Problem[] } | null>(null);
   const [presenting, setPresenting] = useState(false);
+  const [dataProblem, setDataProblem] = useState<Problem | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const fileId = useId();
   const base = safeFileBase(spec.title);
@@ -184,7 +190,16 @@ export function ShareView() {
           <Button variant="secondary" data-testid="download-stata" onClick={() => downloadBytes(generateStataScript(spec), `${base}.do`, MIME.text)}>
             {s.stata}
           </Button>
+          <Button variant="secondary" data-testid="download-analysis-data" onClick={async () => setDataProblem(await downloadAnalysisData(spec))}>
+            {s.data}
+          </Button>
         </div>
+        <Paragraph data-size="sm">{s.dataHelp}</Paragraph>
+        {dataProblem && (
+          <Alert data-color="danger" role="alert" data-testid="analysis-data-problem">
+            {lang === 'nb' ? dataProblem.message : dataProblem.messageEn}
+          </Alert>
+        )}
       </section>
 
       <section aria-labelledby="share-present">

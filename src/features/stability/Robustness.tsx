@@ -6,6 +6,8 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { stabilityStrings } from './strings';
+import { ExportButtons } from '../../charts/ExportButtons';
+import { bootstrapReportTable, leaveOneOutReportTable } from '../../export/stabilityTables';
 
 export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Map<string, string> }) {
   const s = useStrings(stabilityStrings);
@@ -54,6 +56,11 @@ export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Ma
           </tr>
         </tbody>
       </Table>
+      <ExportButtons
+        fileBase="ett-aar-utelatt"
+        testId="loyo-export"
+        tables={() => [leaveOneOutReportTable(loyo, { lang, model: res.label, labels })]}
+      />
     </div>
   );
 }
@@ -126,6 +133,11 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
               </tbody>
             </Table>
           </div>
+          <ExportButtons
+            fileBase="bootstrap"
+            testId="bootstrap-export"
+            tables={() => [bootstrapReportTable(b, { lang, model: res?.label ?? '', labels })]}
+          />
         </>
       )}
     </section>

@@ -8,9 +8,14 @@ import { stabilityStrings } from './strings';
 import { CoefficientChart } from './CoefficientChart';
 import { YearTable } from './YearTable';
 import { BootstrapPanel, LeaveOneOut } from './Robustness';
+import { ModelPicker } from './ModelPicker';
+import { ExportButtons } from '../../charts/ExportButtons';
+import { useLanguage } from '../../i18n/useLanguage';
+import { perYearReportTable } from '../../export/stabilityTables';
 
 export function StabilityView() {
   const s = useStrings(stabilityStrings);
+  const lang = useLanguage();
   const spec = useAnalysisStore((st) => st.spec);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const res = useAnalysisStore((st) => st.results?.stability);
@@ -28,9 +33,7 @@ export function StabilityView() {
         <Paragraph>{s.noModel}</Paragraph>
       ) : (
         <>
-          <Paragraph data-size="sm">
-            {s.model}: {entry.label}
-          </Paragraph>
+          <ModelPicker label={entry.label} />
           {py && (
             <>
               <div className="kl-chart-grid" data-testid="stability-charts" data-count={py.criteria.length}>
@@ -39,6 +42,11 @@ export function StabilityView() {
                 ))}
               </div>
               <YearTable py={py} labels={labels} thresholds={spec.models.stars} />
+              <ExportButtons
+                fileBase="stabilitet-per-aar"
+                testId="stability-table-export"
+                tables={() => [perYearReportTable(py, { lang, model: entry.label, labels, stars: spec.models.stars })]}
+              />
             </>
           )}
           <Checkbox

@@ -2,7 +2,7 @@
  * Formula variables: the expression is checked as you type (syntax and the safety whitelist, against
  * the names of the data — no data are computed here); the error points at the character. After
  * adding, the worker computes the column and the preview (min, max, mean, missing) appears in the
- * table of derived variables.
+ * table of derived variables; before adding, the worker previews min, max, mean and missing.
  */
 import { Button, Field, Label, Paragraph, Textfield, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useId, useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { checkFormulaNames } from '../../engine/variables/formula';
 import { caretLine, uniqueId } from './specOps';
+import { FormulaPreview } from './FormulaPreview';
 import { variableStrings } from './strings';
 import type { VariableData } from './useVariableData';
 
@@ -84,6 +85,7 @@ export function FormulaEditor({ data }: { data: VariableData }) {
               {s.formulaOk} {check.variables.length > 0 && `${s.variablesInFormula}: ${check.variables.join(', ')}.`}
             </Paragraph>
           )}
+          <FormulaPreview expression={check?.ok ? expression.trim() : null} />
         </div>
       </Field>
       <Button data-size="sm" onClick={add} disabled={!check?.ok} data-testid="formula-add">

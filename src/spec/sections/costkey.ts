@@ -28,6 +28,9 @@ export const costKeySpecSchema = z.object({
   /** Manual/edited weights overriding the computed ones (proposed key). */
   manual: z.record(z.string(), z.number()).nullable().default(null),
   current: keyWeightsSchema.nullable().default(null),
+  /** When no fixed current weights are given: today's key computed by method A from this model
+   *  (e.g. the model with today's criteria), so a candidate key is compared with it. */
+  currentModelId: z.string().nullable().default(null),
   presets: z.array(keyWeightsSchema).default([]),
   /** Method B: adjusted R² (default, as Fafo reports) or plain R² as the total need weight. */
   useAdjusted: z.boolean().default(true),

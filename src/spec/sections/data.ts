@@ -21,6 +21,12 @@ export const columnMappingSchema = z.object({
   decimalComma: z.boolean().nullable().optional(),
   /** Unit of the values (e.g. `1000 kr`, `personer`); null = taken from the file when it says. */
   unit: z.string().nullable().optional(),
+  /**
+   * `national`: the file is one series for the whole country by year (a price index, a deflator),
+   * without a municipality column; the dataset repeats each year's value on every municipality of
+   * that year. Absent = municipality data.
+   */
+  role: z.enum(['municipality', 'national']).optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 

@@ -214,7 +214,13 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
   const dependent = entry?.dependent ?? null;
   const res = ck.modelId ? models?.[ck.modelId] : undefined;
   const year = ck.year ?? (res ? (pickFit(res, null)?.years.at(-1) ?? null) : null);
-  const data = keyData(table, { unit, unitName: table.unitName, population: spec.variables.population, yearColumn: table.year, year, criteria, controls, dependent });
+  // Today's key from a model: its criteria and controls join the key data so both keys share one
+  // sample and one set of national values.
+  const currentEntry = !ck.current && ck.currentModelId ? (spec.models.list.find((m) => m.id === ck.currentModelId) ?? null) : null;
+  const currentCriteria = currentEntry ? currentEntry.regressors.filter((r) => !currentEntry.controls.includes(r)) : [];
+  const keyCriteria = [...criteria, ...currentCriteria.filter((c) => !criteria.includes(c))];
+  const keyControls = [...controls, ...(currentEntry?.controls ?? []).filter((c) => !controls.includes(c))];
+  const data = keyData(table, { unit, unitName: table.unitName, population: spec.variables.population, yearColumn: table.year, year, criteria: keyCriteria, controls: keyControls, dependent });
   if (!('prep' in data)) return { ...empty(spec, data.problems), district };
   problems.push(...data.problems);
 
@@ -248,8 +254,17 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
   // Without a chosen current key, changes are measured against the computed key, so an edit shows
   // exactly what it moves; with neither, against a flat per-capita key (index 1).
   const computedKey = computed && ck.method !== 'manual' ? toKeyRecord(computed.criteria, computed.basic) : null;
-  const current = ck.current?.weights ?? computedKey;
-  const currentLabel = ck.current?.label ?? (computedKey ? 'Beregnet nøkkel' : null);
+  let currentFromModel: KeyRecord | null = null;
+  if (currentEntry) {
+    const currentFit = pickFit(models?.[currentEntry.id], data.year);
+    if (currentFit) {
+      const w = coefficientWeights({ criteria: currentCriteria, controls: currentEntry.controls, ...fitCoefficients(currentFit), national: data.national, remainder: ck.remainder, dropped: [], alpha: ck.alpha });
+      currentFromModel = toKeyRecord(w.criteria, w.basic);
+    } else
+      problems.push(problem('current-model-not-fitted', `Modellen for dagens nøkkel («${currentEntry.label}») er ikke estimert.`, `The model of today's key ("${currentEntry.label}") has not been fitted.`, { model: currentEntry.id }, 'warning'));
+  }
+  const current = ck.current?.weights ?? currentFromModel ?? computedKey;
+  const currentLabel = ck.current?.label ?? (currentFromModel ? currentEntry!.label : computedKey ? 'Beregnet nøkkel' : null);
   const yUnitNok = yUnitOf(table, dependent, ck.yUnitNok);
   const perCapitaNok = spec.redistribution.nationalPerCapita ?? data.yObsNational * yUnitNok;
   if (!Number.isFinite(perCapitaNok))

@@ -1,0 +1,96 @@
+/**
+ * A bar per unit for hundreds of units (the sorted change per inhabitant). Drawn by hand instead of
+ * with Recharts: Recharts renders one React component and one <path> per bar and measures tick text
+ * through the DOM (a forced layout per label), which made a weight edit cost ~0,5 s and opening the
+ * view seconds. Here all gains are one <path>, all losses another, the highlighted unit a <rect>; the
+ * paths are rebuilt only when the values or the width change. It stays an <svg> so the chart export
+ * (src/charts/exportChart.ts) can pick it up. Screen readers get `label`; the numbers are in the
+ * view's table.
+ */
+import { memo, useMemo, useState } from 'react';
+import { YAxis, type Box } from './Axes';
+import { extent, linearScale } from './scale';
+import { useWidth } from './useWidth';
+
+export interface DenseBarsProps {
+  /** Values in plotting order (left to right). */
+  values: ArrayLike<number>;
+  /** Name of the bar at a position (hover read-out). */
+  nameAt: (pos: number) => string;
+  /** Position of the highlighted bar, or -1. */
+  highlight: number;
+  colors: { gain: string; loss: string; highlight: string };
+  format: (v: number) => string;
+  label: string;
+  xTitle?: string;
+  yTitle?: string;
+  height?: number;
+}
+
+function barsPath(values: ArrayLike<number>, sign: 1 | -1, x0: number, bw: number, y: (v: number) => number): string {
+  const zero = y(0);
+  let d = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v) || (sign > 0 ? v < 0 : v >= 0)) continue;
+    // Round to 0.1 px: shorter strings, same picture.
+    const x = Math.round((x0 + i * bw) * 10) / 10;
+    const top = Math.round(y(v) * 10) / 10;
+    d += `M${x} ${zero}V${top}h${Math.round(bw * 100) / 100}V${zero}Z`;
+  }
+  return d;
+}
+
+export const DenseBars = memo(function DenseBars(p: DenseBarsProps) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const [hover, setHover] = useState(-1);
+  const height = p.height ?? 320;
+  const box: Box = { left: p.yTitle ? 84 : 66, right: width - 8, top: 8, bottom: height - (p.xTitle ? 26 : 8) };
+  const n = p.values.length;
+  const bw = n > 0 ? (box.right - box.left) / n : 0;
+  const drawn = useMemo(() => {
+    const [lo, hi] = extent(p.values);
+    const y = linearScale(Math.min(0, lo || 0), Math.max(0, hi || 0), box.bottom, box.top, 5);
+    return { y, gain: barsPath(p.values, 1, box.left, bw, y), loss: barsPath(p.values, -1, box.left, bw, y) };
+  }, [p.values, box.bottom, box.top, box.left, bw]);
+  const { y } = drawn;
+  const bar = (pos: number, fill: string, extra: number) => {
+    const v = p.values[pos];
+    const top = Math.min(y(v), y(0));
+    return <rect x={box.left + pos * bw - extra / 2} y={top} width={Math.max(bw, 1) + extra} height={Math.max(1, Math.abs(y(v) - y(0)))} fill={fill} stroke={fill} strokeWidth={1} />;
+  };
+  return (
+    <div ref={ref} style={{ width: '100%', height }}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={p.label}
+        onPointerMove={(e) => {
+          const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
+          const pos = Math.floor((x - box.left) / bw);
+          setHover(pos >= 0 && pos < n ? pos : -1);
+        }}
+        onPointerLeave={() => setHover(-1)}
+      >
+        <YAxis y={y} box={box} format={p.format} title={p.yTitle} />
+        <path d={drawn.gain} fill={p.colors.gain} />
+        <path d={drawn.loss} fill={p.colors.loss} />
+        {p.highlight >= 0 && p.highlight < n && bar(p.highlight, p.colors.highlight, 4)}
+        {p.xTitle && (
+          <text x={(box.left + box.right) / 2} y={height - 8} textAnchor="middle" fontSize={12} fill="#333" aria-hidden="true">
+            {p.xTitle}
+          </text>
+        )}
+        {hover >= 0 && (
+          <g aria-hidden="true" pointerEvents="none">
+            {bar(hover, '#000', 0)}
+            <text x={Math.min(Math.max(box.left + hover * bw, box.left + 80), box.right - 80)} y={box.top + 12} textAnchor="middle" fontSize={12} fill="#000" stroke="#fff" strokeWidth={3} paintOrder="stroke">
+              {p.nameAt(hover)}: {p.format(p.values[hover])}
+            </text>
+          </g>
+        )}
+      </svg>
+    </div>
+  );
+});

@@ -1,0 +1,113 @@
+/**
+ * The fast CSV reader (src/ingest/fastCsv.ts) must give exactly what the PapaParse path gives:
+ * every corpus file, every real CSV, the demo CSVs, crafted edge cases and a multi-slice generated
+ * Statistikkbanken file are read both ways and compared field by field (observations, variables,
+ * units, problems with line and column, examples).
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeLongCsv } from '../../bench/ingest.bench';
+import { parseCell, parseCellSpan } from '../../src/ingest/cells';
+import { setFastCsvEnabled } from '../../src/ingest/csv';
+import { ingestFile, type ImportedSource } from '../../src/ingest/index';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const REAL = process.env.KNL_REAL_DIR ?? resolve(here, '../../../shared/data/real');
+
+function csvFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...csvFiles(p));
+    else if (/\.(csv|txt|tsv|dat)$/i.test(e)) out.push(p);
+  }
+  return out;
+}
+
+async function both(name: string, bytes: Uint8Array): Promise<[ImportedSource, ImportedSource]> {
+  setFastCsvEnabled(false);
+  const slow = await ingestFile({ name, bytes });
+  setFastCsvEnabled(true);
+  const fast = await ingestFile({ name, bytes });
+  return [slow, fast];
+}
+
+/** Typed arrays compared as bytes (vitest's deep equality is slow on 10⁵ elements), the rest deeply. */
+function expectSame(fast: ImportedSource, slow: ImportedSource, what: string): void {
+  const { obs: fo, ...frest } = fast;
+  const { obs: so, ...srest } = slow;
+  expect(fo.n, what).toBe(so.n);
+  for (const k of ['unit', 'year', 'variable', 'value', 'missing', 'line'] as const) {
+    const a = Buffer.from(fo[k].buffer, fo[k].byteOffset, fo[k].byteLength);
+    const b = Buffer.from(so[k].buffer, so[k].byteOffset, so[k].byteLength);
+    expect(a.equals(b), `${what}: obs.${k}`).toBe(true);
+  }
+  expect(frest, what).toEqual(srest);
+}
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const CRAFTED: Record<string, string> = {
+  'escaped-quotes.csv': '"region";"år";"verdi"\n"0301 ""Oslo""";"2020";5\n"3001 Halden";"2020";6\n',
+  'quoted-newline.csv': '"region";"art";"år";"verdi"\n"0301 Oslo";"AGD10\nBrutto";"2020";5\n"3001 Halden";"AGD10 Brutto";"2020";6\n',
+  'space-after-quote.csv': '"region";"år";"verdi"\n"0301 Oslo" ;"2020";5\n"3001 Halden";"2020";6\n',
+  'stray-quote.csv': 'region;år;verdi\n0301 Oslo;2020;5"\n3001 Halden;2020;6\n',
+  'ragged-bad.csv': 'region;år;verdi\n0301 Oslo;2020;5;9\n3001;2020\nFoo bar;2020;7\n3001 Halden;20x0;8\n1103 Stavanger;2021;1 234,5\n1103 Stavanger;2022;abc\n\n   \n5001;2020;-\n',
+  'symbols.csv': '"region";"år";"verdi"\n"0301";"2020";..\n"0301";"2021";:\n"0301";"2022";.\n"0301";"2023";...\n"0301";"2024";-\n"0301";"2019";\n"0301";"2018";-0\n"0301";"2017";-12,5\n"0301";"2016";1,234\n"0301";"2015";1.234\n"0301";"2014";1234567890123456\n"0301";"2013";,5\n"0301";"2012";5,\n"0301";"2011";"77"\n',
+  'dims-trim.csv': 'region;funksjon;år;verdi\n0301 Oslo;244 Barnevern;2020;1\n0301 Oslo; 244 Barnevern ;2021;2\n3001 Halden;244 Barnevern;2020;3\n',
+  'name-col.csv': 'knr;kommunenavn;år;antall\n0301;Oslo;2020;1\n0301;Oslo kommune;2021;2\nEAK;Landet;2020;9\n3001;Halden;2020;3\n',
+  'cr.csv': 'region;år;verdi\r0301 Oslo;2020;1,5\r3001 Halden;2020;2,5\r',
+  'crlf-trailing.csv': 'region;år;verdi;\r\n0301 Oslo;2020;1;\r\n3001 Halden;2020;2;\r\n\r\n',
+  'wide.csv': '"region";"Personer 2019";"Personer 2020"\n"0301 Oslo";1;2\n"K-3001 Halden";3;:\n"EKA03";5;6\n',
+  'comma-delim.csv': 'region,år,verdi\n"0301 Oslo",2020,"1,5"\n3001 Halden,2020,2.5\n',
+  'no-final-newline.csv': 'region;år;verdi\n0301 Oslo;2020;1\n3001 Halden;2020;2',
+};
+
+describe('fast CSV reader = PapaParse path', () => {
+  afterEach(() => setFastCsvEnabled(true));
+
+  it.each(Object.keys(CRAFTED))('crafted %s', async (name) => {
+    const [slow, fast] = await both(name, enc(CRAFTED[name]));
+    expectSame(fast, slow, name);
+  });
+
+  it('corpus, demo and real CSV files', async () => {
+    const files = [...csvFiles(join(here, 'corpus')), ...csvFiles(resolve(here, '../../public/demo')), ...csvFiles(REAL)];
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const [slow, fast] = await both(f.split('/').pop() as string, new Uint8Array(readFileSync(f)));
+      expectSame(fast, slow, f);
+    }
+  }, 60_000);
+
+  it('a generated multi-slice Statistikkbanken file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kl-fastcsv-'));
+    try {
+      const p = join(dir, 'long.csv');
+      writeLongCsv(p, 9 << 20, 11);
+      const [slow, fast] = await both('long.csv', new Uint8Array(readFileSync(p)));
+      expect(fast.obs.n).toBeGreaterThan(100_000);
+      expectSame(fast, slow, 'long.csv');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('parseCellSpan agrees with parseCell (or defers to it)', () => {
+    const cells = ['', '0', '12', '-', '-0', '-7', '..', ':', '.', '...', '....', '::', '1,5', '-1,5', '1.5', '1,234', '1.234', '12,3456', '123456789012345', '1234567890123456', '0,1', '0.3', '99999999999999,9', ',5', '5,', '-,5', '1,2,3', 'x', '1 234', '1e5', '−3'];
+    for (const dc of [true, false]) {
+      for (const c of cells) {
+        const text = `;${c};`;
+        const span = parseCellSpan(text, 1, 1 + c.length, dc);
+        if (span === null) continue;
+        const got = { value: span.value, missing: span.missing };
+        const want = parseCell(c, dc);
+        expect(got, `${c} ${dc}`).toEqual({ value: want.value, missing: want.missing });
+      }
+    }
+  });
+});
