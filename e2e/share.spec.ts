@@ -73,3 +73,27 @@ test('results table to xlsx and CSV', async ({ page }) => {
   expect(text.split('\r\n')[1].startsWith('Variabel;')).toBe(true);
   expect(text).toContain('Syntetiske data');
 });
+
+test('analysis data CSV: the table the scripts read, missing as empty', async ({ page }) => {
+  await waitForResults(page);
+  const dl = await download(page, () => page.getByTestId('download-analysis-data').click());
+  expect(dl.name).toBe('analysedata.csv');
+  const text = dl.bytes.toString('utf8');
+  // No BOM: R's read.csv would otherwise misname the first column.
+  expect(text.charCodeAt(0)).not.toBe(0xfeff);
+  const lines = text.trimEnd().split('\n');
+  const header = lines[0].split(',');
+  expect(header.slice(0, 3)).toEqual(['kommune', 'navn', 'aar']);
+  expect(header.length).toBeGreaterThan(10);
+  // One row per kommune × år; every row has the header's number of fields (names hold no commas here).
+  expect(lines.length).toBeGreaterThan(100);
+  for (const l of lines.slice(1, 50)) {
+    const cells = l.split(',');
+    expect(cells.length).toBe(header.length);
+    expect(cells[0]).toMatch(/^\d{4}$/);
+    expect(cells[2]).toMatch(/^\d{4}$/);
+    for (const c of cells.slice(3)) expect(c).toMatch(/^(|-?\d+(\.\d+)?(e[+-]?\d+)?)$/);
+  }
+  // The derived variables of the demo spec are columns too (the R script rebuilds nothing it cannot read).
+  expect(header).toContain('size_class');
+});

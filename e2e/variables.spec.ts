@@ -2,6 +2,7 @@
  * Issue 5 item 8: build child-welfare expenditure from the demo KOSTRA file, add a formula variable,
  * use both in a model and see the model's result; then look at them in the descriptives.
  */
+import { readFileSync } from 'node:fs';
 import { test, expect, loadDemo, waitForResults, openView, shot, expectNoSeriousAxeViolations, switchLanguage } from './support/fixtures';
 
 test('builds expenditure and a formula variable and uses both in a model', async ({ page }) => {
@@ -23,6 +24,8 @@ test('builds expenditure and a formula variable and uses both in a model', async
   await expect(form.getByTestId('formula-add')).toBeDisabled();
   await form.getByTestId('formula-input').fill('innbyggere ^ 1.2 / innbyggere');
   await expect(form.getByTestId('formula-ok')).toBeVisible();
+  // The worker previews the column before it is added: min, max, mean, missing.
+  await expect(form.getByTestId('formula-preview')).toContainText(/Forhåndsvisning: min \d+,\d+, maks \d+,\d+, gjennomsnitt \d+,\d+; \d+ av [\d\s\u00a0]+ mangler/);
   await form.getByTestId('formula-name').fill('urb_e2e');
   await form.getByLabel('Etikett').fill('Urbanitet (e2e)');
   await form.getByTestId('formula-add').click();
@@ -54,6 +57,29 @@ test('builds expenditure and a formula variable and uses both in a model', async
   await expect(byYear).toContainText('Urbanitet (e2e)');
   await expect(page.getByTestId('correlation-heatmap')).toBeVisible();
   await expect(page.getByTestId('size-class-chart')).toBeVisible();
+
+  // 5. Choose the correlation matrix's variables and the bar chart's variable; export the tables.
+  const corr = page.getByTestId('correlation-picker');
+  const heat = page.getByTestId('correlation-heatmap');
+  const rowsBefore = await heat.locator('tbody tr').count();
+  await corr.getByTestId('correlation-picker-add').selectOption('urb_e2e');
+  await corr.getByTestId('correlation-picker-add').selectOption('utg_barnevern');
+  await waitForResults(page);
+  // Lower triangle: one more row per added variable.
+  await expect(heat.locator('tbody tr')).toHaveCount(rowsBefore + 2);
+  await expect(heat).toContainText('Urbanitet (e2e)');
+  await page.getByTestId('size-class-variable').selectOption('urb_e2e');
+  await waitForResults(page);
+  await expect(page.getByRole('heading', { name: /Urbanitet \(e2e\) etter kommunestørrelse/ })).toBeVisible();
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('describe-export').getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  expect(dl.suggestedFilename()).toBe('beskrivende-statistikk.csv');
+  const csv = readFileSync((await dl.path())!, 'utf8');
+  for (const title of ['Gjennomsnitt og standardavvik per år', 'Persentiler', 'Korrelasjonsmatrise', 'Urbanitet (e2e): gjennomsnitt etter størrelsesklasse']) {
+    expect(csv).toContain(title);
+  }
   await shot(page, 'describe-nb');
   await expectNoSeriousAxeViolations(page);
   await switchLanguage(page, 'en');

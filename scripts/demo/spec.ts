@@ -53,6 +53,19 @@ const MAPPINGS: Record<string, unknown> = {
   [FILE_NAMES.registry]: wide(YEAR_COLUMNS, ['statistikkvariabel']),
   [FILE_NAMES.recipients]: wide(YEAR_COLUMNS, ['statistikkvariabel']),
   [FILE_NAMES.municipalities]: wide(YEAR_COLUMNS, ['statistikkvariabel']),
+  [FILE_NAMES.deflator]: {
+    unitColumn: null,
+    yearColumn: 'år',
+    valueColumns: ['Kommunal deflator (2015=100)'],
+    dimensionColumns: [],
+    layout: 'long',
+    fixedYear: null,
+    variablePrefix: '',
+    nameColumn: null,
+    decimalComma: true,
+    unit: null,
+    role: 'national',
+  },
   [FILE_NAMES.frieInntekter]: {
     unitColumn: 'KOKkommuneregion0000',
     yearColumn: 'Tid',
@@ -67,9 +80,10 @@ const MAPPINGS: Record<string, unknown> = {
   },
 };
 
-/** The national price index has no municipality column, which the importer cannot join yet; the
- *  file is shipped but not part of the demo analysis (expenditure stays in nominal kroner). */
-const NOT_IN_SPEC = new Set<string>([FILE_NAMES.deflator]);
+/** The national price index has no municipality column: the importer reads it as a national series
+ *  and repeats each year's value on every municipality, so expenditure is in fixed 2015 kroner. */
+const NOT_IN_SPEC = new Set<string>();
+const DEFLATOR = { variable: 'kommunal_deflator_2015_100', baseYear: 2015 };
 
 const V = DATASET;
 const ratio = (id: string, label: string, numerator: string, denominator: string | null = null, kind = 'per-capita') => ({
@@ -120,11 +134,11 @@ export function buildDemoSpec(files: DemoFile[]): Record<string, unknown> {
     variables: {
       population: V.innbyggere,
       expenditure: [
-        { id: 'barnevern_pi', label: 'Barnevern (244+251+252), brutto driftsutgifter − avskrivninger, 1000 kr per innbygger', functions: ['244', '251', '252'], scope: 'konsern', netOfDepreciation: true, deflator: null, perCapita: true, unit: '1000kr' },
-        { id: 'sosialhjelp_pi', label: 'Sosialhjelp (242+243+276+281), brutto driftsutgifter − avskrivninger, 1000 kr per innbygger', functions: ['242', '243', '276', '281'], scope: 'konsern', netOfDepreciation: true, deflator: null, perCapita: true, unit: '1000kr' },
-        { id: 'rus_f243_pi', label: 'Tilbud til personer med rusproblemer (243), 1000 kr per innbygger', functions: ['243'], scope: 'konsern', netOfDepreciation: true, deflator: null, perCapita: true, unit: '1000kr' },
-        { id: 'barnevern_total', label: 'Barnevern (244+251+252) i alt, 1000 kr', functions: ['244', '251', '252'], scope: 'konsern', netOfDepreciation: true, deflator: null, perCapita: false, unit: '1000kr' },
-        { id: 'sosialhjelp_total', label: 'Sosialhjelp (242+243+276+281) i alt, 1000 kr', functions: ['242', '243', '276', '281'], scope: 'konsern', netOfDepreciation: true, deflator: null, perCapita: false, unit: '1000kr' },
+        { id: 'barnevern_pi', label: 'Barnevern (244+251+252), brutto driftsutgifter − avskrivninger, 1000 kr per innbygger', functions: ['244', '251', '252'], scope: 'konsern', netOfDepreciation: true, deflator: DEFLATOR, perCapita: true, unit: '1000kr' },
+        { id: 'sosialhjelp_pi', label: 'Sosialhjelp (242+243+276+281), brutto driftsutgifter − avskrivninger, 1000 kr per innbygger', functions: ['242', '243', '276', '281'], scope: 'konsern', netOfDepreciation: true, deflator: DEFLATOR, perCapita: true, unit: '1000kr' },
+        { id: 'rus_f243_pi', label: 'Tilbud til personer med rusproblemer (243), 1000 kr per innbygger', functions: ['243'], scope: 'konsern', netOfDepreciation: true, deflator: DEFLATOR, perCapita: true, unit: '1000kr' },
+        { id: 'barnevern_total', label: 'Barnevern (244+251+252) i alt, 1000 kr', functions: ['244', '251', '252'], scope: 'konsern', netOfDepreciation: true, deflator: DEFLATOR, perCapita: false, unit: '1000kr' },
+        { id: 'sosialhjelp_total', label: 'Sosialhjelp (242+243+276+281) i alt, 1000 kr', functions: ['242', '243', '276', '281'], scope: 'konsern', netOfDepreciation: true, deflator: DEFLATOR, perCapita: false, unit: '1000kr' },
       ],
       ratios: [
         ratio('enslig_forsorger_pi', 'Barn 0–15 år med enslig forsørger per innbygger', V.ensligForsorger),

@@ -4,6 +4,7 @@
  */
 import type { Language } from '../i18n/language';
 import { formatNumber, formatSignificant } from '../i18n/format';
+import { PlainTick } from './PlainTick';
 
 export const chartColors = {
   primary: '#0062ba',
@@ -31,8 +32,10 @@ export const seriesColors = [
 
 export const chartFont = { fontSize: 12, fill: chartColors.axis };
 
+/** `tick: PlainTick` and `interval: 0`: no DOM text measurement per label (see PlainTick.tsx). */
 export const axisProps = {
-  tick: chartFont,
+  tick: PlainTick,
+  interval: 0,
   stroke: chartColors.grid,
   tickLine: false,
 } as const;

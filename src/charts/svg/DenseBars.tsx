@@ -74,8 +74,8 @@ export const DenseBars = memo(function DenseBars(p: DenseBarsProps) {
         onPointerLeave={() => setHover(-1)}
       >
         <YAxis y={y} box={box} format={p.format} title={p.yTitle} />
-        <path d={drawn.gain} fill={p.colors.gain} />
-        <path d={drawn.loss} fill={p.colors.loss} />
+        <path className="kl-bars" d={drawn.gain} fill={p.colors.gain} />
+        <path className="kl-bars" d={drawn.loss} fill={p.colors.loss} />
         {p.highlight >= 0 && p.highlight < n && bar(p.highlight, p.colors.highlight, 4)}
         {p.xTitle && (
           <text x={(box.left + box.right) / 2} y={height - 8} textAnchor="middle" fontSize={12} fill="#333" aria-hidden="true">

@@ -4,7 +4,7 @@ import { quantileSorted, percentiles } from './quantile';
 import { correlationMatrix, correlationPValue, pearson } from './correlation';
 import { meanSdByYear } from './byYear';
 import { meansByGroupYear } from './bySizeClass';
-import { describeTable } from './describeTable';
+import { describeTable, MAX_CORRELATION_VARIABLES } from './describeTable';
 
 const f = (xs: number[]) => Float64Array.from(xs);
 const none = (n: number) => new Uint8Array(n);
@@ -83,5 +83,25 @@ describe('mean (SD) per year and means by size class', () => {
     expect(d.percentiles.rows[0].n).toBe(2);
     expect(d.bySizeClass?.variable).toBe('x');
     expect(d.problems.map((p) => p.code)).toEqual(['describe-variable-not-found']);
+  });
+  it('the fast matrix path (shared missing pattern) equals pairwise pearson, mixed patterns too', () => {
+    const cols = [
+      { name: 'a', values: f([1, 5, 2, 8, 3]), missing: none(5) },
+      { name: 'b', values: f([2, 1, 7, 3, 9]), missing: none(5) },
+      { name: 'c', values: f([4, NaN, 1, 6, 2]), missing: Uint8Array.from([0, Missing.suppressed, 0, 0, 0]) },
+    ];
+    const m = correlationMatrix(cols);
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++)
+        expect(m.r[i * 3 + j]).toBe(pearson(cols[i].values, cols[i].missing, cols[j].values, cols[j].missing).r);
+  });
+  it('bounds the correlation matrix and says so', () => {
+    const k = MAX_CORRELATION_VARIABLES + 5;
+    const cols = Array.from({ length: k }, (_, j) => numericColumn(`v${j}`, [1, 2 + j, 3, 5 * j]));
+    const t = makeTable([numericColumn('aar', [2014, 2014, 2015, 2015]), ...cols], { year: 'aar' });
+    const d = describeTable(t, { variables: cols.map((c) => c.name), correlation: [], bySizeClass: null, percentileYear: null, sizeClassColumn: 'size_class' });
+    expect(d.correlation.variables).toHaveLength(MAX_CORRELATION_VARIABLES);
+    expect(d.byYear).toHaveLength(k);
+    expect(d.problems.map((p) => p.code)).toContain('describe-correlation-truncated');
   });
 });

@@ -6,7 +6,9 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
 import { useCostKey } from '../costkey/liveKey';
-import { trondheimExample } from './example';
+import { TRONDHEIM_BUDGET_NOTE, trondheimExample } from './example';
+import { ExportButtons } from '../../charts/ExportButtons';
+import { districtReportTable } from '../../export/districtTable';
 
 const strings = {
   nb: {
@@ -272,6 +274,12 @@ export function DistrictView() {
               {s.current}: {cur.label} → {s.proposed}: {prop.label}
             </Paragraph>
           )}
+          {spec.budget === trondheimExample.budget && Object.keys(spec.counts).join() === Object.keys(trondheimExample.counts).join() && (
+            <Paragraph data-size="sm" data-testid="district-budget-note">
+              {TRONDHEIM_BUDGET_NOTE[lang]}
+            </Paragraph>
+          )}
+          <ExportButtons fileBase="bydeler" testId="district-export" tables={() => [districtReportTable(res, { lang })]} />
         </section>
       ) : (
         <Paragraph>{s.empty}</Paragraph>

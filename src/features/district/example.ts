@@ -5,7 +5,19 @@
  */
 import type { DistrictSpec } from '../../spec/sections/costkey';
 
-export const trondheimExample: Pick<DistrictSpec, 'counts' | 'keys' | 'currentKeyId' | 'proposedKeyId'> = {
+/**
+ * The report gives kroner only in its text; ≈ 190 mill. kr of key-distributed budget for F244+251+252 is
+ * inferred from those statements (Lerkendal +4,5 pp ≈ +8,5 mill. kr). Three-year phase-in: the report
+ * suggests two to three years.
+ */
+export const TRONDHEIM_BUDGET_NOTE = {
+  nb: 'Budsjettet i eksemplet (190 mill. kr for barnevern, F244+251+252) er utledet av kronebeløpene i rapportens tekst, ikke oppgitt i en tabell.',
+  en: 'The example budget (NOK 190 million for child welfare, F244+251+252) is inferred from the kroner figures in the report text, not given in a table.',
+};
+
+export const trondheimExample: Pick<DistrictSpec, 'counts' | 'keys' | 'currentKeyId' | 'proposedKeyId' | 'budget' | 'phaseInYears'> = {
+  budget: 190_000_000,
+  phaseInYears: 3,
   counts: {
     Midtbyen: { n_0_21: 12321, n_16_24: 5673, n_grunn_hjelpestonad_0_17: 337, n_ikkevestlig_0_19: 882, n_ikkevestlig_kontantstotte: 102, n_ikkevestlig_uten_yrkesinntekt: 567, n_lav_utdanning_17_54: 4884 },
     Østbyen: { n_0_21: 11993, n_16_24: 5232, n_grunn_hjelpestonad_0_17: 304, n_ikkevestlig_0_19: 785, n_ikkevestlig_kontantstotte: 90, n_ikkevestlig_uten_yrkesinntekt: 593, n_lav_utdanning_17_54: 4677 },

@@ -48,9 +48,12 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
   // ---- change tables
   let uploaded: ChangeTable | null = null;
   const dataSources: ImportedSource[] = [];
+  // National series (a deflator, a price index) have no municipalities of their own: they are
+  // joined on year alone after the municipality rows are known.
+  const nationalSources: ImportedSource[] = [];
   for (const s of sources) {
     if (!isChangeTable(s, data)) {
-      if (s.status === 'ok' && s.obs.n > 0) dataSources.push(s);
+      if (s.status === 'ok' && s.obs.n > 0) (s.national ? nationalSources : dataSources).push(s);
       continue;
     }
     const t = s.textRows ? readChangeTable(s.spec.fileName, s.headers, s.textRows) : null;
@@ -206,6 +209,50 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
     }
   });
 
+  // ---- national series: each year's value on every municipality row of that year
+  const nationalVars = new Set<string>();
+  for (const s of nationalSources) {
+    const { obs } = s;
+    const file = s.spec.fileName;
+    s.variables.forEach((v, vi) => {
+      let name = v.name;
+      for (let k = 2; vars.has(name); k++) name = `${v.name}_${k}`;
+      const g: GlobalVar = { info: { ...v, name }, sources: [file], years: new Set() };
+      vars.set(name, g);
+      varOrder.push(name);
+      nationalVars.add(name);
+      const byYear = new Map<number, number>();
+      for (let i = 0; i < obs.n; i++) {
+        if (obs.variable[i] !== vi || obs.year[i] === 0) continue;
+        if (byYear.has(obs.year[i])) {
+          dupCount.set(file, (dupCount.get(file) ?? 0) + 1);
+          if (duplicates.length < MAX_DUP_EXAMPLES) duplicates.push({ file, unit: '', year: obs.year[i], variable: name, lines: [obs.line[i]] });
+          continue;
+        }
+        byYear.set(obs.year[i], i);
+      }
+      const val = new Float64Array(nRows).fill(NaN);
+      const mis = new Uint8Array(nRows).fill(Missing.missing);
+      const own = new Int16Array(nRows).fill(-1);
+      for (let r = 0; r < nRows; r++) {
+        const i = byYear.get(rowYear[order[r]]);
+        if (i === undefined) continue;
+        own[r] = 0;
+        mis[r] = obs.missing[i];
+        val[r] = obs.missing[i] === 0 ? obs.value[i] : NaN;
+        g.years.add(obs.year[i]);
+      }
+      values.set(name, val);
+      missing.set(name, mis);
+      owner.set(name, own);
+    });
+  }
+  if (nationalSources.length > 0 && nRows === 0) {
+    problems.push(
+      problem('national-only', 'Bare landsserier er lastet inn; de legges på kommunene når en fil med kommunetall lastes inn.', 'Only national series are loaded; they are put on the municipalities once a file with municipality figures is loaded.', {}, 'info'),
+    );
+  }
+
   // ---- problems of the join
   if (unmatched.size > 0) {
     const list = [...unmatched.values()];
@@ -271,6 +318,7 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
       nMissing,
       nSuppressed,
       additive: g.info.additive,
+      ...(nationalVars.has(name) ? { national: true } : {}),
     });
   }
   const table = makeTable(cols, { unit: 'kommune', year: 'aar', unitName: 'navn' });
