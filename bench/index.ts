@@ -1,14 +1,18 @@
-/** Registry of bench modules (`{ name, run(): Promise<Record<string, number>> }`): one line each. */
+/** Registry of bench modules (`{ name, run(): Promise<Record<string, number>> }`): one line each.
+ *  Engine figures run in Node; redistribution and mainthread drive the built app in Chromium. */
 import type { BenchModule } from './types';
 import { fitBench } from './fit.bench';
 import { importanceBench } from './importance.bench';
+import { ingestBench } from './ingest.bench';
+import { pipelineBench } from './pipeline.bench';
+import { redistributionBench } from './redistribution.bench';
+import { mainThreadBench } from './mainthread.bench';
 
 export const benches: BenchModule[] = [
   fitBench,
   importanceBench,
+  ingestBench,
+  pipelineBench,
+  redistributionBench,
+  mainThreadBench,
 ];
-import { redistributionBench } from './redistribution.bench';
-benches.push(redistributionBench);
-benches.push((await import('./ingest.bench')).ingestBench);
-benches.push((await import('./pipeline.bench')).pipelineBench);
-benches.push((await import('./mainthread.bench')).mainThreadBench);

@@ -16,19 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchModule } from './types';
+import { mulberry32 } from '../scripts/demo/prng';
 
 const MB = 1024 * 1024;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Oslo', 'Halden', 'Moss', 'Sarpsborg', 'Fredrikstad', 'Bærum', 'Asker', 'Lillestrøm', 'Tromsø', 'Ålesund', 'Bodø', 'Hå'];
 const FUNCTIONS = ['100 Politisk styring', '120 Administrasjon', '201 Førskole', '202 Grunnskole', '213 Voksenopplæring', '232 Helsestasjon', '234 Aktivisering eldre', '241 Diagnose, behandling', '244 Barneverntjeneste', '251 Barnevernstiltak i familien', '252 Barnevernstiltak utenfor familien', '253 Helse og omsorg i institusjon', '254 Helse og omsorg til hjemmeboende', '261 Institusjonslokaler', '265 Kommunalt disponerte boliger', '273 Arbeidsrettede tiltak', '275 Introduksjonsordningen', '276 Kvalifiseringsordningen', '281 Ytelse til livsopphold', '283 Bistand til etablering', '285 Tjenester utenfor ordinært kommunalt ansvar', '301 Plansaksbehandling', '302 Bygge- og delesaksbehandling', '325 Tilrettelegging næringsliv', '332 Kommunale veier', '338 Forebygging av branner', '339 Beredskap mot branner', '345 Vannforsyning', '353 Avløp', '355 Innsamling av forbruksavfall', '360 Naturforvaltning', '365 Kulturminneforvaltning', '370 Bibliotek', '375 Museer', '377 Kunstformidling', '380 Idrett og tilskudd', '381 Kommunale idrettsbygg', '383 Musikk- og kulturskoler', '385 Andre kulturaktiviteter', '386 Kommunale kulturbygg'];
@@ -36,7 +27,7 @@ const ARTS = ['AGD10 Brutto driftsutgifter', 'AGD2 Netto driftsutgifter', 'AGD4 
 
 /** Writes the CSV in ~4 MB chunks (a single 150 MB string would double the parent's memory). */
 export function writeLongCsv(path: string, targetBytes: number, seed = 2024): number {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const units: string[] = [];
   for (let i = 0; i < 356; i++) {
     const code = String(301 + ((i * 137) % 5300)).padStart(4, '0');

@@ -10,17 +10,8 @@
 import { evaluateOnBase, makeKeyBase, prepareCriteria, BASIC, type KeyRecord } from '../src/engine/costkey';
 import { builtApp, launchChromium, serve } from './browser';
 import type { BenchModule } from './types';
+import { mulberry32 } from '../scripts/demo/prng';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -29,7 +20,7 @@ function median(xs: number[]): number {
 }
 
 function engineFigure(): number {
-  const rand = rng(7);
+  const rand = mulberry32(7);
   const n = 357;
   const k = 6;
   const units = Array.from({ length: n }, (_, i) => String(1000 + i));

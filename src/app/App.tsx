@@ -10,6 +10,10 @@ import { ProblemList } from './ProblemList';
 import { StatusBar } from './StatusBar';
 import { shellStrings } from './strings';
 import { useActiveView } from './useActiveView';
+import { patchDesignsystemetCss } from '../styles/designsystemetPatch';
+
+// Before the first render, so no style recalculation ever pays for the rewritten rules.
+patchDesignsystemetCss();
 
 export function App() {
   const s = useStrings(shellStrings);
@@ -31,7 +35,16 @@ export function App() {
       first.current = false;
       return;
     }
-    mainRef.current?.focus();
+    // focus() forces a style recalculation; after the next frame the new view's styles are already
+    // computed, so it is cheap there instead of adding to the task that mounted the view.
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => mainRef.current?.focus({ preventScroll: true }));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [active?.id]);
 
   const View = active?.component;

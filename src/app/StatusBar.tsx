@@ -1,4 +1,3 @@
-import { Spinner } from '@digdir/designsystemet-react';
 import { useAnalysisStore } from '../store/analysisStore';
 import { useStrings } from '../i18n/useStrings';
 import { useLanguage } from '../i18n/useLanguage';
@@ -29,7 +28,9 @@ export function StatusBar() {
       data-status={status}
       data-testid="worker-status"
     >
-      {busy && <Spinner aria-hidden="true" data-size="xs" />}
+      {/* A CSS spinner, not Designsystemet's <Spinner>: that one synchronises its animation through
+          getAnimations() on mount, a forced page-wide style recalculation on every status change. */}
+      {busy && <span className="kl-spinner" aria-hidden="true" />}
       <span>
         {label}
         {detail && detail !== label ? `: ${detail}` : ''}

@@ -1,5 +1,5 @@
 /** The active view lives in the URL hash (#models), so views can be bookmarked and Back works. */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ViewDef } from '../features/registry';
 
 function readHash(): string {
@@ -9,7 +9,9 @@ function readHash(): string {
 export function useActiveView(views: ViewDef[]): ViewDef | undefined {
   const [id, setId] = useState(readHash);
   useEffect(() => {
-    const onChange = () => setId(readHash());
+    // A transition lets React render the new view in slices instead of one long task (issue 2
+    // item 4: no main-thread task over 50 ms); the old view stays until the new one is ready.
+    const onChange = () => startTransition(() => setId(readHash()));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

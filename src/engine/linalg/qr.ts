@@ -37,12 +37,7 @@ export const DEFAULT_RANK_TOL = 1e-9;
 
 export function columnNorms(a: Float64Array, n: number, k: number): Float64Array {
   const out = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    const o = c * n;
-    let s = 0;
-    for (let i = 0; i < n; i++) s += a[o + i] * a[o + i];
-    out[c] = Math.sqrt(s);
-  }
+  for (let c = 0; c < k; c++) out[c] = Math.sqrt(dot(a, c * n, a, c * n, 0, n));
   return out;
 }
 
@@ -78,9 +73,7 @@ export function householderQr(
   let j = 0;
   while (j < kEff && j < n) {
     const oj = j * n;
-    let s = 0;
-    for (let i = j; i < n; i++) s += a[oj + i] * a[oj + i];
-    const norm = Math.sqrt(s);
+    const norm = Math.sqrt(dot(a, oj, a, oj, j, n));
     if (!(norm > tol * ref[j]) || ref[j] === 0) {
       if (!firstDeficient) firstDeficient = dependency(a, n, j, rdiag, perm);
       rotateToEnd(a, n, k, j, perm, ref);
@@ -125,9 +118,7 @@ export function householderQr(
     }
     for (; c < k; c++) {
       const o1 = c * n;
-      let d1 = 0;
-      for (let i = j; i < n; i++) d1 += a[oj + i] * a[o1 + i];
-      d1 *= t;
+      const d1 = dot(a, oj, a, o1, j, n) * t;
       for (let i = j; i < n; i++) a[o1 + i] -= d1 * a[oj + i];
     }
     j++;
@@ -150,14 +141,34 @@ function dependency(a: Float64Array, n: number, j: number, rdiag: Float64Array, 
   return { column: perm[j], accepted: perm.slice(0, j), coef: b };
 }
 
+/**
+ * Σ_{i=from}^{to−1} x[ox+i]·y[oy+i] with four partial sums: one chain of dependent additions is
+ * bound by the add latency (~4 cycles each); four independent ones run about three times faster.
+ * The summation order differs from the plain loop only in rounding (it is, if anything, closer to
+ * pairwise summation).
+ */
+export function dot(x: Float64Array, ox: number, y: Float64Array, oy: number, from: number, to: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = from;
+  for (; i + 3 < to; i += 4) {
+    s0 += x[ox + i] * y[oy + i];
+    s1 += x[ox + i + 1] * y[oy + i + 1];
+    s2 += x[ox + i + 2] * y[oy + i + 2];
+    s3 += x[ox + i + 3] * y[oy + i + 3];
+  }
+  for (; i < to; i++) s0 += x[ox + i] * y[oy + i];
+  return (s0 + s1) + (s2 + s3);
+}
+
 /** y ← Qᵀy (first `rank` reflections). */
 export function applyQt(f: QrFactor, y: Float64Array): void {
   const { n, a, tau } = f;
   for (let j = 0; j < f.rank; j++) {
     const oj = j * n;
-    let d = 0;
-    for (let i = j; i < n; i++) d += a[oj + i] * y[i];
-    d *= tau[j];
+    const d = dot(a, oj, y, 0, j, n) * tau[j];
     for (let i = j; i < n; i++) y[i] -= d * a[oj + i];
   }
 }
@@ -167,9 +178,7 @@ export function applyQ(f: QrFactor, y: Float64Array): void {
   const { n, a, tau } = f;
   for (let j = f.rank - 1; j >= 0; j--) {
     const oj = j * n;
-    let d = 0;
-    for (let i = j; i < n; i++) d += a[oj + i] * y[i];
-    d *= tau[j];
+    const d = dot(a, oj, y, 0, j, n) * tau[j];
     for (let i = j; i < n; i++) y[i] -= d * a[oj + i];
   }
 }

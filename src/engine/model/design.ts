@@ -7,7 +7,9 @@ import type { NumericColumn } from '../table';
 import { INTERCEPT } from '../ols/fit';
 
 export interface DesignMatrix {
+  /** n×k, or with `compact` only the slope columns (n×(k − 1 − dummies)): see DesignInput.x. */
   x: Float64Array;
+  compact: boolean;
   y: Float64Array;
   n: number;
   k: number;
@@ -26,24 +28,32 @@ export interface DesignParts {
   /** Year value per table row, and the years that get a dummy (all present but the first). */
   yearDummies: { values: Float64Array; years: number[] } | null;
   weights: NumericColumn | null;
+  /**
+   * Leave the intercept and the year dummies out of x (needs the intercept): the grouped solver
+   * partials them out and never reads them, so writing n×(1 + dummies) constants is wasted. The
+   * year groups are then always set (one group when there are no year dummies).
+   */
+  compact?: boolean;
 }
 
 export function buildDesign(p: DesignParts): DesignMatrix {
   const { rows } = p;
   const n = rows.length;
+  const compact = p.compact === true && p.intercept;
   const nd = p.yearDummies ? p.yearDummies.years.length : 0;
   const k = (p.intercept ? 1 : 0) + p.slopes.length + nd;
-  const x = new Float64Array(n * k);
+  const x = new Float64Array(n * (compact ? p.slopes.length : k));
   const names: string[] = [];
   let c = 0;
   if (p.intercept) {
-    x.fill(1, 0, n);
+    if (!compact) x.fill(1, 0, n);
     names.push(INTERCEPT);
     c++;
   }
+  const shift = compact ? c : 0; // compact x starts with the first slope
   for (const col of p.slopes) {
     const v = col.values;
-    const o = c * n;
+    const o = (c - shift) * n;
     for (let i = 0; i < n; i++) x[o + i] = v[rows[i]];
     names.push(col.name);
     c++;
@@ -53,17 +63,22 @@ export function buildDesign(p: DesignParts): DesignMatrix {
     const { values, years } = p.yearDummies;
     // years lists the dummied years; any other year in the rows is the base (group 0).
     const group = new Map<number, number>();
-    years.forEach((yr, j) => {
-      group.set(yr, j + 1);
-      names.push(`year_${yr}`);
-    });
+    for (let j = 0; j < years.length; j++) {
+      group.set(years[j], j + 1);
+      names.push(`year_${years[j]}`);
+    }
     const ids = new Int32Array(n);
+    const dummyColumns: number[] = [];
+    for (let j = 0; j < years.length; j++) dummyColumns.push(c + j);
     for (let i = 0; i < n; i++) {
       const g = group.get(values[rows[i]]) ?? 0;
       ids[i] = g;
-      if (g > 0) x[(c + g - 1) * n + i] = 1;
+      if (g > 0 && !compact) x[(c + g - 1) * n + i] = 1;
     }
-    yearGroups = { ids, count: years.length + 1, dummyColumns: years.map((_, j) => c + j) };
+    yearGroups = { ids, count: years.length + 1, dummyColumns };
+  } else if (compact) {
+    // The intercept alone: one group, i.e. plain centring.
+    yearGroups = { ids: new Int32Array(n), count: 1, dummyColumns: [] };
   }
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = p.y.values[rows[i]];
@@ -72,7 +87,7 @@ export function buildDesign(p: DesignParts): DesignMatrix {
     weights = new Float64Array(n);
     for (let i = 0; i < n; i++) weights[i] = p.weights.values[rows[i]];
   }
-  return { x, y, n, k, names, intercept: p.intercept ? 0 : -1, weights, yearGroups };
+  return { x, compact, y, n, k, names, intercept: p.intercept ? 0 : -1, weights, yearGroups };
 }
 
 /** Maps key values (unit or cluster ids) of the rows to 0..G−1 in order of first appearance. */

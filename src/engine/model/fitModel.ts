@@ -76,6 +76,7 @@ function fitRows(
     intercept: within ? false : spec.intercept,
     yearDummies: withYears && r.yearCol ? { values: r.yearCol.values, years: years.slice(1) } : null,
     weights: r.weights,
+    compact: !within,
   });
   const yMean = weightedMean(d.y, d.weights);
   if (isConstant(d.y)) return failure(constantDependent(spec.dependent), d, dropped);
@@ -98,13 +99,14 @@ function fitRows(
     demeanByGroup(d, units.ids, units.count);
     outcome = fitDesign({
       x: d.x, n: d.n, k: d.k, y: d.y, names: d.names, intercept: -1, weights: d.weights,
-      clusters, nClusters, se: spec.se, referenceNorms,
+      clusters, nClusters, se: spec.se, referenceNorms, residuals: false,
       absorbed: { count: units.count, tssTotal, clusterK: d.k + 1 },
     });
   } else {
     outcome = fitDesign({
       x: d.x, n: d.n, k: d.k, y: d.y, names: d.names, intercept: d.intercept, weights: d.weights,
-      clusters, nClusters, se: spec.se, groups: d.intercept >= 0 ? d.yearGroups : null,
+      clusters, nClusters, se: spec.se, residuals: false,
+      groups: d.intercept >= 0 && d.yearGroups ? { ...d.yearGroups, compact: d.compact } : null,
     });
   }
   if (!outcome.ok) {
@@ -115,7 +117,7 @@ function fitRows(
     }
     return { ...outcome, dropped };
   }
-  const { residuals: _residuals, ...stats } = outcome;
+  const { residuals: _residuals, ...stats } = outcome; // none were asked for; keep them off the result
   const success: FitOutcome = { ...stats, rows, years, yMean, dropped, warnings: [] };
   if (nUnits !== undefined) success.nUnits = nUnits;
   return success;

@@ -8,9 +8,9 @@
  * weights normalised to sum to n.
  */
 import { problem, type Problem } from '../problem';
-import { applyQ, applyQt, columnNorms, householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
+import { applyQ, applyQt, columnNorms, dot, householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
 import { refineLeastSquares, scaledCondition } from '../linalg/refine';
-import { solveGrouped } from './grouped';
+import { otherColumns, solveGrouped } from './grouped';
 import { crossInverse, quadFormInverse, sandwich } from '../linalg/dense';
 import type { Coefficient, FitSuccess, SeType } from '../model/types';
 import { pValueF, pValueT, tCritical } from './inference';
@@ -21,7 +21,8 @@ export { stars, DEFAULT_STAR_THRESHOLDS } from './stars';
 export const INTERCEPT = '(Intercept)';
 
 export interface DesignInput {
-  /** Column-major n×k design; not modified. */
+  /** Column-major n×k design; not modified. With `groups.compact` only the columns that are neither
+   *  the intercept nor a group dummy (n×p, in design order): the solver never needs the indicators. */
   x: Float64Array;
   n: number;
   k: number;
@@ -51,14 +52,17 @@ export interface DesignInput {
    * groups out (Frisch–Waugh–Lovell) and runs the QR on the other columns only — the same numbers
    * at a fraction of the cost.
    */
-  groups?: { ids: Int32Array; count: number; dummyColumns: number[] } | null;
+  groups?: { ids: Int32Array; count: number; dummyColumns: number[]; compact?: boolean } | null;
+  /** Whether the result carries the residuals (default true); without them a classical fit never
+   *  forms them. */
+  residuals?: boolean;
   /** Confidence level of the intervals (default 0.95). */
   level?: number;
 }
 
 export type DesignSuccess = Omit<FitSuccess, 'rows' | 'years' | 'yMean' | 'dropped' | 'warnings'> & {
-  /** Unweighted residuals y − Xb. */
-  residuals: Float64Array;
+  /** Unweighted residuals y − Xb (absent when the input asked for none). */
+  residuals?: Float64Array;
 };
 
 export interface DesignFailure {
@@ -110,12 +114,18 @@ export function fitDesign(input: DesignInput): DesignOutcome {
       return fail('invalid-weights', 'Vektene må være positive og endelige.', 'Weights must be positive and finite.', n, k);
     }
   }
-  for (let c = 0; c < k; c++) {
+  const compact = input.groups?.compact === true;
+  // A compact design holds only the non-indicator columns; the indicators are finite by construction.
+  const xCols = compact ? otherColumns(k, intercept, (input.groups as NonNullable<DesignInput['groups']>).dummyColumns) : null;
+  const kx = xCols ? xCols.length : k;
+  for (let c = 0; c < kx; c++) {
     const o = c * n;
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(x[o + i])) {
-        return fail('non-finite', `Variabelen ${names[c]} har ikke-endelige verdier.`, `Variable ${names[c]} has non-finite values.`, n, k);
-      }
+    let bad = false;
+    // x − x is 0 for finite x and NaN otherwise: one subtraction per entry, no call.
+    for (let i = 0; i < n; i++) if (x[o + i] - x[o + i] !== 0) bad = true;
+    if (bad) {
+      const name = names[xCols ? xCols[c] : c];
+      return fail('non-finite', `Variabelen ${name} har ikke-endelige verdier.`, `Variable ${name} has non-finite values.`, n, k);
     }
   }
   let nClusters = 0;
@@ -129,10 +139,12 @@ export function fitDesign(input: DesignInput): DesignOutcome {
   const sw = w ? new Float64Array(n) : null;
   if (w && sw) for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]);
   let solved: Solved | DesignFailure | null = null;
-  if (input.groups && intercept >= 0 && input.groups.count > 1) solved = solveGrouped(input, sw);
-  if (solved === null) solved = solveDense(input, sw);
+  if (input.groups && intercept >= 0 && (compact || input.groups.count > 1)) solved = solveGrouped(input, sw);
+  // Refinement (or no groups): the dense path, on the full design.
+  if (solved === null) solved = solveDense(compact ? { ...input, x: materialise(input), groups: null } : input, sw);
   if ('problem' in solved) return solved;
-  const { b, u, rss } = solved;
+  const { b, rss } = solved;
+  const u = se !== 'classical' || input.residuals !== false ? solved.residuals() : null;
 
   let sumW = n;
   if (w) {
@@ -158,7 +170,7 @@ export function fitDesign(input: DesignInput): DesignOutcome {
     vcov = bread;
     for (let i = 0; i < k * k; i++) vcov[i] *= s2;
   } else {
-    const meat = solved.meat(se, u, nClusters);
+    const meat = solved.meat(se, u as Float64Array, nClusters);
     vcov = sandwich(bread, meat, k);
     // HC1 = n/(n−k); with absorbed unit effects the residual df already subtracts them (as areg).
     if (se === 'hc1') seFactor = n / dfResid;
@@ -201,8 +213,8 @@ export function fitDesign(input: DesignInput): DesignOutcome {
     seFactor,
     coefficients,
     vcov,
-    residuals: u,
   };
+  if (u && input.residuals !== false) out.residuals = u;
   if (withinR2 !== undefined) out.withinR2 = withinR2;
   if (se === 'cluster') out.nClusters = nClusters;
   return out;
@@ -213,8 +225,8 @@ export function fitDesign(input: DesignInput): DesignOutcome {
  *  covariance algebra in the solver's own parametrisation with the map back to reporting order. */
 export interface Solved {
   b: Float64Array;
-  /** Unweighted residuals. */
-  u: Float64Array;
+  /** Unweighted residuals (formed on demand: a classical fit needs only the RSS). */
+  residuals(): Float64Array;
   rss: number;
   /** (XᵀWX)⁻¹ in the solver's parametrisation. */
   bread: Float64Array;
@@ -273,7 +285,7 @@ function solveDense(input: DesignInput, sw: Float64Array | null): Solved | Desig
   const xs = means ? centredCopy(x, means, n, k) : x;
   return {
     b,
-    u,
+    residuals: () => u,
     rss,
     bread,
     meat: (se, res, nClusters) => (se === 'hc1' ? meatHc(xs, w, res, n, k) : meatCluster(xs, w, res, n, k, input.clusters as Int32Array, nClusters)),
@@ -335,10 +347,35 @@ export function crossProduct(s: Float64Array, rows: number, k: number): Float64A
   const m = new Float64Array(k * k);
   for (let r = 0; r < k; r++) {
     const or = r * rows;
-    for (let c = r; c < k; c++) {
-      const oc = c * rows;
-      let acc = 0;
-      for (let i = 0; i < rows; i++) acc += s[or + i] * s[oc + i];
+    let c = r;
+    // Four target columns per pass over column r: four independent sums and a quarter of the loads.
+    for (; c + 3 < k; c += 4) {
+      const o1 = c * rows;
+      const o2 = o1 + rows;
+      const o3 = o2 + rows;
+      const o4 = o3 + rows;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let a4 = 0;
+      for (let i = 0; i < rows; i++) {
+        const v = s[or + i];
+        a1 += v * s[o1 + i];
+        a2 += v * s[o2 + i];
+        a3 += v * s[o3 + i];
+        a4 += v * s[o4 + i];
+      }
+      m[c * k + r] = a1;
+      m[r * k + c] = a1;
+      m[(c + 1) * k + r] = a2;
+      m[r * k + c + 1] = a2;
+      m[(c + 2) * k + r] = a3;
+      m[r * k + c + 2] = a3;
+      m[(c + 3) * k + r] = a4;
+      m[r * k + c + 3] = a4;
+    }
+    for (; c < k; c++) {
+      const acc = dot(s, or, s, c * rows, 0, rows);
       m[c * k + r] = acc;
       m[r * k + c] = acc;
     }
@@ -464,14 +501,19 @@ function columnNormFromR(qr: ReturnType<typeof householderQr>, pos: number, coef
  * (Wampler4/5) make it big; well-posed panels stay far below the threshold.
  */
 export function needsRefinement(qr: ReturnType<typeof householderQr>, rinv: Float64Array, b: Float64Array, r: Float64Array, y: Float64Array, n: number): boolean {
-  const k = qr.rank;
-  const kappa = scaledCondition(qr, rinv);
   let rr = 0;
   let yy = 0;
   for (let i = 0; i < n; i++) {
     rr += r[i] * r[i];
     yy += y[i] * y[i];
   }
+  return needsRefinementFrom(qr, rinv, b, rr, yy);
+}
+
+/** The same bound from ‖r‖² and ‖y‖² (the grouped path has them without forming r). */
+export function needsRefinementFrom(qr: ReturnType<typeof householderQr>, rinv: Float64Array, b: Float64Array, rr: number, yy: number): boolean {
+  const k = qr.rank;
+  const kappa = scaledCondition(qr, rinv);
   const fitted = Math.sqrt(Math.max(yy - rr, 0));
   const rho = fitted > 0 ? Math.sqrt(rr) / fitted : 1e16;
   let big = 0;
@@ -568,4 +610,19 @@ function constantColumn(names: string[], intercept: number, j: number, n: number
     k,
     { rank: k - 1, collinear },
   );
+}
+
+/** The full n×k design of a compact grouped input (the rare refinement path needs it). */
+function materialise(input: DesignInput): Float64Array {
+  const { x, n, k, intercept } = input;
+  const groups = input.groups as NonNullable<DesignInput['groups']>;
+  const full = new Float64Array(n * k);
+  full.fill(1, intercept * n, intercept * n + n);
+  for (let i = 0; i < n; i++) {
+    const g = groups.ids[i];
+    if (g > 0) full[groups.dummyColumns[g - 1] * n + i] = 1;
+  }
+  const zc = otherColumns(k, intercept, groups.dummyColumns);
+  for (let j = 0; j < zc.length; j++) full.set(x.subarray(j * n, j * n + n), zc[j] * n);
+  return full;
 }

@@ -1,67 +1,119 @@
 /**
- * Least squares with an indicator partition (intercept + year dummies) partialled out, as
- * Frisch–Waugh–Lovell allows: demean the other columns and y by group, QR on those p columns only,
- * then rebuild the group coefficients and the full R = [[diag √W_g, √W_g·z̄_g], [0, R_Z]] of the
- * design ordered (group indicators, others). The pooled design with 9 year dummies thereby costs a
- * QR of 3 570×12 instead of 3 570×22. Returns null when the error bound asks for refinement, which
- * only the dense path does.
+ * Least squares with an indicator partition (intercept + year dummies, or the intercept alone)
+ * partialled out, as Frisch–Waugh–Lovell allows: demean the other columns and y by group, QR on
+ * those p columns only. The pooled design with 9 year dummies thereby costs a QR of 3 570×12
+ * instead of 3 570×22.
+ *
+ * The covariance algebra runs in the parametrisation θ = (γ̃, b) of the design [D, Z̃] (group
+ * indicators, group-demeaned others): Z̃ ⊥ D in the W metric, so (X̃ᵀWX̃)⁻¹ is block diagonal,
+ * diag(1/W_g) ⊕ (R_ZᵀR_Z)⁻¹, and γ̃_g is the weighted group mean of y. A k×k map M then gives the
+ * reporting order (intercept = base group, dummies = differences to it). Returns null when the
+ * error bound asks for refinement, which only the dense path does.
  */
-import { columnNorms, householderQr, invertR, solveR, applyQ, applyQt, DEFAULT_RANK_TOL } from '../linalg/qr';
-import { congruence, crossInverse, invertUpper } from '../linalg/dense';
-import { COEF_NEGLIGIBLE, crossProduct, fail, INTERCEPT, needsRefinement, type DesignFailure, type DesignInput, type Solved } from './fit';
+import { householderQr, invertR, solveR, applyQt, DEFAULT_RANK_TOL } from '../linalg/qr';
+import { congruence, crossInverse } from '../linalg/dense';
+import { COEF_NEGLIGIBLE, crossProduct, fail, INTERCEPT, needsRefinementFrom, type DesignFailure, type DesignInput, type Solved } from './fit';
 
-let scratch = new Float64Array(0);
+// Scratch reused across fits (engine calls are synchronous; nothing here outlives one fitDesign).
+let zScratch = new Float64Array(0);
+let qrScratch = new Float64Array(0);
+let nScratch = new Float64Array(0);
+function sized(buf: Float64Array, size: number): Float64Array {
+  return buf.length === size ? buf : buf.subarray(0, size);
+}
+
+/** Design columns that are neither the intercept nor a group dummy, ascending. */
+export function otherColumns(k: number, intercept: number, dummyColumns: number[]): Int32Array {
+  const isGroupCol = new Uint8Array(k);
+  if (intercept >= 0) isGroupCol[intercept] = 1;
+  for (let g = 0; g < dummyColumns.length; g++) isGroupCol[dummyColumns[g]] = 1;
+  const out = new Int32Array(k - (intercept >= 0 ? 1 : 0) - dummyColumns.length);
+  let p = 0;
+  for (let c = 0; c < k; c++) if (!isGroupCol[c]) out[p++] = c;
+  return out;
+}
 
 export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solved | DesignFailure | null {
   const { x, n, k, y, intercept } = input;
   const groups = input.groups as NonNullable<DesignInput['groups']>;
   const { ids, count: T, dummyColumns } = groups;
+  const compact = groups.compact === true;
   const w = input.weights ?? null;
   const tol = input.tol ?? DEFAULT_RANK_TOL;
-  const isGroupCol = new Uint8Array(k);
-  isGroupCol[intercept] = 1;
-  for (const c of dummyColumns) isGroupCol[c] = 1;
-  const zc: number[] = [];
-  for (let c = 0; c < k; c++) if (!isGroupCol[c]) zc.push(c);
+  const zc = otherColumns(k, intercept, dummyColumns);
   const p = zc.length;
 
   const wg = new Float64Array(T);
-  for (let i = 0; i < n; i++) wg[ids[i]] += w ? w[i] : 1;
-  const zbar = new Float64Array(T * p); // zbar[j*T + g]
   const ybar = new Float64Array(T);
-  for (let i = 0; i < n; i++) ybar[ids[i]] += (w ? w[i] : 1) * y[i];
+  if (w) {
+    for (let i = 0; i < n; i++) {
+      wg[ids[i]] += w[i];
+      ybar[ids[i]] += w[i] * y[i];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      wg[ids[i]] += 1;
+      ybar[ids[i]] += y[i];
+    }
+  }
   for (let g = 0; g < T; g++) ybar[g] /= wg[g];
-  if (scratch.length < n * p) scratch = new Float64Array(n * p);
-  const a = scratch.length === n * p ? scratch : scratch.subarray(0, n * p);
+
+  // zt: demeaned, unweighted columns (kept for the residuals and the scores); a: the √w-scaled copy
+  // the QR overwrites. Both are filled in one pass after the group means.
+  if (zScratch.length < n * p) zScratch = new Float64Array(n * p);
+  if (qrScratch.length < n * p) qrScratch = new Float64Array(n * p);
+  const zt = sized(zScratch, n * p);
+  const a = sized(qrScratch, n * p);
+  const zbar = new Float64Array(T * p); // zbar[j*T + g]
   const rawNorm = new Float64Array(p);
+  const norms = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    const o = zc[j] * n;
-    const m = zbar.subarray(j * T, j * T + T);
+    const o = (compact ? j : zc[j]) * n;
+    const ob = j * T;
     let raw = 0;
-    if (w) for (let i = 0; i < n; i++) m[ids[i]] += w[i] * x[o + i];
-    else for (let i = 0; i < n; i++) m[ids[i]] += x[o + i];
-    for (let g = 0; g < T; g++) m[g] /= wg[g];
-    const oa = j * n;
-    if (sw) {
+    if (w) {
       for (let i = 0; i < n; i++) {
-        const v = x[o + i] * sw[i];
-        raw += v * v;
-        a[oa + i] = (x[o + i] - m[ids[i]]) * sw[i];
+        const v = x[o + i];
+        zbar[ob + ids[i]] += w[i] * v;
+        raw += w[i] * v * v;
       }
     } else {
       for (let i = 0; i < n; i++) {
         const v = x[o + i];
+        zbar[ob + ids[i]] += v;
         raw += v * v;
-        a[oa + i] = v - m[ids[i]];
+      }
+    }
+    for (let g = 0; g < T; g++) zbar[ob + g] /= wg[g];
+    const oz = j * n;
+    let ss = 0;
+    if (sw) {
+      for (let i = 0; i < n; i++) {
+        const v = x[o + i] - zbar[ob + ids[i]];
+        zt[oz + i] = v;
+        const s = v * sw[i];
+        a[oz + i] = s;
+        ss += s * s;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = x[o + i] - zbar[ob + ids[i]];
+        zt[oz + i] = v;
+        a[oz + i] = v;
+        ss += v * v;
       }
     }
     rawNorm[j] = Math.sqrt(raw);
+    norms[j] = Math.sqrt(ss);
   }
-  const norms = columnNorms(a, n, p);
+  let sumW = 0;
+  for (let g = 0; g < T; g++) sumW += wg[g];
+  // Root mean square of a raw column: the scale against which its group part is negligible.
+  const rms = (j: number): number => rawNorm[j] / Math.sqrt(sumW);
   for (let j = 0; j < p; j++) {
     if (!(norms[j] > tol * rawNorm[j])) {
       // Constant within every group: a combination of the intercept and the dummies.
-      return groupCollinear(input, [zc[j]], zbar.slice(j * T, j * T + T));
+      return groupCollinear(input, [zc[j]], zbar.slice(j * T, j * T + T), rms(j), k - 1);
     }
   }
   const qr = householderQr(a, n, p, tol, norms);
@@ -70,87 +122,191 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
     const cols: number[] = [];
     const c = Float64Array.from(zbar.subarray(dep.column * T, dep.column * T + T));
     let depNorm = 0;
-    dep.accepted.forEach((col, pos) => {
-      const v = Math.abs(dep.coef[pos]) * norms[col];
-      depNorm = Math.max(depNorm, v);
-    });
-    dep.accepted.forEach((col, pos) => {
+    for (let pos = 0; pos < dep.accepted.length; pos++) depNorm = Math.max(depNorm, Math.abs(dep.coef[pos]) * norms[dep.accepted[pos]]);
+    for (let pos = 0; pos < dep.accepted.length; pos++) {
+      const col = dep.accepted[pos];
       if (Math.abs(dep.coef[pos]) * norms[col] > COEF_NEGLIGIBLE * depNorm) cols.push(zc[col]);
       for (let g = 0; g < T; g++) c[g] -= dep.coef[pos] * zbar[col * T + g];
-    });
+    }
     cols.push(zc[dep.column]);
-    return groupCollinear(input, cols, c);
+    return groupCollinear(input, cols, c, rms(dep.column), T + qr.rank);
   }
 
-  const yv = new Float64Array(n);
-  if (sw) for (let i = 0; i < n; i++) yv[i] = (y[i] - ybar[ids[i]]) * sw[i];
-  else for (let i = 0; i < n; i++) yv[i] = y[i] - ybar[ids[i]];
-  const ty = Float64Array.from(yv);
+  // Qᵀ·√w(y − ȳ_g): the first p entries give b, the rest are the residuals in Q's basis, so the
+  // RSS needs no second pass of Q (‖r‖ = ‖(Qᵀy)_{p..n}‖ exactly in exact arithmetic, and to
+  // rounding as accurate as forming r = Q·[0; (Qᵀy)₂]).
+  if (nScratch.length < n) nScratch = new Float64Array(n);
+  const ty = sized(nScratch, n);
+  let yy = 0;
+  for (let i = 0; i < n; i++) {
+    const v = sw ? (y[i] - ybar[ids[i]]) * sw[i] : y[i] - ybar[ids[i]];
+    ty[i] = v;
+    yy += v * v;
+  }
   applyQt(qr, ty);
   const bz = solveR(qr, ty);
-  for (let i = 0; i < p; i++) ty[i] = 0;
-  applyQ(qr, ty);
-  const rinvZ = invertR(qr);
-  if (needsRefinement(qr, rinvZ, bz, ty, yv, n)) return null;
   let rss = 0;
-  for (let i = 0; i < n; i++) rss += ty[i] * ty[i];
-  const u = ty;
-  if (sw) for (let i = 0; i < n; i++) u[i] /= sw[i];
+  for (let i = p; i < n; i++) rss += ty[i] * ty[i];
+  const rinvZ = invertR(qr);
+  if (needsRefinementFrom(qr, rinvZ, bz, rss, yy)) return null;
 
-  // Group coefficients γ_g = ȳ_g − z̄_gᵀ b_Z, then the reporting parametrisation.
+  // Reporting coefficients: γ_g = ȳ_g − z̄_gᵀb; intercept = γ_0, dummy_g = γ_g − γ_0.
   const gamma = Float64Array.from(ybar);
   for (let j = 0; j < p; j++) for (let g = 0; g < T; g++) gamma[g] -= zbar[j * T + g] * bz[j];
   const b = new Float64Array(k);
   b[intercept] = gamma[0];
-  dummyColumns.forEach((c, g) => (b[c] = gamma[g + 1] - gamma[0]));
-  zc.forEach((c, j) => (b[c] = bz[j]));
+  for (let g = 1; g < T; g++) b[dummyColumns[g - 1]] = gamma[g] - gamma[0];
+  for (let j = 0; j < p; j++) b[zc[j]] = bz[j];
 
-  // Full R in the order (groups, others), its inverse and the bread.
-  const r = new Float64Array(k * k);
-  for (let g = 0; g < T; g++) {
-    const s = Math.sqrt(wg[g]);
-    r[g * k + g] = s;
-    for (let j = 0; j < p; j++) r[(T + j) * k + g] = s * zbar[j * T + g];
+  // Bread in θ = (γ̃_0..γ̃_{T−1}, b_1..b_p): block diagonal.
+  const bread = new Float64Array(k * k);
+  for (let g = 0; g < T; g++) bread[g * k + g] = 1 / wg[g];
+  const bz2 = crossInverse(rinvZ, p);
+  for (let c = 0; c < p; c++) for (let r = 0; r < p; r++) bread[(T + c) * k + T + r] = bz2[c * p + r];
+
+  // M: reporting ← θ (column-major, M[col*k + row]); β = M·θ with θ = (ȳ, b).
+  const m = new Float64Array(k * k);
+  m[0 * k + intercept] = 1;
+  for (let j = 0; j < p; j++) m[(T + j) * k + intercept] = -zbar[j * T];
+  for (let g = 1; g < T; g++) {
+    const c = dummyColumns[g - 1];
+    m[g * k + c] = 1;
+    m[0 * k + c] = -1;
+    for (let j = 0; j < p; j++) m[(T + j) * k + c] = -(zbar[j * T + g] - zbar[j * T]);
   }
-  for (let j = 0; j < p; j++) {
-    for (let i = 0; i < j; i++) r[(T + j) * k + T + i] = qr.a[j * n + i];
-    r[(T + j) * k + T + j] = qr.rdiag[j];
-  }
-  const bread = crossInverse(invertUpper(r, k), k);
-  // Reporting order from (groups, others): intercept = γ_0, dummy_g = γ_g − γ_0.
-  const tmap = new Float64Array(k * k);
-  tmap[0 * k + intercept] = 1;
-  dummyColumns.forEach((c, g) => {
-    tmap[(g + 1) * k + c] = 1;
-    tmap[0 * k + c] = -1;
-  });
-  zc.forEach((c, j) => (tmap[(T + j) * k + c] = 1));
+  for (let j = 0; j < p; j++) m[(T + j) * k + zc[j]] = 1;
+
+  // Unweighted residuals u = (y − ȳ_g) − Z̃b: one pass over the p demeaned columns. With no
+  // refinement needed (checked above) this is as accurate as applying Q again, at half the cost.
+  const residuals = (): Float64Array => {
+    const u = new Float64Array(n);
+    for (let i = 0; i < n; i++) u[i] = y[i] - ybar[ids[i]];
+    let j = 0;
+    // Four columns per pass over u: a quarter of the loads and stores of u.
+    for (; j + 3 < p; j += 4) {
+      const o1 = j * n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      const o4 = o3 + n;
+      const b1 = bz[j];
+      const b2 = bz[j + 1];
+      const b3 = bz[j + 2];
+      const b4 = bz[j + 3];
+      for (let i = 0; i < n; i++) u[i] -= zt[o1 + i] * b1 + zt[o2 + i] * b2 + zt[o3 + i] * b3 + zt[o4 + i] * b4;
+    }
+    for (; j < p; j++) {
+      const oz = j * n;
+      const bj = bz[j];
+      for (let i = 0; i < n; i++) u[i] -= zt[oz + i] * bj;
+    }
+    return u;
+  };
 
   return {
     b,
-    u,
     rss,
     bread,
-    meat: (se, res, nClusters) => {
-      const rows = se === 'hc1' ? n : nClusters;
-      const cl = se === 'hc1' ? null : (input.clusters as Int32Array);
-      const s = new Float64Array(rows * k);
-      const wu = new Float64Array(n);
-      for (let i = 0; i < n; i++) wu[i] = (w ? w[i] : 1) * res[i];
-      for (let i = 0; i < n; i++) {
-        const row = cl ? cl[i] : i;
-        s[ids[i] * rows + row] += wu[i];
-      }
-      for (let j = 0; j < p; j++) {
-        const o = zc[j] * n;
-        const os = (T + j) * rows;
-        if (cl) for (let i = 0; i < n; i++) s[os + cl[i]] += x[o + i] * wu[i];
-        else for (let i = 0; i < n; i++) s[os + i] = x[o + i] * wu[i];
-      }
-      return crossProduct(s, rows, k);
-    },
-    toReported: (v) => congruence(tmap, v, k),
+    residuals,
+    meat: (se, u, nClusters) => (se === 'hc1' ? groupedMeatHc(zt, w, u, ids, n, T, p) : groupedMeatCluster(zt, w, u, ids, input.clusters as Int32Array, nClusters, n, T, p)),
+    toReported: (v) => congruence(m, v, k),
   };
+}
+
+/** Σ sᵢsᵢᵀ with sᵢ = [e_g(i), z̃ᵢ]·wᵢuᵢ, by blocks: the group part is diagonal, so only the
+ *  p×p block needs an n-long cross product. */
+function groupedMeatHc(zt: Float64Array, w: Float64Array | null, u: Float64Array, ids: Int32Array, n: number, T: number, p: number): Float64Array {
+  const k = T + p;
+  const out = new Float64Array(k * k);
+  const wu = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = (w ? w[i] : 1) * u[i];
+    wu[i] = v;
+    out[ids[i] * k + ids[i]] += v * v;
+  }
+  const s = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const oz = j * n;
+    const og = (T + j) * k;
+    for (let i = 0; i < n; i++) {
+      const sz = zt[oz + i] * wu[i];
+      s[oz + i] = sz;
+      out[og + ids[i]] += sz * wu[i];
+    }
+    for (let g = 0; g < T; g++) out[g * k + T + j] = out[og + g];
+  }
+  const zz = crossProduct(s, n, p);
+  for (let c = 0; c < p; c++) for (let r = 0; r < p; r++) out[(T + c) * k + T + r] = zz[c * p + r];
+  return out;
+}
+
+/** Σ_c (Σ_{i∈c} sᵢ)(Σ_{i∈c} sᵢ)ᵀ: per-cluster score sums, then their cross product. */
+function groupedMeatCluster(
+  zt: Float64Array,
+  w: Float64Array | null,
+  u: Float64Array,
+  ids: Int32Array,
+  cl: Int32Array,
+  nG: number,
+  n: number,
+  T: number,
+  p: number,
+): Float64Array {
+  const k = T + p;
+  const s = new Float64Array(nG * k);
+  const wu = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = (w ? w[i] : 1) * u[i];
+    wu[i] = v;
+    s[ids[i] * nG + cl[i]] += v;
+  }
+  // Rows of one cluster are usually adjacent (panels sorted by unit): sum a run in registers and
+  // store once per run, instead of a load–add–store chain through memory on every row; four
+  // columns at a time give four independent chains.
+  let j = 0;
+  for (; j + 3 < p; j += 4) {
+    const o1 = j * n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    const o4 = o3 + n;
+    const s1 = (T + j) * nG;
+    const s2 = s1 + nG;
+    const s3 = s2 + nG;
+    const s4 = s3 + nG;
+    let cur = n > 0 ? cl[0] : 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    for (let i = 0; i < n; i++) {
+      const c = cl[i];
+      if (c !== cur) {
+        s[s1 + cur] += a1;
+        s[s2 + cur] += a2;
+        s[s3 + cur] += a3;
+        s[s4 + cur] += a4;
+        a1 = 0;
+        a2 = 0;
+        a3 = 0;
+        a4 = 0;
+        cur = c;
+      }
+      const v = wu[i];
+      a1 += zt[o1 + i] * v;
+      a2 += zt[o2 + i] * v;
+      a3 += zt[o3 + i] * v;
+      a4 += zt[o4 + i] * v;
+    }
+    s[s1 + cur] += a1;
+    s[s2 + cur] += a2;
+    s[s3 + cur] += a3;
+    s[s4 + cur] += a4;
+  }
+  for (; j < p; j++) {
+    const oz = j * n;
+    const os = (T + j) * nG;
+    for (let i = 0; i < n; i++) s[os + cl[i]] += zt[oz + i] * wu[i];
+  }
+  return crossProduct(s, nG, k);
 }
 
 /**
@@ -158,13 +314,16 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
  * column's remainder per group): the intercept when the base group's value is not negligible, a year
  * dummy when its group differs from the base.
  */
-function groupCollinear(input: DesignInput, cols: number[], c: Float64Array): DesignFailure {
+function groupCollinear(input: DesignInput, cols: number[], c: Float64Array, scale: number, rank: number): DesignFailure {
   const { names, intercept, n, k } = input;
   const groups = input.groups as NonNullable<DesignInput['groups']>;
   let mag = 0;
   for (let g = 0; g < c.length; g++) mag = Math.max(mag, Math.abs(c[g]));
   const involved = new Set(cols);
-  const negligible = COEF_NEGLIGIBLE * Math.max(mag, 1e-300);
+  // Relative to the larger of the group parts and the dependent column's own scale (its raw RMS):
+  // rounding leaves ~1e-17·scale in c when the dependency has no group part at all, and with a
+  // single group (the intercept alone) there is no other group part to compare with.
+  const negligible = COEF_NEGLIGIBLE * Math.max(mag, scale, 1e-300);
   if (Math.abs(c[0]) > negligible) involved.add(intercept);
   groups.dummyColumns.forEach((col, g) => {
     if (Math.abs(c[g + 1] - c[0]) > negligible) involved.add(col);
@@ -177,6 +336,6 @@ function groupCollinear(input: DesignInput, cols: number[], c: Float64Array): De
     `The variables are perfectly collinear (linearly dependent): ${list}. Remove one of them.`,
     n,
     k,
-    { collinear },
+    { rank, collinear },
   );
 }

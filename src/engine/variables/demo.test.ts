@@ -28,7 +28,9 @@ describe.skipIf(!available)('variables on the demo data', () => {
   it('builds child-welfare expenditure, age groups, a formula and a corrected indicator', async () => {
     const { spec, dataset } = await demoDataset();
     const v = structuredClone(spec.variables);
-    v.expenditure.push({ ...expenditureFromPreset('utg_barnevern')!, id: 'bv_test' });
+    // The demo's own child-welfare variable is in fixed 2015 kroner: use the same deflator.
+    const demoDeflator = v.expenditure.find((e) => e.id === 'barnevern_pi')?.deflator ?? null;
+    v.expenditure.push({ ...expenditureFromPreset('utg_barnevern')!, id: 'bv_test', deflator: demoDeflator });
     v.ageGroups.push({ id: 'a0_22_test', label: '0–22', from: 0, to: 22, share: true, filter: {} });
     v.formulas.push({ id: 'urb_test', label: 'urbanitet', expression: `${v.population}^1.2 / ${v.population}` });
     v.residualised.push({ id: 'korr_test', label: 'korr', target: 'a0_22_test', controls: ['urb_test'], yearEffects: false, se: 'hc1', addMean: false });

@@ -11,6 +11,7 @@ import { formatInteger, formatSignificant } from '../../i18n/format';
 import type { DescribeResult } from '../../engine/describe';
 import { SIZE_CLASS_LABELS } from '../../engine/variables/sizeClass';
 import { describeStrings } from './strings';
+import { gridAtTicks } from '../../app/gridLines';
 
 export function SizeClassChart({ result, options }: { result: DescribeResult; options: { name: string; label: string }[] }) {
   const s = useStrings(describeStrings);
@@ -68,7 +69,7 @@ export function SizeClassChart({ result, options }: { result: DescribeResult; op
         >
           {/* No keyboard layer: the chart is aria-hidden in ChartFrame, the table alternative carries the numbers. */}
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid {...gridProps} vertical={false} />
+            <CartesianGrid {...gridProps} {...gridAtTicks} vertical={false} />
             <XAxis dataKey="klasse" {...axisProps} />
             <YAxis {...axisProps} tickFormatter={numberTick(lang)} width={64} />
             <Tooltip formatter={(v) => formatSignificant(Number(v), lang)} />

@@ -8,6 +8,7 @@ import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { explainedStrings } from './strings';
+import { gridAtTicks } from '../../app/gridLines';
 
 export function Decomposition({ rel, labels, controls }: { rel: RelImpResult; labels: Map<string, string>; controls: string[] }) {
   const s = useStrings(explainedStrings);
@@ -65,7 +66,7 @@ export function Decomposition({ rel, labels, controls }: { rel: RelImpResult; la
         }}
       >
         <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }} accessibilityLayer={false}>
-          <CartesianGrid stroke={chartColors.grid} horizontal={false} />
+          <CartesianGrid stroke={chartColors.grid} {...gridAtTicks} horizontal={false} />
           <XAxis type="number" {...axisProps} tickFormatter={(v: number) => formatPercent(v, lang, 0)} />
           <YAxis type="category" dataKey="name" width={180} {...axisProps} />
           <Bar dataKey="share" fill={chartColors.primary} isAnimationActive={false} />

@@ -7,6 +7,7 @@ import { formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { stabilityStrings } from './strings';
+import { gridAtTicks } from '../../app/gridLines';
 
 export function CoefficientChart({ crit, label }: { crit: CriterionStability; label: string }) {
   const s = useStrings(stabilityStrings);
@@ -35,7 +36,7 @@ export function CoefficientChart({ crit, label }: { crit: CriterionStability; la
       }}
     >
       <ComposedChart data={data} margin={{ left: 16, right: 24, top: 8 }} accessibilityLayer={false}>
-        <CartesianGrid stroke={chartColors.grid} vertical={false} />
+        <CartesianGrid stroke={chartColors.grid} {...gridAtTicks} vertical={false} />
         <XAxis dataKey="year" {...axisProps} />
         <YAxis {...axisProps} tickFormatter={(v: number) => formatSignificant(v, lang, 3)} width={72} />
         <ReferenceLine y={0} stroke={chartColors.reference} />

@@ -4,7 +4,7 @@
  * adding, the worker computes the column and the preview (min, max, mean, missing) appears in the
  * table of derived variables; before adding, the worker previews min, max, mean and missing.
  */
-import { Button, Field, Label, Paragraph, Textfield, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Label, Paragraph, Textfield, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useId, useMemo, useState } from 'react';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -24,6 +24,7 @@ export function FormulaEditor({ data }: { data: VariableData }) {
   const [label, setLabel] = useState('');
   const [name, setName] = useState('');
   const msgId = useId();
+  const inputId = useId();
   // Names a formula may use: every numeric column, plus variables defined but not yet computed.
   const names = useMemo(
     () => [
@@ -57,9 +58,12 @@ export function FormulaEditor({ data }: { data: VariableData }) {
         <Textfield data-size="sm" label={s.id} value={name} onChange={(e) => setName(e.target.value)} data-testid="formula-name" />
         <Textfield data-size="sm" label={s.label} value={label} onChange={(e) => setLabel(e.target.value)} />
       </div>
-      <Field data-size="sm">
-        <Label>{s.expression}</Label>
+      {/* A plain element with the field class, not <Field>: the <ds-field> element reads a textarea's
+          scrollHeight on every change inside it (auto-height), a forced page-wide layout each time. */}
+      <div className="ds-field" data-size="sm">
+        <Label htmlFor={inputId}>{s.expression}</Label>
         <Textarea
+          id={inputId}
           rows={2}
           value={expression}
           spellCheck={false}
@@ -87,7 +91,7 @@ export function FormulaEditor({ data }: { data: VariableData }) {
           )}
           <FormulaPreview expression={check?.ok ? expression.trim() : null} />
         </div>
-      </Field>
+      </div>
       <Button data-size="sm" onClick={add} disabled={!check?.ok} data-testid="formula-add">
         {s.add}
       </Button>

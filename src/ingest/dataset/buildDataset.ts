@@ -1,15 +1,19 @@
 /**
  * Joins all imported sources on (municipality, year) into the long Table of docs/CONTRACTS.md:
  * `kommune`, `navn`, `aar`, then one numeric column per variable. Codes are first mapped to the
- * chosen municipality structure; counts and amounts of merged municipalities are summed, while
- * rates, shares and indices (non-additive) become missing with a message — averaging them would be
- * wrong and their numerators/denominators are not known here.
+ * chosen municipality structure; counts and amounts of merged municipalities are summed, rates
+ * with a known numerator and denominator are recomputed from the sums (rates.ts), and other rates,
+ * shares and indices (non-additive) become missing with a message — averaging them would be wrong.
+ * Rows are addressed by integer (unit, year) keys and variables by index (keys.ts): this runs on
+ * every page load, so the per-observation loops avoid strings and Map lookups.
  */
 import { problem, type Problem } from '../../engine/problem';
 import { makeTable, Missing, numericColumn, stringColumn, type Column, type MissingCode } from '../../engine/table';
 import type { DataSpec } from '../../spec/sections/data';
 import { readChangeTable, type ChangeTable } from '../changeTable';
 import type { Dataset, DuplicateKey, ImportedSource, SourceVariable, VariableInfo } from '../types';
+import { PairIndex, yearRange, type YearRange } from './keys';
+import { recomputeRates, resolveRates } from './rates';
 import { codeMapper } from './structure';
 import { validate } from './validate';
 
@@ -25,20 +29,32 @@ function isChangeTable(s: ImportedSource, data: DataSpec): boolean {
   return s.spec.role === 'change-table' || (data.changeTableSourceId !== null && s.spec.id === data.changeTableSourceId);
 }
 
-/** Unit-years where every value of a many-variable source is 0 mean "code not in use that year". */
-function zeroUnitYears(s: ImportedSource): Set<number> {
-  const out = new Set<number>();
-  if (s.variables.length < 10) return out;
-  const nonZero = new Set<number>();
-  const seen = new Set<number>();
+/**
+ * Unit-years where every value of a many-variable source is 0 mean "code not in use that year".
+ * Returns a (local unit, year) index holding 1 for those, and how many there are.
+ */
+function zeroUnitYears(s: ImportedSource, years: YearRange): { zero: PairIndex | null; n: number } {
+  if (s.variables.length < 10) return { zero: null, n: 0 };
+  // 0 = seen, only zeros so far; 1 = something else seen.
+  const state = new PairIndex(s.units.length, years);
   const { obs } = s;
+  let n = 0;
   for (let i = 0; i < obs.n; i++) {
-    const k = obs.unit[i] * 4096 + (obs.year[i] & 4095);
-    seen.add(k);
-    if (obs.missing[i] !== 0 || obs.value[i] !== 0) nonZero.add(k);
+    const y = obs.year[i];
+    if (y === 0) continue;
+    const u = obs.unit[i];
+    const nonZero = obs.missing[i] !== 0 || obs.value[i] !== 0;
+    const st = state.get(u, y);
+    if (st === -1) {
+      state.set(u, y, nonZero ? 1 : 0);
+      if (!nonZero) n++;
+    } else if (st === 0 && nonZero) {
+      state.set(u, y, 1);
+      n--;
+    }
   }
-  for (const k of seen) if (!nonZero.has(k)) out.add(k);
-  return out;
+  if (n === 0) return { zero: null, n: 0 };
+  return { zero: state, n };
 }
 
 export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset {
@@ -69,42 +85,40 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
   // ---- variables (merged by name across files: the same measure and dims in several files is one variable)
   const vars = new Map<string, GlobalVar>();
   const varOrder: string[] = [];
-  const localToGlobal: string[][] = [];
+  const varIndex = new Map<string, number>();
+  const localToGlobal: Int32Array[] = [];
+  const addVar = (name: string, g: GlobalVar): void => {
+    vars.set(name, g);
+    varIndex.set(name, varOrder.length);
+    varOrder.push(name);
+  };
   for (const s of dataSources) {
     const names = s.variables.map((v) => {
-      let g = vars.get(v.name);
+      const g = vars.get(v.name);
       if (g && JSON.stringify(g.info.dims) !== JSON.stringify(v.dims)) {
         // Same name, different meaning: keep both, the later one gets a suffix.
         let k = 2;
         while (vars.has(`${v.name}_${k}`)) k++;
         const name = `${v.name}_${k}`;
-        g = undefined;
-        vars.set(name, { info: { ...v, name }, sources: [], years: new Set() });
-        varOrder.push(name);
+        addVar(name, { info: { ...v, name }, sources: [], years: new Set() });
         return name;
       }
-      if (!g) {
-        vars.set(v.name, { info: v, sources: [], years: new Set() });
-        varOrder.push(v.name);
-      }
+      if (!g) addVar(v.name, { info: v, sources: [], years: new Set() });
       return v.name;
     });
-    localToGlobal.push(names);
+    localToGlobal.push(Int32Array.from(names, (n) => varIndex.get(n) as number));
     for (const n of new Set(names)) vars.get(n)?.sources.push(s.spec.fileName);
   }
+  const nDataVars = varOrder.length;
 
-  // ---- rows: (target unit, year)
-  const rowIndex = new Map<string, number>();
-  const rowUnit: string[] = [];
-  const rowYear: number[] = [];
-  const rowName: string[] = [];
+  // ---- rows: (target unit, year), keyed by integers (see keys.ts)
+  const years = yearRange(dataSources.map((s) => s.obs));
+  const targetIds = new Map<string, number>();
+  const targetOf: (string | null)[][] = [];
+  const tidOf: Int32Array[] = [];
   const unmatched = new Map<string, { file: string; code: string; name: string }>();
   const mappedCodes = new Map<string, string>();
-  const targetOf: (string | null)[][] = [];
-  const zeroSkips: number[] = [];
-  const zeroSets: Set<number>[] = [];
-  let noYear = 0;
-  dataSources.forEach((s, si) => {
+  for (const s of dataSources) {
     const t = s.units.map((code, ui) => {
       const m = mapper.map(code);
       if (m === null) {
@@ -114,93 +128,136 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
       return m;
     });
     targetOf.push(t);
-    const zeros = zeroUnitYears(s);
+    tidOf.push(
+      Int32Array.from(t, (m) => {
+        if (m === null) return -1;
+        let id = targetIds.get(m);
+        if (id === undefined) targetIds.set(m, (id = targetIds.size));
+        return id;
+      }),
+    );
+  }
+  const rowKeys = new PairIndex(targetIds.size, years);
+  const rowUnit: string[] = [];
+  const rowTid: number[] = [];
+  const rowYearRaw: number[] = [];
+  const rowName: string[] = [];
+  const zeroSets: (PairIndex | null)[] = [];
+  const zeroSkips: number[] = [];
+  let noYear = 0;
+  dataSources.forEach((s, si) => {
+    const t = targetOf[si];
+    const tid = tidOf[si];
+    const z = zeroUnitYears(s, years);
+    const zeros = z.zero;
     zeroSets.push(zeros);
-    zeroSkips.push(zeros.size);
+    zeroSkips.push(z.n);
     const { obs } = s;
+    // Locals rather than property loads in the loop: this runs once per observation.
+    const oUnit = obs.unit;
+    const oYear = obs.year;
     for (let i = 0; i < obs.n; i++) {
-      const unit = t[obs.unit[i]];
-      if (unit === null) continue;
-      const year = obs.year[i];
+      const u = oUnit[i];
+      const id = tid[u];
+      if (id < 0) continue;
+      const year = oYear[i];
       if (year === 0) {
         noYear++;
         continue;
       }
-      if (zeros.has(obs.unit[i] * 4096 + (year & 4095))) continue;
-      const key = `${unit}|${year}`;
-      if (!rowIndex.has(key)) {
-        rowIndex.set(key, rowUnit.length);
+      if (zeros && zeros.get(u, year) === 0) continue;
+      const r = rowKeys.get(id, year);
+      const unit = t[u] as string;
+      if (r < 0) {
+        rowKeys.set(id, year, rowUnit.length);
         rowUnit.push(unit);
-        rowYear.push(year);
-        rowName.push(mapper.name(unit) ?? (unit === s.units[obs.unit[i]] ? s.unitNames[obs.unit[i]] : '') ?? '');
-      } else {
-        const r = rowIndex.get(key) as number;
-        if (!rowName[r] && unit === s.units[obs.unit[i]]) rowName[r] = s.unitNames[obs.unit[i]] ?? '';
-      }
+        rowTid.push(id);
+        rowYearRaw.push(year);
+        rowName.push(mapper.name(unit) ?? (unit === s.units[u] ? s.unitNames[u] : '') ?? '');
+      } else if (!rowName[r] && unit === s.units[u]) rowName[r] = s.unitNames[u] ?? '';
     }
-    void si;
   });
 
   // Sort rows by municipality, then year, so tables and exports read naturally.
-  const order = rowUnit.map((_, i) => i).sort((a, b) => (rowUnit[a] < rowUnit[b] ? -1 : rowUnit[a] > rowUnit[b] ? 1 : rowYear[a] - rowYear[b]));
+  const order = rowUnit.map((_, i) => i).sort((a, b) => (rowUnit[a] < rowUnit[b] ? -1 : rowUnit[a] > rowUnit[b] ? 1 : rowYearRaw[a] - rowYearRaw[b]));
   const newPos = new Int32Array(order.length);
   order.forEach((old, pos) => (newPos[old] = pos));
   const nRows = order.length;
+  const rowYear = Int32Array.from(order, (i) => rowYearRaw[i]);
+  /** Final row of observation i of data source si, or −1 when it is left out (as in the row pass). */
+  const rowOf = (si: number, i: number): number => {
+    const { obs } = dataSources[si];
+    const u = obs.unit[i];
+    const id = tidOf[si][u];
+    const year = obs.year[i];
+    if (id < 0 || year === 0) return -1;
+    const zeros = zeroSets[si];
+    if (zeros && zeros.get(u, year) === 0) return -1;
+    return newPos[rowKeys.get(id, year)];
+  };
 
-  // ---- fill
-  const values = new Map<string, Float64Array>();
-  const missing = new Map<string, Uint8Array>();
-  const owner = new Map<string, Int16Array>();
-  const firstUnit = new Map<string, Int32Array>();
-  for (const name of varOrder) {
-    values.set(name, new Float64Array(nRows).fill(NaN));
-    missing.set(name, new Uint8Array(nRows).fill(Missing.missing));
-    owner.set(name, new Int16Array(nRows).fill(-1));
-    firstUnit.set(name, new Int32Array(nRows).fill(-1));
+  // ---- fill: one set of typed arrays per variable, addressed by the variable's index
+  const values: Float64Array[] = [];
+  const missing: Uint8Array[] = [];
+  const owner: Int16Array[] = [];
+  const firstUnit: Int32Array[] = [];
+  for (let v = 0; v < nDataVars; v++) {
+    values.push(new Float64Array(nRows).fill(NaN));
+    missing.push(new Uint8Array(nRows).fill(Missing.missing));
+    owner.push(new Int16Array(nRows).fill(-1));
+    firstUnit.push(new Int32Array(nRows).fill(-1));
   }
+  // Which (variable, year) pairs have been seen, so the years Set is touched once per pair.
+  const yearSeen = new Uint8Array(nDataVars * years.span);
   const duplicates: DuplicateKey[] = [];
   const dupCount = new Map<string, number>();
-  const nonAdditiveMerged = new Map<string, number>();
   dataSources.forEach((s, si) => {
     const { obs } = s;
-    const t = targetOf[si];
-    const names = localToGlobal[si];
+    const tid = tidOf[si];
+    const l2g = localToGlobal[si];
     const zeros = zeroSets[si];
     const file = s.spec.fileName;
+    const { unit: oUnit, year: oYear, variable: oVar, value: oValue, missing: oMissing } = obs;
+    const span = years.span;
+    const yMin = years.min;
     for (let i = 0; i < obs.n; i++) {
-      const unit = t[obs.unit[i]];
-      const year = obs.year[i];
-      if (unit === null || year === 0 || zeros.has(obs.unit[i] * 4096 + (year & 4095))) continue;
-      const r = newPos[rowIndex.get(`${unit}|${year}`) as number];
-      const name = names[obs.variable[i]];
-      const g = vars.get(name) as GlobalVar;
-      g.years.add(year);
-      const val = values.get(name) as Float64Array;
-      const mis = missing.get(name) as Uint8Array;
-      const own = owner.get(name) as Int16Array;
-      const fu = firstUnit.get(name) as Int32Array;
-      const code = obs.missing[i] as MissingCode;
+      const u = oUnit[i];
+      const id = tid[u];
+      const year = oYear[i];
+      if (id < 0 || year === 0 || (zeros && zeros.get(u, year) === 0)) continue;
+      const r = newPos[rowKeys.get(id, year)];
+      const gi = l2g[oVar[i]];
+      const ys = gi * span + (year - yMin);
+      if (yearSeen[ys] === 0) {
+        yearSeen[ys] = 1;
+        (vars.get(varOrder[gi]) as GlobalVar).years.add(year);
+      }
+      const val = values[gi];
+      const mis = missing[gi];
+      const own = owner[gi];
+      const fu = firstUnit[gi];
+      const code = oMissing[i] as MissingCode;
       if (own[r] === -1) {
         own[r] = si;
-        fu[r] = obs.unit[i];
-        val[r] = code === 0 ? obs.value[i] : NaN;
+        fu[r] = u;
+        val[r] = code === 0 ? oValue[i] : NaN;
         mis[r] = code;
         continue;
       }
-      if (own[r] !== si || fu[r] === obs.unit[i]) {
+      if (own[r] !== si || fu[r] === u) {
         // The same key twice (in one file, or in two files): the first value is kept.
         dupCount.set(file, (dupCount.get(file) ?? 0) + 1);
-        if (duplicates.length < MAX_DUP_EXAMPLES) duplicates.push({ file, unit, year, variable: name, lines: [obs.line[i]] });
+        if (duplicates.length < MAX_DUP_EXAMPLES) duplicates.push({ file, unit: targetOf[si][u] as string, year, variable: varOrder[gi], lines: [obs.line[i]] });
         continue;
       }
       // A second old municipality merged into the same target municipality.
       fu[r] = -2;
-      if (!g.info.additive) {
-        if (mis[r] !== Missing.undefinedValue) nonAdditiveMerged.set(name, (nonAdditiveMerged.get(name) ?? 0) + 1);
+      if (!(vars.get(varOrder[gi]) as GlobalVar).info.additive) {
+        // Rates cannot be summed: recomputed below when numerator and denominator are known.
         val[r] = NaN;
         mis[r] = Missing.undefinedValue;
       } else if (mis[r] === 0 && code === 0) {
-        val[r] += obs.value[i];
+        val[r] += oValue[i];
       } else if (mis[r] === 0) {
         // Part of the merged municipality is unknown, so the sum is too; keep the part's reason.
         val[r] = NaN;
@@ -208,6 +265,32 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
       }
     }
   });
+
+  // ---- rates of merged municipalities: Σ numerator / Σ denominator × scale (rates.ts)
+  const infos = varOrder.map((n) => (vars.get(n) as GlobalVar).info);
+  const rules = resolveRates(varOrder, infos, data.rates, problems);
+  const recomputed = recomputeRates(rules, { sources: dataSources, localToGlobal, rowOf, rowYear, years, values, missing, firstUnit });
+  const nonAdditiveMerged = new Map<string, number>();
+  for (let v = 0; v < nDataVars; v++) {
+    if (infos[v].additive) continue;
+    let n = 0;
+    const fu = firstUnit[v];
+    for (let r = 0; r < nRows; r++) if (fu[r] === -2) n++;
+    n -= recomputed.get(v) ?? 0;
+    if (n > 0) nonAdditiveMerged.set(varOrder[v], n);
+  }
+  for (const rule of rules) {
+    const n = recomputed.get(rule.variable);
+    if (!n) continue;
+    const name = varOrder[rule.variable];
+    const num = rule.numerator >= 0 ? `«${varOrder[rule.numerator]}»` : `«${name}» × nevner`;
+    const numEn = rule.numerator >= 0 ? `"${varOrder[rule.numerator]}"` : `"${name}" × denominator`;
+    const den = varOrder[rule.denominator];
+    const scale = rule.scale === 1 ? '' : ` × ${rule.scale}`;
+    problems.push(
+      problem('rate-recomputed', `Variabelen «${name}» er regnet ut på nytt for ${n} sammenslåtte kommuner og år som sum teller / sum nevner${scale} (teller ${num}, nevner «${den}»${rule.inferred ? ', funnet automatisk' : ''}).`, `The variable "${name}" was recomputed for ${n} merged municipality-years as sum of numerator / sum of denominator${scale} (numerator ${numEn}, denominator "${den}"${rule.inferred ? ', found automatically' : ''}).`, { variable: name }, 'info'),
+    );
+  }
 
   // ---- national series: each year's value on every municipality row of that year
   const nationalVars = new Set<string>();
@@ -218,8 +301,7 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
       let name = v.name;
       for (let k = 2; vars.has(name); k++) name = `${v.name}_${k}`;
       const g: GlobalVar = { info: { ...v, name }, sources: [file], years: new Set() };
-      vars.set(name, g);
-      varOrder.push(name);
+      addVar(name, g);
       nationalVars.add(name);
       const byYear = new Map<number, number>();
       for (let i = 0; i < obs.n; i++) {
@@ -235,16 +317,16 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
       const mis = new Uint8Array(nRows).fill(Missing.missing);
       const own = new Int16Array(nRows).fill(-1);
       for (let r = 0; r < nRows; r++) {
-        const i = byYear.get(rowYear[order[r]]);
+        const i = byYear.get(rowYear[r]);
         if (i === undefined) continue;
         own[r] = 0;
         mis[r] = obs.missing[i];
         val[r] = obs.missing[i] === 0 ? obs.value[i] : NaN;
         g.years.add(obs.year[i]);
       }
-      values.set(name, val);
-      missing.set(name, mis);
-      owner.set(name, own);
+      values.push(val);
+      missing.push(mis);
+      owner.push(own);
     });
   }
   if (nationalSources.length > 0 && nRows === 0) {
@@ -287,24 +369,32 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
   const cols: Column[] = [
     stringColumn('kommune', order.map((i) => rowUnit[i]), { label: 'Kommunenummer' }),
     stringColumn('navn', order.map((i) => rowName[i] ?? ''), { label: 'Kommune' }),
-    numericColumn('aar', order.map((i) => rowYear[i]), undefined, { label: 'År' }),
+    numericColumn('aar', Array.from(rowYear), undefined, { label: 'År' }),
   ];
   const catalogue: VariableInfo[] = [];
-  for (const name of varOrder) {
+  // Target-unit id of each final row; units are counted with a stamp per variable, not a Set of strings.
+  const finalTid = Int32Array.from(order, (i) => rowTid[i]);
+  const stamp = new Int32Array(targetIds.size).fill(-1);
+  varOrder.forEach((name, vi) => {
     const g = vars.get(name) as GlobalVar;
-    const v = values.get(name) as Float64Array;
-    const m = missing.get(name) as Uint8Array;
-    const own = owner.get(name) as Int16Array;
+    const v = values[vi];
+    const m = missing[vi];
+    const own = owner[vi];
     const source = g.sources.join(', ');
     cols.push({ kind: 'number', name, label: g.info.label, unit: g.info.unit, source, values: v, missing: m });
-    const units = new Set<string>();
+    let nUnits = 0;
     let nMissing = 0;
     let nSuppressed = 0;
     // Missing counts only cells a file gave (with a symbol or empty), not rows the file never had.
     for (let r = 0; r < nRows; r++) {
       if (own[r] === -1) continue;
-      if (m[r] === 0) units.add(rowUnit[order[r]]);
-      else if (m[r] === Missing.suppressed) nSuppressed++;
+      if (m[r] === 0) {
+        const t = finalTid[r];
+        if (stamp[t] !== vi) {
+          stamp[t] = vi;
+          nUnits++;
+        }
+      } else if (m[r] === Missing.suppressed) nSuppressed++;
       else nMissing++;
     }
     catalogue.push({
@@ -314,13 +404,13 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
       ...(g.info.unit ? { unit: g.info.unit } : {}),
       dims: g.info.dims,
       years: [...g.years].sort((a, b) => a - b),
-      nUnits: units.size,
+      nUnits,
       nMissing,
       nSuppressed,
       additive: g.info.additive,
       ...(nationalVars.has(name) ? { national: true } : {}),
     });
-  }
+  });
   const table = makeTable(cols, { unit: 'kommune', year: 'aar', unitName: 'navn' });
   table.nRows = nRows;
   const validation = validate({

@@ -48,11 +48,37 @@ export const sourceSpecSchema = z.object({
 });
 export type SourceSpec = z.infer<typeof sourceSpecSchema>;
 
+/**
+ * A rate, per-capita figure, share or index defined as numerator / denominator × scale. The
+ * structure step needs this to recompute the figure for merged municipalities (Σ numerator /
+ * Σ denominator × scale) instead of leaving it missing: averaging the parts would be wrong.
+ * Names are dataset variable names (the catalogue's `name`).
+ */
+export const rateSpecSchema = z.object({
+  variable: z.string(),
+  /**
+   * Variable holding the numerator (e.g. the amount in 1000 kr). Null: the numerator is not in the
+   * data and is taken as variable × denominator / scale for each part, which gives the same ratio.
+   */
+  numerator: z.string().nullable().default(null),
+  /** Variable holding the denominator (e.g. `innbyggere`). */
+  denominator: z.string(),
+  /** 1 for per capita, 100 for a percentage, 1000 for per 1 000 inhabitants. */
+  scale: z.number().positive().default(1),
+});
+export type RateSpec = z.infer<typeof rateSpecSchema>;
+
 export const dataSpecSchema = z.object({
   sources: z.array(sourceSpecSchema).default([]),
   /** Municipality structure the panel is mapped to; `none` keeps the codes as they are. */
   structure: z.enum(['none', '2020', '2024']).default('none'),
   /** Id of an uploaded Klass change table used in addition to the built-in ones. */
   changeTableSourceId: z.string().nullable().default(null),
+  /**
+   * Rates with known numerator and denominator (see `rateSpecSchema`). Optional so specs written
+   * before it still parse to the same type; per-capita variables with a population variable in the
+   * data are recognised without it.
+   */
+  rates: z.array(rateSpecSchema).optional(),
 });
 export type DataSpec = z.infer<typeof dataSpecSchema>;
