@@ -25,8 +25,9 @@ export interface DesignParts {
   y: NumericColumn;
   slopes: NumericColumn[];
   intercept: boolean;
-  /** Year value per table row, and the years that get a dummy (all present but the first). */
-  yearDummies: { values: Float64Array; years: number[] } | null;
+  /** Year value per table row, and the years that get a dummy (all present but the first);
+   *  `ids`, when the caller has them (from `indexValues`), is each row's group: 0 = base, j + 1 = years[j]. */
+  yearDummies: { values: Float64Array; years: number[]; ids?: Int32Array } | null;
   weights: NumericColumn | null;
   /**
    * Leave the intercept and the year dummies out of x (needs the intercept): the grouped solver
@@ -51,59 +52,131 @@ export function buildDesign(p: DesignParts): DesignMatrix {
     c++;
   }
   const shift = compact ? c : 0; // compact x starts with the first slope
+  // Rows are ascending and distinct, so a run without gaps is one block copy per column.
+  const r0 = n > 0 ? rows[0] : 0;
+  const contiguous = n > 0 && rows[n - 1] - r0 === n - 1;
   for (const col of p.slopes) {
     const v = col.values;
     const o = (c - shift) * n;
-    for (let i = 0; i < n; i++) x[o + i] = v[rows[i]];
+    if (contiguous) x.set(v.subarray(r0, r0 + n), o);
+    else for (let i = 0; i < n; i++) x[o + i] = v[rows[i]];
     names.push(col.name);
     c++;
   }
   let yearGroups: DesignMatrix['yearGroups'] = null;
   if (p.yearDummies) {
     const { values, years } = p.yearDummies;
-    // years lists the dummied years; any other year in the rows is the base (group 0).
-    const group = new Map<number, number>();
-    for (let j = 0; j < years.length; j++) {
-      group.set(years[j], j + 1);
-      names.push(`year_${years[j]}`);
-    }
-    const ids = new Int32Array(n);
     const dummyColumns: number[] = [];
-    for (let j = 0; j < years.length; j++) dummyColumns.push(c + j);
-    for (let i = 0; i < n; i++) {
-      const g = group.get(values[rows[i]]) ?? 0;
-      ids[i] = g;
-      if (g > 0 && !compact) x[(c + g - 1) * n + i] = 1;
+    for (let j = 0; j < years.length; j++) {
+      names.push(`year_${years[j]}`);
+      dummyColumns.push(c + j);
     }
+    let ids = p.yearDummies.ids;
+    if (!ids) {
+      // years lists the dummied years; any other year in the rows is the base (group 0).
+      const group = new Map<number, number>();
+      for (let j = 0; j < years.length; j++) group.set(years[j], j + 1);
+      ids = new Int32Array(n);
+      for (let i = 0; i < n; i++) ids[i] = group.get(values[rows[i]]) ?? 0;
+    }
+    if (!compact) for (let i = 0; i < n; i++) if (ids[i] > 0) x[(c + ids[i] - 1) * n + i] = 1;
     yearGroups = { ids, count: years.length + 1, dummyColumns };
   } else if (compact) {
     // The intercept alone: one group, i.e. plain centring.
     yearGroups = { ids: new Int32Array(n), count: 1, dummyColumns: [] };
   }
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) y[i] = p.y.values[rows[i]];
-  let weights: Float64Array | null = null;
-  if (p.weights) {
-    weights = new Float64Array(n);
-    for (let i = 0; i < n; i++) weights[i] = p.weights.values[rows[i]];
-  }
+  const y = gather(p.y.values, rows, contiguous);
+  const weights = p.weights ? gather(p.weights.values, rows, contiguous) : null;
   return { x, compact, y, n, k, names, intercept: p.intercept ? 0 : -1, weights, yearGroups };
+}
+
+function gather(v: Float64Array, rows: Int32Array, contiguous: boolean): Float64Array {
+  const n = rows.length;
+  if (contiguous) return v.slice(rows[0], rows[0] + n);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = v[rows[i]];
+  return out;
+}
+
+/**
+ * Distinct values at `rows`, ascending, and each row's index into them. Few distinct values (years)
+ * are looked up in a short list with a last-hit shortcut: a Map keyed by doubles boxes every key.
+ */
+export function indexValues(values: Float64Array, rows: Int32Array): { levels: number[]; ids: Int32Array } {
+  const n = rows.length;
+  const seen = new Int32Array(n); // index in order of first appearance
+  const first: number[] = [];
+  let map: Map<number, number> | null = null;
+  let last = NaN;
+  let lastIdx = -1;
+  for (let i = 0; i < n; i++) {
+    const v = values[rows[i]];
+    if (v === last) {
+      seen[i] = lastIdx;
+      continue;
+    }
+    let idx = -1;
+    if (map) idx = map.get(v) ?? -1;
+    else if (v !== v) {
+      // NaN (a year column outside the model's variables may have gaps): one level, as in a Set.
+      for (let m = 0; m < first.length; m++) if (first[m] !== first[m]) idx = m;
+    } else for (let m = 0; m < first.length; m++) if (first[m] === v) idx = m;
+    if (idx < 0) {
+      idx = first.length;
+      first.push(v);
+      if (map) map.set(v, idx);
+      else if (first.length > 64) map = new Map(first.map((f, m) => [f, m]));
+    }
+    seen[i] = idx;
+    last = v;
+    lastIdx = idx;
+  }
+  const order = first.map((_, m) => m).sort((a, b) => first[a] - first[b]);
+  const rank = new Int32Array(first.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+  for (let i = 0; i < n; i++) seen[i] = rank[seen[i]];
+  return { levels: order.map((m) => first[m]), ids: seen };
+}
+
+// Table-wide integer codes of a key column, by the identity of its text array: tables are not
+// mutated once built, and the worker refits the same table many times.
+const codeCache = new WeakMap<string[], { codes: Int32Array; count: number }>();
+
+function tableCodes(text: string[]): { codes: Int32Array; count: number } {
+  let c = codeCache.get(text);
+  if (!c) {
+    const codes = new Int32Array(text.length);
+    const map = new Map<string, number>();
+    for (let i = 0; i < text.length; i++) {
+      let g = map.get(text[i]);
+      if (g === undefined) {
+        g = map.size;
+        map.set(text[i], g);
+      }
+      codes[i] = g;
+    }
+    c = { codes, count: map.size };
+    codeCache.set(text, c);
+  }
+  return c;
 }
 
 /** Maps key values (unit or cluster ids) of the rows to 0..G−1 in order of first appearance. */
 export function groupIds(text: string[], rows: Int32Array): { ids: Int32Array; count: number } {
+  const { codes, count: all } = tableCodes(text);
+  const remap = new Int32Array(all).fill(-1);
   const ids = new Int32Array(rows.length);
-  const map = new Map<string, number>();
+  let count = 0;
   for (let i = 0; i < rows.length; i++) {
-    const key = text[rows[i]];
-    let g = map.get(key);
-    if (g === undefined) {
-      g = map.size;
-      map.set(key, g);
+    const code = codes[rows[i]];
+    let g = remap[code];
+    if (g < 0) {
+      g = count++;
+      remap[code] = g;
     }
     ids[i] = g;
   }
-  return { ids, count: map.size };
+  return { ids, count };
 }
 
 /** Weighted group means subtracted in place from each column of a (n×cols) and from y. */

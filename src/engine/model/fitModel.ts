@@ -6,7 +6,7 @@ import { problem, type Problem } from '../problem';
 import { columnAsText, getNumeric, type NumericColumn, type Table } from '../table';
 import { fitDesign, type DesignOutcome } from '../ols/fit';
 import { columnNorms } from '../linalg/qr';
-import { buildDesign, demeanByGroup, groupIds, type DesignMatrix } from './design';
+import { buildDesign, demeanByGroup, groupIds, indexValues, type DesignMatrix } from './design';
 import { filterRows, listwise, unknownVariable, type UsedVariable } from './sample';
 import type { DroppedRow, FitFailure, FitOutcome, ModelResult, ModelSpec } from './types';
 
@@ -36,17 +36,15 @@ export function fitModel(table: Table, spec: ModelSpec): ModelResult {
 
   if (design === 'per-year') {
     const yearCol = resolved.yearCol as NumericColumn;
-    const years = yearsIn(yearCol, rows);
+    const { levels: years, ids } = indexValues(yearCol.values, rows);
     if (years.length === 0) return refuse(emptySample(), dropped);
-    // Bucket rows by year in one pass (typed-array filter per year is slow in V8).
-    const slot = new Map<number, number>();
-    years.forEach((yr, j) => slot.set(yr, j));
+    // Bucket rows by year in one pass over the year index (typed-array filter per year is slow in V8).
     const counts = new Int32Array(years.length);
-    for (let i = 0; i < rows.length; i++) counts[slot.get(yearCol.values[rows[i]]) as number]++;
+    for (let i = 0; i < rows.length; i++) counts[ids[i]]++;
     const buckets = years.map((_, j) => new Int32Array(counts[j]));
     counts.fill(0);
     for (let i = 0; i < rows.length; i++) {
-      const j = slot.get(yearCol.values[rows[i]]) as number;
+      const j = ids[i];
       buckets[j][counts[j]++] = rows[i];
     }
     const fits = years.map((year, j) => {
@@ -67,14 +65,16 @@ function fitRows(
   dropped: DroppedRow[],
   withYears: boolean,
 ): FitOutcome {
-  const years = r.yearCol ? yearsIn(r.yearCol, rows) : [];
+  const yi = r.yearCol ? indexValues(r.yearCol.values, rows) : null;
+  const years = yi ? yi.levels : [];
   const within = spec.design === 'within';
   const d = buildDesign({
     rows,
     y: r.y,
     slopes: r.slopes,
     intercept: within ? false : spec.intercept,
-    yearDummies: withYears && r.yearCol ? { values: r.yearCol.values, years: years.slice(1) } : null,
+    // Level 0 (the first year present) is the base, so the year index is the dummy group id.
+    yearDummies: withYears && r.yearCol && yi ? { values: r.yearCol.values, years: years.slice(1), ids: yi.ids } : null,
     weights: r.weights,
     compact: !within,
   });
@@ -188,12 +188,6 @@ function resolve(table: Table, spec: ModelSpec): Resolved | { problem: Problem }
 
 function failure(p: Problem, d: DesignMatrix, dropped: DroppedRow[]): FitFailure {
   return { ok: false, problem: p, n: d.n, k: d.k, dropped };
-}
-
-function yearsIn(col: NumericColumn, rows: Int32Array): number[] {
-  const set = new Set<number>();
-  for (let i = 0; i < rows.length; i++) set.add(col.values[rows[i]]);
-  return [...set].sort((a, b) => a - b);
 }
 
 function isConstant(y: Float64Array): boolean {

@@ -22,7 +22,7 @@ export interface Sample {
 export const DEFAULT_SIZE_CLASS_COLUMN = 'size_class';
 
 /** Rows that pass `spec.sample` (years, units, excluded units, size classes), ascending. */
-export function filterRows(table: Table, spec: ModelSpec): { rows: number[] } | { problem: Problem } {
+export function filterRows(table: Table, spec: ModelSpec): { rows: Int32Array } | { problem: Problem } {
   const s = spec.sample ?? null;
   const years = s?.years && s.years.length > 0 ? new Set(s.years) : null;
   const units = s?.units && s.units.length > 0 ? new Set(s.units) : null;
@@ -35,15 +35,21 @@ export function filterRows(table: Table, spec: ModelSpec): { rows: number[] } | 
   const sizeName = s?.sizeClassColumn ?? DEFAULT_SIZE_CLASS_COLUMN;
   const sizeCol = sizes ? getNumeric(table, sizeName) : undefined;
   if (sizes && !sizeCol) return { problem: unknownVariable(sizeName) };
-  const rows: number[] = [];
+  const all = new Int32Array(table.nRows);
+  let m = 0;
+  if (!yearCol && !unitText && !sizeCol) {
+    // No filter: every row, without a per-row test.
+    for (let i = 0; i < all.length; i++) all[i] = i;
+    return { rows: all };
+  }
   for (let i = 0; i < table.nRows; i++) {
     if (yearCol && !years?.has(yearCol.values[i])) continue;
     if (unitText && units && !units.has(unitText[i])) continue;
     if (unitText && exclude && exclude.has(unitText[i])) continue;
     if (sizeCol && !sizes?.has(sizeCol.values[i])) continue;
-    rows.push(i);
+    all[m++] = i;
   }
-  return { rows };
+  return { rows: all.slice(0, m) };
 }
 
 /**
@@ -52,30 +58,36 @@ export function filterRows(table: Table, spec: ModelSpec): { rows: number[] } | 
  */
 export function listwise(
   table: Table,
-  candidates: number[],
+  candidates: Int32Array,
   vars: UsedVariable[],
   weights: NumericColumn | null,
 ): Sample | { problem: Problem } {
-  const keep: number[] = [];
+  const nc = candidates.length;
+  const keep = new Int32Array(nc);
+  let nKeep = 0;
   const dropped: DroppedRow[] = [];
-  const unitText = table.unit ? columnAsText(table, table.unit) : undefined;
+  // Built only when a row is dropped: for a numeric unit column it is a fresh string array.
+  let unitText: string[] | undefined | null = null;
   const yearCol = table.year ? getNumeric(table, table.year) : undefined;
-  // Fast pass: flag rows with any gap, column by column; only flagged rows get the detailed report.
-  const bad = new Uint8Array(table.nRows);
+  // Fast pass: flag candidates (by position) with any gap, column by column over typed arrays;
+  // only flagged rows get the detailed report.
+  const bad = new Uint8Array(nc);
   for (const v of vars) {
     if (v.numeric) {
       const miss = v.numeric.missing;
       const vals = v.numeric.values;
-      for (const i of candidates) if (miss[i] !== 0 || vals[i] - vals[i] !== 0) bad[i] = 1;
+      flagNumeric(miss, vals, candidates, bad);
     } else if (v.text) {
       const text = v.text;
-      for (const i of candidates) if (text[i] === '') bad[i] = 1;
+      for (let q = 0; q < nc; q++) if (text[candidates[q]] === '') bad[q] = 1;
     }
   }
-  for (const i of candidates) {
-    if (!bad[i]) {
-      if (weights && !(weights.values[i] > 0)) return { problem: badWeight(weights, i) };
-      keep.push(i);
+  const wv = weights ? weights.values : null;
+  for (let q = 0; q < nc; q++) {
+    const i = candidates[q];
+    if (!bad[q]) {
+      if (wv && !(wv[i] > 0) && weights) return { problem: badWeight(weights, i) };
+      keep[nKeep++] = i;
       continue;
     }
     let names: string[] | null = null;
@@ -98,12 +110,26 @@ export function listwise(
     }
     if (names && reasons) {
       const d: DroppedRow = { row: i, variables: names, reasons };
+      if (unitText === null) unitText = table.unit ? columnAsText(table, table.unit) : undefined;
       if (unitText && unitText[i] !== '') d.unit = unitText[i];
       if (yearCol && yearCol.missing[i] === 0) d.year = yearCol.values[i];
       dropped.push(d);
     }
   }
-  return { rows: Int32Array.from(keep), dropped };
+  return { rows: keep.slice(0, nKeep), dropped };
+}
+
+/**
+ * Flags candidates with a missing code or a non-finite value (x − x is 0 for finite x, NaN for NaN
+ * and ±∞). A small function of its own so V8 optimises the loop on typed arrays alone; gaps are rare,
+ * so the store sits behind the test.
+ */
+function flagNumeric(miss: Uint8Array, vals: Float64Array, candidates: Int32Array, bad: Uint8Array): void {
+  const nc = candidates.length;
+  for (let q = 0; q < nc; q++) {
+    const i = candidates[q];
+    if (miss[i] !== 0 || vals[i] - vals[i] !== 0) bad[q] = 1;
+  }
 }
 
 function badWeight(weights: NumericColumn, i: number): Problem {

@@ -41,7 +41,7 @@ export function CoefficientChart({ crit, label }: { crit: CriterionStability; la
         <YAxis {...axisProps} tickFormatter={(v: number) => formatSignificant(v, lang, 3)} width={72} />
         <ReferenceLine y={0} stroke={chartColors.reference} />
         <Line dataKey="estimate" stroke={chartColors.primary} strokeWidth={0} dot={{ r: 4, fill: chartColors.primary }} isAnimationActive={false}>
-          <ErrorBar dataKey="err" width={6} stroke={chartColors.primary} direction="y" />
+          <ErrorBar dataKey="err" width={6} stroke={chartColors.primary} direction="y" isAnimationActive={false} />
         </Line>
       </ComposedChart>
     </ChartFrame>
