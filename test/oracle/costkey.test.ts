@@ -66,11 +66,14 @@ interface CostkeyExpected {
 }
 
 function expectClose(got: number, want: number, tol: { rel: number; abs: number }, what: string): void {
-  if (!close(got, want, tol)) expect.fail(`${what}: got ${got}, expected ${want} (tol ${JSON.stringify(tol)})`);
+  if (!close(got, want, tol))
+    expect.fail(`${what}: got ${got}, expected ${want} (tol ${JSON.stringify(tol)})`);
 }
 
 function readExpectedCsv(dir: string): Record<string, string>[] {
-  const lines = readFileSync(join(dir, 'expected.csv'), 'utf8').split('\n').filter((l) => l.length > 0);
+  const lines = readFileSync(join(dir, 'expected.csv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   const header = splitCsvLine(lines[0]);
   return lines.slice(1).map((l) => {
     const cells = splitCsvLine(l);
@@ -111,7 +114,8 @@ function checkKey(c: OracleCase, coefficients: Record<string, number>): void {
   const tol = (f: string) => toleranceFor(c.tolerance, f);
   expect(data.prep.units.length).toBe(exp.regression.n);
   expectClose(data.prep.populationTotal, exp.population_total, tol('population_total'), 'P');
-  for (const [k, v] of Object.entries(exp.national_means)) expectClose(data.national[k], v, tol('national_means'), `x̄ ${k}`);
+  for (const [k, v] of Object.entries(exp.national_means))
+    expectClose(data.national[k], v, tol('national_means'), `x̄ ${k}`);
   expectClose(data.yObsNational, exp.y_obs_national, tol('y_obs_national'), 'ȳ_obs');
 
   const w = coefficientWeights({
@@ -128,7 +132,12 @@ function checkKey(c: OracleCase, coefficients: Record<string, number>): void {
 
   const proposed: KeyRecord = { [BASIC]: w.basic };
   for (const cw of w.criteria) proposed[cw.name] = cw.weight;
-  const ev = evaluateKey(data.prep, proposed, toEngineKey(spec.currentKey, spec.basicCriterion), exp.y_obs_national * spec.yUnitNok);
+  const ev = evaluateKey(
+    data.prep,
+    proposed,
+    toEngineKey(spec.currentKey, spec.basicCriterion),
+    exp.y_obs_national * spec.yUnitNok,
+  );
 
   const rows = readExpectedCsv(c.dir);
   expect(rows.length).toBe(data.prep.units.length);
@@ -206,32 +215,39 @@ describe.skipIf(!oracleAvailable)('cost-key oracle cases', () => {
     });
   }
 
-  describe('trondheim-2012', () => {
-    const c = loadCase('trondheim-2012');
-    const spec = c.spec as unknown as { unit: string; keys: Record<string, Record<string, number>> };
-    const exp = c.expected as unknown as {
-      shares: Record<string, Record<string, number>>;
-      published_percent: Record<string, Record<string, number>>;
-    };
-    const districts = (c.table.columns.get(spec.unit) as { values: string[] }).values;
-    const criteria = [...c.table.columns.keys()].filter((k) => k !== spec.unit);
-    const counts = new Float64Array(districts.length * criteria.length);
-    districts.forEach((_, d) =>
-      criteria.forEach((k, j) => (counts[d * criteria.length + j] = (c.table.columns.get(k) as { values: Float64Array }).values[d])),
-    );
-    for (const [key, weights] of Object.entries(spec.keys)) {
-      it(`${key}: exact shares and the published one-decimal percentages`, () => {
-        const { shares, problems } = districtShares({ districts, criteria, counts }, weights);
-        expect(problems).toEqual([]);
-        const t = toleranceFor(c.tolerance, 'shares');
-        districts.forEach((d, i) => {
-          expectClose(shares[i], exp.shares[key][d], t, `${key} ${d}`);
-          expect(roundPercent1(shares[i])).toBe(exp.published_percent[key][d]);
+  // Collected only with the oracle present: describe.skipIf still runs its body to collect the tests.
+  if (oracleAvailable)
+    describe('trondheim-2012', () => {
+      const c = loadCase('trondheim-2012');
+      const spec = c.spec as unknown as { unit: string; keys: Record<string, Record<string, number>> };
+      const exp = c.expected as unknown as {
+        shares: Record<string, Record<string, number>>;
+        published_percent: Record<string, Record<string, number>>;
+      };
+      const districts = (c.table.columns.get(spec.unit) as { values: string[] }).values;
+      const criteria = [...c.table.columns.keys()].filter((k) => k !== spec.unit);
+      const counts = new Float64Array(districts.length * criteria.length);
+      districts.forEach((_, d) =>
+        criteria.forEach(
+          (k, j) =>
+            (counts[d * criteria.length + j] = (c.table.columns.get(k) as { values: Float64Array }).values[
+              d
+            ]),
+        ),
+      );
+      for (const [key, weights] of Object.entries(spec.keys)) {
+        it(`${key}: exact shares and the published one-decimal percentages`, () => {
+          const { shares, problems } = districtShares({ districts, criteria, counts }, weights);
+          expect(problems).toEqual([]);
+          const t = toleranceFor(c.tolerance, 'shares');
+          districts.forEach((d, i) => {
+            expectClose(shares[i], exp.shares[key][d], t, `${key} ${d}`);
+            expect(roundPercent1(shares[i])).toBe(exp.published_percent[key][d]);
+          });
+          expect(Math.abs(stableSum(shares) - 1)).toBeLessThan(1e-12);
         });
-        expect(Math.abs(stableSum(shares) - 1)).toBeLessThan(1e-12);
-      });
-    }
-  });
+      }
+    });
 });
 
 describe('identities (property tests)', () => {
@@ -280,7 +296,8 @@ describe('identities (property tests)', () => {
           const b = needIndex(prep, wc[3], Float64Array.from(wc.slice(0, 3)));
           const r = redistribute(prep, a, b, U);
           let gross = 0;
-          for (let i = 0; i < r.amount.length; i++) gross += Math.abs(r.amount[i]) + Math.abs(r.change[i]) + prep.population[i] * U;
+          for (let i = 0; i < r.amount.length; i++)
+            gross += Math.abs(r.amount[i]) + Math.abs(r.change[i]) + prep.population[i] * U;
           expect(Math.abs(r.checks.sumAmount)).toBeLessThanOrEqual(1e-9 * gross);
           expect(Math.abs(r.checks.sumChange)).toBeLessThanOrEqual(1e-9 * gross);
           return true;
@@ -301,7 +318,10 @@ describe.skipIf(!oracleAvailable)('CLI against the oracle', () => {
   const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
   function runCli(args: string[]): unknown {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'cli/analyze.ts'), ...args], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'cli/analyze.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     return JSON.parse(out);
   }
 
@@ -316,15 +336,36 @@ describe.skipIf(!oracleAvailable)('CLI against the oracle', () => {
         .join(',');
       const out = await runCostKey(
         parseArgs([
-          '--data', join(c.dir, 'data.csv'), '--unit', 'kommune', '--name', 'navn', '--year', 'aar', '--years', String(spec.sample.aar),
-          '--formula', `${spec.dependent} ~ ${[...spec.criteria, ...spec.controls].join(' + ')}`,
-          '--controls', spec.controls.join(','), '--population', spec.population, '--method', 'coefficient',
-          '--current', current, '--y-unit-nok', String(spec.yUnitNok), '--json',
+          '--data',
+          join(c.dir, 'data.csv'),
+          '--unit',
+          'kommune',
+          '--name',
+          'navn',
+          '--year',
+          'aar',
+          '--years',
+          String(spec.sample.aar),
+          '--formula',
+          `${spec.dependent} ~ ${[...spec.criteria, ...spec.controls].join(' + ')}`,
+          '--controls',
+          spec.controls.join(','),
+          '--population',
+          spec.population,
+          '--method',
+          'coefficient',
+          '--current',
+          current,
+          '--y-unit-nok',
+          String(spec.yUnitNok),
+          '--json',
         ]),
       );
       const tol = (f: string) => toleranceFor(c.tolerance, f);
-      for (const [k, v] of Object.entries(exp.weights)) expectClose(out.weights[k], v, tol('weights'), `w ${k}`);
-      for (const [k, v] of Object.entries(exp.weights_current)) expectClose(out.weights_current?.[k] ?? NaN, v, tol('weights'), `w_cur ${k}`);
+      for (const [k, v] of Object.entries(exp.weights))
+        expectClose(out.weights[k], v, tol('weights'), `w ${k}`);
+      for (const [k, v] of Object.entries(exp.weights_current))
+        expectClose(out.weights_current?.[k] ?? NaN, v, tol('weights'), `w_cur ${k}`);
       expectClose(out.yhat_national ?? NaN, exp.yhat_national, tol('yhat_national'), 'ŷ');
       const rows = readExpectedCsv(c.dir);
       expect(out.units.length).toBe(rows.length);
@@ -332,10 +373,20 @@ describe.skipIf(!oracleAvailable)('CLI against the oracle', () => {
         const u = out.units[i];
         expect(u.unit).toBe(r.kommune);
         expectClose(u.index, Number(r.index), tol('index'), `${r.kommune} index`);
-        expectClose(u.need_per_capita / spec.yUnitNok, Number(r.need_per_capita_1000nok), tol('need_per_capita_1000nok'), `${r.kommune} need`);
+        expectClose(
+          u.need_per_capita / spec.yUnitNok,
+          Number(r.need_per_capita_1000nok),
+          tol('need_per_capita_1000nok'),
+          `${r.kommune} need`,
+        );
         expectClose(u.amount, Number(r.equalisation_nok), tol('equalisation_nok'), `${r.kommune} amount`);
         expectClose(u.change, Number(r.change_nok), tol('change_nok'), `${r.kommune} change`);
-        expectClose(u.change_per_capita, Number(r.change_per_capita_nok), tol('change_per_capita_nok'), `${r.kommune} change/cap`);
+        expectClose(
+          u.change_per_capita,
+          Number(r.change_per_capita_nok),
+          tol('change_per_capita_nok'),
+          `${r.kommune} change/cap`,
+        );
       });
     });
   }
@@ -343,19 +394,54 @@ describe.skipIf(!oracleAvailable)('CLI against the oracle', () => {
   it('allocate command (spawned) reproduces trondheim-2012 for every key', () => {
     const c = loadCase('trondheim-2012');
     const spec = c.spec as unknown as { keys: Record<string, Record<string, number>> };
-    const exp = c.expected as unknown as { shares: Record<string, Record<string, number>>; published_percent: Record<string, Record<string, number>> };
+    const exp = c.expected as unknown as {
+      shares: Record<string, Record<string, number>>;
+      published_percent: Record<string, Record<string, number>>;
+    };
     const keys = Object.entries(spec.keys);
     for (const [key, w] of keys) {
       const other = keys.find(([k]) => k !== key)?.[1] ?? w;
-      const str = (x: Record<string, number>) => Object.entries(x).map(([k, v]) => `${k}=${v}`).join(',');
-      const out = runCli(['allocate', '--data', join(c.dir, 'data.csv'), '--unit', 'bydel', '--weights', str(w), '--current', str(other), '--budget', '1000000', '--json']) as {
-        units: { unit: string; share: number; percent_rounded: number; kroner: number; change_kroner: number }[];
+      const str = (x: Record<string, number>) =>
+        Object.entries(x)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',');
+      const out = runCli([
+        'allocate',
+        '--data',
+        join(c.dir, 'data.csv'),
+        '--unit',
+        'bydel',
+        '--weights',
+        str(w),
+        '--current',
+        str(other),
+        '--budget',
+        '1000000',
+        '--json',
+      ]) as {
+        units: {
+          unit: string;
+          share: number;
+          percent_rounded: number;
+          kroner: number;
+          change_kroner: number;
+        }[];
       };
       let sumChange = 0;
       for (const u of out.units) {
-        expectClose(u.share, exp.shares[key][u.unit], toleranceFor(c.tolerance, 'shares'), `${key} ${u.unit}`);
+        expectClose(
+          u.share,
+          exp.shares[key][u.unit],
+          toleranceFor(c.tolerance, 'shares'),
+          `${key} ${u.unit}`,
+        );
         expect(u.percent_rounded).toBe(exp.published_percent[key][u.unit]);
-        expectClose(u.kroner, 1e6 * exp.shares[key][u.unit], { rel: 1e-12, abs: 1e-6 }, `${key} ${u.unit} kroner`);
+        expectClose(
+          u.kroner,
+          1e6 * exp.shares[key][u.unit],
+          { rel: 1e-12, abs: 1e-6 },
+          `${key} ${u.unit} kroner`,
+        );
         sumChange += u.change_kroner;
       }
       expect(Math.abs(sumChange)).toBeLessThan(1e-6);
