@@ -7,6 +7,7 @@ import { useAnalysisStore } from '../store/analysisStore';
 import { Header } from './Header';
 import { Nav } from './Nav';
 import { ProblemList } from './ProblemList';
+import { RestorePrompt } from '../features/share/RestorePrompt';
 import { StatusBar } from './StatusBar';
 import { shellStrings } from './strings';
 import { useActiveView } from './useActiveView';
@@ -58,6 +59,7 @@ export function App() {
           <div className="kl-main-top">
             <StatusBar />
           </div>
+          <RestorePrompt />
           <ProblemList problems={problems} heading={s.problems} />
           {View ? (
             <View key={active.id} />

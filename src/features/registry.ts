@@ -1,14 +1,15 @@
 /**
  * The dashboard's views, in navigation order. Each feature folder exports a `view` from its
- * index.ts; owners add one line here (import + entry). `order` follows the flow:
+ * index.ts; owners add one entry here with `lazyView(...)`. `order` follows the flow:
  *   10 data · 20 variables · 30 models · 40 explained variance · 50 stability · 60 cost key ·
  *   70 redistribution · 80 my municipality · 90 share/export
+ *
+ * Views are loaded on first use (issue 2 item 4: the start-up bundle was one long task of parsing
+ * every view and chart library). The navigation needs id/title/order before any view code is
+ * loaded, so they are repeated here; registry.test.ts checks they match each folder's `view`.
  */
-import type { ComponentType } from 'react';
-import { view as models } from './models';
-import { view as explained } from './explained';
-import { view as stability } from './stability';
-import { view as share } from './share';
+import { createElement, lazy, Suspense, type ComponentType } from 'react';
+import { useLanguage } from '../i18n/useLanguage';
 
 export interface ViewDef {
   id: string;
@@ -18,14 +19,37 @@ export interface ViewDef {
   component: ComponentType;
 }
 
-export const views: ViewDef[] = [share, models, explained, stability];
-import { view as variablesView } from './variables';
-import { view as describeView } from './describe';
-views.push(variablesView, describeView);
-import { view as costKeyView } from './costkey';
-import { view as redistributionView } from './redistribution';
-import { view as myMunicipalityView } from './my-municipality';
-import { view as districtView } from './district';
-views.push(costKeyView, redistributionView, myMunicipalityView, districtView);
-import { view as dataView } from './upload';
-views.push(dataView);
+type Loader = () => Promise<{ view: ViewDef }>;
+
+/** Shown for the moment a view's code is fetched; role=status so screen readers hear it. */
+function ViewLoading() {
+  const lang = useLanguage();
+  return createElement('p', { role: 'status', className: 'kl-view-loading' }, lang === 'en' ? 'Loading view …' : 'Laster visning …');
+}
+
+/**
+ * The Suspense boundary sits inside the component itself, so every place that renders a view
+ * (the shell, the presentation mode) works without its own boundary.
+ */
+function lazyView(meta: Omit<ViewDef, 'component'>, load: Loader): ViewDef & { load: Loader } {
+  const Lazy = lazy(() => load().then((m) => ({ default: m.view.component })));
+  function View() {
+    return createElement(Suspense, { fallback: createElement(ViewLoading) }, createElement(Lazy));
+  }
+  View.displayName = `View(${meta.id})`;
+  return { ...meta, component: View, load };
+}
+
+export const views: (ViewDef & { load: Loader })[] = [
+  lazyView({ id: 'data', title: { nb: 'Data', en: 'Data' }, order: 10 }, () => import('./upload')),
+  lazyView({ id: 'variables', title: { nb: 'Variabler', en: 'Variables' }, order: 20 }, () => import('./variables')),
+  lazyView({ id: 'describe', title: { nb: 'Beskrivende statistikk', en: 'Descriptives' }, order: 25 }, () => import('./describe')),
+  lazyView({ id: 'models', title: { nb: 'Modeller', en: 'Models' }, order: 30 }, () => import('./models')),
+  lazyView({ id: 'explained', title: { nb: 'Forklart variasjon', en: 'Explained variance' }, order: 40 }, () => import('./explained')),
+  lazyView({ id: 'stability', title: { nb: 'Stabilitet over år', en: 'Stability across years' }, order: 50 }, () => import('./stability')),
+  lazyView({ id: 'costkey', title: { nb: 'Kostnadsnøkkel', en: 'Cost key' }, order: 60 }, () => import('./costkey')),
+  lazyView({ id: 'redistribution', title: { nb: 'Omfordeling', en: 'Redistribution' }, order: 70 }, () => import('./redistribution')),
+  lazyView({ id: 'my-municipality', title: { nb: 'Min kommune', en: 'My municipality' }, order: 80 }, () => import('./my-municipality')),
+  lazyView({ id: 'district', title: { nb: 'Bydeler', en: 'Districts' }, order: 85 }, () => import('./district')),
+  lazyView({ id: 'share', title: { nb: 'Del og eksporter', en: 'Share and export' }, order: 90 }, () => import('./share')),
+];

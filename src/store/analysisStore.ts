@@ -42,8 +42,15 @@ export const RUN_DEBOUNCE_MS = 150;
 let debounce: ReturnType<typeof setTimeout> | null = null;
 let runToken = 0;
 
+/** The import step and the dataset step can report the same finding about a file; show it once. */
 function combine(s: Pick<AnalysisState, 'specProblems' | 'importProblems' | 'results'>): Problem[] {
-  return [...s.specProblems, ...s.importProblems, ...(s.results?.problems ?? [])];
+  const seen = new Set<string>();
+  return [...s.specProblems, ...s.importProblems, ...(s.results?.problems ?? [])].filter((p) => {
+    const key = `${p.code}\u0000${p.message}\u0000${p.where?.file ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export const useAnalysisStore = create<AnalysisState>((set, get) => {

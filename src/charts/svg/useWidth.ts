@@ -4,12 +4,17 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 
-export function useWidth<T extends HTMLElement>(fallback = 640): [React.RefObject<T | null>, number] {
+/**
+ * `target` picks the element to measure (module-level, so it is stable): inside ChartFrame, Recharts'
+ * ResponsiveContainer puts children in a zero-width box, so a chart there measures the container.
+ */
+export function useWidth<T extends HTMLElement>(fallback = 640, target?: (el: T) => Element): [React.RefObject<T | null>, number] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
+    const own = ref.current;
+    if (!own) return;
+    const el = target ? target(own) : own;
     setWidth(Math.round(el.getBoundingClientRect().width) || fallback);
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver((entries) => {
@@ -18,6 +23,6 @@ export function useWidth<T extends HTMLElement>(fallback = 640): [React.RefObjec
     });
     ro.observe(el);
     return () => ro.disconnect();
-  }, [fallback]);
+  }, [fallback, target]);
   return [ref, width];
 }

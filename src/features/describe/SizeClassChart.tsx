@@ -1,9 +1,9 @@
 /** Bar chart of a variable's mean by size class × year (seed 000 Figures 1–4), with a table alternative. */
 import { Field, Label, Select } from '@digdir/designsystemet-react';
-import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { useId, useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { axisProps, gridProps, numberTick, seriesColor } from '../../charts/theme';
+import { GroupedBars, type BarSeries } from '../../charts/svg/GroupedBars';
+import { numberTick, seriesColor } from '../../charts/theme';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -11,7 +11,6 @@ import { formatInteger, formatSignificant } from '../../i18n/format';
 import type { DescribeResult } from '../../engine/describe';
 import { SIZE_CLASS_LABELS } from '../../engine/variables/sizeClass';
 import { describeStrings } from './strings';
-import { gridAtTicks } from '../../app/gridLines';
 
 export function SizeClassChart({ result, options }: { result: DescribeResult; options: { name: string; label: string }[] }) {
   const s = useStrings(describeStrings);
@@ -20,13 +19,16 @@ export function SizeClassChart({ result, options }: { result: DescribeResult; op
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const selectId = useId();
   const data = result.bySizeClass;
-  const years = [...new Set((data?.cells ?? []).map((c) => c.year))].sort((a, b) => (a ?? 0) - (b ?? 0));
-  // One row per size class, one key per year: the shape Recharts groups bars by.
-  const rows = SIZE_CLASS_LABELS.map((l, k) => {
-    const row: Record<string, string | number> = { klasse: l[lang] };
-    for (const c of data?.cells ?? []) if (c.group === k + 1) row[String(c.year ?? s.pooled)] = c.mean;
-    return row;
-  });
+  // One series per year (bars of one colour), one value per size class (the groups).
+  const series = useMemo<BarSeries[]>(() => {
+    const cells = data?.cells ?? [];
+    const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => (a ?? 0) - (b ?? 0));
+    return years.map((y, i) => {
+      const values: (number | null)[] = SIZE_CLASS_LABELS.map(() => null);
+      for (const c of cells) if (c.year === y && c.group >= 1 && c.group <= values.length) values[c.group - 1] = c.mean;
+      return { name: y === null ? s.pooled : String(y), color: seriesColor(i), values };
+    });
+  }, [data, s.pooled]);
   return (
     <section className="kl-ds-section" aria-labelledby="ds-size">
       <h2 id="ds-size" className="kl-ds-h2">
@@ -67,17 +69,12 @@ export function SizeClassChart({ result, options }: { result: DescribeResult; op
             ]),
           }}
         >
-          {/* No keyboard layer: the chart is aria-hidden in ChartFrame, the table alternative carries the numbers. */}
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid {...gridProps} {...gridAtTicks} vertical={false} />
-            <XAxis dataKey="klasse" {...axisProps} />
-            <YAxis {...axisProps} tickFormatter={numberTick(lang)} width={64} />
-            <Tooltip formatter={(v) => formatSignificant(Number(v), lang)} />
-            <Legend />
-            {years.map((y, i) => (
-              <Bar key={String(y)} dataKey={String(y ?? s.pooled)} name={String(y ?? s.pooled)} fill={seriesColor(i)} isAnimationActive={false} />
-            ))}
-          </BarChart>
+          <GroupedBars
+            groups={SIZE_CLASS_LABELS.map((l) => l[lang])}
+            series={series}
+            format={numberTick(lang)}
+            label={`${s.sizeTitle(data.label)}. ${s.sizeSubtitle}`}
+          />
         </ChartFrame>
       )}
     </section>

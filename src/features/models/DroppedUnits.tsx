@@ -1,10 +1,20 @@
 /** Nothing is silently dropped: every model lists the rows listwise deletion removed, and why. */
-import { Details, Table } from '@digdir/designsystemet-react';
+import { Button, Details, Table } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import type { DroppedRow } from '../../engine/model/types';
 import { useStrings } from '../../i18n/useStrings';
 import { modelStrings } from './strings';
 
-const MAX_ROWS = 300;
+/**
+ * Rows rendered at a time: several models each mounting hundreds of rows was a long task on the main
+ * thread (issue 2 item 4); the rest are one click away.
+ */
+const PAGE = 50;
+
+const moreStrings = {
+  nb: { more: (n: number) => `Vis ${n} flere`, showing: (a: number, n: number) => `Viser ${a} av ${n}` },
+  en: { more: (n: number) => `Show ${n} more`, showing: (a: number, n: number) => `Showing ${a} of ${n}` },
+};
 
 export function DroppedUnits({
   title,
@@ -18,6 +28,8 @@ export function DroppedUnits({
   labels: Map<string, string>;
 }) {
   const s = useStrings(modelStrings);
+  const m = useStrings(moreStrings);
+  const [limit, setLimit] = useState(PAGE);
   return (
     <Details data-size="sm" data-testid="dropped-units">
       <Details.Summary>
@@ -45,7 +57,7 @@ export function DroppedUnits({
                 </tr>
               </thead>
               <tbody>
-                {dropped.slice(0, MAX_ROWS).map((d) => (
+                {dropped.slice(0, limit).map((d) => (
                   <tr key={d.row}>
                     <td>{d.unit ?? ''}</td>
                     <td>{d.unit ? (unitNames.get(d.unit) ?? '') : ''}</td>
@@ -56,7 +68,14 @@ export function DroppedUnits({
                 ))}
               </tbody>
             </Table>
-            {dropped.length > MAX_ROWS && <p>{s.more(dropped.length - MAX_ROWS)}</p>}
+            {dropped.length > limit && (
+              <p>
+                {m.showing(limit, dropped.length)}{' '}
+                <Button variant="secondary" data-size="sm" onClick={() => setLimit((l) => l + PAGE)}>
+                  {m.more(Math.min(PAGE, dropped.length - limit))}
+                </Button>
+              </p>
+            )}
           </div>
         )}
       </Details.Content>

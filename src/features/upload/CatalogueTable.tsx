@@ -1,5 +1,5 @@
 /** The variable catalogue: every variable from every file, searchable by name, label, file or dims. */
-import { Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -7,7 +7,16 @@ import { useStrings } from '../../i18n/useStrings';
 import type { VariableInfo } from '../../ingest/types';
 import { strings } from './strings';
 
-const MAX_ROWS = 200;
+/**
+ * Rows rendered at a time: mounting a few hundred Designsystemet table rows was a long task on the
+ * main thread (issue 2 item 4). The search still runs over the whole catalogue.
+ */
+const PAGE = 50;
+
+const moreStrings = {
+  nb: { more: (n: number) => `Vis ${n} flere` },
+  en: { more: (n: number) => `Show ${n} more` },
+};
 
 function years(ys: number[]): string {
   if (ys.length === 0) return '–';
@@ -18,7 +27,9 @@ function years(ys: number[]): string {
 export function CatalogueTable({ catalogue }: { catalogue: VariableInfo[] }) {
   const s = useStrings(strings);
   const lang = useLanguage();
+  const m = useStrings(moreStrings);
   const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     const hits = q
@@ -32,9 +43,13 @@ export function CatalogueTable({ catalogue }: { catalogue: VariableInfo[] }) {
       <Heading level={3} data-size="sm" id="kl-catalogue-title">
         {s.catalogue}
       </Heading>
-      <Textfield label={s.search} data-size="sm" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="catalogue-search" />
+      <Textfield label={s.search} data-size="sm" value={query} onChange={(e) => {
+          setQuery(e.target.value);
+          // A new search starts from its first page, so the hits counted are the hits shown first.
+          setLimit(PAGE);
+        }} data-testid="catalogue-search" />
       <Paragraph data-size="sm">
-        {s.showing} {Math.min(shown.length, MAX_ROWS)} {s.of} {shown.length}
+        {s.showing} {Math.min(shown.length, limit)} {s.of} {shown.length}
       </Paragraph>
       <div className="kl-scroll" tabIndex={0} role="region" aria-label={s.catalogue}>
         <Table data-size="sm" zebra data-testid="catalogue-table">
@@ -52,7 +67,7 @@ export function CatalogueTable({ catalogue }: { catalogue: VariableInfo[] }) {
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {shown.slice(0, MAX_ROWS).map((v) => (
+            {shown.slice(0, limit).map((v) => (
               <Table.Row key={v.name} data-testid="catalogue-row">
                 <Table.Cell>
                   <code>{v.name}</code>
@@ -69,6 +84,11 @@ export function CatalogueTable({ catalogue }: { catalogue: VariableInfo[] }) {
           </Table.Body>
         </Table>
       </div>
+      {shown.length > limit && (
+        <Button variant="secondary" data-size="sm" onClick={() => setLimit((l) => l + PAGE)} data-testid="catalogue-more">
+          {m.more(Math.min(PAGE, shown.length - limit))}
+        </Button>
+      )}
     </section>
   );
 }
