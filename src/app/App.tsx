@@ -1,5 +1,5 @@
 import { Heading, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { views as registered } from '../features/registry';
 import { useLanguage } from '../i18n/useLanguage';
 import { useStrings } from '../i18n/useStrings';
@@ -11,17 +11,14 @@ import { RestorePrompt } from '../features/share/RestorePrompt';
 import { StatusBar } from './StatusBar';
 import { shellStrings } from './strings';
 import { useActiveView } from './useActiveView';
-import { patchDesignsystemetCss } from '../styles/designsystemetPatch';
-
-// Before the first render, so no style recalculation ever pays for the rewritten rules.
-patchDesignsystemetCss();
-
 export function App() {
   const s = useStrings(shellStrings);
   const lang = useLanguage();
   const views = useMemo(() => [...registered].sort((a, b) => a.order - b.order), []);
   const active = useActiveView(views);
-  const problems = useAnalysisStore((st) => st.problems);
+  // Deferred: a new results object arrives in one store update; the list re-renders in the
+  // interruptible follow-up render instead of the blocking one (issue 2 item 4).
+  const problems = useDeferredValue(useAnalysisStore((st) => st.problems));
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 

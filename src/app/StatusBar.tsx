@@ -1,8 +1,17 @@
 import { useAnalysisStore } from '../store/analysisStore';
 import { useStrings } from '../i18n/useStrings';
 import { useLanguage } from '../i18n/useLanguage';
-import { formatPercent } from '../i18n/format';
 import { shellStrings } from './strings';
+
+/**
+ * A whole percent without Intl: the first Intl.NumberFormat of a page costs ~20 ms (locale data), and
+ * the status bar renders in the blocking start-up updates (issue 2 item 4). Same text as
+ * formatPercent(x, lang, 0): "45 %" (no-break space) in bokmål, "45%" in English.
+ */
+function percent(fraction: number, lang: string): string {
+  const n = Number.isFinite(fraction) ? Math.round(fraction * 100) : 0;
+  return lang === 'nb' ? `${n}\u00a0%` : `${n}%`;
+}
 
 /** Worker status for screen readers and eyes; `data-status` lets end-to-end tests wait on it. */
 export function StatusBar() {
@@ -34,7 +43,7 @@ export function StatusBar() {
       <span>
         {label}
         {detail && detail !== label ? `: ${detail}` : ''}
-        {busy && progress ? ` (${formatPercent(progress.fraction, lang, 0)})` : ''}
+        {busy && progress ? ` (${percent(progress.fraction, lang)})` : ''}
       </span>
       {busy && progress && <progress max={1} value={progress.fraction} aria-hidden="true" />}
     </div>

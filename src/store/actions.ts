@@ -52,6 +52,11 @@ export async function importFiles(files: { name: string; bytes: Uint8Array }[]):
   }
 }
 
+/** Stops the file the worker is reading; its import then returns without it. */
+export async function cancelImport(): Promise<void> {
+  await getAnalysisClient().cancelImport();
+}
+
 export async function removeSource(id: string): Promise<void> {
   await getAnalysisClient().removeSource(id);
   await deleteFile(id);

@@ -10,6 +10,7 @@ function fakeClient() {
   const client: AnalysisClient = {
     loadDemo: async () => ({ spec: null, sources: [], problems: [] }),
     importFiles: async () => ({ sources: [], problems: [] }),
+    cancelImport: async () => {},
     run: (spec) => new Promise((resolve) => pending.push({ spec, resolve })),
     removeSource: async () => {},
     loadedSources: async (ids) => ids.map(() => true),

@@ -24,6 +24,7 @@ function comlinkClient(): AnalysisClient {
         ),
         cb(onProgress),
       ),
+    cancelImport: () => remote.cancelImport(),
     run: (spec, onProgress) => remote.run(spec, cb(onProgress)),
     removeSource: (id) => remote.removeSource(id),
     loadedSources: (ids) => remote.loadedSources(ids),

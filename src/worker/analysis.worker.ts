@@ -26,7 +26,12 @@ function throttled(onProgress?: OnProgress): (fraction: number, label: string) =
   };
 }
 
+/** Imports in progress that the user cancelled; ingest checks the flag between 4 MB slices. */
+let importToken = 0;
+const cancelledImports = new Set<number>();
+
 async function importAll(files: FileInput[], onProgress?: OnProgress): Promise<ImportResult> {
+  const token = ++importToken;
   const report = throttled(onProgress);
   const sources: SourceSpec[] = [];
   const problems: Problem[] = [];
@@ -38,10 +43,13 @@ async function importAll(files: FileInput[], onProgress?: OnProgress): Promise<I
     report(i / files.length, `Leser ${f.name}`);
     const out = await pipeline.importFile({ name: f.name, bytes: f.bytes }, spec, {
       onProgress: (p) => report((i + (p.fraction ?? 0)) / files.length, `Leser ${f.name}`),
+      cancelled: () => cancelledImports.has(token),
     });
-    sources.push(out.source);
     problems.push(...out.problems);
+    if (out.cancelled) break;
+    sources.push(out.source);
   }
+  cancelledImports.delete(token);
   report(1, 'Filene er lest');
   return { sources, problems };
 }
@@ -97,6 +105,10 @@ const api: AnalysisApi = {
   },
 
   importFiles: (files, onProgress) => importAll(files, onProgress),
+
+  async cancelImport() {
+    cancelledImports.add(importToken);
+  },
 
   async run(spec, onProgress) {
     const id = ++latestRun;

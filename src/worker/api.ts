@@ -37,6 +37,8 @@ export interface AnalysisApi {
   /** Reads `<baseUrl>demo-spec.json` and the files it lists (same origin) and imports them. */
   loadDemo(baseUrl: string, onProgress?: OnProgress): Promise<DemoResult>;
   importFiles(files: FileInput[], onProgress?: OnProgress): Promise<ImportResult>;
+  /** Cancels the file being read (checked between slices); the import then returns without it. */
+  cancelImport(): Promise<void>;
   /** Resolves null when a newer `run` superseded this one. */
   run(spec: AnalysisSpec, onProgress?: OnProgress): Promise<AnalysisResults | null>;
   removeSource(id: string): Promise<void>;

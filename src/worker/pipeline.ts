@@ -35,6 +35,8 @@ interface StageCacheEntry {
 export interface ImportOutcome {
   source: SourceSpec;
   problems: Problem[];
+  /** The user cancelled while the file was read: nothing was kept. */
+  cancelled?: boolean;
 }
 
 export class Pipeline {
@@ -66,6 +68,7 @@ export class Pipeline {
   ): Promise<ImportOutcome> {
     try {
       const imported = await this.deps.ingestFile(input, { source, ...opts });
+      if (imported.status === 'cancelled') return { source, problems: imported.problems ?? [], cancelled: true };
       const finalSource: SourceSpec = imported.spec
         ? { ...imported.spec, id: source.id, demo: source.demo }
         : source;

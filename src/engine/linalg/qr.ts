@@ -62,7 +62,11 @@ export function householderQr(
   k: number,
   tol = DEFAULT_RANK_TOL,
   referenceNorms?: Float64Array,
+  extra = 0,
 ): QrFactor {
+  // `extra` columns after the k factored ones (e.g. y) only receive the reflections: Qᵀ applied in
+  // the same passes over v as the trailing columns.
+  const kt = k + extra;
   const rdiag = new Float64Array(k);
   const tau = new Float64Array(k);
   const perm = new Int32Array(k);
@@ -86,8 +90,130 @@ export function householderQr(
     const t = 1 / (norm * (norm + Math.abs(x0)));
     rdiag[j] = alpha;
     tau[j] = t;
+    if (kt - j >= 6 && j + 1 < kEff && j + 1 < n && pairStep(a, n, kt, j, t, tol * ref[j + 1], ref[j + 1] === 0, rdiag, tau)) {
+      j += 2;
+      continue;
+    }
+    applyReflector(a, n, kt, j, t, j + 1);
+    j++;
+  }
+  // Columns beyond n (k > n) cannot be accepted; count them as deficient.
+  const rank = Math.min(j, kEff);
+  if (!firstDeficient && rank < k) firstDeficient = { column: perm[rank], accepted: perm.slice(0, rank), coef: new Float64Array(rank) };
+  return { n, k, a, rdiag, tau, perm, rank, firstDeficient };
+}
+
+/**
+ * Two reflections per pass over the trailing columns (columns j + 2..k − 1): reflector j is applied
+ * to column j + 1 alone, which passes the rank test and yields reflector j + 1; then both are
+ * applied together, H_{j+1}H_j·x = x − α·v_j − β·v_{j+1} with α = τ_j·v_jᵀx and
+ * β = τ_{j+1}·(v_{j+1}ᵀx − α·v_{j+1}ᵀv_j). Half the passes over the trailing columns, same
+ * reflectors. Returns false (having applied only reflector j, to every column) when column j + 1
+ * fails the rank test; the caller's loop then handles it as usual.
+ */
+function pairStep(
+  a: Float64Array,
+  n: number,
+  k: number,
+  j: number,
+  t: number,
+  threshold: number,
+  zeroRef: boolean,
+  rdiag: Float64Array,
+  tau: Float64Array,
+): boolean {
+  const oj = j * n;
+  const j1 = j + 1;
+  const o1 = j1 * n;
+  const d = dot(a, oj, a, o1, j, n) * t;
+  for (let i = j; i < n; i++) a[o1 + i] -= d * a[oj + i];
+  const norm = Math.sqrt(dot(a, o1, a, o1, j1, n));
+  if (!(norm > threshold) || zeroRef) {
+    applyReflector(a, n, k, j, t, j + 2);
+    return false;
+  }
+  const x0 = a[o1 + j1];
+  const alpha = x0 >= 0 ? -norm : norm;
+  a[o1 + j1] = x0 - alpha;
+  const t1 = 1 / (norm * (norm + Math.abs(x0)));
+  rdiag[j1] = alpha;
+  tau[j1] = t1;
+  const vv = dot(a, o1, a, oj, j1, n);
+  const vj0 = a[oj + j];
+  let c = j + 2;
+  for (; c + 3 < k; c += 4) {
+    const p1 = c * n;
+    const p2 = p1 + n;
+    const p3 = p2 + n;
+    const p4 = p3 + n;
+    let a1 = vj0 * a[p1 + j];
+    let a2 = vj0 * a[p2 + j];
+    let a3 = vj0 * a[p3 + j];
+    let a4 = vj0 * a[p4 + j];
+    let b1 = 0;
+    let b2 = 0;
+    let b3 = 0;
+    let b4 = 0;
+    for (let i = j1; i < n; i++) {
+      const u = a[oj + i];
+      const v = a[o1 + i];
+      const x1 = a[p1 + i];
+      const x2 = a[p2 + i];
+      const x3 = a[p3 + i];
+      const x4 = a[p4 + i];
+      a1 += u * x1;
+      b1 += v * x1;
+      a2 += u * x2;
+      b2 += v * x2;
+      a3 += u * x3;
+      b3 += v * x3;
+      a4 += u * x4;
+      b4 += v * x4;
+    }
+    a1 *= t;
+    a2 *= t;
+    a3 *= t;
+    a4 *= t;
+    b1 = t1 * (b1 - a1 * vv);
+    b2 = t1 * (b2 - a2 * vv);
+    b3 = t1 * (b3 - a3 * vv);
+    b4 = t1 * (b4 - a4 * vv);
+    a[p1 + j] -= a1 * vj0;
+    a[p2 + j] -= a2 * vj0;
+    a[p3 + j] -= a3 * vj0;
+    a[p4 + j] -= a4 * vj0;
+    for (let i = j1; i < n; i++) {
+      const u = a[oj + i];
+      const v = a[o1 + i];
+      a[p1 + i] -= a1 * u + b1 * v;
+      a[p2 + i] -= a2 * u + b2 * v;
+      a[p3 + i] -= a3 * u + b3 * v;
+      a[p4 + i] -= a4 * u + b4 * v;
+    }
+  }
+  for (; c < k; c++) {
+    const p1 = c * n;
+    let a1 = vj0 * a[p1 + j];
+    let b1 = 0;
+    for (let i = j1; i < n; i++) {
+      const x1 = a[p1 + i];
+      a1 += a[oj + i] * x1;
+      b1 += a[o1 + i] * x1;
+    }
+    a1 *= t;
+    b1 = t1 * (b1 - a1 * vv);
+    a[p1 + j] -= a1 * vj0;
+    for (let i = j1; i < n; i++) a[p1 + i] -= a1 * a[oj + i] + b1 * a[o1 + i];
+  }
+  return true;
+}
+
+/** Applies reflector j (τ = t) to columns from..k − 1, four target columns per pass over v. */
+function applyReflector(a: Float64Array, n: number, k: number, j: number, t: number, from: number): void {
+  const oj = j * n;
+  {
     // Four target columns per pass over v: the loop is bound by loads, and v is read once for four.
-    let c = j + 1;
+    let c = from;
     for (; c + 3 < k; c += 4) {
       const o1 = c * n;
       const o2 = o1 + n;
@@ -121,12 +247,7 @@ export function householderQr(
       const d1 = dot(a, oj, a, o1, j, n) * t;
       for (let i = j; i < n; i++) a[o1 + i] -= d1 * a[oj + i];
     }
-    j++;
   }
-  // Columns beyond n (k > n) cannot be accepted; count them as deficient.
-  const rank = Math.min(j, kEff);
-  if (!firstDeficient && rank < k) firstDeficient = { column: perm[rank], accepted: perm.slice(0, rank), coef: new Float64Array(rank) };
-  return { n, k, a, rdiag, tau, perm, rank, firstDeficient };
 }
 
 /** Coefficients of the deficient column j on the accepted columns 0..j−1: R[0:j,0:j]·b = (Qᵀx_j)[0:j]. */

@@ -104,6 +104,24 @@ function gather(v: Float64Array, rows: Int32Array, contiguous: boolean): Float64
  */
 export function indexValues(values: Float64Array, rows: Int32Array): { levels: number[]; ids: Int32Array } {
   const n = rows.length;
+  const t = tableLevels(values);
+  if (t) {
+    // Table-wide codes (cached): mark the levels present, number them in order, map the rows.
+    const all = t.levels.length;
+    const remap = new Int32Array(all);
+    const codes = t.codes;
+    for (let i = 0; i < n; i++) remap[codes[rows[i]]] = 1;
+    const levels: number[] = [];
+    for (let l = 0; l < all; l++) {
+      if (remap[l] === 1) {
+        remap[l] = levels.length;
+        levels.push(t.levels[l]);
+      }
+    }
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = remap[codes[rows[i]]];
+    return { levels, ids };
+  }
   const seen = new Int32Array(n); // index in order of first appearance
   const first: number[] = [];
   let map: Map<number, number> | null = null;
@@ -136,6 +154,38 @@ export function indexValues(values: Float64Array, rows: Int32Array): { levels: n
   for (let r = 0; r < order.length; r++) rank[order[r]] = r;
   for (let i = 0; i < n; i++) seen[i] = rank[seen[i]];
   return { levels: order.map((m) => first[m]), ids: seen };
+}
+
+// Table-wide sorted levels of a numeric key column (years) and each row's level, by the identity of
+// the values array; null (the general path below) when the column holds NaN or −0, whose levels
+// depend on the rows.
+const levelCache = new WeakMap<Float64Array, { levels: Float64Array; codes: Int32Array } | null>();
+
+function tableLevels(values: Float64Array): { levels: Float64Array; codes: Int32Array } | null {
+  let c = levelCache.get(values);
+  if (c !== undefined) return c;
+  c = null;
+  let ok = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v || (v === 0 && 1 / v < 0)) {
+      ok = false;
+      break;
+    }
+  }
+  if (ok) {
+    const sorted = Float64Array.from(values).sort();
+    let m = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
+    const levels = sorted.slice(0, m);
+    const index = new Map<number, number>();
+    for (let l = 0; l < m; l++) index.set(levels[l], l);
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) codes[i] = index.get(values[i]) as number;
+    c = { levels, codes };
+  }
+  levelCache.set(values, c);
+  return c;
 }
 
 // Table-wide integer codes of a key column, by the identity of its text array: tables are not

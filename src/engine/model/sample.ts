@@ -76,7 +76,7 @@ export function listwise(
     if (v.numeric) {
       const miss = v.numeric.missing;
       const vals = v.numeric.values;
-      flagNumeric(miss, vals, candidates, bad);
+      if (!isClean(miss, vals)) flagNumeric(miss, vals, candidates, bad);
     } else if (v.text) {
       const text = v.text;
       for (let q = 0; q < nc; q++) if (text[candidates[q]] === '') bad[q] = 1;
@@ -117,6 +117,20 @@ export function listwise(
     }
   }
   return { rows: keep.slice(0, nKeep), dropped };
+}
+
+// Whether a whole column has neither a gap nor a non-finite value, by the identity of its arrays:
+// tables are not mutated once built, and the worker refits the same table many times, so a clean
+// column (the usual case) skips the per-row test.
+const cleanCache = new WeakMap<Float64Array, { miss: Uint8Array; clean: boolean }>();
+
+function isClean(miss: Uint8Array, vals: Float64Array): boolean {
+  const hit = cleanCache.get(vals);
+  if (hit && hit.miss === miss) return hit.clean;
+  let clean = miss.length >= vals.length;
+  for (let i = 0; clean && i < vals.length; i++) if (miss[i] !== 0 || vals[i] - vals[i] !== 0) clean = false;
+  cleanCache.set(vals, { miss, clean });
+  return clean;
 }
 
 /**

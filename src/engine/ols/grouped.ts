@@ -10,14 +10,13 @@
  * reporting order (intercept = base group, dummies = differences to it). Returns null when the
  * error bound asks for refinement, which only the dense path does.
  */
-import { householderQr, invertR, solveR, applyQt, DEFAULT_RANK_TOL } from '../linalg/qr';
+import { householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
 import { congruence, crossInverse } from '../linalg/dense';
 import { COEF_NEGLIGIBLE, crossProduct, fail, INTERCEPT, needsRefinementFrom, type DesignFailure, type DesignInput, type Solved } from './fit';
 
 // Scratch reused across fits (engine calls are synchronous; nothing here outlives one fitDesign).
 let zScratch = new Float64Array(0);
 let qrScratch = new Float64Array(0);
-let nScratch = new Float64Array(0);
 function sized(buf: Float64Array, size: number): Float64Array {
   return buf.length === size ? buf : buf.subarray(0, size);
 }
@@ -61,14 +60,55 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
   // zt: demeaned, unweighted columns (kept for the residuals and the scores); a: the √w-scaled copy
   // the QR overwrites. Both are filled in one pass after the group means.
   if (zScratch.length < n * p) zScratch = new Float64Array(n * p);
-  if (qrScratch.length < n * p) qrScratch = new Float64Array(n * p);
+  if (qrScratch.length < n * (p + 1)) qrScratch = new Float64Array(n * (p + 1));
   const zt = sized(zScratch, n * p);
-  const a = sized(qrScratch, n * p);
+  // One column more than Z: √w(y − ȳ_g) rides along in the QR, which leaves Qᵀ of it there.
+  const a = sized(qrScratch, n * (p + 1));
   const zbar = new Float64Array(T * p); // zbar[j*T + g]
   const rawNorm = new Float64Array(p);
   const norms = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    const o = (compact ? j : zc[j]) * n;
+  const xo = (j: number): number => (compact ? j : zc[j]) * n;
+  let j0 = 0;
+  if (!w) {
+    // Four columns per pass for the group sums: the row's group is loaded once, and the four
+    // read–add–write chains through zbar are independent (rows sorted by group would otherwise
+    // serialise on one slot).
+    for (; j0 + 3 < p; j0 += 4) {
+      const q1 = xo(j0);
+      const q2 = xo(j0 + 1);
+      const q3 = xo(j0 + 2);
+      const q4 = xo(j0 + 3);
+      const b1 = j0 * T;
+      const b2 = b1 + T;
+      const b3 = b2 + T;
+      const b4 = b3 + T;
+      let r1 = 0;
+      let r2 = 0;
+      let r3 = 0;
+      let r4 = 0;
+      for (let i = 0; i < n; i++) {
+        const g = ids[i];
+        const v1 = x[q1 + i];
+        const v2 = x[q2 + i];
+        const v3 = x[q3 + i];
+        const v4 = x[q4 + i];
+        zbar[b1 + g] += v1;
+        zbar[b2 + g] += v2;
+        zbar[b3 + g] += v3;
+        zbar[b4 + g] += v4;
+        r1 += v1 * v1;
+        r2 += v2 * v2;
+        r3 += v3 * v3;
+        r4 += v4 * v4;
+      }
+      rawNorm[j0] = Math.sqrt(r1);
+      rawNorm[j0 + 1] = Math.sqrt(r2);
+      rawNorm[j0 + 2] = Math.sqrt(r3);
+      rawNorm[j0 + 3] = Math.sqrt(r4);
+    }
+  }
+  for (let j = j0; j < p; j++) {
+    const o = xo(j);
     const ob = j * T;
     let raw = 0;
     if (w) {
@@ -84,7 +124,53 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
         raw += v * v;
       }
     }
-    for (let g = 0; g < T; g++) zbar[ob + g] /= wg[g];
+    rawNorm[j] = Math.sqrt(raw);
+  }
+  for (let g = 0; g < T * p; g++) zbar[g] /= wg[g % T];
+  let j1 = 0;
+  if (!sw) {
+    // Demeaned columns four at a time: one load of the row's group for four columns.
+    for (; j1 + 3 < p; j1 += 4) {
+      const q1 = xo(j1);
+      const q2 = xo(j1 + 1);
+      const q3 = xo(j1 + 2);
+      const q4 = xo(j1 + 3);
+      const b1 = j1 * T;
+      const b2 = b1 + T;
+      const b3 = b2 + T;
+      const b4 = b3 + T;
+      const z1 = j1 * n;
+      const z2 = z1 + n;
+      const z3 = z2 + n;
+      const z4 = z3 + n;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      for (let i = 0; i < n; i++) {
+        const g = ids[i];
+        const v1 = x[q1 + i] - zbar[b1 + g];
+        const v2 = x[q2 + i] - zbar[b2 + g];
+        const v3 = x[q3 + i] - zbar[b3 + g];
+        const v4 = x[q4 + i] - zbar[b4 + g];
+        zt[z1 + i] = v1;
+        zt[z2 + i] = v2;
+        zt[z3 + i] = v3;
+        zt[z4 + i] = v4;
+        s1 += v1 * v1;
+        s2 += v2 * v2;
+        s3 += v3 * v3;
+        s4 += v4 * v4;
+      }
+      norms[j1] = Math.sqrt(s1);
+      norms[j1 + 1] = Math.sqrt(s2);
+      norms[j1 + 2] = Math.sqrt(s3);
+      norms[j1 + 3] = Math.sqrt(s4);
+    }
+  }
+  for (let j = j1; j < p; j++) {
+    const o = xo(j);
+    const ob = j * T;
     const oz = j * n;
     let ss = 0;
     if (sw) {
@@ -99,12 +185,19 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
       for (let i = 0; i < n; i++) {
         const v = x[o + i] - zbar[ob + ids[i]];
         zt[oz + i] = v;
-        a[oz + i] = v;
         ss += v * v;
       }
     }
-    rawNorm[j] = Math.sqrt(raw);
     norms[j] = Math.sqrt(ss);
+  }
+  // Unweighted: the QR's copy is the demeaned block itself (one block copy beats a second store per entry).
+  if (!sw) a.set(zt);
+  const oy = p * n;
+  let yy = 0;
+  for (let i = 0; i < n; i++) {
+    const v = sw ? (y[i] - ybar[ids[i]]) * sw[i] : y[i] - ybar[ids[i]];
+    a[oy + i] = v;
+    yy += v * v;
   }
   let sumW = 0;
   for (let g = 0; g < T; g++) sumW += wg[g];
@@ -116,7 +209,7 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
       return groupCollinear(input, [zc[j]], zbar.slice(j * T, j * T + T), rms(j), k - 1);
     }
   }
-  const qr = householderQr(a, n, p, tol, norms);
+  const qr = householderQr(a, n, p, tol, norms, 1);
   if (qr.rank < p) {
     const dep = qr.firstDeficient as NonNullable<typeof qr.firstDeficient>;
     const cols: number[] = [];
@@ -135,15 +228,7 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
   // Qᵀ·√w(y − ȳ_g): the first p entries give b, the rest are the residuals in Q's basis, so the
   // RSS needs no second pass of Q (‖r‖ = ‖(Qᵀy)_{p..n}‖ exactly in exact arithmetic, and to
   // rounding as accurate as forming r = Q·[0; (Qᵀy)₂]).
-  if (nScratch.length < n) nScratch = new Float64Array(n);
-  const ty = sized(nScratch, n);
-  let yy = 0;
-  for (let i = 0; i < n; i++) {
-    const v = sw ? (y[i] - ybar[ids[i]]) * sw[i] : y[i] - ybar[ids[i]];
-    ty[i] = v;
-    yy += v * v;
-  }
-  applyQt(qr, ty);
+  const ty = a.subarray(oy, oy + n);
   const bz = solveR(qr, ty);
   let rss = 0;
   for (let i = p; i < n; i++) rss += ty[i] * ty[i];

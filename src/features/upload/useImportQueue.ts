@@ -1,12 +1,13 @@
 /**
  * The upload queue of the data view: files are read one after the other (so each has its own
  * progress bar), files above the size limit are refused before they are read into memory, and a
- * cancelled file is dropped (queued: never read; running: removed again when the worker returns,
- * so earlier data is never touched).
+ * cancelled file is dropped (queued: never read; running: the worker stops between 4 MB slices and
+ * keeps nothing, or — if it had already finished — the file is removed again; earlier data is never
+ * touched).
  */
 import { useCallback, useRef, useState } from 'react';
 import { MAX_FILE_BYTES } from '../../ingest/limits';
-import { importFiles, removeSource } from '../../store/actions';
+import { cancelImport, importFiles, removeSource } from '../../store/actions';
 
 export interface QueueItem {
   key: number;
@@ -41,8 +42,10 @@ export function useImportQueue() {
           continue;
         }
         patch(key, 'reading');
+        reading.current = key;
         const bytes = new Uint8Array(await file.arrayBuffer());
         const sources = await importFiles([{ name: file.name, bytes }]);
+        reading.current = null;
         if (cancelled.current.has(key)) {
           for (const s of sources) await removeSource(s.id);
           patch(key, 'cancelled');
@@ -67,9 +70,11 @@ export function useImportQueue() {
     [pump],
   );
 
+  const reading = useRef<number | null>(null);
   const cancel = useCallback(
     (key: number) => {
       cancelled.current.add(key);
+      if (reading.current === key) void cancelImport();
       setItems((xs) => xs.map((x) => (x.key === key && (x.state === 'queued' || x.state === 'reading') ? { ...x, state: x.state === 'queued' ? 'cancelled' : x.state } : x)));
     },
     [],
