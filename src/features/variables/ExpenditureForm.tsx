@@ -10,6 +10,7 @@ import type { ExpenditureDef } from '../../spec/sections/variables';
 import { uniqueId } from './specOps';
 import { variableStrings } from './strings';
 import type { VariableData } from './useVariableData';
+import { VariableSelect } from './VariableSelect';
 
 export function ExpenditureForm({ data }: { data: VariableData }) {
   const s = useStrings(variableStrings);
@@ -106,17 +107,7 @@ export function ExpenditureForm({ data }: { data: VariableData }) {
             </Field>
           </div>
           <div className="kl-vb-row">
-            <Field data-size="sm">
-              <Label>{s.deflator}</Label>
-              <Select value={deflator} onChange={(e) => setDeflator(e.target.value)}>
-                <option value="">{s.nominal}</option>
-                {data.options.map((o) => (
-                  <option key={o.name} value={o.name}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <VariableSelect label={s.deflator} value={deflator} onChange={setDeflator} options={data.options} none={s.nominal} />
             {deflator && (
               <Field data-size="sm">
                 <Label>{s.baseYear}</Label>

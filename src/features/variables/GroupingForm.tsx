@@ -1,11 +1,12 @@
 /** Groupings from uploaded columns (county, KOSTRA group); the size classes are always there. */
-import { Button, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useStrings } from '../../i18n/useStrings';
 import { uniqueId } from './specOps';
 import { variableStrings } from './strings';
 import type { VariableData } from './useVariableData';
+import { VariableSelect } from './VariableSelect';
 
 export function GroupingForm({ data }: { data: VariableData }) {
   const s = useStrings(variableStrings);
@@ -24,17 +25,7 @@ export function GroupingForm({ data }: { data: VariableData }) {
       </h2>
       <Paragraph data-size="sm">{s.groupingsHelp}</Paragraph>
       <div className="kl-vb-row">
-        <Field data-size="sm">
-          <Label>{s.column}</Label>
-          <Select value={column} onChange={(e) => setColumn(e.target.value)}>
-            <option value="">{s.choose}</option>
-            {data.options.map((o) => (
-              <option key={o.name} value={o.name}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <VariableSelect label={s.column} value={column} onChange={setColumn} options={data.options} none={s.choose} />
         <Textfield data-size="sm" label={s.label} value={label} onChange={(e) => setLabel(e.target.value)} />
         <Button data-size="sm" onClick={add} disabled={!column}>
           {s.add}

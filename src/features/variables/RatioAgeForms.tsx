@@ -7,6 +7,7 @@ import type { RatioDef } from '../../spec/sections/variables';
 import { uniqueId } from './specOps';
 import { variableStrings } from './strings';
 import type { VariableData } from './useVariableData';
+import { VariableSelect } from './VariableSelect';
 
 const KINDS = ['per-capita', 'per-target-group', 'coverage', 'unit-cost', 'other'] as const;
 
@@ -37,28 +38,8 @@ export function RatioForm({ data }: { data: VariableData }) {
       </h2>
       <Paragraph data-size="sm">{s.ratiosHelp}</Paragraph>
       <div className="kl-vb-row">
-        <Field data-size="sm">
-          <Label>{s.numerator}</Label>
-          <Select value={numerator} onChange={(e) => setNumerator(e.target.value)}>
-            <option value="">{s.choose}</option>
-            {data.options.map((o) => (
-              <option key={o.name} value={o.name}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field data-size="sm">
-          <Label>{s.denominator}</Label>
-          <Select value={denominator} onChange={(e) => setDenominator(e.target.value)}>
-            <option value="">{s.populationDefault}</option>
-            {data.options.map((o) => (
-              <option key={o.name} value={o.name}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <VariableSelect label={s.numerator} value={numerator} onChange={setNumerator} options={data.options} none={s.choose} />
+        <VariableSelect label={s.denominator} value={denominator} onChange={setDenominator} options={data.options} none={s.populationDefault} />
         <Field data-size="sm">
           <Label>{s.kind}</Label>
           <Select value={kind} onChange={(e) => setKind(e.target.value as RatioDef['kind'])}>

@@ -10,6 +10,7 @@ import { INTERCEPT } from '../../engine/ols/fit';
 import { uniqueId } from './specOps';
 import { variableStrings } from './strings';
 import type { VariableData } from './useVariableData';
+import { VariableSelect } from './VariableSelect';
 
 export function ResidualForm({ data }: { data: VariableData }) {
   const s = useStrings(variableStrings);
@@ -33,17 +34,7 @@ export function ResidualForm({ data }: { data: VariableData }) {
       </h2>
       <Paragraph data-size="sm">{s.residualisedHelp}</Paragraph>
       <div className="kl-vb-row">
-        <Field data-size="sm">
-          <Label>{s.target}</Label>
-          <Select value={target} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">{s.choose}</option>
-            {data.options.map((o) => (
-              <option key={o.name} value={o.name}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <VariableSelect label={s.target} value={target} onChange={setTarget} options={data.options} none={s.choose} />
         <Field data-size="sm">
           <Label>{s.controls}</Label>
           <Select
