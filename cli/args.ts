@@ -1,6 +1,11 @@
-/** `--key value` / `--flag` parser shared by the CLI subcommands. Repeated keys keep the last value. */
+/**
+ * `--key value` / `--flag` parser shared by the CLI subcommands. `values` keeps the last value of a
+ * repeated key (what single-valued options read); `all` keeps every value in order, for options that
+ * may be given several times (`--sector a=… --sector b=…`).
+ */
 export interface Args {
   values: Map<string, string>;
+  all: Map<string, string[]>;
   flags: Set<string>;
   positional: string[];
 }
@@ -9,6 +14,11 @@ const BOOLEAN_FLAGS = new Set(['json', 'help', 'embed-data', 'verbose', 'no-inte
 
 export function parseArgs(argv: string[]): Args {
   const values = new Map<string, string>();
+  const all = new Map<string, string[]>();
+  const put = (key: string, value: string) => {
+    values.set(key, value);
+    all.set(key, [...(all.get(key) ?? []), value]);
+  };
   const flags = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -16,23 +26,31 @@ export function parseArgs(argv: string[]): Args {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) {
-        values.set(a.slice(2, eq), a.slice(eq + 1));
+        put(a.slice(2, eq), a.slice(eq + 1));
         continue;
       }
       const key = a.slice(2);
       const next = argv[i + 1];
       if (BOOLEAN_FLAGS.has(key) || next === undefined || next.startsWith('--')) flags.add(key);
       else {
-        values.set(key, next);
+        put(key, next);
         i++;
       }
     } else positional.push(a);
   }
-  return { values, flags, positional };
+  return { values, all, flags, positional };
 }
 
 export function required(args: Args, key: string): string {
   const v = args.values.get(key);
   if (v === undefined || v === '') throw new Error(`mangler --${key} / missing --${key}`);
   return v;
+}
+
+/** Every value of an option that may be repeated; each may also list several joined by `;`. */
+export function repeated(args: Args, key: string): string[] {
+  return (args.all.get(key) ?? [])
+    .flatMap((v) => v.split(';'))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

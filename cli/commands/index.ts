@@ -13,3 +13,5 @@ commands.fit = fitCommand;
 import { importCommand, inspectCommand } from './import';
 commands.import = importCommand;
 commands.inspect = inspectCommand;
+import { totalKeyCommand } from './totalkey';
+commands.totalkey = totalKeyCommand;

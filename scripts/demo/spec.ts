@@ -201,7 +201,25 @@ export function buildDemoSpec(files: DemoFile[]): Record<string, unknown> {
       stability: { modelId: 'bv_phv', leaveOneYearOut: true, bootstrap: false, bootstrapB: 999, seed: 1 },
     },
     // Today's key (bv_dagens) against the key with the psychiatric indicator (bv_phv): who gains, who loses.
-    costKey: { method: 'coefficient', modelId: 'bv_phv', currentModelId: 'bv_dagens', year: null, remainder: 'population' },
+    costKey: {
+      method: 'coefficient',
+      modelId: 'bv_phv',
+      currentModelId: 'bv_dagens',
+      year: null,
+      remainder: 'population',
+      // The total key of the two demo sectors: barnevern goes from today's key to the proposed one,
+      // sosialhjelp keeps today's key (from its model); sector weights from national spending per
+      // inhabitant, so the view «Samlet nøkkel» shows what the barnevern proposal does to the total.
+      total: {
+        weightMode: 'spending',
+        weightsSource: '',
+        perCapita: null,
+        sectors: [
+          { id: 'barnevern', label: 'Barnevern', source: { kind: 'proposed' }, compareWith: { kind: 'current' }, spending: { kind: 'variable', variable: 'barnevern_pi', unitNok: null }, weight: null },
+          { id: 'sosialhjelp', label: 'Sosialhjelp', source: { kind: 'model', modelId: 'sh_dagens' }, compareWith: null, spending: { kind: 'variable', variable: 'sosialhjelp_pi', unitNok: null }, weight: null },
+        ],
+      },
+    },
     redistribution: { groupBy: 'size-class', phaseInYears: 1 },
   };
 }

@@ -2,7 +2,7 @@
  * The dashboard's views, in navigation order. Each feature folder exports a `view` from its
  * index.ts; owners add one entry here with `lazyView(...)`. `order` follows the flow:
  *   10 data · 20 variables · 30 models · 40 explained variance · 50 stability · 60 cost key ·
- *   70 redistribution · 80 my municipality · 90 share/export
+ *   65 total key · 70 redistribution · 80 my municipality · 90 share/export
  *
  * Views are loaded on first use (issue 2 item 4: the start-up bundle was one long task of parsing
  * every view and chart library). The navigation needs id/title/order before any view code is
@@ -48,6 +48,7 @@ export const views: (ViewDef & { load: Loader })[] = [
   lazyView({ id: 'explained', title: { nb: 'Forklart variasjon', en: 'Explained variance' }, order: 40 }, () => import('./explained')),
   lazyView({ id: 'stability', title: { nb: 'Stabilitet over år', en: 'Stability across years' }, order: 50 }, () => import('./stability')),
   lazyView({ id: 'costkey', title: { nb: 'Kostnadsnøkkel', en: 'Cost key' }, order: 60 }, () => import('./costkey')),
+  lazyView({ id: 'total-key', title: { nb: 'Samlet nøkkel', en: 'Total key' }, order: 65 }, () => import('./total-key')),
   lazyView({ id: 'redistribution', title: { nb: 'Omfordeling', en: 'Redistribution' }, order: 70 }, () => import('./redistribution')),
   lazyView({ id: 'my-municipality', title: { nb: 'Min kommune', en: 'My municipality' }, order: 80 }, () => import('./my-municipality')),
   lazyView({ id: 'district', title: { nb: 'Bydeler', en: 'Districts' }, order: 85 }, () => import('./district')),

@@ -9,7 +9,9 @@ function nf(lang: Language, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = lang + JSON.stringify(opts);
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', opts);
+    // 'negative': a tiny negative that rounds to zero (a sum that is 0 up to rounding) is shown as
+    // 0, not as "−0,0000", which readers take for a real deficit.
+    f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { signDisplay: 'negative', ...opts });
     cache.set(key, f);
   }
   return f;

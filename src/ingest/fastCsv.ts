@@ -3,97 +3,33 @@
  * (`"0301 Oslo";"244 Barnevern";"2023";1234,5`) and unquoted numbers, one row per line.
  *
  * Why not PapaParse here: PapaParse returns every row as an array of fresh strings, and at 150 MB
- * that garbage (plus a Map lookup per label) kept ingest at ~6 MB/s. This reader scans the decoded
- * text with charCodeAt, hashes the label cells while it scans, and looks them up in per-column
- * intern tables that compare characters in place, so a row whose labels were seen before allocates
- * nothing; numbers are read in place by `parseCellSpan`. The values go straight into the typed
- * arrays of the ObservationBuilder.
+ * that garbage (plus a Map lookup per label) kept ingest at ~6 MB/s. This reader walks the decoded
+ * text in place and writes the values straight into the typed arrays of the ObservationBuilder.
+ *
+ * Labels are recognised as whole raw fields (see RawFieldTable): the field of the row above, or the
+ * one that followed it last time, is confirmed with one native in-place match, which also tells
+ * where the field ends, so a repeated label needs neither splitting nor a lookup. What a raw field
+ * means (unit, year, dimension id) is resolved once per distinct raw text and kept per role
+ * (EntryValues). Numbers are read while their field is scanned (`scanNumberField`). The hot loop
+ * allocates nothing: per-row garbage, even small, raised peak memory at 150 MB by way of the
+ * garbage collector.
  *
  * It only accepts what it can split exactly as PapaParse would: a field is either unquoted without
  * any `"`, or `"…"` without an inner quote and followed directly by the delimiter or the line end.
- * At the first line it cannot split it stops and returns that position; csv.ts gives the rest of the
- * slice to PapaParse (escaped `""`, quoted line breaks, stray quotes keep their old handling). Rows
- * it can split but that need reporting (ragged rows, unreadable municipalities, bad years) or that
- * introduce a new variable are built as string arrays and go through `RowMapper.push` as before, so
- * there is one implementation of those rules.
+ * A raw field matched again is the same text, so it splits the same way. At the first line it
+ * cannot split it stops and returns that position; csv.ts gives the rest of the slice to PapaParse
+ * (escaped `""`, quoted line breaks, stray quotes keep their old handling). Rows it can split but
+ * that need reporting (ragged rows, unreadable municipalities, bad years) or that introduce a new
+ * variable are built as string arrays and go through `RowMapper.push` as before, so there is one
+ * implementation of those rules.
  */
 import { Missing, type MissingCode } from '../engine/table';
 import { parseCell, parseCellSpan } from './cells';
+import { EntryValues, UNRESOLVED } from './fast/entryValues';
+import { scanNumberField, UNREAD } from './fast/numberField';
+import { hashSpan, ownCopy, RawFieldTable } from './fast/rawFieldTable';
 import type { ObservationBuilder } from './observations';
 import type { RowMapper } from './tabular';
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-
-/**
- * Open-addressing table from a cell's characters to a small integer, compared in place so a cell
- * seen before costs no substring. Texts are kept (one copy per distinct value).
- */
-class Interner {
-  private slots: Int32Array;
-  private mask: number;
-  private hashes: Int32Array;
-  readonly texts: string[] = [];
-  values: Int32Array;
-
-  constructor(bits = 10) {
-    this.slots = new Int32Array(1 << bits);
-    this.mask = (1 << bits) - 1;
-    this.hashes = new Int32Array(1 << (bits - 1));
-    this.values = new Int32Array(1 << (bits - 1));
-  }
-
-  get size(): number {
-    return this.texts.length;
-  }
-
-  /** Entry of text[start, end) with hash h, or -1. */
-  find(text: string, start: number, end: number, h: number): number {
-    const len = end - start;
-    for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
-      const e = this.slots[p] - 1;
-      if (e < 0) return -1;
-      if (this.hashes[e] !== h) continue;
-      const t = this.texts[e];
-      if (t.length !== len) continue;
-      let k = 0;
-      while (k < len && t.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-      if (k === len) return e;
-    }
-  }
-
-  add(t: string, h: number, value: number): number {
-    const e = this.texts.length;
-    if (e >= this.hashes.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.hashes = grow(this.hashes);
-      this.values = grow(this.values);
-    }
-    // Flatten: a slice of the 4 MB decoded text would otherwise keep the whole slice alive.
-    this.texts.push(t.length < 13 ? t : (' ' + t).slice(1));
-    this.hashes[e] = h;
-    this.values[e] = value;
-    if ((e + 1) * 2 > this.slots.length) this.rehash();
-    else this.place(e);
-    return e;
-  }
-
-  private place(e: number): void {
-    let p = this.hashes[e] & this.mask;
-    while (this.slots[p] !== 0) p = (p + 1) & this.mask;
-    this.slots[p] = e + 1;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.mask = this.slots.length - 1;
-    for (let e = 0; e < this.texts.length; e++) this.place(e);
-  }
-}
 
 interface TrieNode {
   /** Indexed by the dense dimension id (an array index is much cheaper than a Map lookup per row). */
@@ -109,21 +45,34 @@ export interface RowCounters {
   rows: number;
 }
 
+/** Unit and name entries share one number as a Map key while both stay below this. */
+const PAIR_LIMIT = 1 << 26;
+
 export class FastCsvReader {
   private readonly delim: number;
   private readonly width: number;
-  /** Per column: intern entry of the previous row's cell (-1 none). */
-  private readonly last: Int32Array;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
-  private hashes = new Int32Array(64);
-  private readonly units = new Interner();
-  private readonly names = new Interner();
-  private readonly years = new Interner(6);
-  private readonly dimCells: Interner[];
+  /** Per column: the table of its raw fields when the mapping reads it as a label, else null. */
+  private readonly tables: (RawFieldTable | null)[];
+  /** Per column: the table entry of its field in the current (or last split) row, -1 none. */
+  private readonly cur: Int32Array;
+  /** Per column: 1 for a value column read while it is scanned (`scanNumberField`). */
+  private readonly isValue: Uint8Array;
+  /** Per column: the value and missing code read from the current row's field, or UNREAD. */
+  private readonly values: Float64Array;
+  private readonly codes: Int8Array;
+  private readonly decimalComma: boolean;
+  private readonly unitOf = new EntryValues();
+  private readonly yearOf = new EntryValues();
+  private readonly dimOf: EntryValues[];
+  /** The previous row's unit and year entries and what they resolved to (runs of equal labels). */
+  private lastUnitEntry = -1;
+  private lastUnit = 0;
+  private lastYearEntry = -1;
+  private lastYear = 0;
   /** Per dimension column: trimmed text → id, because variables are keyed on trimmed text. */
   private readonly dimTrimmed: Map<string, number>[];
-  private readonly dimIds: Int32Array;
   /** (unit entry, name entry) → unit, when the name is a column of its own. */
   private readonly unitPairs = new Map<number, number>();
   private readonly root: TrieNode = { next: [], vars: null };
@@ -141,10 +90,18 @@ export class FastCsvReader {
   ) {
     this.delim = delimiter.charCodeAt(0);
     this.width = mapper.headers.length;
-    this.last = new Int32Array(Math.max(this.width, 1)).fill(-1);
-    this.dimCells = mapper.dimIdx.map(() => new Interner());
+    this.tables = new Array<RawFieldTable | null>(this.width).fill(null);
+    for (const j of [mapper.unitIdx, mapper.nameIdx, mapper.yearIdx, ...mapper.dimIdx]) {
+      if (j >= 0 && j < this.width) this.tables[j] ??= new RawFieldTable(j < this.width - 1);
+    }
+    this.cur = new Int32Array(Math.max(this.width, 1)).fill(-1);
+    this.isValue = new Uint8Array(Math.max(this.width, 1));
+    for (const vc of mapper.valueCols) if (this.tables[vc.idx] === null) this.isValue[vc.idx] = 1;
+    this.values = new Float64Array(Math.max(this.width, 1));
+    this.codes = new Int8Array(Math.max(this.width, 1)).fill(UNREAD);
+    this.decimalComma = mapper.decimalComma;
+    this.dimOf = mapper.dimIdx.map(() => new EntryValues());
     this.dimTrimmed = mapper.dimIdx.map(() => new Map<string, number>());
-    this.dimIds = new Int32Array(mapper.dimIdx.length);
   }
 
   /**
@@ -172,15 +129,33 @@ export class FastCsvReader {
   }
 
   /**
-   * Splits text[s, e) into field spans; -1 when PapaParse might split it differently. Quoted fields
-   * are found with the native indexOf; label hashing waits until a label differs from the row above.
+   * Splits text[s, e) into field spans; -1 when PapaParse might split it differently. Label fields
+   * are matched whole first (`matchLabel`); other quoted fields are found with the native indexOf.
+   * In a full-width row every label column's `cur` ends up describing this row's field.
    */
   private split(text: string, s: number, e: number): number {
     const delim = this.delim;
+    const last = this.width - 1;
     let k = 0;
     let p = s;
     for (;;) {
       if (k === this.starts.length) this.growFields();
+      const table = k <= last ? this.tables[k] : null;
+      if (table !== null) {
+        const en = this.matchLabel(table, k, text, p, e, k === last);
+        if (en >= 0) {
+          const n = table.lengths[en];
+          const q = table.quoted[en];
+          this.starts[k] = p + q;
+          this.ends[k] = p + n - q - (k === last ? 0 : 1);
+          if (k === last) return k + 1;
+          k++;
+          p += n;
+          continue;
+        }
+      }
+      let next: number;
+      let quoted = false;
       if (p < e && text.charCodeAt(p) === 34) {
         const q = text.indexOf('"', p + 1);
         if (q < 0 || q >= e) return -1; // closing quote on a later line, or none: PapaParse decides
@@ -188,9 +163,15 @@ export class FastCsvReader {
         if (after < e && text.charCodeAt(after) !== delim) return -1; // `""` escape or text after the quote
         this.starts[k] = p + 1;
         this.ends[k] = q;
-        k++;
-        if (after >= e) return k;
-        p = after + 1;
+        next = after;
+        quoted = true;
+        if (k <= last) this.codes[k] = UNREAD;
+      } else if (k <= last && this.isValue[k] === 1) {
+        const q = scanNumberField(text, p, e, delim, this.decimalComma, this.values, this.codes, k);
+        if (q < 0) return -1;
+        this.starts[k] = p;
+        this.ends[k] = q;
+        next = q;
       } else {
         let q = p;
         for (; q < e; q++) {
@@ -200,43 +181,44 @@ export class FastCsvReader {
         }
         this.starts[k] = p;
         this.ends[k] = q;
-        k++;
-        if (q >= e) return k;
-        p = q + 1;
+        next = q;
       }
+      if (table !== null) {
+        // The raw text as the column's tables keep it: with the delimiter, but for the last column.
+        if (k === last && next >= e) this.lookUp(table, k, text, p, e, quoted);
+        else if (k < last && next < e) this.lookUp(table, k, text, p, next + 1, quoted);
+      }
+      if (next >= e) return k + 1;
+      k++;
+      p = next + 1;
     }
   }
 
   /**
-   * Intern entry of column j's cell, -1 when new. Sorted downloads repeat a label on many rows in a
-   * row, so the cell is first compared with the previous row's entry (one pass, no hash).
+   * Entry of column k's field at p when it is the column's previous entry or that entry's usual
+   * successor, else -1. A match must lie within the line and, in the last column, end with it.
    */
-  private entry(table: Interner, j: number, text: string): number {
-    const s = this.starts[j];
-    const e = this.ends[j];
-    const last = this.last[j];
-    if (last >= 0) {
-      const t = table.texts[last];
-      const len = e - s;
-      if (t.length === len) {
-        let k = 0;
-        while (k < len && t.charCodeAt(k) === text.charCodeAt(s + k)) k++;
-        if (k === len) return last;
-      }
+  private matchLabel(table: RawFieldTable, k: number, text: string, p: number, e: number, isLast: boolean): number {
+    const c = this.cur[k];
+    if (c < 0) return -1;
+    if (fits(table, c, text, p, e, isLast, this.delim)) return c;
+    const next = table.successor[c];
+    if (next >= 0 && fits(table, next, text, p, e, isLast, this.delim)) {
+      this.cur[k] = next;
+      return next;
     }
-    let h = FNV_OFFSET;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
-    this.hashes[j] = h;
-    const found = table.find(text, s, e, h);
-    if (found >= 0) this.last[j] = found;
-    return found;
+    return -1;
   }
 
-  /** Adds column j's cell (after `entry` returned -1) with its resolved value. */
-  private add(table: Interner, j: number, text: string, value: number): number {
-    const en = table.add(text.slice(this.starts[j], this.ends[j]), this.hashes[j], value);
-    this.last[j] = en;
-    return en;
+  /** Finds or adds the raw text text[p, t) of column k and makes it the column's current entry. */
+  private lookUp(table: RawFieldTable, k: number, text: string, p: number, t: number, quoted: boolean): void {
+    // The content suffices as a hash (the lookup compares the whole raw text): no quotes to hash.
+    const h = hashSpan(text, this.starts[k], this.ends[k]);
+    let en = table.find(text, p, t, h);
+    if (en < 0) en = table.add(text, p, t, h, quoted);
+    const prev = this.cur[k];
+    if (prev >= 0 && prev !== en) table.successor[prev] = en;
+    this.cur[k] = en;
   }
 
   private growFields(): void {
@@ -247,7 +229,6 @@ export class FastCsvReader {
     };
     this.starts = grow(this.starts);
     this.ends = grow(this.ends);
-    this.hashes = grow(this.hashes);
   }
 
   private rowStrings(text: string, nf: number): string[] {
@@ -263,30 +244,32 @@ export class FastCsvReader {
   /** Pushes one full-width row; false (before any observation is pushed) when `push` must take it. */
   private pushFast(text: string, line: number): boolean {
     const m = this.mapper;
-    const { starts, ends } = this;
+    const { starts, ends, cur } = this;
     // ---- municipality
     const uj = m.unitIdx;
-    let ue = this.entry(this.units, uj, text);
+    const ue = cur[uj];
     let unit: number;
-    if (m.nameIdx < 0) {
-      if (ue < 0) {
+    if (ue === this.lastUnitEntry && m.nameIdx < 0) unit = this.lastUnit;
+    else if (m.nameIdx < 0) {
+      unit = this.unitOf.get(ue);
+      if (unit === UNRESOLVED) {
         const u = m.unitFor(this.cell(text, uj), '');
+        // Unreadable labels stay unresolved, so `push` counts and reports every such row.
         if (u === null) return false;
-        ue = this.add(this.units, uj, text, u);
+        unit = u;
+        this.unitOf.set(ue, unit);
       }
-      unit = this.units.values[ue];
+      this.lastUnitEntry = ue;
+      this.lastUnit = unit;
     } else {
-      const nj = m.nameIdx;
-      if (ue < 0) ue = this.add(this.units, uj, text, 0);
-      let ne = this.entry(this.names, nj, text);
-      if (ne < 0) ne = this.add(this.names, nj, text, 0);
-      const pair = ue * 0x200000 + ne;
-      let u = this.unitPairs.get(pair);
+      const ne = cur[m.nameIdx];
+      const pair = ue < PAIR_LIMIT && ne < PAIR_LIMIT ? ue * PAIR_LIMIT + ne : -1;
+      let u = pair >= 0 ? this.unitPairs.get(pair) : undefined;
       if (u === undefined) {
-        const r = m.unitFor(this.units.texts[ue], this.names.texts[ne]);
+        const r = m.unitFor(this.cell(text, uj), this.cell(text, m.nameIdx));
         if (r === null) return false;
         u = r;
-        this.unitPairs.set(pair, u);
+        if (pair >= 0) this.unitPairs.set(pair, u);
       }
       unit = u;
     }
@@ -299,28 +282,35 @@ export class FastCsvReader {
     let rowYear = m.fixedYear ?? 0;
     const yj = m.yearIdx;
     if (yj >= 0) {
-      let ye = this.entry(this.years, yj, text);
-      if (ye < 0) ye = this.add(this.years, yj, text, m.yearOf(this.cell(text, yj)));
-      rowYear = this.years.values[ye];
+      const ye = cur[yj];
+      if (ye === this.lastYearEntry) rowYear = this.lastYear;
+      else {
+        rowYear = this.yearOf.get(ye);
+        if (rowYear === UNRESOLVED) {
+          rowYear = m.yearOf(this.cell(text, yj));
+          this.yearOf.set(ye, rowYear);
+        }
+        this.lastYearEntry = ye;
+        this.lastYear = rowYear;
+      }
       if (rowYear < 0) return false;
     }
     // ---- dimension combination → variable ids
     let node = this.root;
-    for (let d = 0; d < this.dimIds.length; d++) {
+    for (let d = 0; d < this.dimOf.length; d++) {
       const dj = m.dimIdx[d];
-      const cells = this.dimCells[d];
-      let de = this.entry(cells, dj, text);
-      if (de < 0) {
+      const de = cur[dj];
+      let id = this.dimOf[d].get(de);
+      if (id === UNRESOLVED) {
         const trimmed = this.cell(text, dj).trim();
         const ids = this.dimTrimmed[d];
-        let id = ids.get(trimmed);
-        if (id === undefined) {
+        const known = ids.get(trimmed);
+        if (known === undefined) {
           id = ids.size;
-          ids.set(trimmed, id);
-        }
-        de = this.add(cells, dj, text, id);
+          ids.set(ownCopy(trimmed), id);
+        } else id = known;
+        this.dimOf[d].set(de, id);
       }
-      const id = cells.values[de];
       let next = node.next[id];
       if (next === undefined) {
         next = { next: [], vars: null };
@@ -340,6 +330,11 @@ export class FastCsvReader {
     for (let v = 0; v < cols.length; v++) {
       const vc = cols[v];
       const j = vc.idx;
+      const code = this.codes[j];
+      if (code !== UNREAD) {
+        this.builder.push(unit, vc.year ?? rowYear, vars[v], this.values[j], code as MissingCode, line);
+        continue;
+      }
       let cell = parseCellSpan(text, starts[j], ends[j], dc);
       if (cell === null) {
         const t = this.cell(text, j);
@@ -350,6 +345,19 @@ export class FastCsvReader {
     }
     return true;
   }
+}
+
+/**
+ * True when entry en of the table stands at p, within the line [.., e) (and ending it if last). A
+ * changed field usually differs in length, which the delimiter's position shows, or in its last or
+ * middle character: these are checked before the match.
+ */
+function fits(table: RawFieldTable, en: number, text: string, p: number, e: number, isLast: boolean, delim: number): boolean {
+  const n = table.lengths[en];
+  const end = p + n;
+  if (isLast ? end !== e : end > e || text.charCodeAt(end - 1) !== delim) return false;
+  if (text.charCodeAt(p + table.tailOffsets[en]) !== table.tails[en]) return false;
+  return text.charCodeAt(p + (n >> 1)) === table.middles[en] && table.matchesAt(en, text, p);
 }
 
 function isBlank(text: string, s: number, e: number): boolean {

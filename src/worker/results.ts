@@ -34,6 +34,7 @@ export interface AnalysisResults {
   models?: Record<string, ModelResult>;
   describe?: import('../engine/describe').DescribeResult;
   costKey?: import('./stages/costkey').CostKeyResults;
+  totalKey?: import('./stages/totalKey').TotalKeyResults;
   explained?: import('./stages/explained').ExplainedResults;
   stability?: import('./stages/stability').StabilityResults;
 }

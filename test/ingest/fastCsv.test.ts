@@ -65,6 +65,18 @@ const CRAFTED: Record<string, string> = {
   'wide.csv': '"region";"Personer 2019";"Personer 2020"\n"0301 Oslo";1;2\n"K-3001 Halden";3;:\n"EKA03";5;6\n',
   'comma-delim.csv': 'region,år,verdi\n"0301 Oslo",2020,"1,5"\n3001 Halden,2020,2.5\n',
   'no-final-newline.csv': 'region;år;verdi\n0301 Oslo;2020;1\n3001 Halden;2020;2',
+  // Raw fields matched whole: the same label quoted and unquoted, labels in the last column (a raw
+  // text that is only a prefix of the field must not match), RegExp syntax in labels, short and long
+  // lines after a matched field, unreadable units on repeated rows, cycles that change order.
+  'quoting-changes.csv': '"region";"funksjon";"år";"verdi"\n"0301 Oslo";"244 Barnevern";"2020";1\n0301 Oslo;244 Barnevern;2020;2\n"0301 Oslo";244 Barnevern;"2020";3\n0301 Oslo;"244 Barnevern";2021;4\n',
+  'label-last.csv': 'verdi;år;region\n1;2020;0301 Oslo\n2;2020;0301 Oslo\n3;2020;0301 Oslo x\n4;2020;0301 Oslo\n5;2020;"0301 Oslo"\n6;2021;0301 Oslo\n',
+  'year-last.csv': 'region;verdi;år\n0301;1;2020\n0301;2;20201\n0301;3;2020\n0301;4;2020 \n0301;5;2020\n',
+  'regexp-labels.csv': 'region;funksjon;år;verdi\n0301 Oslo;a.b*c+?(d)[e]{2}|^$\\/x;2020;1\n0301 Oslo;aXb*c+?(d)[e]{2}|^$\\/x;2020;2\n0301 Oslo;a.b*c+?(d)[e]{2}|^$\\/x;2021;3\n0301 Oslo;a.b*c+?(d)[e]{2}|^$\\/x;2021;4\n0301 Oslo;f.x;2021;5\n0301 Oslo;fax;2021;6\n0301 Oslo;f.x;2022;7\n0301 Oslo;fax;2022;8\n',
+  'short-lines.csv': 'region;år;verdi\n0301 Oslo;2020;5\n0301 Oslo;2020\n0301 Oslo;2020;6\n0301 Oslo\n0301 Oslo;2021;7;8\n0301 Oslo;2021;9\n0301 Oslo;2021;"9\n',
+  'bad-units-repeat.csv': 'region;år;verdi\nFoo bar;2020;7\nFoo bar;2021;8\n0301 Oslo;2020;1\nFoo bar;2020;9\n0301 Oslo;2021;2\n',
+  'name-col-repeat.csv': 'knr;kommunenavn;år;antall\n0301;Oslo;2020;1\n0301;Oslo;2021;2\n0301;Oslo kommune;2022;3\n0301;Oslo;2023;4\n3001;Oslo;2020;5\n"0301";Oslo;2024;6\nEAK;Landet;2020;7\nEAK;Landet;2021;8\n',
+  'cycles.csv': 'region;funksjon;art;år;verdi\n' + ['A', 'B', 'C', 'A', 'C', 'B', 'A', 'B', 'C', 'D', 'A', 'B'].map((a, i) => `0301 Oslo;100 Styring;${a} art;2020;${i}`).join('\n') + '\n',
+  'values.csv': 'region;år;verdi\n' + ['1 234,5', '1.234,5', '−3', '1e5', ' 12 ', '"77"', '12a', '1,2,3', '-', '..', ':', '.', '...', '', '-0', '0,5', '1e308', 'NaN', 'Infinity', '12345678901234567', '63973,93', '-12,25', '1,234'].map((v, i) => `0301 Oslo;${1990 + i};${v}`).join('\n') + '\n',
 };
 
 describe('fast CSV reader = PapaParse path', () => {
@@ -96,6 +108,18 @@ describe('fast CSV reader = PapaParse path', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('labels beyond the matcher limits: very long labels, thousands of distinct labels', async () => {
+    const long = (i: number) => `${'lang funksjonsetikett '.repeat(14)}${i}`;
+    const rows = ['region;funksjon;år;verdi'];
+    for (const year of [2020, 2021]) {
+      for (let i = 0; i < 3000; i++) rows.push(`0301 Oslo;${i} funksjon;${year};${i},5`);
+      for (let i = 0; i < 20; i++) rows.push(`3001 Halden;${long(i % 3)};${year};${i}`);
+    }
+    const [slow, fast] = await both('many-labels.csv', enc(rows.join('\n') + '\n'));
+    expect(fast.obs.n).toBe(6_040);
+    expectSame(fast, slow, 'many-labels.csv');
+  }, 60_000);
 
   it('parseCellSpan agrees with parseCell (or defers to it)', () => {
     const cells = ['', '0', '12', '-', '-0', '-7', '..', ':', '.', '...', '....', '::', '1,5', '-1,5', '1.5', '1,234', '1.234', '12,3456', '123456789012345', '1234567890123456', '0,1', '0.3', '99999999999999,9', ',5', '5,', '-,5', '1,2,3', 'x', '1 234', '1e5', '−3'];

@@ -17,3 +17,8 @@ export function totalIndex(subIndices: readonly Float64Array[], v: Float64Array)
   });
   return out;
 }
+
+// The full total key (sector indices from keys, index columns or flat; weights from spending or
+// typed; identities as checks; the change when a sector's sub-key is replaced) lives in ./total.
+export * from './total/compute';
+export * from './total/presets';

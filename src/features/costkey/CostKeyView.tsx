@@ -9,8 +9,10 @@ import type { CostKeySpec } from '../../spec/sections/costkey';
 import { applyKey, useCostKey, useProposedKey } from './liveKey';
 import { costKeyStrings } from './strings';
 import { KeyChecks, WeightEditor } from './WeightEditor';
+import { VariableSelect } from '../variables/VariableSelect';
 
 const METHODS: CostKeySpec['method'][] = ['coefficient', 'explained-variance', 'sub-function', 'manual'];
+const NO_VARIABLES: { name: string; label: string }[] = [];
 
 function MethodOptions() {
   const s = useStrings(costKeyStrings);
@@ -19,6 +21,8 @@ function MethodOptions() {
   const ck = spec.costKey;
   const models = spec.models.list;
   const res = useCostKey();
+  // Method C's total spending is a variable of the data: offer the dataset's numeric columns.
+  const variables = useAnalysisStore((st) => st.results?.dataset?.numericColumns) ?? NO_VARIABLES;
   return (
     <section aria-labelledby="ck-options">
       <Heading level={2} data-size="sm" id="ck-options">
@@ -105,7 +109,14 @@ function MethodOptions() {
               ))}
             </Select>
           </Field>
-          <Textfield label={s.subTotal} value={ck.subFunction.totalVariable ?? ''} onChange={(e) => update((d) => void (d.costKey.subFunction.totalVariable = e.target.value || null))} />
+          <VariableSelect
+            label={s.subTotal}
+            none={s.chooseVariable}
+            value={ck.subFunction.totalVariable ?? ''}
+            options={variables}
+            testId="costkey-sub-total"
+            onChange={(v) => update((d) => void (d.costKey.subFunction.totalVariable = v || null))}
+          />
         </>
       )}
     </section>

@@ -16,6 +16,7 @@ import { useStrings } from '../../i18n/useStrings';
 import { setShown, shownModels } from './modelOps';
 import { modelStrings } from './strings';
 import { VariableList } from './VariableList';
+import { VariableSelect } from '../variables/VariableSelect';
 
 // Same name as SIZE_CLASS_COLUMN in the variable builder; not imported so the engine stays out of
 // the main-thread bundle.
@@ -66,24 +67,14 @@ export function ModelBuilder({
           onChange={(e) => setLabel(e.target.value)}
           onBlur={() => label.trim() && label !== entry.label && edit((m) => (m.label = label.trim()))}
         />
-        <Field data-size="sm">
-          <Label>{s.dependent}</Label>
-          <Select
-            value={entry.dependent}
-            onChange={(e) => edit((m) => (m.dependent = e.target.value))}
-            data-testid="dependent"
-          >
-            <option value="">{s.choose}</option>
-            {entry.dependent && !labels.has(entry.dependent) && (
-              <option value={entry.dependent}>{entry.dependent}</option>
-            )}
-            {options.map((o) => (
-              <option key={o.name} value={o.name}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <VariableSelect
+          label={s.dependent}
+          value={entry.dependent}
+          onChange={(v) => edit((m) => (m.dependent = v))}
+          options={options}
+          none={s.choose}
+          testId="dependent"
+        />
         <Checkbox
           label={s.show}
           data-size="sm"
@@ -141,20 +132,13 @@ export function ModelBuilder({
               ))}
             </Select>
           </Field>
-          <Field data-size="sm">
-            <Label>{s.weights}</Label>
-            <Select
-              value={entry.weights ?? ''}
-              onChange={(e) => edit((m) => (m.weights = e.target.value || null))}
-            >
-              <option value="">{s.noWeights}</option>
-              {options.map((o) => (
-                <option key={o.name} value={o.name}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <VariableSelect
+            label={s.weights}
+            value={entry.weights ?? ''}
+            onChange={(v) => edit((m) => (m.weights = v || null))}
+            options={options}
+            none={s.noWeights}
+          />
           <Checkbox
             label={s.yearEffects}
             data-size="sm"

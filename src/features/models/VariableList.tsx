@@ -1,8 +1,9 @@
 /** A chosen-variables list: removable chips plus a select to add one more (keyboard friendly). */
-import { Chip, Field, Label, Select } from '@digdir/designsystemet-react';
+import { Chip } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { modelStrings } from './strings';
+import { VariableSelect } from '../variables/VariableSelect';
 
 export function VariableList({
   legend,
@@ -43,22 +44,13 @@ export function VariableList({
           </li>
         ))}
       </ul>
-      <Field data-size="sm">
-        <Label>{addLabel}</Label>
-        <Select
-          value=""
-          onChange={(e) => {
-            if (e.target.value) onChange([...chosen, e.target.value]);
-          }}
-        >
-          <option value="">{s.choose}</option>
-          {available.map((o) => (
-            <option key={o.name} value={o.name}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <VariableSelect
+        label={addLabel}
+        value=""
+        onChange={(v) => v && onChange([...chosen, v])}
+        options={available}
+        none={s.choose}
+      />
     </div>
   );
 }

@@ -203,6 +203,7 @@ export function RedistributionView() {
   const mine = useAnalysisStore((st) => st.spec.redistribution.myMunicipality);
   const phase = useAnalysisStore((st) => st.spec.redistribution.phaseInYears);
   const chosenCurrent = useAnalysisStore((st) => st.spec.costKey.current);
+  const currentModel = useAnalysisStore((st) => st.spec.models.list.find((m) => m.id === st.spec.costKey.currentModelId) ?? null);
   const update = useAnalysisStore((st) => st.updateSpec);
   const base = res?.base ?? null;
   if (!res || !base || !res.outcome) {
@@ -221,7 +222,9 @@ export function RedistributionView() {
         {s.title}
       </Heading>
       <Paragraph>{s.intro}</Paragraph>
-      <Paragraph data-size="sm">{s.against(chosenCurrent ? chosenCurrent.label : res.current ? s.computedKey : s.flat)}</Paragraph>
+      <Paragraph data-size="sm">{s.against(
+          chosenCurrent ? chosenCurrent.label : currentModel && res.currentLabel === currentModel.label ? s.fromModel(currentModel.label) : res.current ? s.computedKey : s.flat,
+        )}</Paragraph>
       <WeightEditor idPrefix="rd" />
       <KeyChecks />
       <Field>

@@ -113,7 +113,7 @@ function empty(spec: AnalysisSpec, problems: Problem[]): CostKeyResults {
 }
 
 /** The fit whose coefficients make the key: the key year's fit of a per-year model, else the one fit. */
-function pickFit(res: ModelResult | undefined, year: number | null): FitSuccess | null {
+export function pickFit(res: ModelResult | undefined, year: number | null): FitSuccess | null {
   if (!res) return null;
   const ok = res.fits.filter((f) => f.outcome.ok);
   const hit = ok.find((f) => year !== null && f.year === year) ?? ok[ok.length - 1];
@@ -316,6 +316,7 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
 
 export const costKeyStage: Stage<'costKey'> = {
   key: 'costKey',
-  inputs: (spec) => [spec.costKey, spec.redistribution, spec.district, spec.models.list, spec.variables.population, spec.variables.groupings, spec.explained.lmgExactMax],
+  // The total key (`costKey.total`) is the next stage's business: editing it must not recompute this one.
+  inputs: (spec) => [{ ...spec.costKey, total: null }, spec.redistribution, spec.district, spec.models.list, spec.variables.population, spec.variables.groupings, spec.explained.lmgExactMax],
   run: (ctx) => runCostKey(ctx.spec, ctx.table, ctx.results.models),
 };

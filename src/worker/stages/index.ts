@@ -5,6 +5,8 @@ import { modelsStage } from './models';
 export const stages: Stage[] = [modelsStage as Stage];
 import { costKeyStage } from './costkey';
 stages.push(costKeyStage as Stage);
+import { totalKeyStage } from './totalKey';
+stages.push(totalKeyStage as Stage);
 import { explainedStage } from './explained';
 import { stabilityStage } from './stability';
 stages.push(explainedStage as Stage, stabilityStage as Stage);

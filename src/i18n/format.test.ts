@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatInteger, formatKroner, formatNumber, formatPercent, formatSignificant } from './format';
+
+describe('Norwegian number format', () => {
+  it('uses a decimal comma, a space as thousands separator and a true minus sign', () => {
+    expect(formatNumber(-1234.5, 'nb', 1)).toBe('−1\u00a0234,5');
+    expect(formatNumber(-1234.5, 'en', 1)).toBe('-1,234.5');
+    expect(formatKroner(1234567, 'nb')).toBe('1\u00a0234\u00a0567 kr');
+  });
+
+  it('shows a sum that is zero up to rounding as 0, without a minus', () => {
+    expect(formatNumber(-1e-12, 'nb', 4)).toBe('0,0000');
+    expect(formatInteger(-0.2, 'nb')).toBe('0');
+    expect(formatPercent(-1e-9, 'nb')).toBe('0,0\u00a0%');
+  });
+
+  it('writes missing and non-finite values as a dash', () => {
+    expect(formatNumber(NaN, 'nb')).toBe('–');
+    expect(formatSignificant(Infinity, 'nb')).toBe('–');
+    expect(formatInteger(null, 'nb')).toBe('–');
+  });
+
+  it('switches to scientific notation for very small coefficients', () => {
+    expect(formatSignificant(0.0000123, 'nb', 3)).toMatch(/^1,23E-5$|^1,23E−5$/);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Total-key stage (view «Samlet nøkkel»): resolves each sector's index source from the spec and the
+ * results of the cost-key stage — the proposed or today's key of this analysis, a saved preset, a key
+ * computed by method A from a fitted model, an index column, or flat 1 — and hands them to the engine
+ * (`totalKeyFromTable`), which computes sector indices, sector weights, the total index, need per
+ * inhabitant, the change when the analysed sector's sub-key is replaced, and the identity checks.
+ * It runs after the cost-key stage, so an edited cost key reaches the total key on the next worker run
+ * (the live slider path stays in the cost-key views).
+ */
+import {
+  coefficientWeights,
+  fitCoefficients,
+  keyData,
+  toKeyRecord,
+  totalKeyFromTable,
+  type KeyRecord,
+  type SectorIndexSource,
+  type SectorInput,
+  type TotalKeyResult,
+} from '../../engine/costkey';
+import { problem } from '../../engine/problem';
+import type { Table } from '../../engine/table';
+import type { AnalysisSpec } from '../../spec/schema';
+import type { SectorSource } from '../../spec/sections/costkey';
+import type { ModelResult } from '../../engine/model/types';
+import { pickFit, type CostKeyResults } from './costkey';
+import type { Stage } from './types';
+
+export interface SectorSourceText {
+  nb: string;
+  en: string;
+}
+
+export interface TotalKeyResults {
+  /** The spec has at least one sector. */
+  configured: boolean;
+  result: TotalKeyResult | null;
+  /** Readable description of each sector's source and «before» source (same order as the sectors). */
+  sources: { id: string; source: SectorSourceText; compareWith: SectorSourceText | null }[];
+}
+
+function unresolved(code: string, nb: string, en: string): SectorIndexSource {
+  return { kind: 'unresolved', problem: problem(code, nb, en) };
+}
+
+/** Method A key of a fitted model, national values over the model's own key-year sample. */
+function modelKey(spec: AnalysisSpec, table: Table, models: Record<string, ModelResult> | undefined, modelId: string, year: number | null, label: string): SectorIndexSource {
+  const entry = spec.models.list.find((m) => m.id === modelId);
+  if (!entry) return unresolved('unknown-model', `Modellen «${modelId}» for sektoren «${label}» finnes ikke.`, `Model "${modelId}" of sector "${label}" does not exist.`);
+  const fit = pickFit(models?.[modelId], year);
+  if (!fit) return unresolved('model-not-fitted', `Modellen «${entry.label}» for sektoren «${label}» er ikke estimert.`, `Model "${entry.label}" of sector "${label}" has not been fitted.`);
+  const criteria = entry.regressors.filter((r) => !entry.controls.includes(r));
+  const data = keyData(table, {
+    unit: table.unit ?? 'kommune',
+    unitName: table.unitName,
+    population: spec.variables.population,
+    yearColumn: table.year,
+    year,
+    criteria,
+    controls: entry.controls,
+    dependent: null,
+  });
+  if (!('prep' in data)) return { kind: 'unresolved', problem: data.problems[0] };
+  const w = coefficientWeights({ criteria, controls: entry.controls, ...fitCoefficients(fit), national: data.national, remainder: spec.costKey.remainder, dropped: [], alpha: spec.costKey.alpha });
+  return { kind: 'key', key: toKeyRecord(w.criteria, w.basic) };
+}
+
+export function resolveSource(
+  src: SectorSource,
+  label: string,
+  spec: AnalysisSpec,
+  table: Table,
+  costKey: CostKeyResults | undefined,
+  models: Record<string, ModelResult> | undefined,
+  year: number | null,
+): { source: SectorIndexSource; text: SectorSourceText } {
+  const key = (k: KeyRecord | null | undefined, nb: string, en: string, missingNb: string, missingEn: string) =>
+    k ? { source: { kind: 'key' as const, key: k }, text: { nb, en } } : { source: unresolved('no-key', missingNb, missingEn), text: { nb, en } };
+  switch (src.kind) {
+    case 'proposed': {
+      const m = costKey?.modelLabel;
+      return key(
+        costKey?.proposed,
+        m ? `Foreslått nøkkel (modell «${m}»)` : 'Foreslått nøkkel',
+        m ? `Proposed key (model "${m}")` : 'Proposed key',
+        `Sektoren «${label}» bruker analysens foreslåtte nøkkel, men den finnes ikke ennå. Velg metode og modell under Kostnadsnøkkel.`,
+        `Sector "${label}" uses the analysis's proposed key, which does not exist yet. Choose a method and a model under Cost key.`,
+      );
+    }
+    case 'current': {
+      const c = costKey?.currentLabel;
+      return key(
+        costKey?.current,
+        c ? `Dagens nøkkel («${c}»)` : 'Dagens nøkkel',
+        c ? `Current key ("${c}")` : 'Current key',
+        `Sektoren «${label}» bruker analysens dagens nøkkel, men den finnes ikke ennå.`,
+        `Sector "${label}" uses the analysis's current key, which does not exist yet.`,
+      );
+    }
+    case 'preset': {
+      const p = spec.costKey.presets.find((x) => x.id === src.presetId);
+      return key(
+        p?.weights,
+        p ? `Lagret nøkkel «${p.label}»${p.source ? ` (${p.source})` : ''}` : `Lagret nøkkel «${src.presetId}»`,
+        p ? `Saved key "${p.label}"${p.source ? ` (${p.source})` : ''}` : `Saved key "${src.presetId}"`,
+        `Den lagrede nøkkelen «${src.presetId}» for sektoren «${label}» finnes ikke.`,
+        `Saved key "${src.presetId}" of sector "${label}" does not exist.`,
+      );
+    }
+    case 'model': {
+      const entry = spec.models.list.find((m) => m.id === src.modelId);
+      const name = entry?.label ?? src.modelId;
+      return { source: modelKey(spec, table, models, src.modelId, year, label), text: { nb: `Nøkkel fra modellen «${name}» (metode A)`, en: `Key from the model "${name}" (method A)` } };
+    }
+    case 'index': {
+      if (!src.variable)
+        return {
+          source: unresolved('no-index-variable', `Velg indeksvariabel for sektoren «${label}».`, `Choose the index variable of sector "${label}".`),
+          text: { nb: 'Indeks i dataene (ikke valgt)', en: 'Index in the data (not chosen)' },
+        };
+      const lab = table.columns.get(src.variable)?.label ?? src.variable;
+      const r = src.rescale ? { nb: ', skalert til gjennomsnitt 1', en: ', rescaled to mean 1' } : { nb: '', en: '' };
+      return { source: { kind: 'index', variable: src.variable, rescale: src.rescale }, text: { nb: `Indeks i dataene: «${lab}»${r.nb}`, en: `Index in the data: "${lab}"${r.en}` } };
+    }
+    case 'flat':
+      return { source: { kind: 'flat' }, text: { nb: 'Ikke modellert (indeks 1 for alle)', en: 'Not modelled (index 1 for all)' } };
+  }
+}
+
+export function runTotalKey(spec: AnalysisSpec, table: Table, costKey: CostKeyResults | undefined, models: Record<string, ModelResult> | undefined): TotalKeyResults {
+  const t = spec.costKey.total;
+  if (t.sectors.length === 0) return { configured: false, result: null, sources: [] };
+  const year = spec.costKey.year ?? costKey?.year ?? null;
+  const sources: TotalKeyResults['sources'] = [];
+  const sectors: SectorInput[] = t.sectors.map((s) => {
+    const a = resolveSource(s.source, s.label, spec, table, costKey, models, year);
+    const b = s.compareWith ? resolveSource(s.compareWith, s.label, spec, table, costKey, models, year) : null;
+    sources.push({ id: s.id, source: a.text, compareWith: b?.text ?? null });
+    return {
+      id: s.id,
+      label: s.label,
+      source: a.source,
+      compareWith: b?.source ?? null,
+      // A spending variable not chosen yet counts as «not given» (the engine then asks for it).
+      spending:
+        s.spending.kind === 'variable'
+          ? s.spending.variable
+            ? { kind: 'variable', variable: s.spending.variable, unitNok: s.spending.unitNok }
+            : { kind: 'none' }
+          : s.spending,
+      weight: s.weight,
+    };
+  });
+  const result = totalKeyFromTable(table, {
+    unit: table.unit ?? 'kommune',
+    unitName: table.unitName,
+    population: spec.variables.population,
+    yearColumn: table.year,
+    year,
+    sectors,
+    weightMode: t.weightMode,
+    perCapita: t.perCapita,
+  });
+  return { configured: true, result, sources };
+}
+
+export const totalKeyStage: Stage<'totalKey'> = {
+  key: 'totalKey',
+  // What it reads of the spec; the cost-key and model results it reads re-run it when they change.
+  inputs: (spec) => [spec.costKey.total, spec.costKey.presets, spec.costKey.year, spec.costKey.remainder, spec.costKey.alpha, spec.models.list, spec.variables.population],
+  run: (ctx) => runTotalKey(ctx.spec, ctx.table, ctx.results.costKey, ctx.results.models),
+};
