@@ -51,3 +51,27 @@ test('cost-key, redistribution and district views pass axe', async ({ page }) =>
   await expect(row.locator('td[data-key="BV_alt2"]')).toHaveText('28,3');
   await expectNoSeriousAxeViolations(page);
 });
+
+test('a preset of today\'s key: map its criteria, fill the published weights, use it as today\'s key', async ({ page }) => {
+  await loadDemo(page, 'costkey');
+  const view = page.getByTestId('costkey-view');
+  await view.locator('li', { hasText: 'Barnevern (dagens nøkkel, fyll inn)' }).getByRole('button', { name: 'Legg til' }).click();
+  const preset = view.getByTestId('preset-barnevern-dagens');
+  await expect(preset).toBeVisible();
+  // The preset's criteria are found among the demo's variables.
+  await expect(preset.getByLabel('Variabel for «lavinntekt_pi»')).toHaveValue('lavinntekt_pi');
+  const use = preset.getByRole('button', { name: 'Bruk som dagens nøkkel' });
+  await expect(use).toBeDisabled();
+  await preset.getByLabel('Vekt for «enslig_forsorger_pi»').fill('0.3');
+  await preset.getByLabel('Vekt for «lavinntekt_pi»').fill('0.5');
+  await preset.getByLabel('Vekt for «andel_0_22»').fill('0.2');
+  await expect(use).toBeEnabled();
+  await use.click();
+  await waitForResults(page);
+  await expect(page.getByTestId('costkey-weights-table').locator('tr[data-criterion="lavinntekt_pi"] td').nth(5)).toHaveText('0,5000');
+  await expect(page.getByText(/kriteriet «.*», som ikke finnes i dataene/)).toHaveCount(0);
+  await shot(page, 'costkey-preset');
+  await expectNoSeriousAxeViolations(page);
+  await openView(page, 'redistribution');
+  await expect(page.getByTestId('redistribution-view')).toContainText('Sammenlignet med: Barnevern (dagens nøkkel, fyll inn)');
+});

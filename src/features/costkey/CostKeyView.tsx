@@ -146,7 +146,8 @@ function WeightsTable() {
         {Number.isFinite(res.yObsNational) && ` · ${s.yObs}: ${formatSignificant(res.yObsNational, lang, 5)}`}
       </Paragraph>
       <Table data-testid="costkey-weights-table">
-        <caption>{s.weightsTable}</caption>
+        {/* The heading above names the table on screen; the caption names it for screen readers. */}
+        <caption className="kl-visually-hidden">{s.weightsTable}</caption>
         <Table.Head>
           <Table.Row>
             <Table.HeaderCell>{s.criterion}</Table.HeaderCell>
@@ -223,6 +224,11 @@ function WeightsTable() {
   );
 }
 
+/** The same weights with one criterion renamed, in the same order (the editor's rows keep their place). */
+function renameKey(weights: KeyRecord, from: string, to: string): KeyRecord {
+  return Object.fromEntries(Object.entries(weights).map(([k, v]) => [k === from ? to : k, v]));
+}
+
 function Presets() {
   const s = useStrings(costKeyStrings);
   const lang = useLanguage();
@@ -231,6 +237,9 @@ function Presets() {
   const proposed = useProposedKey();
   const res = useCostKey();
   const have = new Set(spec.costKey.presets.map((p) => p.id));
+  const numeric = useAnalysisStore((st) => st.results?.dataset?.numericColumns);
+  const variables = (numeric ?? []).map((c) => ({ name: c.name, label: c.label || c.name }));
+  const known = new Set(variables.map((o) => o.name));
   return (
     <section aria-labelledby="ck-presets">
       <Heading level={2} data-size="sm" id="ck-presets">
@@ -263,19 +272,32 @@ function Presets() {
         const sum = Object.values(p.weights).reduce((a, b) => a + b, 0);
         const ok = Math.abs(sum - 1) < 1e-6;
         return (
-          <fieldset key={p.id} className="kl-preset">
+          <fieldset key={p.id} className="kl-preset" data-testid={`preset-${p.id}`}>
             <legend>
               {p.label} – {s.source}: {p.source || '–'}
             </legend>
             {Object.entries(p.weights).map(([k, v]) => (
-              <Textfield
-                key={k}
-                label={k === BASIC ? s.basicCriterion : k}
-                type="number"
-                step={0.001}
-                value={v}
-                onChange={(e) => update((d) => void (d.costKey.presets[pi].weights[k] = Number(e.target.value) || 0))}
-              />
+              <div key={k} className="kl-preset-row" data-criterion={k}>
+                {k === BASIC ? (
+                  <Paragraph data-size="sm">{s.basicCriterion}</Paragraph>
+                ) : (
+                  <VariableSelect
+                    label={s.presetVariable(k)}
+                    value={known.has(k) ? k : ''}
+                    none={s.notInData}
+                    options={variables.filter((o) => o.name === k || !(o.name in p.weights))}
+                    onChange={(name) => name && update((d) => void (d.costKey.presets[pi].weights = renameKey(d.costKey.presets[pi].weights, k, name)))}
+                  />
+                )}
+                <Textfield
+                  label={k === BASIC ? s.basicCriterion : s.presetWeight(k)}
+                  data-size="sm"
+                  type="number"
+                  step={0.001}
+                  value={v}
+                  onChange={(e) => update((d) => void (d.costKey.presets[pi].weights[k] = Number(e.target.value) || 0))}
+                />
+              </div>
             ))}
             <Paragraph data-size="sm">
               {s.sum}: {formatNumber(sum, lang, 4)} {ok ? '' : `– ${s.sumBad}`}

@@ -69,4 +69,22 @@ describe.skipIf(!oracleAvailable)('cost-key stage', () => {
     expect(r.computed?.sumOk).toBe(true);
     for (const cw of r.computed?.criteria ?? []) expect(Math.abs(cw.weight / 0.05 - Math.round(cw.weight / 0.05))).toBeLessThan(1e-9);
   });
+
+  it('evaluates a preset on criteria outside the model and reports a criterion the data lack', () => {
+    const { c, spec, models } = setup();
+    // frie_inntekter is a control of the model, not a key criterion; a preset may still weight it.
+    spec.costKey.presets = [{ id: 'p', label: 'Forhåndsvalg', source: 'test', weights: { frie_inntekter: 0.5, lavinntekt: 0.5 } }];
+    const ok = runCostKey(spec, c.table, models);
+    expect(ok.problems.some((p) => p.code === 'key-criterion-missing')).toBe(false);
+    const preset = ok.candidates.find((k) => k.id === 'p');
+    expect(preset?.sumOk).toBe(true);
+    // The preset's index has population-weighted mean 1 only if frie_inntekter was in the key data.
+    expect(preset?.change.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 3);
+
+    spec.costKey.presets = [{ id: 'q', label: 'Med skrivefeil', source: 'test', weights: { lavinnekt: 0.6, enslig_forsorger: 0.4 } }];
+    const bad = runCostKey(spec, c.table, models);
+    const missing = bad.problems.find((p) => p.code === 'key-criterion-missing');
+    expect(missing?.message).toContain('«lavinnekt»');
+    expect(missing?.message).toContain('«Med skrivefeil»');
+  });
 });

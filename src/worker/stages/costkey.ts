@@ -198,6 +198,38 @@ function computeDistrict(spec: AnalysisSpec): DistrictResults | null {
   };
 }
 
+/**
+ * Criteria named by the fixed keys (today's key, presets, an edited key) join the key data, so those
+ * keys are evaluated on the same sample and national values as the computed one. A criterion the data
+ * lack would silently lose its weight in the index, so it is reported instead.
+ */
+function fixedKeyCriteria(ck: AnalysisSpec['costKey'], table: Table, problems: Problem[]): string[] {
+  const keys = [
+    ...(ck.current ? [{ label: ck.current.label, weights: ck.current.weights }] : []),
+    ...ck.presets.map((p) => ({ label: p.label, weights: p.weights })),
+    ...(ck.manual ? [{ label: 'Foreslått nøkkel', weights: ck.manual }] : []),
+  ];
+  const found: string[] = [];
+  for (const k of keys) {
+    for (const [name, w] of Object.entries(k.weights)) {
+      if (name === BASIC || w === 0) continue;
+      if (getNumeric(table, name)) {
+        if (!found.includes(name)) found.push(name);
+      } else
+        problems.push(
+          problem(
+            'key-criterion-missing',
+            `Nøkkelen «${k.label}» bruker kriteriet «${name}», som ikke finnes i dataene; vekten ${w} er ikke med i indeksen. Velg variabelen for kriteriet under Forhåndsvalg.`,
+            `The key "${k.label}" uses the criterion "${name}", which is not in the data; its weight ${w} is not in the index. Choose the criterion's variable under Presets.`,
+            undefined,
+            'warning',
+          ),
+        );
+    }
+  }
+  return found;
+}
+
 export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<string, ModelResult> | undefined): CostKeyResults {
   const ck = spec.costKey;
   const problems: Problem[] = [];
@@ -219,6 +251,7 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
   const currentEntry = !ck.current && ck.currentModelId ? (spec.models.list.find((m) => m.id === ck.currentModelId) ?? null) : null;
   const currentCriteria = currentEntry ? currentEntry.regressors.filter((r) => !currentEntry.controls.includes(r)) : [];
   const keyCriteria = [...criteria, ...currentCriteria.filter((c) => !criteria.includes(c))];
+  for (const c of fixedKeyCriteria(ck, table, problems)) if (!keyCriteria.includes(c)) keyCriteria.push(c);
   const keyControls = [...controls, ...(currentEntry?.controls ?? []).filter((c) => !controls.includes(c))];
   const data = keyData(table, { unit, unitName: table.unitName, population: spec.variables.population, yearColumn: table.year, year, criteria: keyCriteria, controls: keyControls, dependent });
   if (!('prep' in data)) return { ...empty(spec, data.problems), district };

@@ -3,6 +3,8 @@
  * from the published tables (Grønt hefte / the seeds' tables), because published weights change every
  * year and must be checked against the source, not hard-coded in the engine. The Fafo 2014 Trondheim
  * keys (seed 001, Table 2.18) are complete because they are fixed historical figures.
+ * Criterion names are those the variable builder gives the per-inhabitant criteria (as in the demo);
+ * with other data, the user maps each criterion to a variable in the preset editor.
  */
 import type { KeyRecord } from '../types';
 
@@ -18,8 +20,14 @@ export const keyPresets: KeyPreset[] = [
   {
     id: 'barnevern-dagens',
     label: { nb: 'Barnevern (dagens nøkkel, fyll inn)', en: 'Child welfare (current key, fill in)' },
-    weights: { enslig_forsorger: NaN, lavinntekt: NaN, innb_0_22: NaN },
+    weights: { enslig_forsorger_pi: NaN, lavinntekt_pi: NaN, andel_0_22: NaN },
     source: 'Grønt hefte, tabell C-k (delkostnadsnøkkel barnevern), siste budsjettår',
+  },
+  {
+    id: 'sosialhjelp-dagens',
+    label: { nb: 'Sosialhjelp (dagens nøkkel, fyll inn)', en: 'Social assistance (current key, fill in)' },
+    weights: { andel_16_66: NaN, ufore_18_49_pi: NaN, opphopning_pi: NaN, flyktninger_pi: NaN },
+    source: 'Grønt hefte, tabell C-k (delkostnadsnøkkel sosialhjelp), siste budsjettår',
   },
   {
     id: 'trondheim-f232-ny',
