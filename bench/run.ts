@@ -9,6 +9,12 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   const figures: Record<string, number> = {};
+  if (only && !benches.some((b) => b.name === only)) {
+    // A misspelt name used to print `{}`, which reads like a bench that measured nothing.
+    process.stderr.write(`unknown bench «${only}»; choose one of: ${benches.map((b) => b.name).join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
   for (const b of benches) {
     if (only && b.name !== only) continue;
     const out = await b.run();

@@ -1,6 +1,7 @@
 /**
  * Shared end-to-end helpers. Import `test` and `expect` from here: every test then fails when the
- * page makes a network request outside its own origin (the app promises that no data leave the machine).
+ * page makes a network request outside its own origin (the app promises that no data leave the machine)
+ * or throws an uncaught error (hostile files and cancelled runs must end as messages, not crashes).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -9,7 +10,16 @@ import path from 'node:path';
 
 export const ARTIFACTS = path.resolve('e2e-artifacts');
 
-export const test = base.extend<{ offOrigin: string[] }>({
+export const test = base.extend<{ offOrigin: string[]; pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   offOrigin: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;

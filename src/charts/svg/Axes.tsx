@@ -54,3 +54,25 @@ export function XAxis({ ticks, box, title }: { ticks: { x: number; label: string
     </g>
   );
 }
+
+/** A numeric axis along the bottom (horizontal bars): dashed vertical grid lines at the ticks, labels under them. */
+export function ValueXAxis({ x, box, format, title }: { x: Scale; box: Box; format: (v: number) => string; title?: string }) {
+  return (
+    <g aria-hidden="true">
+      <line x1={box.left} x2={box.right} y1={box.bottom} y2={box.bottom} stroke="#666" />
+      {x.ticks.map((t) => (
+        <g key={t}>
+          <line x1={x(t)} x2={x(t)} y1={box.top} y2={box.bottom} stroke={GRID} strokeDasharray="3 3" />
+          <text x={x(t)} y={box.bottom + 6} dy="0.9em" textAnchor="middle" fontSize={FONT} fill={AXIS_TEXT}>
+            {format(t)}
+          </text>
+        </g>
+      ))}
+      {title && (
+        <text x={(box.left + box.right) / 2} y={box.bottom + 36} textAnchor="middle" fontSize={FONT} fill={AXIS_TEXT}>
+          {title}
+        </text>
+      )}
+    </g>
+  );
+}

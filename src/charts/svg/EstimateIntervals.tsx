@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import { XAxis, YAxis, type Box } from './Axes';
 import { linearScale } from './scale';
-import { useWidth } from './useWidth';
+import { chartFrameBox, useWidth } from './useWidth';
 
 export interface EstimatePoint {
   label: string;
@@ -24,11 +24,8 @@ export interface EstimateIntervalsProps {
   height?: number;
 }
 
-/** Inside ChartFrame the chart's own box has zero width (Recharts' ResponsiveContainer); measure that. */
-const frameBox = (el: HTMLDivElement): Element => el.closest('.recharts-responsive-container') ?? el;
-
 export const EstimateIntervals = memo(function EstimateIntervals(p: EstimateIntervalsProps) {
-  const [ref, width] = useWidth<HTMLDivElement>(640, frameBox);
+  const [ref, width] = useWidth<HTMLDivElement>(640, chartFrameBox);
   const height = p.height ?? 240;
   const box: Box = { left: 80, right: width - 24, top: 8, bottom: height - 26 };
   const ends = p.points.flatMap((q) => [q.low, q.high, q.estimate]).filter(Number.isFinite);

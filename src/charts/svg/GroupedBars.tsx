@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { AXIS_TEXT, FONT, XAxis, YAxis, type Box } from './Axes';
 import { linearScale } from './scale';
-import { useWidth } from './useWidth';
+import { chartFrameBox, useWidth } from './useWidth';
 
 export interface BarSeries {
   name: string;
@@ -48,11 +48,8 @@ function legendLayout(names: string[], width: number, left: number): { x: number
   });
 }
 
-/** Inside ChartFrame the chart's own box has zero width (Recharts' ResponsiveContainer); measure that. */
-const frameBox = (el: HTMLDivElement): Element => el.closest('.recharts-responsive-container') ?? el;
-
 export const GroupedBars = memo(function GroupedBars(p: GroupedBarsProps) {
-  const [ref, width] = useWidth<HTMLDivElement>(640, frameBox);
+  const [ref, width] = useWidth<HTMLDivElement>(640, chartFrameBox);
   const height = p.height ?? 320;
   const left = p.yTitle ? 84 : 66;
   const legend = legendLayout(

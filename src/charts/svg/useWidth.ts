@@ -26,3 +26,6 @@ export function useWidth<T extends HTMLElement>(fallback = 640, target?: (el: T)
   }, [fallback, target]);
   return [ref, width];
 }
+
+/** For `target`: inside ChartFrame a chart's own box has zero width (Recharts' ResponsiveContainer), so measure that container. */
+export const chartFrameBox = (el: HTMLElement): Element => el.closest('.recharts-responsive-container') ?? el;

@@ -132,7 +132,10 @@ function WeightsTable() {
   const dropped = useAnalysisStore((st) => st.spec.costKey.dropped);
   if (!res) return null;
   const byName = new Map((res.computed?.criteria ?? []).map((c) => [c.name, c]));
-  const rows = [BASIC, ...res.criteria];
+  // Today's key (a preset) may weight criteria the model does not have: they get rows too, so the
+  // columns add up to what the sum row says.
+  const extra = [...Object.keys(res.current ?? {}), ...Object.keys(proposed ?? {})].filter((c) => c !== BASIC && !res.criteria.includes(c));
+  const rows = [BASIC, ...res.criteria, ...new Set(extra)];
   const fmtW = (x: number | undefined) => formatNumber(x, lang, 4);
   const sum = (k: KeyRecord | null) => (k ? Object.values(k).reduce((a, b) => a + b, 0) : NaN);
   return (

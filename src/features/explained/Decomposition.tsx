@@ -1,21 +1,25 @@
 /** R² decomposition: one-at-a-time, last-in and LMG per criterion, and the LMG share chart. */
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import type { RelImpResult } from '../../engine/importance/relimp';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { axisProps, chartColors } from '../../charts/theme';
+import { HorizontalBars } from '../../charts/svg/HorizontalBars';
+import { chartColors } from '../../charts/theme';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { explainedStrings } from './strings';
-import { gridAtTicks } from '../../app/gridLines';
 
 export function Decomposition({ rel, labels, controls }: { rel: RelImpResult; labels: Map<string, string>; controls: string[] }) {
   const s = useStrings(explainedStrings);
   const lang = useLanguage();
   const name = (c: string) => labels.get(c) ?? c;
   const sampled = rel.lmgMethod === 'sampled';
-  const data = rel.criteria.map((c, j) => ({ name: name(c), share: rel.lmgShare[j] }));
+  // Memoised so the (memo) chart is not redrawn when only the surrounding view re-renders.
+  const bars = useMemo(() => rel.criteria.map((c, j) => ({ label: labels.get(c) ?? c, value: rel.lmgShare[j] })), [rel, labels]);
+  const tick = useMemo(() => (v: number) => formatPercent(v, lang, 0), [lang]);
+  const share = useMemo(() => (v: number) => formatPercent(v, lang, 1), [lang]);
+  const height = Math.max(160, 40 * bars.length + 40);
   return (
     <section aria-labelledby="kl-decomp">
       <Heading level={2} data-size="sm" id="kl-decomp">
@@ -57,20 +61,23 @@ export function Decomposition({ rel, labels, controls }: { rel: RelImpResult; la
       </div>
       <ChartFrame
         title={s.chartTitle}
-        yLabel={s.chartY}
+        // The shares run along the horizontal axis (the criteria are the rows).
+        xLabel={s.chartY}
         testId="lmg-chart"
-        height={Math.max(160, 40 * data.length + 40)}
+        height={height}
         alt={{
           columns: [s.criterion, s.share, s.lmg],
           rows: rel.criteria.map((c, j) => [name(c), formatPercent(rel.lmgShare[j], lang, 1), formatNumber(rel.lmg[j], lang, 4)]),
         }}
       >
-        <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }} accessibilityLayer={false}>
-          <CartesianGrid stroke={chartColors.grid} {...gridAtTicks} horizontal={false} />
-          <XAxis type="number" {...axisProps} tickFormatter={(v: number) => formatPercent(v, lang, 0)} />
-          <YAxis type="category" dataKey="name" width={180} {...axisProps} />
-          <Bar dataKey="share" fill={chartColors.primary} isAnimationActive={false} />
-        </BarChart>
+        <HorizontalBars
+          bars={bars}
+          format={tick}
+          formatValue={share}
+          label={`${s.chartTitle}. ${s.chartY}`}
+          color={chartColors.primary}
+          height={height}
+        />
       </ChartFrame>
     </section>
   );

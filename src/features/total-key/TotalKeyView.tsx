@@ -228,6 +228,7 @@ const UnitTable = memo(function UnitTable({ res, r, mine }: { res: TotalKeyResul
   const pageRows = shown.slice(at * PAGE, at * PAGE + PAGE);
   const header = (key: TotalSortKey, text: string, num = true) => (
     <Table.HeaderCell
+      key={key}
       className={num ? 'kl-num' : undefined}
       sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
       onClick={() => {

@@ -322,7 +322,7 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
     return { ...c, sumOk: o.sumOk, change: o.change, changePerCapita: o.changePerCapita };
   });
   const labels: Record<string, string> = {};
-  for (const c of criteria) labels[c] = table.columns.get(c)?.label ?? c;
+  for (const c of keyCriteria) labels[c] = table.columns.get(c)?.label ?? c;
   return {
     problems,
     method: ck.method,
