@@ -17,6 +17,8 @@ import { setShown, shownModels } from './modelOps';
 import { modelStrings } from './strings';
 import { VariableList } from './VariableList';
 import { VariableSelect } from '../variables/VariableSelect';
+import { useDeferredMount } from '../useDeferredMount';
+import { DeferredSlot } from '../variables/DeferredSlot';
 
 // Same name as SIZE_CLASS_COLUMN in the variable builder; not imported so the engine stays out of
 // the main-thread bundle.
@@ -56,6 +58,9 @@ export function ModelBuilder({
   const chosenClasses = entry.sample?.sizeClasses ?? [];
   const toggle = (list: number[], v: number) =>
     list.includes(v) ? list.filter((x) => x !== v) : [...list, v].sort((a, b) => a - b);
+  // The rows below the first hold selects of every numeric variable; mounted at once, beside the
+  // results table, they made one frame of style and layout too long, so they follow frame by frame.
+  const stage = useDeferredMount(2);
 
   return (
     <div className="kl-builder" data-testid="model-builder" data-model={entry.id}>
@@ -83,141 +88,145 @@ export function ModelBuilder({
         />
       </div>
 
-      <div className="kl-builder-row">
-        <VariableList
-          legend={s.criteria}
-          addLabel={s.addCriterion}
-          chosen={entry.regressors}
-          options={options.filter((o) => o.name !== entry.dependent && !entry.controls.includes(o.name))}
-          labels={labels}
-          onChange={(next) => edit((m) => (m.regressors = next))}
-          testId="criteria"
-        />
-        <VariableList
-          legend={s.controls}
-          addLabel={s.addControl}
-          chosen={entry.controls}
-          options={options.filter((o) => o.name !== entry.dependent && !entry.regressors.includes(o.name))}
-          labels={labels}
-          onChange={(next) => edit((m) => (m.controls = next))}
-          testId="controls"
-        />
-      </div>
-
-      <div className="kl-builder-row">
-        <Fieldset data-size="sm">
-          <Fieldset.Legend>{s.design}</Fieldset.Legend>
-          {DESIGNS.map((d) => (
-            <Radio
-              key={d}
-              name={`design-${entry.id}`}
-              value={d}
-              label={s.designs[d]}
-              checked={entry.design === d}
-              onChange={() => edit((m) => (m.design = d))}
-            />
-          ))}
-        </Fieldset>
-        <div className="kl-builder-col">
-          <Field data-size="sm">
-            <Label>{s.se}</Label>
-            <Select
-              value={entry.se}
-              onChange={(e) => edit((m) => (m.se = e.target.value as ModelEntry['se']))}
-            >
-              {SES.map((x) => (
-                <option key={x} value={x}>
-                  {s.ses[x]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <VariableSelect
-            label={s.weights}
-            value={entry.weights ?? ''}
-            onChange={(v) => edit((m) => (m.weights = v || null))}
-            options={options}
-            none={s.noWeights}
+      <DeferredSlot ready={stage >= 1} rem={15}>
+        <div className="kl-builder-row">
+          <VariableList
+            legend={s.criteria}
+            addLabel={s.addCriterion}
+            chosen={entry.regressors}
+            options={options.filter((o) => o.name !== entry.dependent && !entry.controls.includes(o.name))}
+            labels={labels}
+            onChange={(next) => edit((m) => (m.regressors = next))}
+            testId="criteria"
           />
-          <Checkbox
-            label={s.yearEffects}
-            data-size="sm"
-            checked={entry.yearEffects}
-            disabled={entry.design === 'per-year' || entry.design === 'single'}
-            onChange={(e) => edit((m) => (m.yearEffects = e.target.checked))}
-          />
-          <Checkbox
-            label={s.intercept}
-            data-size="sm"
-            checked={entry.intercept}
-            disabled={entry.design === 'within'}
-            onChange={(e) => edit((m) => (m.intercept = e.target.checked))}
+          <VariableList
+            legend={s.controls}
+            addLabel={s.addControl}
+            chosen={entry.controls}
+            options={options.filter((o) => o.name !== entry.dependent && !entry.regressors.includes(o.name))}
+            labels={labels}
+            onChange={(next) => edit((m) => (m.controls = next))}
+            testId="controls"
           />
         </div>
-      </div>
-
-      <Fieldset data-size="sm" className="kl-sample">
-        <Fieldset.Legend>{s.sample}</Fieldset.Legend>
-        {years.length > 0 && (
-          <div role="group" aria-label={s.years} className="kl-chip-row">
+      </DeferredSlot>
+      <DeferredSlot ready={stage >= 2} rem={22}>
+        <div className="kl-builder-row">
+          <Fieldset data-size="sm">
+            <Fieldset.Legend>{s.design}</Fieldset.Legend>
+            {DESIGNS.map((d) => (
+              <Radio
+                key={d}
+                name={`design-${entry.id}`}
+                value={d}
+                label={s.designs[d]}
+                checked={entry.design === d}
+                onChange={() => edit((m) => (m.design = d))}
+              />
+            ))}
+          </Fieldset>
+          <div className="kl-builder-col">
+            <Field data-size="sm">
+              <Label>{s.se}</Label>
+              <Select
+                value={entry.se}
+                onChange={(e) => edit((m) => (m.se = e.target.value as ModelEntry['se']))}
+              >
+                {SES.map((x) => (
+                  <option key={x} value={x}>
+                    {s.ses[x]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <VariableSelect
+              label={s.weights}
+              value={entry.weights ?? ''}
+              onChange={(v) => edit((m) => (m.weights = v || null))}
+              options={options}
+              none={s.noWeights}
+            />
+            <Checkbox
+              label={s.yearEffects}
+              data-size="sm"
+              checked={entry.yearEffects}
+              disabled={entry.design === 'per-year' || entry.design === 'single'}
+              onChange={(e) => edit((m) => (m.yearEffects = e.target.checked))}
+            />
+            <Checkbox
+              label={s.intercept}
+              data-size="sm"
+              checked={entry.intercept}
+              disabled={entry.design === 'within'}
+              onChange={(e) => edit((m) => (m.intercept = e.target.checked))}
+            />
+          </div>
+        </div>
+      </DeferredSlot>
+      <DeferredSlot ready={stage >= 2} rem={28}>
+        <Fieldset data-size="sm" className="kl-sample">
+          <Fieldset.Legend>{s.sample}</Fieldset.Legend>
+          {years.length > 0 && (
+            <div role="group" aria-label={s.years} className="kl-chip-row">
+              <span className="kl-chip-row-label" aria-hidden="true">
+                {s.years}:
+              </span>
+              {years.map((y) => (
+                <Chip.Checkbox
+                  key={y}
+                  data-size="sm"
+                  checked={chosenYears.includes(y)}
+                  onChange={() =>
+                    editSample((smp) => {
+                      const next = toggle(chosenYears, y);
+                      smp.years = next.length ? next : null;
+                    })
+                  }
+                >
+                  {y}
+                </Chip.Checkbox>
+              ))}
+              {chosenYears.length === 0 && <span className="kl-muted">({s.allYears})</span>}
+            </div>
+          )}
+          <div role="group" aria-label={s.sizeClasses} className="kl-chip-row">
             <span className="kl-chip-row-label" aria-hidden="true">
-              {s.years}:
+              {s.sizeClasses}:
             </span>
-            {years.map((y) => (
+            {[1, 2, 3, 4, 5, 6].map((c) => (
               <Chip.Checkbox
-                key={y}
+                key={c}
                 data-size="sm"
-                checked={chosenYears.includes(y)}
+                checked={chosenClasses.includes(c)}
                 onChange={() =>
                   editSample((smp) => {
-                    const next = toggle(chosenYears, y);
-                    smp.years = next.length ? next : null;
+                    const next = toggle(chosenClasses, c);
+                    smp.sizeClasses = next.length ? next : null;
+                    smp.sizeClassColumn = next.length ? SIZE_CLASS_COLUMN : null;
                   })
                 }
               >
-                {y}
+                {s.sizeClass(c)}
               </Chip.Checkbox>
             ))}
-            {chosenYears.length === 0 && <span className="kl-muted">({s.allYears})</span>}
           </div>
-        )}
-        <div role="group" aria-label={s.sizeClasses} className="kl-chip-row">
-          <span className="kl-chip-row-label" aria-hidden="true">
-            {s.sizeClasses}:
-          </span>
-          {[1, 2, 3, 4, 5, 6].map((c) => (
-            <Chip.Checkbox
-              key={c}
-              data-size="sm"
-              checked={chosenClasses.includes(c)}
-              onChange={() =>
-                editSample((smp) => {
-                  const next = toggle(chosenClasses, c);
-                  smp.sizeClasses = next.length ? next : null;
-                  smp.sizeClassColumn = next.length ? SIZE_CLASS_COLUMN : null;
-                })
-              }
-            >
-              {s.sizeClass(c)}
-            </Chip.Checkbox>
-          ))}
-        </div>
-        <Textfield
-          label={s.excludeUnits}
-          data-size="sm"
-          value={exclude}
-          onChange={(e) => setExclude(e.target.value)}
-          onBlur={() =>
-            editSample((smp) => {
-              const codes = exclude
-                .split(/[,;\s]+/)
-                .map((c) => c.trim())
-                .filter(Boolean);
-              smp.excludeUnits = codes.length ? codes : null;
-            })
-          }
-        />
-      </Fieldset>
+          <Textfield
+            label={s.excludeUnits}
+            data-size="sm"
+            value={exclude}
+            onChange={(e) => setExclude(e.target.value)}
+            onBlur={() =>
+              editSample((smp) => {
+                const codes = exclude
+                  .split(/[,;\s]+/)
+                  .map((c) => c.trim())
+                  .filter(Boolean);
+                smp.excludeUnits = codes.length ? codes : null;
+              })
+            }
+          />
+        </Fieldset>
+      </DeferredSlot>
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { GroupingForm } from './GroupingForm';
 import { DerivedTable } from './DerivedTable';
 import { variableStrings } from './strings';
 import { useVariableData } from './useVariableData';
+import { useDeferredMount } from '../useDeferredMount';
+import { DeferredSlot } from './DeferredSlot';
 import './variables.css';
 
 export function VariablesView() {
@@ -18,6 +20,9 @@ export function VariablesView() {
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const data = useVariableData();
   const hasData = data.options.length > 0;
+  // The first screenful (population and expenditure) is painted at once; the forms below it, each
+  // with selects of every numeric variable, and the derived table follow one stage per frame.
+  const stage = useDeferredMount(4);
   return (
     <div className="kl-vb" data-testid="variables-view">
       <header className="kl-view-header">
@@ -42,19 +47,27 @@ export function VariablesView() {
       {hasData && (
         <>
           <ExpenditureForm data={data} />
-          <RatioForm data={data} />
-          <AgeGroupForm data={data} />
-          <FormulaEditor data={data} />
-          <ResidualForm data={data} />
-          <GroupingForm data={data} />
+          <DeferredSlot ready={stage >= 1} rem={37}>
+            <RatioForm data={data} />
+            <AgeGroupForm data={data} />
+          </DeferredSlot>
+          <DeferredSlot ready={stage >= 2} rem={46}>
+            <FormulaEditor data={data} />
+            <ResidualForm data={data} />
+          </DeferredSlot>
+          <DeferredSlot ready={stage >= 3} rem={12}>
+            <GroupingForm data={data} />
+          </DeferredSlot>
         </>
       )}
-      <section aria-labelledby="vb-derived" className="kl-vb-section">
-        <h2 id="vb-derived" className="kl-vb-h2">
-          {s.derivedTitle}
-        </h2>
-        <DerivedTable data={data} />
-      </section>
+      <DeferredSlot ready={stage >= 4} rem={20}>
+        <section aria-labelledby="vb-derived" className="kl-vb-section">
+          <h2 id="vb-derived" className="kl-vb-h2">
+            {s.derivedTitle}
+          </h2>
+          <DerivedTable data={data} />
+        </section>
+      </DeferredSlot>
     </div>
   );
 }

@@ -1,0 +1,43 @@
+/** Staged mounting for heavy views (issue 2: no main-thread task over 50 ms). */
+import { useEffect, useState } from 'react';
+
+// A tab in the background gets no animation frames; this keeps the stages coming anyway.
+const FRAME_FALLBACK_MS = 100;
+
+/** Runs `fn` in a fresh task after the browser has had a chance to render a frame, so the style and
+ *  layout of what was just committed are not paid for in the same frame as the next stage. */
+function afterNextFrame(fn: () => void): () => void {
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  const frame =
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => (timer = setTimeout(run, 0)))
+      : undefined;
+  const fallback = setTimeout(run, FRAME_FALLBACK_MS);
+  return () => {
+    done = true;
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    clearTimeout(fallback);
+  };
+}
+
+/**
+ * How many of a view's `stages` deferred parts may be mounted yet: 0 on the first render, then one
+ * more per frame. Opening a view with thousands of form elements otherwise styles and lays them
+ * all out in one task; staged, the first screenful is painted at once and the rest follows in
+ * frames of their own.
+ */
+export function useDeferredMount(stages: number): number {
+  const [ready, setReady] = useState(0);
+  useEffect(() => {
+    if (ready >= stages) return;
+    return afterNextFrame(() => setReady((n) => n + 1));
+  }, [ready, stages]);
+  return ready;
+}
