@@ -8,7 +8,7 @@ import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
 import { CategoryBars } from '../../charts/svg/CategoryBars';
-import { srOnly } from '../redistribution/Charts';
+import { srOnly } from '../../charts/svg/SortedChangeFigure';
 import { myStrings } from './strings';
 
 function Search({ units, names }: { units: string[]; names: string[] }) {

@@ -4,22 +4,17 @@
  * per-bar components and DOM text measurement made a weight edit cost ~0,5 s and opening the view
  * over 10 s of blocked main thread. Each chart is memoised on the outcome it shows.
  */
-import { memo, useMemo, type CSSProperties } from 'react';
+import { memo, useMemo } from 'react';
 import type { KeyBase, KeyOutcome } from '../../engine/costkey';
 import { CategoryBars } from '../../charts/svg/CategoryBars';
-import { DenseBars } from '../../charts/svg/DenseBars';
+import { CHANGE_COLORS, SortedChangeFigure, srOnly } from '../../charts/svg/SortedChangeFigure';
 import { DenseScatter } from '../../charts/svg/DenseScatter';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { redistributionStrings } from './strings';
 
-/** Visually hidden but read by screen readers: the text alternative of a chart. */
-export const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
-
-const GAIN = '#1e7d34';
-const LOSS = '#b3261e';
-const MINE = '#1a3b8f';
+const { gain: GAIN, loss: LOSS, highlight: MINE } = CHANGE_COLORS;
 
 /** A short fingerprint of the key, so tests and the bench can see which key a chart shows. */
 export function keyFingerprint(o: KeyOutcome): string {
@@ -37,32 +32,22 @@ interface ChartProps {
 
 export const SortedChangeChart = memo(function SortedChangeChart({ base, outcome, mine }: ChartProps) {
   const s = useStrings(redistributionStrings);
-  const lang = useLanguage();
-  // Reordering into plot order is layout (the engine already sorted: outcome.order).
-  const values = useMemo(() => Array.from(outcome.order, (i) => outcome.changePerCapita[i]), [outcome]);
-  const mi = mine ? base.prep.units.indexOf(mine) : -1;
-  const pos = mi >= 0 ? outcome.order.indexOf(mi) : -1;
-  const mineText = mi >= 0 ? s.mineIs(base.names[mi], formatInteger(outcome.changePerCapita[mi], lang)) : '';
-  const fmt = useMemo(() => (v: number) => formatInteger(v, lang), [lang]);
-  const nameAt = useMemo(() => (p: number) => base.names[outcome.order[p]], [base, outcome]);
   return (
-    <figure className="kl-chart" data-testid="redistribution-chart" data-key={keyFingerprint(outcome)}>
-      <figcaption>{s.sorted}</figcaption>
-      <p style={srOnly} data-testid="redistribution-chart-desc">
-        {s.sortedDesc(values.length, mineText)}
-      </p>
-      <DenseBars
-        values={values}
-        nameAt={nameAt}
-        highlight={pos}
-        colors={{ gain: GAIN, loss: LOSS, highlight: MINE }}
-        format={fmt}
-        label={s.sortedDesc(values.length, mineText)}
-        xTitle={s.sortedX}
-        yTitle={s.krPerCapita}
-      />
-      {mi >= 0 && <p data-testid="redistribution-mine">{mineText.trim()}</p>}
-    </figure>
+    <SortedChangeFigure
+      order={outcome.order}
+      perCapita={outcome.changePerCapita}
+      names={base.names}
+      mineIndex={mine ? base.prep.units.indexOf(mine) : -1}
+      title={s.sorted}
+      description={s.sortedDesc}
+      mineIs={s.mineIs}
+      xTitle={s.sortedX}
+      yTitle={s.krPerCapita}
+      testId="redistribution-chart"
+      dataKey={keyFingerprint(outcome)}
+      descTestId="redistribution-chart-desc"
+      mineTestId="redistribution-mine"
+    />
   );
 });
 

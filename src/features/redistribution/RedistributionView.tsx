@@ -1,9 +1,10 @@
 /** Redistribution view: live weight editor, checks, charts, sums by group and the full table. */
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import type { GroupKind, KeyBase, KeyOutcome } from '../../engine/costkey';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
+import { useUnitTable } from '../useUnitTable';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
@@ -75,34 +76,16 @@ const GroupSums = memo(function GroupSums({ outcome }: { outcome: KeyOutcome | n
 /** Rows per page: 357 rows × 9 cells re-rendered on every edit were most of an edit's cost. */
 const PAGE = 50;
 
+const rowValue = (r: RedistributionRow, k: SortKey) => r[k];
+
 const UnitTable = memo(function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | null }) {
   const s = useStrings(redistributionStrings);
   const lang = useLanguage();
-  const [query, setQuery] = useState('');
-  const [sort, setSortState] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'changePerCapita', dir: -1 });
-  const [page, setPage] = useState(0);
-  const setSort: typeof setSortState = (v) => {
-    setSortState(v);
-    setPage(0);
-  };
-  const q = useDeferredValue(query.trim().toLowerCase());
-  const shown = useMemo(() => {
-    const f = q ? rows.filter((r) => r.name.toLowerCase().includes(q) || r.unit.includes(q)) : rows;
-    const k = sort.key;
-    return [...f].sort((a, b) => {
-      const va = a[k];
-      const vb = b[k];
-      const c = typeof va === 'string' && typeof vb === 'string' ? va.localeCompare(vb, 'nb') : (va as number) - (vb as number);
-      return c * sort.dir || a.pos - b.pos;
-    });
-  }, [rows, q, sort]);
-  const last = Math.max(0, Math.ceil(shown.length / PAGE) - 1);
-  const at = Math.min(page, last);
-  const pageRows = shown.slice(at * PAGE, at * PAGE + PAGE);
+  const { query, setQuery, sort, toggleSort, shown, at, last, setPage, pageRows } = useUnitTable(rows, { key: 'changePerCapita' as SortKey, dir: -1 }, rowValue, PAGE);
   const header = (key: SortKey, text: string) => (
     <Table.HeaderCell
       sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-      onClick={() => setSort((p) => ({ key, dir: p.key === key ? ((-p.dir) as 1 | -1) : -1 }))}
+      onClick={() => toggleSort(key, -1)}
     >
       {text}
     </Table.HeaderCell>
@@ -116,10 +99,7 @@ const UnitTable = memo(function UnitTable({ rows, mine }: { rows: Redistribution
         <Textfield
           label={s.search}
           value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setPage(0);
-          }}
+          onChange={(e) => setQuery(e.target.value)}
           data-testid="redistribution-search"
         />
         <Button variant="secondary" onClick={() => downloadText('omfordeling.csv', redistributionCsv(rows))}>

@@ -4,13 +4,14 @@
  * change per inhabitant in the total key and a paged, searchable, sortable table of all
  * municipalities with export. Everything shown is read from the worker's `totalKey` result.
  */
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { Alert, Button, Details, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { TotalKeyResult } from '../../engine/costkey';
-import { DenseBars } from '../../charts/svg/DenseBars';
+import { SortedChangeFigure } from '../../charts/svg/SortedChangeFigure';
 import { ExportButtons } from '../../charts/ExportButtons';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
+import { useUnitTable } from '../useUnitTable';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
 import type { TotalKeyResults } from '../../worker/stages/totalKey';
@@ -19,9 +20,6 @@ import { SectorEditor } from './SectorEditor';
 import { totalKeyStrings } from './strings';
 import './totalKey.css';
 
-const GAIN = '#1e7d34';
-const LOSS = '#b3261e';
-const MINE = '#1a3b8f';
 const PAGE = 50;
 
 function useTotalKey(): TotalKeyResults | undefined {
@@ -172,37 +170,27 @@ function Messages({ r }: { r: TotalKeyResult }) {
   );
 }
 
-const srOnly = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
-
 const TotalChart = memo(function TotalChart({ r, mine }: { r: TotalKeyResult; mine: string | null }) {
   const s = useStrings(totalKeyStrings);
-  const lang = useLanguage();
   const perCapita = useMemo(() => (r.compared ? r.changePerCapita : Float64Array.from(r.needPerCapita, (x) => x - r.perCapita)), [r]);
-  const values = useMemo(() => Array.from(r.order, (i) => perCapita[i]), [r, perCapita]);
-  const mi = mine ? r.units.indexOf(mine) : -1;
-  const pos = mi >= 0 ? r.order.indexOf(mi) : -1;
-  const mineText = mi >= 0 ? s.mineIs(r.names[mi], formatInteger(perCapita[mi], lang)) : '';
-  const fmt = useMemo(() => (v: number) => formatInteger(v, lang), [lang]);
-  const nameAt = useMemo(() => (p: number) => r.names[r.order[p]], [r]);
   if (!Number.isFinite(r.perCapita)) return null;
-  const title = r.compared ? s.chart : s.chartNoCompare;
   return (
-    <figure className="kl-chart kl-tk-lazy" data-testid="tk-chart">
-      <figcaption className="kl-chart-title">{title}</figcaption>
-      <p style={srOnly}>{s.chartDesc(values.length, mineText)}</p>
-      <DenseBars
-        values={values}
-        nameAt={nameAt}
-        highlight={pos}
-        colors={{ gain: GAIN, loss: LOSS, highlight: MINE }}
-        format={fmt}
-        label={s.chartDesc(values.length, mineText)}
-        xTitle={s.chartX}
-        yTitle={s.krPerCapita}
-        height={280}
-      />
-      {mi >= 0 && <p className="kl-chart-caption">{mineText.trim()}</p>}
-    </figure>
+    <SortedChangeFigure
+      order={r.order}
+      perCapita={perCapita}
+      names={r.names}
+      mineIndex={mine ? r.units.indexOf(mine) : -1}
+      title={r.compared ? s.chart : s.chartNoCompare}
+      description={s.chartDesc}
+      mineIs={s.mineIs}
+      xTitle={s.chartX}
+      yTitle={s.krPerCapita}
+      height={280}
+      testId="tk-chart"
+      className="kl-chart kl-tk-lazy"
+      titleClassName="kl-chart-title"
+      mineClassName="kl-chart-caption"
+    />
   );
 });
 
@@ -210,31 +198,13 @@ const UnitTable = memo(function UnitTable({ res, r, mine }: { res: TotalKeyResul
   const s = useStrings(totalKeyStrings);
   const lang = useLanguage();
   const rows = useMemo(() => totalKeyRows(r), [r]);
-  const [query, setQuery] = useState('');
-  const [sort, setSortState] = useState<{ key: TotalSortKey; dir: 1 | -1 }>({ key: r.compared ? 'changePerCapita' : 'index', dir: -1 });
-  const [page, setPage] = useState(0);
-  const q = useDeferredValue(query.trim().toLowerCase());
-  const shown = useMemo(() => {
-    const f = q ? rows.filter((x) => x.name.toLowerCase().includes(q) || x.unit.includes(q)) : rows;
-    return [...f].sort((a, b) => {
-      const va = sortValue(a, sort.key);
-      const vb = sortValue(b, sort.key);
-      const c = typeof va === 'string' && typeof vb === 'string' ? va.localeCompare(vb, 'nb') : (va as number) - (vb as number);
-      return c * sort.dir || a.pos - b.pos;
-    });
-  }, [rows, q, sort]);
-  const last = Math.max(0, Math.ceil(shown.length / PAGE) - 1);
-  const at = Math.min(page, last);
-  const pageRows = shown.slice(at * PAGE, at * PAGE + PAGE);
+  const { query, setQuery, sort, toggleSort, shown, at, last, setPage, pageRows } = useUnitTable(rows, { key: (r.compared ? 'changePerCapita' : 'index') as TotalSortKey, dir: -1 }, sortValue, PAGE);
   const header = (key: TotalSortKey, text: string, num = true) => (
     <Table.HeaderCell
       key={key}
       className={num ? 'kl-num' : undefined}
       sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-      onClick={() => {
-        setSortState((p) => ({ key, dir: p.key === key ? ((-p.dir) as 1 | -1) : key === 'name' || key === 'unit' ? 1 : -1 }));
-        setPage(0);
-      }}
+      onClick={() => toggleSort(key, key === 'name' || key === 'unit' ? 1 : -1)}
     >
       {text}
     </Table.HeaderCell>
@@ -256,10 +226,7 @@ const UnitTable = memo(function UnitTable({ res, r, mine }: { res: TotalKeyResul
           label={s.search}
           value={query}
           data-testid="tk-search"
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setPage(0);
-          }}
+          onChange={(e) => setQuery(e.target.value)}
         />
         <ExportButtons fileBase={s.exportTitle} testId="tk-export" tables={() => totalKeyReportTables(res, lang)} />
       </div>
