@@ -18,9 +18,10 @@ import { parseFormula } from './fit';
 import {
   BASIC,
   coefficientWeights,
-  evaluateKey,
+  evaluateOnBase,
   fitCoefficients,
   keyData,
+  makeKeyBase,
   manualWeights,
   parseKeyString,
   toKeyRecord,
@@ -100,7 +101,8 @@ export async function runCostKey(args: Args) {
   const currentText = args.values.get('current');
   const current = currentText ? withBasicRemainder(criteria, parseKeyString(currentText)) : null;
   const perCapitaNok = data.yObsNational * yUnitNok;
-  const ev = evaluateKey(data.prep, toKeyRecord(weights.criteria, weights.basic), current, perCapitaNok);
+  const base = makeKeyBase(data.prep, data.names, perCapitaNok, current);
+  const ev = evaluateOnBase(base, toKeyRecord(weights.criteria, weights.basic));
 
   const named = (rec: Record<string, number>): Record<string, number> =>
     Object.fromEntries([[population, rec[BASIC] ?? 0], ...criteria.map((c) => [c, rec[c] ?? 0])]);
@@ -124,7 +126,7 @@ export async function runCostKey(args: Args) {
       index: ev.index[i],
       need_per_capita: ev.needPerCapita[i],
       amount: ev.amount[i],
-      index_current: ev.indexCurrent[i],
+      index_current: base.indexCurrent[i],
       amount_current: ev.amountCurrent[i],
       change: ev.change[i],
       change_per_capita: ev.changePerCapita[i],

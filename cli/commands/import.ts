@@ -3,7 +3,8 @@
  *   [--change-table klass.csv] --out tidy.csv [--report report.json] [--json]`
  * reads files with the same ingest code as the dashboard (a stored mapping in the spec's
  * `data.sources`, matched by file name, re-imports a file the same way), joins them and writes a
- * tidy CSV (kommune, navn, aar, variables…; `,` and decimal point; empty = missing) plus a JSON
+ * tidy CSV (kommune, navn, aar, variables…; `,` and decimal point; empty = missing; text cells
+ * neutralised against formula injection by the same writer as `analysedata.csv`) plus a JSON
  * report (catalogue, validation, problems).
  *
  * `analyze -- inspect FILE... [--json]` prints per file what the importer made of it.
@@ -14,7 +15,7 @@ import type { Args } from '../args';
 import type { Command } from './types';
 import { buildDataset, ingestFile, type Dataset, type ImportedSource } from '../../src/ingest/index';
 import { dataSpecSchema, sourceSpecSchema, type DataSpec, type SourceSpec } from '../../src/spec/sections/data';
-import type { Table } from '../../src/engine/table';
+import { tableToTidyCsv } from '../../src/export/analysisData';
 
 function fileList(args: Args): string[] {
   const first = args.values.get('files');
@@ -42,26 +43,6 @@ async function ingestAll(files: string[], data: DataSpec, changeTable?: string):
     out.push(await ingestFile({ name, bytes: new Uint8Array(readFileSync(changeTable)) }, { source: { ...source, format: /\.xlsx$/i.test(name) ? 'xlsx' : 'csv' } }));
   }
   return out;
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function tableToTidyCsv(table: Table): string {
-  const cols = [...table.columns.values()];
-  const lines = [cols.map((c) => csvField(c.name)).join(',')];
-  for (let r = 0; r < table.nRows; r++) {
-    lines.push(
-      cols
-        .map((c) => {
-          if (c.kind === 'string') return csvField(c.values[r] ?? '');
-          return c.missing[r] === 0 ? String(c.values[r]) : '';
-        })
-        .join(','),
-    );
-  }
-  return lines.join('\n') + '\n';
 }
 
 export function datasetReport(ds: Dataset, sources: ImportedSource[]) {

@@ -2,7 +2,7 @@
 export * from './reportTable';
 export { neutraliseText, isDangerousText } from './neutralise';
 export { plainCellText, displayCellText, plainNumber } from './cellText';
-export { buildRegressionTable, starsFor, type RegressionColumnInput, type RegressionTableOptions } from './regressionTable';
+export { buildRegressionTable, type RegressionColumnInput, type RegressionTableOptions } from './regressionTable';
 export { tableToCsv, csvBytes, BOM, type CsvOptions } from './csv';
 export { tableToHtml, tableToTsv, copyTable } from './clipboard';
 export { tablesToXlsx, numberFormat, sheetName, type XlsxMeta } from './xlsx';

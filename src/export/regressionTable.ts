@@ -4,6 +4,7 @@
  * clusters at the bottom; year dummies summarised as one "Årseffekter: Ja" row.
  */
 import type { FitSuccess, ModelResult } from '../engine/model/types';
+import { DEFAULT_STAR_THRESHOLDS, stars } from '../engine/ols/stars';
 import type { ModelEntry } from '../spec/sections/models';
 import type { Language } from '../i18n/language';
 import type { ReportCell, ReportRow, ReportTable } from './reportTable';
@@ -37,13 +38,6 @@ export function isInterceptName(name: string): boolean {
 /** The engine names year dummies `year_2016` (oracle convention); tolerate `aar2016`-style too. */
 export function isYearDummyName(name: string): boolean {
   return /^(year|aar|år)[_:.]?\d{4}$/i.test(name);
-}
-
-export function starsFor(p: number, thresholds: number[] = [0.01, 0.05, 0.1]): string {
-  if (!Number.isFinite(p)) return '';
-  const sorted = [...thresholds].sort((a, b) => a - b);
-  for (let i = 0; i < sorted.length; i++) if (p < sorted[i]) return '*'.repeat(sorted.length - i);
-  return '';
 }
 
 const T = {
@@ -114,7 +108,7 @@ function expandColumns(inputs: RegressionColumnInput[], lang: Language): Col[] {
 
 export function buildRegressionTable(inputs: RegressionColumnInput[], opts: RegressionTableOptions): ReportTable {
   const t = T[opts.lang];
-  const thresholds = opts.stars ?? [0.01, 0.05, 0.1];
+  const thresholds = opts.stars ?? DEFAULT_STAR_THRESHOLDS;
   const label = (name: string) => (isInterceptName(name) ? t.constant : (opts.labels?.[name] ?? name));
   const cols = expandColumns(inputs, opts.lang);
 
@@ -142,7 +136,7 @@ export function buildRegressionTable(inputs: RegressionColumnInput[], opts: Regr
         se.push({ value: null });
         continue;
       }
-      est.push({ value: k.estimate, format: 'significant', digits: 4, stars: starsFor(k.p, thresholds) || undefined });
+      est.push({ value: k.estimate, format: 'significant', digits: 4, stars: stars(k.p, thresholds) || undefined });
       se.push({ value: k.se, format: 'significant', digits: 4, parens: true });
     }
     coefRows.push({ label: label(name), cells: est, kind: 'coef' }, { label: '', cells: se, kind: 'se' });

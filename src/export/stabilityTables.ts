@@ -6,7 +6,7 @@ import type { PerYearStability } from '../engine/stability/perYear';
 import type { LeaveOneYearOut } from '../engine/stability/leaveOneYearOut';
 import type { BootstrapResult } from '../engine/stability/bootstrap';
 import type { Language } from '../i18n/language';
-import { starsFor } from './regressionTable';
+import { stars } from '../engine/ols/stars';
 import type { ReportCell, ReportRow, ReportTable } from './reportTable';
 import { rowsTable } from './reportTable';
 
@@ -76,7 +76,7 @@ export function perYearReportTable(py: PerYearStability, opts: StabilityTableOpt
     const find = (y: number) => c.years.find((e) => e.year === y);
     const est: ReportCell[] = py.years.map((y) => {
       const e = find(y);
-      return e ? { value: e.estimate, format: 'significant', digits: 4, stars: starsFor(e.p, opts.stars) || undefined } : { value: null };
+      return e ? { value: e.estimate, format: 'significant', digits: 4, stars: stars(e.p, opts.stars) || undefined } : { value: null };
     });
     const se: ReportCell[] = py.years.map((y) => {
       const e = find(y);

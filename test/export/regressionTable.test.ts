@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegressionTable, starsFor } from '../../src/export/regressionTable';
+import { buildRegressionTable } from '../../src/export/regressionTable';
+import { stars as starsFor } from '../../src/engine/ols/stars';
 import { displayCellText, plainCellText } from '../../src/export/cellText';
 import { failed, table6col1, table6col5 } from './fixtures';
 

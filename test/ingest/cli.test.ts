@@ -52,6 +52,20 @@ describe('analyze import / inspect', () => {
     expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('kommune,navn,aar,innbyggere');
   });
 
+  it('neutralises text cells that a spreadsheet would run as a formula', async () => {
+    const hostile = join(dir, 'hostile.csv');
+    writeFileSync(hostile, 'kommune;navn;aar;x\n0301;=HYPERLINK("http://x");2019;-1,5\n');
+    const out = join(dir, 'tidy3.csv');
+    const cap = capture();
+    const code = await importCommand.run(parseArgs(['--files', hostile, '--out', out]));
+    cap.restore();
+    expect(code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[1]).toContain(`'=HYPERLINK`);
+    // Numbers are never touched: a negative number is a number.
+    expect(lines[1].endsWith(',-1.5')).toBe(true);
+  });
+
   it('inspect prints what the importer made of each file', async () => {
     const cap = capture();
     const code = await inspectCommand.run(parseArgs([a, '--json']));

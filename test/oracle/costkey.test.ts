@@ -14,8 +14,9 @@ import {
   BASIC,
   coefficientWeights,
   districtShares,
-  evaluateKey,
+  evaluateOnBase,
   keyData,
+  makeKeyBase,
   needIndex,
   prepareCriteria,
   redistribute,
@@ -132,12 +133,13 @@ function checkKey(c: OracleCase, coefficients: Record<string, number>): void {
 
   const proposed: KeyRecord = { [BASIC]: w.basic };
   for (const cw of w.criteria) proposed[cw.name] = cw.weight;
-  const ev = evaluateKey(
+  const base = makeKeyBase(
     data.prep,
-    proposed,
-    toEngineKey(spec.currentKey, spec.basicCriterion),
+    data.names,
     exp.y_obs_national * spec.yUnitNok,
+    toEngineKey(spec.currentKey, spec.basicCriterion),
   );
+  const ev = { ...evaluateOnBase(base, proposed), indexCurrent: base.indexCurrent };
 
   const rows = readExpectedCsv(c.dir);
   expect(rows.length).toBe(data.prep.units.length);

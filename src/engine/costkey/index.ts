@@ -7,7 +7,6 @@ export * from './aggregate';
 export * from './totalKey';
 export * from './district';
 export * from './keyData';
-export * from './evaluate';
 export * from './weights/checks';
 export * from './weights/coefficient';
 export * from './weights/explainedVariance';

@@ -1,8 +1,9 @@
 /**
- * Everything the redistribution views show for one proposed key, computed from a fixed base (the
- * prepared ratios, population, U, the current key's index and the grouping labels). The worker stage
- * builds the base once; a weight edit only re-runs `evaluateOnBase` (k×n multiply-add plus O(n)
- * sums), cheap enough to run on every slider step.
+ * The one evaluation of a key: everything the redistribution views, the CLI and the oracle tests
+ * read for one proposed key, computed from a fixed base (the prepared ratios, population, U, the
+ * current key's index and the grouping labels). The worker stage builds the base once; a weight edit
+ * only re-runs `evaluateOnBase` (k×n multiply-add plus O(n) sums), cheap enough to run on every
+ * slider step.
  */
 import { histogram, sortedOrder, sumByGroup, type Bin, type GroupSum } from './aggregate';
 import { indexContributions, keyVector, needIndex } from './needIndex';
@@ -44,12 +45,16 @@ export interface KeyOutcome {
   distribution: Bin[];
 }
 
+/** No grouping labels (the CLI and the oracle tests read no group sums). */
+export const NO_GROUPS: Record<GroupKind, string[] | null> = { 'size-class': null, county: null, 'kostra-group': null };
+
+/** Without a current key the change is measured against a flat per-capita key (index 1 everywhere). */
 export function makeKeyBase(
   prep: PreparedCriteria,
   names: string[],
   perCapitaNok: number,
   current: KeyRecord | null,
-  groups: Record<GroupKind, string[] | null>,
+  groups: Record<GroupKind, string[] | null> = NO_GROUPS,
 ): KeyBase {
   let indexCurrent: Float64Array;
   if (current) {

@@ -6,6 +6,7 @@
 import { getNumeric, columnAsText, type NumericColumn, type Table } from '../table';
 import { problem, type Problem } from '../problem';
 import type { SampleFilter } from '../model/types';
+import { filterRows } from '../model/sample';
 
 export interface CommonSampleSpec {
   dependent: string;
@@ -45,26 +46,6 @@ export interface CommonSample {
   nDropped: number;
 }
 
-function passesFilter(table: Table, f: SampleFilter | null | undefined, units: string[] | undefined) {
-  const yearCol = table.year ? getNumeric(table, table.year) : undefined;
-  // Same conventions as the model sampler: an empty list means no filter; size classes default to
-  // the derived `size_class` column.
-  const sizeCol = getNumeric(table, f?.sizeClassColumn ?? 'size_class');
-  const set = <T,>(a: T[] | null | undefined) => (a && a.length > 0 ? new Set(a) : null);
-  const keepUnits = set(f?.units);
-  const dropUnits = set(f?.excludeUnits);
-  const years = set(f?.years);
-  const sizes = set(f?.sizeClasses);
-  return (i: number): boolean => {
-    if (!f) return true;
-    if (years && (!yearCol || !years.has(yearCol.values[i]))) return false;
-    if (keepUnits && (!units || !keepUnits.has(units[i]))) return false;
-    if (dropUnits && units && dropUnits.has(units[i])) return false;
-    if (sizes && (!sizeCol || !sizes.has(sizeCol.values[i]))) return false;
-    return true;
-  };
-}
-
 /** Builds the common sample, or a Problem naming the variable that is absent from the table. */
 export function buildCommonSample(table: Table, spec: CommonSampleSpec): CommonSample | Problem {
   const controls = spec.controls ?? [];
@@ -88,13 +69,14 @@ export function buildCommonSample(table: Table, spec: CommonSampleSpec): CommonS
   const yearCol = yearEffects && table.year ? getNumeric(table, table.year) : undefined;
   const clusterName = spec.cluster ?? table.unit;
   const clusterText = clusterName ? columnAsText(table, clusterName) : undefined;
-  const unitText = table.unit ? columnAsText(table, table.unit) : undefined;
-  const keep = passesFilter(table, spec.sample, unitText);
+  // The same row filter as every model (model/sample.ts), then listwise deletion over this sample's
+  // variables.
+  const filtered = filterRows(table, spec.sample);
+  if ('problem' in filtered) return filtered.problem;
 
   const rows: number[] = [];
   let nDropped = 0;
-  for (let i = 0; i < table.nRows; i++) {
-    if (!keep(i)) continue;
+  for (const i of filtered.rows) {
     let ok = true;
     for (const col of cols) if (col.missing[i] !== 0) ok = false;
     if (yearCol && yearCol.missing[i] !== 0) ok = false;

@@ -28,7 +28,7 @@ export function fitModel(table: Table, spec: ModelSpec): ModelResult {
   });
   const resolved = resolve(table, spec);
   if ('problem' in resolved) return refuse(resolved.problem);
-  const filtered = filterRows(table, spec);
+  const filtered = filterRows(table, spec.sample);
   if ('problem' in filtered) return refuse(filtered.problem);
   const sample = listwise(table, filtered.rows, resolved.used, resolved.weights);
   if ('problem' in sample) return refuse(sample.problem);

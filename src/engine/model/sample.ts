@@ -1,11 +1,13 @@
 /**
  * Sample selection for one model: the spec's row filter first, then listwise deletion over every
  * variable the model uses. Rows removed by deletion are reported with the variables and reasons;
- * rows outside the filter are not "dropped" (the user chose them away).
+ * rows outside the filter are not "dropped" (the user chose them away). `filterRows` is the one row
+ * filter of the engine: the common sample of the R² decompositions (importance/sample.ts) uses it too,
+ * so a filter the table cannot apply (no year column for a year filter …) is the same problem there.
  */
 import { problem, type Problem } from '../problem';
 import { columnAsText, getNumeric, missingReasonName, type MissingCode, type NumericColumn, type Table } from '../table';
-import type { DroppedRow, ModelSpec } from './types';
+import type { DroppedRow, SampleFilter } from './types';
 
 export interface UsedVariable {
   name: string;
@@ -21,9 +23,13 @@ export interface Sample {
 
 export const DEFAULT_SIZE_CLASS_COLUMN = 'size_class';
 
-/** Rows that pass `spec.sample` (years, units, excluded units, size classes), ascending. */
-export function filterRows(table: Table, spec: ModelSpec): { rows: Int32Array } | { problem: Problem } {
-  const s = spec.sample ?? null;
+/**
+ * Rows that pass a sample filter (years, units, excluded units, size classes), ascending. An empty
+ * list means no filter; size classes default to the derived `size_class` column. A filter that needs
+ * a column the table lacks is a problem, never an empty (or full) sample.
+ */
+export function filterRows(table: Table, sample: SampleFilter | null | undefined): { rows: Int32Array } | { problem: Problem } {
+  const s = sample ?? null;
   const years = s?.years && s.years.length > 0 ? new Set(s.years) : null;
   const units = s?.units && s.units.length > 0 ? new Set(s.units) : null;
   const exclude = s?.excludeUnits && s.excludeUnits.length > 0 ? new Set(s.excludeUnits) : null;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { fitModel } from '../model/fitModel';
 import type { FitSuccess, ModelSpec } from '../model/types';
 import { makeTable, numericColumn, stringColumn, type Table } from '../table';
-import { stars } from './fit';
+import { stars } from './stars';
 
 interface Data {
   y: number[];

@@ -15,7 +15,6 @@ import { crossInverse, quadFormInverse, sandwich } from '../linalg/dense';
 import type { Coefficient, FitSuccess, SeType } from '../model/types';
 import { pValueF, pValueT, tCritical } from './inference';
 
-export { stars, DEFAULT_STAR_THRESHOLDS } from './stars';
 
 /** The name the constant gets in coefficient lists; `intercept` in collinearity reports (oracle). */
 export const INTERCEPT = '(Intercept)';

@@ -6,7 +6,8 @@ import { formatInteger, formatNumber, formatSignificant } from '../../i18n/forma
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { ProblemText } from '../../app/ProblemList';
-import { coefficientRows, INTERCEPT, isYearEffect, stars, type ResultColumn } from './modelOps';
+import { stars } from '../../engine/ols/stars';
+import { coefficientRows, INTERCEPT, isYearEffect, type ResultColumn } from './modelOps';
 import { modelStrings, type ModelStrings } from './strings';
 
 function rowLabel(name: string, s: ModelStrings, labels: Map<string, string>): string {

@@ -10,8 +10,8 @@ import {
   resultColumns,
   setShown,
   shownModels,
-  stars,
 } from './modelOps';
+import { stars } from '../../engine/ols/stars';
 
 // emptySpec() shares its default arrays between calls (zod defaults), so tests clone it.
 const fresh = () => structuredClone(emptySpec());

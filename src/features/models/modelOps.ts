@@ -73,14 +73,6 @@ export function setShown(spec: AnalysisSpec, id: string, show: boolean): void {
   spec.models.shown = next.length === all.length ? [] : next;
 }
 
-/** Stars for p against ascending thresholds [0.01, 0.05, 0.1] → '***' | '**' | '*' | ''. */
-export function stars(p: number, thresholds: number[]): string {
-  if (!Number.isFinite(p)) return '';
-  const sorted = [...thresholds].sort((a, b) => a - b);
-  const hit = sorted.findIndex((t) => p < t);
-  return hit < 0 ? '' : '*'.repeat(sorted.length - hit);
-}
-
 export interface ResultColumn {
   key: string;
   /** 1-based position of the model in the model list, as in "(1)" (same number as its edit button). */
