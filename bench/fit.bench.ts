@@ -65,7 +65,7 @@ function median(xs: number[]): number {
 
 /** Median wall time (performance.now) and mean CPU time of the process per call, in ms. The CPU
  *  figure is less sensitive to other processes competing for the two cores. */
-function time(fn: () => void, reps: number, warmup: number): { wall: number; cpu: number } {
+export function time(fn: () => void, reps: number, warmup: number): { wall: number; cpu: number } {
   for (let i = 0; i < warmup; i++) fn();
   const t: number[] = [];
   const c0 = process.cpuUsage();

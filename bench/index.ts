@@ -2,6 +2,7 @@
  *  Engine figures run in Node; redistribution and mainthread drive the built app in Chromium. */
 import type { BenchModule } from './types';
 import { fitBench } from './fit.bench';
+import { estimatorsBench } from './estimators.bench';
 import { importanceBench } from './importance.bench';
 import { ingestBench } from './ingest.bench';
 import { pipelineBench } from './pipeline.bench';
@@ -10,6 +11,7 @@ import { mainThreadBench } from './mainthread.bench';
 
 export const benches: BenchModule[] = [
   fitBench,
+  estimatorsBench,
   importanceBench,
   ingestBench,
   pipelineBench,

@@ -16,6 +16,13 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/** Median of the first n values (R's median: the mean of the middle two for even n). */
+export function median(values: ArrayLike<number>, n: number = values.length): number {
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = values[i];
+  return quantileSorted(sorted.sort(), 0.5);
+}
+
 export const TABLE23_PROBS = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] as const;
 
 export interface PercentileRow {

@@ -110,3 +110,42 @@ export function congruence(t: Float64Array, v: Float64Array, k: number): Float64
   }
   return out;
 }
+
+/**
+ * Inverse of a general (not necessarily symmetric) k×k matrix, row-major, by Gauss–Jordan elimination
+ * with partial pivoting; null when a pivot falls below 1e-14 of the largest entry. For the small
+ * square systems of the estimators (an LP basis, a Hausman covariance difference).
+ */
+export function invertGeneral(a: Float64Array, k: number): Float64Array | null {
+  const m = Float64Array.from(a);
+  const inv = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) inv[i * k + i] = 1;
+  let scale = 0;
+  for (let i = 0; i < k * k; i++) scale = Math.max(scale, Math.abs(m[i]));
+  for (let col = 0; col < k; col++) {
+    let piv = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(m[r * k + col]) > Math.abs(m[piv * k + col])) piv = r;
+    if (!(Math.abs(m[piv * k + col]) > 1e-14 * scale)) return null;
+    if (piv !== col) {
+      for (let c = 0; c < k; c++) {
+        [m[col * k + c], m[piv * k + c]] = [m[piv * k + c], m[col * k + c]];
+        [inv[col * k + c], inv[piv * k + c]] = [inv[piv * k + c], inv[col * k + c]];
+      }
+    }
+    const d = 1 / m[col * k + col];
+    for (let c = 0; c < k; c++) {
+      m[col * k + c] *= d;
+      inv[col * k + c] *= d;
+    }
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const f = m[r * k + col];
+      if (f === 0) continue;
+      for (let c = 0; c < k; c++) {
+        m[r * k + c] -= f * m[col * k + c];
+        inv[r * k + c] -= f * inv[col * k + c];
+      }
+    }
+  }
+  return inv;
+}

@@ -8,11 +8,18 @@ import { fitDesign, type DesignOutcome } from '../ols/fit';
 import { columnNorms } from '../linalg/qr';
 import { buildDesign, demeanByGroup, groupIds, indexValues, type DesignMatrix } from './design';
 import { filterRows, listwise, unknownVariable, type UsedVariable } from './sample';
-import type { DroppedRow, FitFailure, FitOutcome, ModelResult, ModelSpec } from './types';
+import { YEAR_INTERACTION, type DroppedRow, type FitFailure, type FitOutcome, type FitSuccess, type ModelResult, type ModelSpec } from './types';
+import { fitRobust } from '../estimators/robust';
+import { fitQuantile } from '../estimators/quantile';
+import { fitRandomEffects } from '../estimators/randomEffects';
+import { waldTest } from '../ols/wald';
 
 interface Resolved {
   y: NumericColumn;
+  /** Regressors, controls and criterion × criterion products, in design order. */
   slopes: NumericColumn[];
+  /** Variables interacted with the year: `x:year_<t>` columns are made per sample. */
+  yearInteractions: NumericColumn[];
   weights: NumericColumn | null;
   yearCol: NumericColumn | null;
   unitText: string[] | null;
@@ -54,7 +61,7 @@ export function fitModel(table: Table, spec: ModelSpec): ModelResult {
     return { design, fits };
   }
   if (rows.length === 0) return refuse(emptySample(), dropped);
-  const withYears = spec.yearEffects && (design === 'pooled' || design === 'within');
+  const withYears = spec.yearEffects && (design === 'pooled' || design === 'within' || design === 'random');
   return { design, fits: [{ year: null, outcome: fitRows(spec, resolved, rows, dropped, withYears) }] };
 }
 
@@ -68,29 +75,58 @@ function fitRows(
   const yi = r.yearCol ? indexValues(r.yearCol.values, rows) : null;
   const years = yi ? yi.levels : [];
   const within = spec.design === 'within';
+  const random = spec.design === 'random';
+  const estimator = spec.estimator ?? 'ols';
+  // The grouped (compact) solver serves OLS only; the other estimators read every column.
+  const compact = !within && !random && estimator === 'ols';
+  const interacted = r.yearCol && yi ? yearInteractionColumns(r.yearInteractions, r.yearCol.values, years) : [];
   const d = buildDesign({
     rows,
     y: r.y,
-    slopes: r.slopes,
+    slopes: [...r.slopes, ...interacted.flatMap((g) => g.columns)],
     intercept: within ? false : spec.intercept,
     // Level 0 (the first year present) is the base, so the year index is the dummy group id.
     yearDummies: withYears && r.yearCol && yi ? { values: r.yearCol.values, years: years.slice(1), ids: yi.ids } : null,
     weights: r.weights,
-    compact: !within,
+    compact,
   });
   const yMean = weightedMean(d.y, d.weights);
   if (isConstant(d.y)) return failure(constantDependent(spec.dependent), d, dropped);
 
   let clusters: Int32Array | null = null;
   let nClusters = 0;
-  if (spec.se === 'cluster' && r.clusterText) {
+  if (spec.se === 'cluster' && r.clusterText && estimator === 'ols' && !random) {
     const g = groupIds(r.clusterText, rows);
     clusters = g.ids;
     nClusters = g.count;
   }
   let outcome: DesignOutcome;
   let nUnits: number | undefined;
-  if (within) {
+  let usedRows = rows;
+  let extra: Pick<FitSuccess, 'estimator' | 'warnings'> = { warnings: [] };
+  const plain = { x: d.x, n: d.n, k: d.k, y: d.y, names: d.names, intercept: d.intercept };
+  if (random) {
+    const units = groupIds(r.unitText as string[], rows);
+    nUnits = units.count;
+    const re = fitRandomEffects({ ...plain, units: units.ids, nUnits: units.count });
+    outcome = re.outcome;
+    if (re.info) extra = { estimator: re.info, warnings: re.warnings };
+  } else if (estimator === 'robust') {
+    const rr = fitRobust(plain);
+    outcome = rr.outcome;
+    if (rr.info && rr.kept) {
+      usedRows = Int32Array.from(rr.kept, (i) => rows[i]);
+      extra = { estimator: { ...rr.info, screened: rr.info.screened.map((i) => rows[i]) }, warnings: [] };
+    }
+  } else if (estimator === 'median' || estimator === 'quantile') {
+    const tau = estimator === 'median' ? 0.5 : (spec.tau ?? 0.5);
+    const q = fitQuantile(plain, tau, spec.se === 'hc1' ? 'ker' : 'iid');
+    outcome = q.outcome;
+    if (q.info) {
+      const warnings = q.info.nonunique ? [nonuniqueWarning()] : [];
+      extra = { estimator: q.info, warnings };
+    }
+  } else if (within) {
     const units = groupIds(r.unitText as string[], rows);
     nUnits = units.count;
     if (constantWithinGroups(d.y, units.ids, units.count)) return failure(constantDependent(spec.dependent), d, dropped);
@@ -110,7 +146,7 @@ function fitRows(
     });
   }
   if (!outcome.ok) {
-    if (within && outcome.problem.code === 'collinear') {
+    if ((within || random) && outcome.problem.code === 'collinear') {
       // After demeaning, a variable that never changes within a unit is absorbed by the unit effects.
       outcome.problem.message += ' I within-modellen kan variabler som er konstante innen hver enhet, ikke estimeres.';
       outcome.problem.messageEn += ' In the within model, variables that are constant within every unit cannot be estimated.';
@@ -118,9 +154,33 @@ function fitRows(
     return { ...outcome, dropped };
   }
   const { residuals: _residuals, ...stats } = outcome; // none were asked for; keep them off the result
-  const success: FitOutcome = { ...stats, rows, years, yMean, dropped, warnings: [] };
+  const success: FitSuccess = { ...stats, rows: usedRows, years, yMean, dropped, ...extra };
   if (nUnits !== undefined) success.nUnits = nUnits;
+  const tests = interacted.map((g) => waldTest(success, g.columns.map((c) => c.name), g.variable)).filter((t) => t !== null);
+  if (tests.length > 0) success.waldTests = tests;
   return success;
+}
+
+/** x·1{year = t} for every year of the sample but the first (the reference), per interacted x. */
+function yearInteractionColumns(vars: NumericColumn[], year: Float64Array, years: number[]): { variable: string; columns: NumericColumn[] }[] {
+  return vars.map((v) => ({
+    variable: v.name,
+    columns: years.slice(1).map((t) => {
+      const values = new Float64Array(v.values.length);
+      for (let i = 0; i < values.length; i++) values[i] = year[i] === t ? v.values[i] : 0;
+      return { kind: 'number' as const, name: `${v.name}:year_${t}`, values, missing: v.missing };
+    }),
+  }));
+}
+
+function nonuniqueWarning(): Problem {
+  return problem(
+    'nonunique',
+    'Kvantilregresjonen har ikke en entydig løsning: andre koeffisienter passer dataene like godt (som quantreg varsler «Solution may be nonunique»).',
+    'The quantile regression has no unique solution: other coefficients fit the data equally well (quantreg warns "Solution may be nonunique").',
+    undefined,
+    'warning',
+  );
 }
 
 function resolve(table: Table, spec: ModelSpec): Resolved | { problem: Problem } {
@@ -151,7 +211,57 @@ function resolve(table: Table, spec: ModelSpec): Resolved | { problem: Problem }
     slopes.push(c);
     used.push({ name, numeric: c, text: null });
   }
-  const needsYear = spec.design === 'per-year' || (spec.yearEffects && (spec.design === 'pooled' || spec.design === 'within'));
+  const interactions = spec.interactions ?? [];
+  const mainEffects = new Set([...spec.regressors, ...(spec.controls ?? [])]);
+  const yearInteractions: NumericColumn[] = [];
+  for (const it of interactions) {
+    if (!mainEffects.has(it.variable)) return { problem: interactionMainEffect(it.variable) };
+    const a = slopes[[...spec.regressors, ...(spec.controls ?? [])].indexOf(it.variable)];
+    if (it.with === YEAR_INTERACTION) {
+      if (spec.design === 'per-year' || spec.design === 'single') {
+        return {
+          problem: problem(
+            'interaction-design',
+            `Samspill mellom ${it.variable} og år krever flere år i samme modell (samlet, within eller tilfeldige effekter), ikke ett tverrsnitt.`,
+            `An interaction of ${it.variable} with the year needs several years in one model (pooled, within or random effects), not one cross-section.`,
+            { variable: it.variable },
+          ),
+        };
+      }
+      if (yearInteractions.some((c) => c.name === it.variable)) return { problem: duplicateTerm(`${it.variable}:${YEAR_INTERACTION}`) };
+      yearInteractions.push(a);
+      continue;
+    }
+    const b = numeric(it.with);
+    if (isProblem(b)) return { problem: b };
+    const name = `${it.variable}:${it.with}`;
+    if (slopes.some((c) => c.name === name || c.name === `${it.with}:${it.variable}`)) return { problem: duplicateTerm(name) };
+    slopes.push(productColumn(name, a, b));
+    if (!used.some((u) => u.name === b.name)) used.push({ name: b.name, numeric: b, text: null });
+  }
+  const estimator = spec.estimator ?? 'ols';
+  if (estimator !== 'ols') {
+    const what = estimator === 'robust' ? ['Robust regresjon', 'Robust regression'] : ['Kvantilregresjon', 'Quantile regression'];
+    if (spec.design === 'within' || spec.design === 'random') {
+      return { problem: problem('estimator-design', `${what[0]} er tilgjengelig for tverrsnitt per år, samlet og enkelt utvalg, ikke for faste eller tilfeldige effekter.`, `${what[1]} is available for per-year cross-sections, pooled and single samples, not with fixed or random effects.`) };
+    }
+    if (spec.weights) return { problem: problem('estimator-weights', `${what[0]} tar ikke vekter (som Stata).`, `${what[1]} takes no weights (as in Stata).`, { variable: spec.weights }) };
+    if (estimator !== 'robust' && spec.se === 'cluster') {
+      return { problem: problem('estimator-se', 'Kvantilregresjon har iid- eller kjerne-standardfeil (velg klassiske eller robuste), ikke klyngerobuste.', 'Quantile regression has iid or kernel standard errors (choose classical or robust), not cluster-robust ones.') };
+    }
+    if (estimator === 'quantile' && !(spec.tau !== undefined && spec.tau > 0 && spec.tau < 1)) {
+      return { problem: problem('invalid-tau', `Kvantilen τ må ligge mellom 0 og 1 (fikk ${spec.tau}).`, `The quantile τ must lie between 0 and 1 (got ${spec.tau}).`) };
+    }
+  }
+  if (spec.design === 'random') {
+    if (spec.se !== 'classical') return { problem: problem('estimator-se', 'Tilfeldige effekter gir klassiske standardfeil (som plm og Stata xtreg, re); velg klassiske.', 'Random effects give classical standard errors (as plm and Stata xtreg, re); choose classical.') };
+    if (spec.weights) return { problem: problem('estimator-weights', 'Tilfeldige effekter tar ikke vekter.', 'Random effects take no weights.', { variable: spec.weights }) };
+    if (!spec.intercept) return { problem: problem('needs-intercept', 'Tilfeldige effekter krever et konstantledd.', 'Random effects need an intercept.') };
+  }
+  const needsYear =
+    spec.design === 'per-year' ||
+    yearInteractions.length > 0 ||
+    (spec.yearEffects && (spec.design === 'pooled' || spec.design === 'within' || spec.design === 'random'));
   let yearCol: NumericColumn | null = null;
   if (table.year) yearCol = getNumeric(table, table.year) ?? null;
   if (needsYear) {
@@ -159,7 +269,7 @@ function resolve(table: Table, spec: ModelSpec): Resolved | { problem: Problem }
     used.push({ name: yearCol.name, numeric: yearCol, text: null });
   }
   let unitText: string[] | null = null;
-  if (spec.design === 'within') {
+  if (spec.design === 'within' || spec.design === 'random') {
     unitText = table.unit ? (columnAsText(table, table.unit) ?? null) : null;
     if (!unitText || !table.unit) return { problem: noKeyColumn('enhets', 'unit', table.unit) };
     used.push({ name: table.unit, numeric: null, text: unitText });
@@ -183,7 +293,32 @@ function resolve(table: Table, spec: ModelSpec): Resolved | { problem: Problem }
       used.push(c && c.kind === 'number' ? { name, numeric: c, text: null } : { name, numeric: null, text });
     }
   }
-  return { y, slopes, weights, yearCol, unitText, clusterText, used };
+  return { y, slopes, yearInteractions, weights, yearCol, unitText, clusterText, used };
+}
+
+/** a·b over the whole table, missing where either is. */
+function productColumn(name: string, a: NumericColumn, b: NumericColumn): NumericColumn {
+  const n = a.values.length;
+  const values = new Float64Array(n);
+  const missing = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    values[i] = a.values[i] * b.values[i];
+    missing[i] = a.missing[i] || b.missing[i];
+  }
+  return { kind: 'number', name, values, missing };
+}
+
+function interactionMainEffect(name: string): Problem {
+  return problem(
+    'interaction-main-effect',
+    `Samspillet med ${name} krever at ${name} også er med i modellen som kriterium eller kontroll.`,
+    `The interaction with ${name} needs ${name} in the model as well, as a criterion or a control.`,
+    { variable: name },
+  );
+}
+
+function duplicateTerm(name: string): Problem {
+  return problem('duplicate-variable', `Leddet ${name} er brukt to ganger i modellen.`, `The term ${name} is used twice in the model.`, { variable: name });
 }
 
 function failure(p: Problem, d: DesignMatrix, dropped: DroppedRow[]): FitFailure {

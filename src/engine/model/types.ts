@@ -6,9 +6,26 @@
 import type { Problem } from '../problem';
 
 /** pooled = OLS over all rows with year dummies; per-year = one cross-section per year;
- *  within = unit fixed effects (demeaned) with year dummies; single = plain OLS on the selected rows. */
-export type Design = 'pooled' | 'per-year' | 'within' | 'single';
+ *  within = unit fixed effects (demeaned) with year dummies; single = plain OLS on the selected rows;
+ *  random = random-effects GLS (Swamy–Arora) with year dummies and the Hausman test against within. */
+export type Design = 'pooled' | 'per-year' | 'within' | 'single' | 'random';
 export type SeType = 'classical' | 'hc1' | 'cluster';
+/**
+ * ols = least squares; robust = Stata's rreg (Cook's D screening, Huber then biweight weights,
+ * pseudo-value SEs); median / quantile = the exact quantile-regression LP (τ = 0.5 / `tau`), with
+ * SEs as quantreg's summary.rq se = "iid" (se classical) or "ker" (se hc1).
+ */
+export type Estimator = 'ols' | 'robust' | 'median' | 'quantile';
+
+/** The year dimension as the partner of an interaction: one coefficient per year but the first. */
+export const YEAR_INTERACTION = 'year';
+
+/** `variable × with`: with a variable, their product (`a:b`); with YEAR_INTERACTION, the variable
+ *  times each year dummy (`x:year_2016` …), the first year of the sample being the reference. */
+export interface Interaction {
+  variable: string;
+  with: string;
+}
 
 export interface SampleFilter {
   /** Keep only these years (null = all). */
@@ -40,6 +57,11 @@ export interface ModelSpec {
   /** Analytic weights column (WLS). */
   weights?: string | null;
   sample?: SampleFilter | null;
+  /** Default ols. Robust and quantile estimators take no weights and no cluster SEs. */
+  estimator?: Estimator;
+  /** Quantile of the quantile estimator (median = 0.5). */
+  tau?: number;
+  interactions?: Interaction[];
 }
 
 export interface Coefficient {
@@ -64,14 +86,86 @@ export interface DroppedRow {
   reasons: string[];
 }
 
+/** Robust regression (rreg): the iteration log and what the weights did. */
+export interface RobustInfo {
+  kind: 'robust';
+  tune: number;
+  tolerance: number;
+  huberIterations: number;
+  biweightIterations: number;
+  /** Largest change in a weight, per iteration (Stata prints the same log). */
+  log: number[];
+  /** MAD scale s behind the final weights. */
+  scale: number;
+  lambda: number;
+  /** Observations with a nonzero final weight. */
+  nNonzero: number;
+  /** Table rows left out by the Cook's distance screen (D > 1), ascending. */
+  screened: number[];
+  /** Final weight per row of `rows`. */
+  weights: Float64Array;
+}
+
+export interface QuantileInfo {
+  kind: 'quantile';
+  tau: number;
+  /** iid = quantreg summary.rq se = "iid"; ker = se = "ker" (Powell kernel sandwich). */
+  seMethod: 'iid' | 'ker';
+  /** Hall–Sheather bandwidth (quantreg bandwidth.rq, hs = TRUE). */
+  bandwidth: number;
+  /** Σ ρ_τ(residual) at the optimum. */
+  objective: number;
+  /** 1 − objective / objective of the τ-quantile alone (Koenker–Machado; Stata's pseudo R²). */
+  pseudoR2: number;
+  iterations: number;
+  /** The LP optimum (or the iid sparsity fit) is not unique: another solution fits as well. */
+  nonunique: boolean;
+}
+
+export interface HausmanTest {
+  statistic: number;
+  df: number;
+  p: number;
+  /** Coefficients compared (those the within model estimates, without the constant). */
+  compared: string[];
+}
+
+export interface RandomEffectsInfo {
+  kind: 'random';
+  /** Swamy–Arora variance components: idiosyncratic (σ²_e) and unit (σ²_u). */
+  sigma2Idios: number;
+  sigma2Unit: number;
+  thetaMin: number;
+  thetaMax: number;
+  /** Regressors constant within every unit: estimated here, absent from the within model. */
+  timeInvariant: string[];
+  /** Null when the within model could not be fitted (the refusal is in warnings). */
+  hausman: HausmanTest | null;
+}
+
+export type EstimatorInfo = RobustInfo | QuantileInfo | RandomEffectsInfo;
+
+/** Wald test that a set of coefficients is jointly zero (e.g. every x:year_t: the coefficient of x
+ *  is the same in all years), F = W/q on (q, dfT) as Stata's `test`. */
+export interface WaldTest {
+  label: string;
+  terms: string[];
+  f: number;
+  df1: number;
+  df2: number;
+  p: number;
+}
+
 export interface FitSuccess {
   ok: true;
   n: number;
   /** Columns of the design matrix (intercept, regressors, year dummies). */
   k: number;
   dfResid: number;
-  /** Degrees of freedom of the t distribution used for p and CI (n−k, or G−1 when clustered). */
+  /** Degrees of freedom of the t distribution used for p and CI (n−k, or G−1 when clustered;
+   *  Infinity = standard normal, as plm and Stata report random effects). */
   dfT: number;
+  /** NaN where R² has no meaning (robust, quantile and random-effects estimators). */
   r2: number;
   adjR2: number;
   withinR2?: number;
@@ -93,6 +187,10 @@ export interface FitSuccess {
   yMean: number;
   dropped: DroppedRow[];
   warnings: Problem[];
+  /** Absent for OLS. */
+  estimator?: EstimatorInfo;
+  /** One per criterion × year interaction: equal coefficients across years. */
+  waldTests?: WaldTest[];
 }
 
 export interface FitFailure {
