@@ -2,8 +2,11 @@
  * The explained-variance comparison (today's key as the baseline column, candidates beside it) in the
  * report layout of seed 000 Table 6: coefficient with stars, SE in parentheses underneath, then year
  * effects, N, R², ΔR² and ΔR² in percent. Also used for one-at-a-time and stepwise tables (no ΔR²).
+ * On a common sample N is stated once and a note says which rows were left out and why; on each
+ * model's own sample every N is shown, the Ns behind each ΔR² are given, and a note warns.
  */
 import type { ModelComparison } from '../engine/importance/compare';
+import { formatInteger } from '../i18n/format';
 import type { Language } from '../i18n/language';
 import type { ReportCell, ReportRow, ReportTable } from './reportTable';
 
@@ -16,10 +19,17 @@ const T = {
     no: 'Nei',
     failed: 'feilet',
     n: 'Observasjoner',
+    commonN: 'Observasjoner (samme utvalg for alle modellene)',
+    deltaN: 'N bak ΔR² (modell / dagens nøkkel)',
     r2: 'R²',
     dR2: 'ΔR² mot dagens nøkkel',
     dR2Pct: 'ΔR² i prosent',
     se: 'Standardfeil i parentes.',
+    common: (n: string) => `Alle modellene er estimert på de samme ${n} radene (felles utvalg).`,
+    excluded: (rows: string, what: string) => `${rows} rader som en av modellene kunne brukt, er ikke med fordi de mangler ${what}.`,
+    or: 'eller',
+    filter: 'en annen modells utvalgsfilter',
+    own: 'Advarsel: hver modell er estimert på sitt eget utvalg. ΔR² sammenligner da ulike utvalg og blander kriteriets bidrag med endringen i utvalget.',
   },
   en: {
     variable: 'Variable',
@@ -29,10 +39,17 @@ const T = {
     no: 'No',
     failed: 'failed',
     n: 'Observations',
+    commonN: 'Observations (the same sample for all models)',
+    deltaN: "N behind ΔR² (model / today's key)",
     r2: 'R²',
     dR2: "ΔR² against today's key",
     dR2Pct: 'ΔR² in percent',
     se: 'Standard errors in parentheses.',
+    common: (n: string) => `Every model is estimated on the same ${n} rows (common sample).`,
+    excluded: (rows: string, what: string) => `${rows} rows that one of the models could use are left out because they lack ${what}.`,
+    or: 'or',
+    filter: "another model's sample filter",
+    own: "Warning: each model is estimated on its own sample. ΔR² then compares different samples and mixes the criterion's contribution with the change of sample.",
   },
 };
 
@@ -49,6 +66,29 @@ export interface ComparisonTableOptions {
 function lookup(labels: ComparisonTableOptions['labels'], name: string): string | undefined {
   if (!labels) return undefined;
   return labels instanceof Map ? labels.get(name) : labels[name];
+}
+
+/**
+ * What the reader must know about the sample, in plain words (shown under the table in the view and
+ * exported as a note): the common N and the rows left out by variable, or the own-sample warning.
+ */
+export function comparisonSampleNote(c: ModelComparison, lang: Language, labels?: ComparisonTableOptions['labels']): string {
+  const t = T[lang];
+  const fitted = c.columns.filter((col) => col.ok);
+  if (fitted.length < 2 && c.sample.nExcluded === 0) return '';
+  if (c.sample.mode === 'own') return c.sample.n === null ? t.own : '';
+  if (c.sample.n === null) return '';
+  const parts = [t.common(formatInteger(c.sample.n, lang))];
+  if (c.sample.nExcluded > 0) {
+    // With several reasons each gets its count (a row may lack more than one variable).
+    const counts = c.sample.excluded.length > 1;
+    const names = c.sample.excluded.map((e) => {
+      const what = e.variable === null ? t.filter : `«${lookup(labels, e.variable) ?? e.variable}»`;
+      return counts ? `${what} (${formatInteger(e.rows, lang)})` : what;
+    });
+    parts.push(t.excluded(formatInteger(c.sample.nExcluded, lang), names.join(` ${t.or} `)));
+  }
+  return parts.join(' ');
 }
 
 export function comparisonReportTable(c: ModelComparison, opts: ComparisonTableOptions): ReportTable {
@@ -68,16 +108,31 @@ export function comparisonReportTable(c: ModelComparison, opts: ComparisonTableO
   }
   const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
   const stat = (lbl: string, f: (i: number) => ReportCell): ReportRow => ({ label: lbl, kind: 'stat', cells: c.columns.map((_, i) => f(i)) });
+  // One sample for every column: N once (first column), not repeated as if the models differed.
+  const common = c.sample.mode === 'common' && c.sample.n !== null;
   const statRows: ReportRow[] = [
     stat(t.yearFx, (i) => ({ value: c.columns[i].ok ? (c.columns[i].yearEffects ? t.yes : t.no) : t.failed, format: 'text' })),
-    stat(t.n, (i) => ({ value: c.columns[i].n, format: 'integer' })),
+    common
+      ? stat(t.commonN, (i) => (i === 0 ? { value: c.sample.n, format: 'integer' } : { value: null }))
+      : stat(t.n, (i) => ({ value: c.columns[i].n, format: 'integer' })),
     stat(t.r2, (i) => ({ value: num(c.columns[i].r2), format: 'decimal', digits: 3 })),
   ];
   if (opts.delta) {
     // The baseline column is the reference: its ΔR² is left empty, not 0.
     statRows.push(stat(t.dR2, (i) => ({ value: i === 0 ? null : num(c.columns[i].deltaR2), format: 'decimal', digits: 4 })));
     statRows.push(stat(t.dR2Pct, (i) => ({ value: i === 0 ? null : num(c.columns[i].deltaR2Pct), format: 'percent', digits: 1 })));
+    if (!common) {
+      const base = c.columns[0];
+      statRows.push(
+        stat(t.deltaN, (i) =>
+          i === 0 || !c.columns[i].ok || !base?.ok
+            ? { value: null }
+            : { value: `${formatInteger(c.columns[i].n, opts.lang)} / ${formatInteger(base.n, opts.lang)}`, format: 'text' },
+        ),
+      );
+    }
   }
+  const sampleNote = comparisonSampleNote(c, opts.lang, opts.labels);
   const starNote = c.starThresholds.map((p, i) => `${'*'.repeat(c.starThresholds.length - i)} p<${opts.lang === 'nb' ? String(p).replace('.', ',') : p}`).join(', ');
   return {
     id: opts.id,
@@ -85,7 +140,7 @@ export function comparisonReportTable(c: ModelComparison, opts: ComparisonTableO
     rowHeader: t.variable,
     columns: c.columns.map((col, i) => `(${i + 1}) ${col.label}`),
     groups: [{ rows: coefRows }, { rows: statRows }],
-    notes: [t.se, starNote],
+    notes: [t.se, starNote, ...(sampleNote ? [sampleNote] : [])],
     synthetic: opts.synthetic ?? false,
   };
 }

@@ -1,7 +1,11 @@
-/** A model comparison in the report layout: coefficient (stars) over (SE), then N, R², ΔR². */
-import { Table } from '@digdir/designsystemet-react';
+/**
+ * A model comparison in the report layout: coefficient (stars) over (SE), then N, R², ΔR². On a common
+ * sample N is one cell across the columns; on each model's own sample both Ns sit next to every ΔR²
+ * and a warning says why that comparison misleads.
+ */
+import { Alert, Table } from '@digdir/designsystemet-react';
 import { ExportButtons } from '../../charts/ExportButtons';
-import { comparisonReportTable } from '../../export/comparisonTable';
+import { comparisonReportTable, comparisonSampleNote } from '../../export/comparisonTable';
 import type { ModelComparison } from '../../engine/importance/compare';
 import { formatNumber, formatPercent, formatSignificant, formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -31,6 +35,11 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
   const cols = comparison.columns;
   // Built on click through the shared exporters (xlsx with number formats, CSV in the chosen style, clipboard).
   const tables = () => [comparisonReportTable(comparison, { id: fileName ?? 'sammenligning', title: title ?? caption, lang, labels, delta })];
+  const sample = comparison.sample;
+  const commonN = sample.mode === 'common' && sample.n !== null ? sample.n : null;
+  const ownWarning = sample.mode === 'own' && sample.n === null;
+  const base = cols[0];
+  const note = comparisonSampleNote(comparison, lang, labels);
   return (
     <div className="kl-table-wrap" data-testid={testId}>
       <Table data-size="sm" zebra>
@@ -76,11 +85,17 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
           </tr>
           <tr>
             <th scope="row">{s.n}</th>
-            {cols.map((c) => (
-              <td key={c.id} className="kl-num">
-                {formatInteger(c.n, lang)}
+            {commonN !== null ? (
+              <td colSpan={cols.length} className="kl-common-n" data-testid={testId ? `${testId}-common-n` : undefined}>
+                {s.commonN(formatInteger(commonN, lang))}
               </td>
-            ))}
+            ) : (
+              cols.map((c) => (
+                <td key={c.id} className="kl-num" data-testid={testId ? `${testId}-n` : undefined}>
+                  {formatInteger(c.n, lang)}
+                </td>
+              ))
+            )}
           </tr>
           <tr>
             <th scope="row">{s.r2}</th>
@@ -97,6 +112,11 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
                 {cols.map((c, i) => (
                   <td key={c.id} className="kl-num" data-testid="delta-r2">
                     {i === 0 ? '' : formatNumber(c.deltaR2, lang, 4)}
+                    {i > 0 && ownWarning && c.ok && base?.ok && (
+                      <span className="kl-both-n" data-testid="delta-r2-n">
+                        <br />⚠ {s.bothN(formatInteger(c.n, lang), formatInteger(base.n, lang))}
+                      </span>
+                    )}
                   </td>
                 ))}
               </tr>
@@ -105,6 +125,11 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
                 {cols.map((c, i) => (
                   <td key={c.id} className="kl-num">
                     {i === 0 ? '' : formatPercent(c.deltaR2Pct, lang, 1)}
+                    {i > 0 && ownWarning && c.ok && base?.ok && (
+                      <span className="kl-both-n">
+                        <br />⚠ {s.bothN(formatInteger(c.n, lang), formatInteger(base.n, lang))}
+                      </span>
+                    )}
                   </td>
                 ))}
               </tr>
@@ -112,6 +137,16 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
           )}
         </tbody>
       </Table>
+      {note && !ownWarning && (
+        <p className="kl-note" data-testid={testId ? `${testId}-sample-note` : undefined}>
+          {note}
+        </p>
+      )}
+      {ownWarning && (
+        <Alert data-color="warning" data-size="sm" data-testid={testId ? `${testId}-own-warning` : undefined}>
+          {s.ownWarning}
+        </Alert>
+      )}
       <p className="kl-note">
         {comparison.starThresholds.map((t, i) => `${'*'.repeat(comparison.starThresholds.length - i)} p < ${t}`).join(', ')}
       </p>

@@ -1,5 +1,5 @@
 /** The explained-variance view: comparison against today's key, R² decomposition, subset search. */
-import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';
@@ -106,6 +106,19 @@ export function ExplainedView() {
               ))}
             </ul>
           )}
+          <Fieldset data-size="sm" data-testid="comparison-sample">
+            <Fieldset.Legend>{s.sampleChoice}</Fieldset.Legend>
+            {(['common', 'own'] as const).map((m) => (
+              <Radio
+                key={m}
+                name="kl-comparison-sample"
+                value={m}
+                label={m === 'common' ? s.sampleCommon : s.sampleOwn}
+                checked={spec.explained.sample === m}
+                onChange={() => updateSpec((d) => void (d.explained.sample = m))}
+              />
+            ))}
+          </Fieldset>
           {results?.comparison && (
             <section aria-labelledby="kl-comparison">
               <Heading level={2} data-size="sm" id="kl-comparison">

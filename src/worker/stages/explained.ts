@@ -2,6 +2,8 @@
  * Stage `explained`: the model comparison (baseline = today's key, candidate columns), the R²
  * decomposition of the analysed model (one-at-a-time, stepwise, last-in, LMG) with coefficient
  * tables fitted on the decomposition's common sample, and — only when enabled — the subset search.
+ * Every comparison is on a common sample unless the spec asks for each model's own sample
+ * (`explained.sample`); the decomposition itself is always on one sample (LMG needs it).
  */
 import { problem, type Problem } from '../../engine/problem';
 import type { Table } from '../../engine/table';
@@ -10,10 +12,12 @@ import { partialOut } from '../../engine/importance/partialOut';
 import { relativeImportance, type RelImpResult } from '../../engine/importance/relimp';
 import { searchSubsetsAsync, type SubsetSearchResult } from '../../engine/importance/search';
 import { compareModels, type ModelComparison, type NamedResult } from '../../engine/importance/compare';
+import { compareOnSample, type ComparedModel } from '../../engine/importance/compareOnSample';
 import { restrictRows } from '../../engine/importance/subTable';
 import type { ModelEntry } from '../../spec/sections/models';
 import { analysedEntry, baselineEntry, withCriteria } from '../../spec/sections/explained';
-import { fitEntry } from './models';
+import { fitEntry, toModelSpec } from './models';
+import type { ModelResult } from '../../engine/model/types';
 import type { Stage, StageContext } from './types';
 
 export interface AnalysedModelInfo {
@@ -70,6 +74,21 @@ function fitsOn(sub: Table, entries: ModelEntry[]): NamedResult[] {
   return entries.map((e) => ({ id: e.id, label: e.label, result: fitEntry(sub, e) }));
 }
 
+/** A spec entry as a compared model; `own` is its fit on the whole table when already known. */
+function compared(e: ModelEntry, own?: ModelResult): ComparedModel {
+  return { id: e.id, label: e.label, spec: toModelSpec(e), own };
+}
+
+/** The guarded fit of the worker (unknown columns become refusals), for the comparison engine. */
+const fitCompared = (entries: Map<string, ModelEntry>) => (t: Table, m: ComparedModel) => fitEntry(t, entries.get(m.id)!);
+
+/** Sub-models of the decomposition (one at a time, stepwise): on the decomposition's own rows, so their
+ *  R² are those of the decomposition table, or each on its own sample when the user chose that. */
+function variantsTable(table: Table, rows: Int32Array, entries: ModelEntry[], mode: 'common' | 'own', thresholds: number[]): ModelComparison {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return compareOnSample(table, entries.map((e) => compared(e)), { mode, thresholds, fit: fitCompared(byId), rows });
+}
+
 async function run(ctx: StageContext): Promise<ExplainedResults> {
   const { spec, table } = ctx;
   const ex = spec.explained;
@@ -90,19 +109,22 @@ async function run(ctx: StageContext): Promise<ExplainedResults> {
   out.baselineId = base.id;
 
   ctx.progress(0, 'Sammenligner modeller');
-  const fitted = (e: ModelEntry) => ctx.results.models?.[e.id] ?? fitEntry(table, e);
-  const columns: NamedResult[] = [{ id: base.id, label: base.label, result: fitted(base) }];
+  const mode = ex.sample;
+  const models = ctx.results.models;
+  const entries: ModelEntry[] = [base];
   for (const id of ex.candidateModelIds) {
     const e = spec.models.list.find((m) => m.id === id);
-    if (e && e.id !== base.id) columns.push({ id: e.id, label: e.label, result: fitted(e) });
+    if (e && e.id !== base.id) entries.push(e);
   }
-  for (const c of ex.candidateCriteria) {
-    await ctx.pause();
-    if (ctx.cancelled()) return out;
-    const e = withCriteria(base, [c], `kandidat:${c}`, `+ ${c}`);
-    columns.push({ id: e.id, label: e.label, result: fitEntry(table, e) });
-  }
-  out.comparison = compareModels(columns, thresholds);
+  for (const c of ex.candidateCriteria) entries.push(withCriteria(base, [c], `kandidat:${c}`, `+ ${c}`));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  await ctx.pause();
+  if (ctx.cancelled()) return out;
+  out.comparison = compareOnSample(
+    table,
+    entries.map((e) => compared(e, models?.[e.id])),
+    { mode, thresholds, fit: fitCompared(byId) },
+  );
 
   const entry = analysedEntry(ex, spec.models);
   if (!entry || entry.regressors.length === 0) return out;
@@ -137,26 +159,25 @@ async function run(ctx: StageContext): Promise<ExplainedResults> {
   if (isProblem(rel)) problems.push({ ...rel, where: { ...rel.where, model: entry.id } });
   else out.relimp = rel;
 
-  // Coefficient tables on the common sample, so N and R² agree with the decomposition.
+  // Coefficient tables on the decomposition's sample, so N and R² agree with the decomposition.
   const used = [entry.dependent, ...entry.regressors, ...entry.controls, entry.weights ?? '', entry.cluster ?? ''];
-  const sub = restrictRows(table, s.rows, used);
   await ctx.pause();
   if (ctx.cancelled()) return out;
   ctx.progress(0.45, 'Estimerer enkeltkriterier');
-  out.oneAtATime = compareModels(
-    fitsOn(
-      sub,
-      entry.regressors.map((c) => variant(entry, [c], `ett:${c}`, c)),
-    ),
+  out.oneAtATime = variantsTable(
+    table,
+    s.rows,
+    entry.regressors.map((c) => variant(entry, [c], `ett:${c}`, c)),
+    mode,
     thresholds,
   );
   if (out.relimp) {
     const order = out.relimp.stepwiseOrder.map((j) => entry.regressors[j]);
-    out.stepwise = compareModels(
-      fitsOn(
-        sub,
-        order.map((_, i) => variant(entry, order.slice(0, i + 1), `trinn:${i + 1}`, `(${i + 1})`)),
-      ),
+    out.stepwise = variantsTable(
+      table,
+      s.rows,
+      order.map((_, i) => variant(entry, order.slice(0, i + 1), `trinn:${i + 1}`, `(${i + 1})`)),
+      mode,
       thresholds,
     );
   }
