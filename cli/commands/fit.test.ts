@@ -4,6 +4,7 @@ import { parseArgs } from '../args';
 import { fitCommand, parseFormula } from './fit';
 import { tidyTable } from '../tidyCsv';
 import { close, loadCase, ORACLE_DIR, oracleAvailable, toleranceFor } from '../../test/oracle/loadCase';
+import { ESTIMATORS_DIR, fixtures, TOL } from '../../test/oracle/estimators/load';
 
 async function runFit(argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -98,5 +99,65 @@ describe.skipIf(!oracleAvailable)('analyze fit on oracle data', () => {
     const json = JSON.parse(out);
     expect(Object.keys(json)).toEqual(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022']);
     expect(json['2015'].coefficients['(Intercept)']).toBeDefined();
+  });
+});
+
+describe('analyze fit with the other estimators (fixtures of test/oracle/estimators)', () => {
+  const dir = join(ESTIMATORS_DIR);
+  const formula = `${fixtures.dependent} ~ ${fixtures.regressors.join(' + ')}`;
+  it('--estimator robust: rreg coefficients, pseudo-value SEs and the screened rows', async () => {
+    const { code, out } = await runFit(['--data', join(dir, 'xsec-outliers.csv'), '--formula', formula, '--estimator', 'robust', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    const e = fixtures.robust.outliers;
+    expect(json.estimator).toBe('robust');
+    expect(json.n).toBe(e.n);
+    expect(json.r2).toBeNull();
+    expect(json.robust.screened_rows).toEqual(e.dropped);
+    for (const [name, v] of Object.entries(e.coefficients)) {
+      expect(close(json.coefficients[name].estimate, v, TOL)).toBe(true);
+      expect(close(json.coefficients[name].se, e.se[name], TOL)).toBe(true);
+    }
+  });
+
+  it('--estimator quantile --tau 0.25 and median, per year', async () => {
+    const { code, out } = await runFit(['--data', join(dir, 'panel.csv'), '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--estimator', 'quantile', '--tau', '0.25', '--years', '2019', '--design', 'single', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.quantile.tau).toBe(0.25);
+    for (const [name, v] of Object.entries(fixtures.quantile.q25.coefficients)) expect(close(json.coefficients[name].estimate, v, TOL)).toBe(true);
+    const med = JSON.parse((await runFit(['--data', join(dir, 'panel.csv'), '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--estimator', 'median', '--design', 'per-year', '--json'])).out);
+    expect(Object.keys(med)).toEqual(fixtures.quantile.median_xsec.map((m) => String(m.year)));
+    expect(med['2019'].quantile.se_method).toBe('iid');
+  });
+
+  it('--design random prints the same JSON shape plus hausman', async () => {
+    const { code, out } = await runFit(['--data', join(dir, 'panel.csv'), '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--design', 'random', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    const e = fixtures.random.unbalanced;
+    expect(json.design).toBe('random');
+    expect(json.se).toBe('classical');
+    expect(json.df_t).toBeNull();
+    expect(json.n_units).toBe(e.n_units);
+    expect(json.hausman.df).toBe(e.hausman.df);
+    expect(close(json.hausman.statistic, e.hausman.statistic, { rel: 1e-7, abs: 1e-9 })).toBe(true);
+    expect(close(json.coefficients.lavinntekt.estimate, e.coefficients.lavinntekt, TOL)).toBe(true);
+  });
+
+  it('x:year and a:b in the formula, with the Wald test in the output', async () => {
+    const f = `${formula} + frie_inntekter:year + enslig_forsorger:lavinntekt`;
+    const { code, out } = await runFit(['--data', join(dir, 'panel.csv'), '--unit', 'kommune', '--year', 'aar', '--formula', f, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    const e = fixtures.interactions;
+    expect(json.wald[0].terms).toEqual(e.wald.terms);
+    expect(close(json.wald[0].p, e.wald.p, { rel: 1e-6, abs: 1e-12 })).toBe(true);
+    expect(close(json.coefficients['frie_inntekter:year_2018'].se, e.se['frie_inntekter:year_2018'], TOL)).toBe(true);
+  });
+
+  it('refuses unknown estimators and a τ without the quantile estimator', async () => {
+    await expect(runFit(['--data', join(dir, 'panel.csv'), '--formula', formula, '--estimator', 'lasso'])).rejects.toThrow(/estimator/);
+    await expect(runFit(['--data', join(dir, 'panel.csv'), '--formula', formula, '--tau', '0.3'])).rejects.toThrow(/tau/);
   });
 });

@@ -86,3 +86,46 @@ describe('translatableFormula', () => {
     expect(translatableFormula('a; b')).toBe(false);
   });
 });
+
+describe('scripts for the other estimators (issue 18)', () => {
+  const est = analysisSpecSchema.parse({
+    version: 1,
+    title: 'Estimatorer',
+    models: {
+      list: [
+        { id: 'r', label: 'Robust', dependent: 'utg_bv', regressors: regs, design: 'per-year', yearEffects: false, estimator: 'robust' },
+        { id: 'q', label: 'Median', dependent: 'utg_bv', regressors: regs, design: 'per-year', yearEffects: false, estimator: 'median', se: 'hc1' },
+        { id: 'k', label: 'Kvartil', dependent: 'utg_bv', regressors: regs, design: 'single', estimator: 'quantile', tau: 0.25, se: 'classical' },
+        { id: 're', label: 'TE', dependent: 'utg_bv', regressors: regs, design: 'random', se: 'classical' },
+        {
+          id: 'i', label: 'Samspill', dependent: 'utg_bv', regressors: [...regs, 'frie_inntekter'], design: 'pooled', se: 'cluster',
+          interactions: [{ variable: 'frie_inntekter', with: 'year' }, { variable: 'lavinntekt', with: 'innb_0_22' }],
+        },
+      ],
+      shown: [],
+    },
+  });
+  const r = generateRScript(est, { fromSources: false });
+  const s = generateStataScript(est, { fromSources: false });
+  it('R: the rreg transcription, quantreg with the SE option, plm with phtest, interactions with a Wald test', () => {
+    expect(r).toContain('rreg_stata <- function(formula, data');
+    expect(r).toContain('rr <- rreg_stata(utg_bv ~ enslig_forsorger + lavinntekt + innb_0_22, data = s)');
+    expect(r).toContain('quantreg::rq(utg_bv ~ enslig_forsorger + lavinntekt + innb_0_22, tau = 0.5, data = s, method = "br")');
+    expect(r).toContain('summary(fit, se = "ker")');
+    expect(r).toContain('tau = 0.25, data = sub, method = "br")');
+    expect(r).toContain('summary(fit, se = "iid")');
+    expect(r).toContain('model = "random", random.method = "swar"');
+    expect(r).toContain('print(plm::phtest(fe, re))');
+    expect(r).toContain('frie_inntekter + frie_inntekter:factor(aar) + lavinntekt:innb_0_22 + factor(aar)');
+    expect(r).toContain('idx <- which(startsWith(names(coef(m5)), "frie_inntekter:factor(aar)"))');
+  });
+  it('Stata: rreg, qreg with quantile(), xtreg re + hausman, c.x#i.aar with testparm', () => {
+    expect(s).toContain("rreg utg_bv enslig_forsorger lavinntekt innb_0_22 if aar == `y'");
+    expect(s).toContain("qreg utg_bv enslig_forsorger lavinntekt innb_0_22 if aar == `y', quantile(0.5) vce(robust)");
+    expect(s).toContain('qreg utg_bv enslig_forsorger lavinntekt innb_0_22, quantile(0.25)');
+    expect(s).toContain('xtreg utg_bv enslig_forsorger lavinntekt innb_0_22 i.aar, re');
+    expect(s).toContain('hausman fe re');
+    expect(s).toContain('c.frie_inntekter#i.aar c.lavinntekt#c.innb_0_22 i.aar, vce(cluster kommune_id)');
+    expect(s).toContain('testparm c.frie_inntekter#i.aar');
+  });
+});

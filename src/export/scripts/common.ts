@@ -5,6 +5,7 @@
  */
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
+import { YEAR_INTERACTION } from '../../engine/model/types';
 
 /** Identifiers the variable builder produces: `[a-z0-9_]`, starting with a letter or underscore. */
 export function isSafeName(name: string): boolean {
@@ -31,7 +32,17 @@ export function translatableFormula(expr: string): boolean {
 }
 
 export function modelVariables(m: ModelEntry): string[] {
-  return [m.dependent, ...m.regressors, ...m.controls, ...(m.weights ? [m.weights] : [])];
+  const partners = (m.interactions ?? []).map((i) => i.with).filter((w) => w !== YEAR_INTERACTION);
+  return [m.dependent, ...m.regressors, ...m.controls, ...partners, ...(m.weights ? [m.weights] : [])];
+}
+
+/** The model's interaction terms in R (`x:factor(aar)`, `a:b`) or Stata (`c.x#i.aar`, `c.a#c.b`). */
+export function interactionTerms(m: ModelEntry, year: string, lang: 'r' | 'stata'): string[] {
+  return (m.interactions ?? []).map((i) => {
+    const year_ = i.with === YEAR_INTERACTION;
+    if (lang === 'r') return year_ ? `${i.variable}:factor(${year})` : `${i.variable}:${i.with}`;
+    return year_ ? `c.${i.variable}#i.${year}` : `c.${i.variable}#c.${i.with}`;
+  });
 }
 
 export function modelsToRun(spec: AnalysisSpec): ModelEntry[] {

@@ -4,11 +4,15 @@
  * from the spec, and fits the same models with the same standard errors as the engine:
  *   pooled + year effects, cluster by kommune: lm + sandwich::vcovCL(type = "HC1") (= Stata CR1), t on G−1 df;
  *   per-year: lm + sandwich::vcovHC(type = "HC1"), t on n−k df;
- *   within: demeaned by kommune, CR1 with K = slopes + 1 (Stata xtreg, fe vce(cluster)).
+ *   within: demeaned by kommune, CR1 with K = slopes + 1 (Stata xtreg, fe vce(cluster));
+ *   robust: the rreg transcription (rRreg.ts); median/quantile: quantreg::rq + summary(se = "iid" |
+ *   "ker"); random effects: plm(model = "random") + plm::phtest against the within model;
+ *   criterion × year: x:factor(aar) with a Wald test of the interaction terms.
  */
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
-import { commentText, DEFAULT_DATA_FILE, isSafeName, modelsToRun, quoted, translatableFormula, unsafeNames, type ScriptOptions } from './common';
+import { commentText, DEFAULT_DATA_FILE, interactionTerms, isSafeName, modelsToRun, quoted, translatableFormula, unsafeNames, type ScriptOptions } from './common';
+import { R_RREG_FUNCTION } from './rRreg';
 
 function rSampleFilter(m: ModelEntry, unit: string, year: string): string[] {
   const s = m.sample;
@@ -26,14 +30,49 @@ function rModel(m: ModelEntry, i: number, unit: string, year: string): string[] 
   const bad = unsafeNames(m);
   if (bad.length) return [...out, `# Hoppet over: variabelnavn som ikke er trygge i et skript: ${commentText(bad.join(', '))}`, ''];
   const vars = [...m.regressors, ...m.controls];
-  const rhs = vars.length ? vars.join(' + ') : '1';
+  const terms = [...vars, ...interactionTerms(m, year, 'r')];
+  const rhs = terms.length ? terms.join(' + ') : '1';
   const cluster = m.cluster ?? unit;
-  const needed = [m.dependent, ...vars, ...(m.weights ? [m.weights] : []), unit, year];
+  const partners = (m.interactions ?? []).map((x) => x.with).filter((x) => x !== 'year');
+  const needed = [m.dependent, ...vars, ...partners, ...(m.weights ? [m.weights] : []), unit, year];
   out.push('sub <- d', ...rSampleFilter(m, unit, year));
   // Listwise deletion over exactly the variables the model uses (as the engine does).
   out.push(`sub <- sub[complete.cases(sub[, c(${[...new Set(needed)].map(quoted).join(', ')})]), ]`);
   const w = m.weights ? `, weights = ${m.weights}` : '';
   const int = m.intercept ? '' : ' - 1';
+  const estimator = m.estimator ?? 'ols';
+  if (m.design === 'random') {
+    const yfx = m.yearEffects ? ` + factor(${year})` : '';
+    out.push(
+      `# Tilfeldige effekter (Swamy-Arora, = Stata xtreg, re) og Hausman-test mot faste effekter.`,
+      `pd <- plm::pdata.frame(sub, index = c(${quoted(unit)}, ${quoted(year)}))`,
+      `re <- plm::plm(${m.dependent} ~ ${rhs}${yfx}, data = pd, model = "random", random.method = "swar")`,
+      `fe <- plm::plm(${m.dependent} ~ ${rhs}${yfx}, data = pd, model = "within")`,
+      `print(summary(re))`,
+      `report_coef(${quoted(m.label)}, summary(re)$coefficients, n = nrow(sub))`,
+      `print(plm::phtest(fe, re))`,
+      '',
+    );
+    return out;
+  }
+  if (estimator !== 'ols') {
+    const fitLine = (data: string): string =>
+      estimator === 'robust'
+        ? `rr <- rreg_stata(${m.dependent} ~ ${rhs}${int}, data = ${data})`
+        : `fit <- quantreg::rq(${m.dependent} ~ ${rhs}${int}, tau = ${estimator === 'median' ? 0.5 : (m.tau ?? 0.5)}, data = ${data}, method = "br")`;
+    const reportLine = (label: string): string =>
+      estimator === 'robust'
+        ? `report(${quoted(m.label)}, rr$fit, rr$vcov, df = rr$df${label})`
+        : `report_coef(${quoted(m.label)}, summary(fit, se = ${quoted(m.se === 'hc1' ? 'ker' : 'iid')})$coefficients, n = nrow(${label ? 's' : 'sub'})${label})`;
+    const yfx = m.design === 'pooled' && m.yearEffects ? ` + factor(${year})` : '';
+    if (m.design === 'per-year') {
+      out.push('for (yr in sort(unique(sub$' + year + '))) {', '  s <- sub[sub$' + year + ' == yr, ]', `  ${fitLine('s')}`, `  ${reportLine(', label = yr')}`, '}');
+    } else {
+      out.push(fitLine('sub').replace(` ~ ${rhs}${int}`, ` ~ ${rhs}${yfx}${int}`), reportLine(''));
+    }
+    out.push('');
+    return out;
+  }
   if (m.design === 'per-year') {
     out.push(
       `for (yr in sort(unique(sub$${year}))) {`,
@@ -75,7 +114,16 @@ function rModel(m: ModelEntry, i: number, unit: string, year: string): string[] 
     } else if (m.se === 'hc1') {
       out.push(`vc <- sandwich::vcovHC(${name}, type = "HC1")`, `report(${quoted(m.label)}, ${name}, vc, df = ${name}$df.residual)`);
     } else {
-      out.push(`report(${quoted(m.label)}, ${name}, vcov(${name}), df = ${name}$df.residual)`);
+      out.push(`vc <- vcov(${name})`, `report(${quoted(m.label)}, ${name}, vc, df = ${name}$df.residual)`);
+    }
+    for (const it of (m.interactions ?? []).filter((x) => x.with === 'year')) {
+      const df = m.se === 'cluster' ? 'G - 1' : `${name}$df.residual`;
+      out.push(
+        `# Wald-test: samme koeffisient for ${it.variable} alle år (Stata: testparm c.${it.variable}#i.${year}).`,
+        `idx <- which(startsWith(names(coef(${name})), ${quoted(`${it.variable}:factor(${year})`)}))`,
+        `W <- as.numeric(t(coef(${name})[idx]) %*% solve(vc[idx, idx]) %*% coef(${name})[idx])`,
+        `cat("Wald F(", length(idx), ",", ${df}, ") =", W / length(idx), " p =", pf(W / length(idx), length(idx), ${df}, lower.tail = FALSE), "\\n")`,
+      );
     }
   }
   out.push('');
@@ -163,7 +211,7 @@ export function generateRScript(spec: AnalysisSpec, opts: ScriptOptions = {}): s
   const lines = [
     `# Kostnadsnøkkel-lab: ${commentText(spec.title)}`,
     `# Generert ${(opts.generatedAt ?? new Date()).toISOString()}. Gjenskaper modellene i appen.`,
-    '# Krever R >= 4 og pakken sandwich (install.packages("sandwich")).',
+    '# Krever R >= 4 og pakken sandwich (install.packages("sandwich")); kvantilregresjon quantreg, tilfeldige effekter plm.',
     ...(spec.data.sources.some((s) => s.demo) ? ['# MERK: analysen bruker syntetiske demodata.'] : []),
     'options(digits = 10)',
     '',
@@ -186,6 +234,16 @@ export function generateRScript(spec: AnalysisSpec, opts: ScriptOptions = {}): s
     '  results[[length(results) + 1]] <<- tab',
     '  invisible(tab)',
     '}',
+    '# Tabeller som allerede har estimat, SE, t og p (quantreg, plm).',
+    'report_coef <- function(title, cf, n, label = NULL) {',
+    '  cat("\\n==", title, if (!is.null(label)) label, "==  N =", n, "\\n")',
+    '  print(cf)',
+    '  tab <- data.frame(model = paste(c(title, label), collapse = " "), term = rownames(cf), estimate = cf[, 1], se = cf[, 2],',
+    '                    t = cf[, 3], p = cf[, 4], n = n, r2 = NA, row.names = NULL)',
+    '  results[[length(results) + 1]] <<- tab',
+    '  invisible(tab)',
+    '}',
+    ...(models.some((m) => m.estimator === 'robust' && m.design !== 'random') ? [R_RREG_FUNCTION] : []),
     '',
     ...models.flatMap((m, i) => rModel(m, i, unit, year)),
   ];

@@ -1,11 +1,13 @@
 /**
  * A Stata do-file that reproduces the analysis: `regress … i.aar, vce(cluster kommune)` for pooled
  * models (CR1, t on G−1 df — what the engine computes), `vce(robust)` (HC1) per year, and
- * `xtreg …, fe vce(cluster kommune)` for the within design.
+ * `xtreg …, fe vce(cluster kommune)` for the within design; `rreg` (robust), `qreg` (median and
+ * quantile), `xtreg …, re` + `hausman fe re` (random effects), `c.x#i.aar` / `c.a#c.b` interactions
+ * with `testparm` for equal coefficients across years.
  */
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
-import { commentText, DEFAULT_DATA_FILE, isSafeName, modelsToRun, quoted, translatableFormula, unsafeNames, type ScriptOptions } from './common';
+import { commentText, DEFAULT_DATA_FILE, interactionTerms, isSafeName, modelsToRun, quoted, translatableFormula, unsafeNames, type ScriptOptions } from './common';
 
 function stataIf(m: ModelEntry, unit: string, year: string, extra: string[] = []): string {
   const s = m.sample;
@@ -22,13 +24,50 @@ function stataModel(m: ModelEntry, i: number, unit: string, year: string): strin
   const out = [`* ---- Modell ${i + 1}: ${commentText(m.label)} (${m.design}, SE ${m.se}) ----`];
   const bad = unsafeNames(m);
   if (bad.length) return [...out, `* Hoppet over: variabelnavn som ikke er trygge i et skript: ${commentText(bad.join(', '))}`, ''];
-  const vars = [...m.regressors, ...m.controls].join(' ');
+  const vars = [...m.regressors, ...m.controls, ...interactionTerms(m, year, 'stata')].join(' ');
+  const estimator = m.estimator ?? 'ols';
   const cl = m.cluster && m.cluster !== unit ? `${m.cluster}_id` : 'kommune_id';
   const w = m.weights ? ` [aweight = ${m.weights}]` : '';
   const nocons = m.intercept ? '' : ' noconstant';
   const vce = m.se === 'cluster' ? `vce(cluster ${cl})` : m.se === 'hc1' ? 'vce(robust)' : '';
   const opts = (list: string[]) => (list.filter(Boolean).length ? `, ${list.filter(Boolean).join(' ')}` : '');
   if (m.cluster && m.cluster !== unit) out.push(`capture drop ${cl}`, `egen ${cl} = group(${m.cluster})`);
+  if (m.design === 'random') {
+    const yfx = m.yearEffects ? ` i.${year}` : '';
+    out.push(
+      `xtset kommune_id ${year}`,
+      `xtreg ${m.dependent} ${vars}${yfx}${stataIf(m, unit, year)}, re`,
+      'estimates store re',
+      `quietly xtreg ${m.dependent} ${vars}${yfx}${stataIf(m, unit, year)}, fe`,
+      'estimates store fe',
+      '* Hausman: faste mot tilfeldige effekter (appen og plm::phtest bruker plm sin GLS-kovarians).',
+      'hausman fe re',
+      '',
+    );
+    return out;
+  }
+  if (estimator !== 'ols') {
+    // rreg and qreg take no weights and no vce(cluster); qreg's vce(iid) estimates the sparsity its
+    // own way (appen følger quantreg se = "iid"/"ker"), so its standard errors differ slightly.
+    const cmd =
+      estimator === 'robust'
+        ? `rreg ${m.dependent} ${vars}`
+        : `qreg ${m.dependent} ${vars}`;
+    const qopts = estimator === 'robust' ? [] : [`quantile(${estimator === 'median' ? 0.5 : (m.tau ?? 0.5)})`, m.se === 'hc1' ? 'vce(robust)' : ''];
+    if (m.design === 'per-year') {
+      out.push(
+        `levelsof ${year}${stataIf(m, unit, year)}, local(years)`,
+        'foreach y of local years {',
+        `    ${cmd}${stataIf(m, unit, year, [`${year} == \`y'`])}${opts([nocons.trim(), ...qopts])}`,
+        '}',
+      );
+    } else {
+      const yfx = m.design === 'pooled' && m.yearEffects ? ` i.${year}` : '';
+      out.push(`${cmd}${yfx}${stataIf(m, unit, year)}${opts([nocons.trim(), ...qopts])}`);
+    }
+    out.push('');
+    return out;
+  }
   if (m.design === 'per-year') {
     out.push(
       `levelsof ${year}${stataIf(m, unit, year)}, local(years)`,
@@ -43,6 +82,9 @@ function stataModel(m: ModelEntry, i: number, unit: string, year: string): strin
   } else {
     const yfx = m.design === 'pooled' && m.yearEffects ? ` i.${year}` : '';
     out.push(`regress ${m.dependent} ${vars}${yfx}${w}${stataIf(m, unit, year)}${opts([nocons.trim(), vce])}`);
+    for (const it of (m.interactions ?? []).filter((x) => x.with === 'year')) {
+      out.push(`* Samme koeffisient for ${it.variable} alle år (Wald):`, `testparm c.${it.variable}#i.${year}`);
+    }
   }
   out.push('');
   return out;

@@ -18,6 +18,9 @@ export function toModelSpec(entry: ModelEntry): ModelSpec {
     cluster: entry.cluster,
     weights: entry.weights,
     sample: entry.sample,
+    estimator: entry.estimator,
+    tau: entry.tau,
+    interactions: entry.interactions,
   };
 }
 
