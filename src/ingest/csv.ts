@@ -8,6 +8,7 @@ import type { SourceSpec } from '../spec/sections/data';
 import { columnMappingSchema, type ColumnMapping } from '../spec/sections/data';
 import { decodeHead, decodeSlices, normaliseEncoding, sniffEncoding, type EncodingGuess } from './decode';
 import { completeLines, detectNewline, findHeader, lastCompleteLineEnd, parseRows, sniffDecimalComma, sniffDelimiter } from './csvSniff';
+import { headerlessHeaders, headerlessProblem, looksHeaderless } from './headerless';
 import { normaliseHeaders } from './headers';
 import { proposeMapping } from './mapping';
 import { FastCsvReader, type RowCounters } from './fastCsv';
@@ -85,13 +86,22 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
   const head = completeLines(rawHead, newline, wholeInHead);
   const delimiter = spec.delimiter ?? sniffDelimiter(head, newline);
   const headRows = parseRows(head, delimiter, newline, 400);
-  const hg = spec.headerLine != null ? { index: spec.headerLine - 1, title: '', width: 0 } : findHeader(headRows);
-  const headerRow = headRows[hg.index] ?? [];
-  const headerLine = hg.index + 1;
-  const hh = normaliseHeaders(headerRow, file, headerLine);
-  problems.push(...hh.problems);
-  const headers = hh.headers;
-  const sample = headRows.slice(hg.index + 1).filter((r) => !(r.length === 1 && r[0].trim() === ''));
+  const hg = spec.headerLine ? { index: spec.headerLine - 1, title: '', width: 0 } : findHeader(headRows);
+  // headerLine 0 in the spec: the user (or an earlier read) said the file has no header row.
+  const headerless = spec.headerLine === 0 || (spec.headerLine == null && looksHeaderless(headRows[hg.index], headRows.slice(hg.index + 1, hg.index + 40)));
+  const headerLine = headerless ? 0 : hg.index + 1;
+  /** Lines up to this one are title lines and the header; data start after it. */
+  const skipLines = headerless ? hg.index : headerLine;
+  let headers: string[];
+  if (headerless) {
+    headers = headerlessHeaders(headRows.slice(hg.index, hg.index + 200), file);
+    problems.push(headerlessProblem(file, headers));
+  } else {
+    const hh = normaliseHeaders(headRows[hg.index] ?? [], file, headerLine);
+    problems.push(...hh.problems);
+    headers = hh.headers;
+  }
+  const sample = headRows.slice(skipLines).filter((r) => !(r.length === 1 && r[0].trim() === ''));
   const decimalComma = sniffDecimalComma(sample.slice(0, PREVIEW_ROWS));
   const mapping = usableMapping(spec.mapping, headers, file, problems) ?? proposeMapping(headers, sample.slice(0, PREVIEW_ROWS));
   const detected: DetectedFormat = {
@@ -104,6 +114,7 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
     headerLine,
     title: hg.title || undefined,
     decimalComma,
+    ...(headerless ? { headerless: true } : {}),
   };
   const resolved: SourceSpec = { ...spec, format: 'csv', encoding: spec.encoding ?? enc.encoding, delimiter, mapping, headerLine };
   // Size the columns from the head's bytes per row, so a large file fills them without doubling
@@ -121,7 +132,7 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
   const total = bytes.length;
   // The hand-written reader takes the plain rows of a mapped file (nearly all rows of a large
   // Statistikkbanken download); PapaParse reads from the first line it cannot split exactly.
-  const fast = fastCsvEnabled && mapper.ready && !mapper.national && !textRows && FastCsvReader.usable(delimiter, newline) ? new FastCsvReader(mapper, builder, delimiter, newline, headerLine) : null;
+  const fast = fastCsvEnabled && mapper.ready && !mapper.national && !textRows && FastCsvReader.usable(delimiter, newline) ? new FastCsvReader(mapper, builder, delimiter, newline, skipLines) : null;
   const checkFFFD = (text: string) => {
     if (fffdLine !== 0) return;
     const k = text.indexOf('\uFFFD');
@@ -134,7 +145,7 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
     const n = parsed.length > 0 && text.endsWith(newline) && isEmptyRow(parsed[parsed.length - 1]) ? parsed.length - 1 : parsed.length;
     for (let i = 0; i < n; i++) {
       const line = ++counters.rowIndex;
-      if (line <= headerLine) continue;
+      if (line <= skipLines) continue;
       const row = parsed[i];
       if (isEmptyRow(row)) continue;
       counters.rows++;
@@ -205,7 +216,7 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
     const aggregates = mapper.aggregateList();
     problems.push(...noDataProblems(file, builder, aggregates.length, aggregates.some((a) => a.kind === 'district')));
   }
-  const preview = headRows.slice(hg.index + 1, hg.index + 1 + 20);
+  const preview = headRows.slice(skipLines, skipLines + 20);
   const hasError = problems.some((p) => p.severity === 'error');
   if (headers.length === 0) return failedSource(resolved, detected, problems, bytes.length);
   return {

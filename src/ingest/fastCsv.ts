@@ -86,6 +86,7 @@ export class FastCsvReader {
     private readonly builder: ObservationBuilder,
     delimiter: string,
     private readonly newline: string,
+    /** Lines up to this one (title lines, the header) are not data. */
     private readonly headerLine: number,
   ) {
     this.delim = delimiter.charCodeAt(0);

@@ -9,6 +9,7 @@ import { ingestCsv } from './csv';
 import { checkFileSize } from './limits';
 import { ingestJsonStatDoc, type Json } from './jsonstat';
 import { ingestJsonTable } from './jsonTable';
+import { applyYearAs, collapsePeriods } from './periods';
 import { failedSource } from './result';
 import type { DetectedFormat, ImportedSource, IngestOptions } from './types';
 import { ingestXlsx } from './xlsx';
@@ -106,6 +107,13 @@ function ingestJson(bytes: Uint8Array, spec: SourceSpec): ImportedSource {
 }
 
 export async function ingestFile(input: { name: string; bytes: Uint8Array }, opts: IngestOptions = {}): Promise<ImportedSource> {
+  const read = await readFile(input, opts);
+  // Every reader's output goes through the same time steps: quarters/months → years, then «use
+  // this file as year X». Nothing after ingest sees a sub-year period.
+  return read.status === 'ok' ? applyYearAs(collapsePeriods(read)) : read;
+}
+
+async function readFile(input: { name: string; bytes: Uint8Array }, opts: IngestOptions): Promise<ImportedSource> {
   const { name, bytes } = input;
   const sniffed = sniffFormat(name, bytes);
   const baseFormat: SourceSpec['format'] = sniffed === 'xlsx' || sniffed === 'json' || sniffed === 'json-stat' ? sniffed : 'csv';

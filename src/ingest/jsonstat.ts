@@ -11,7 +11,8 @@ import { parseCell } from './cells';
 import { dimKey, dimValue } from './dims';
 import { ObservationBuilder } from './observations';
 import { cleanLabel, parseRegion } from './regions';
-import { failedSource, noDataProblems } from './result';
+import { periodCode } from './periods';
+import { failedSource, noDataProblems, paddedProblem } from './result';
 import type { AggregateRow, DetectedFormat, ImportedSource } from './types';
 
 interface Dim {
@@ -85,7 +86,7 @@ function roles(ds: JsonObject, version: 1 | 2): { geo: string[]; time: string[];
 }
 
 const REGION_ID = /region|kommune|^Region$/i;
-const TIME_ID = /^(?:Tid|Time|Year|År)$/i;
+const TIME_ID = /^(?:Tid|Time|Year|År|Kvartal|Quarter|Måned|Month)$/i;
 
 function statusAt(status: Json | undefined, i: number): string | undefined {
   if (status === undefined || status === null) return undefined;
@@ -140,6 +141,8 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
     nameColumn: null,
     decimalComma: null,
     unit: spec.mapping?.unit ?? null,
+    ...(spec.mapping?.periodRule ? { periodRule: spec.mapping.periodRule } : {}),
+    ...(spec.mapping?.yearAs != null ? { yearAs: spec.mapping.yearAs } : {}),
   };
   const resolved: SourceSpec = { ...spec, format: 'json-stat', mapping };
   const problems: Problem[] = [];
@@ -174,7 +177,11 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
     // Codes without a name in the code itself take the category label (`3001` → `Halden`).
     return { ...r, name: r.name || geo.labels[i] };
   });
-  const years = timeIdx >= 0 ? dims[timeIdx].codes.map((c) => (/^(?:19|20)\d{2}$/.test(c.trim()) ? Number(c) : NaN)) : [];
+  // Years, or quarter/month period codes (`2016K1`, `2016M01`) that periods.ts collapses to years.
+  const years = timeIdx >= 0 ? dims[timeIdx].codes.map((c) => {
+    const code = periodCode(c);
+    return code < 0 ? NaN : code;
+  }) : [];
   let badYear = '';
   let nInvalid = 0;
   const invalidCells: ImportedSource['invalidCells'] = [];
@@ -248,6 +255,8 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
       problem('non-numeric', `${file}: ${nInvalid} verdier er ikke gyldige tall (f.eks. «${invalidCells[0].text}» i ${invalidCells[0].column}).`, `${file}: ${nInvalid} values are not valid numbers (e.g. "${invalidCells[0].text}" in ${invalidCells[0].column}).`, { file, column: invalidCells[0].column }, 'warning'),
     );
   }
+  const padded = geo.codes.filter((_, i) => regions[i].padded && builder.units.includes(regions[i].code));
+  if (padded.length > 0) problems.push(paddedProblem(file, padded.length, padded[0]));
   const agg = [...aggregates.values()];
   problems.push(...noDataProblems(file, builder, agg.length, agg.some((a) => a.kind === 'district')));
   const preview: string[][] = [];

@@ -5,11 +5,12 @@
  */
 import type { ColumnMapping } from '../spec/sections/data';
 import { looksNumeric } from './cells';
+import { periodCode, periodInHeader } from './periods';
 import { looksLikeRegion } from './regions';
 
 const UNIT_HEADER = /region|kommune|municipal|^knr$|komm?nr|kommunenummer|^kode$|^code$|^kommnr/i;
 const NAME_HEADER = /navn|^name$|kommunenavn|^tekst$/i;
-const YEAR_HEADER = /^(?:år|aar|year|tid|time|årstall|periode|period|gyldig_år)$/i;
+const YEAR_HEADER = /^(?:år|aar|year|tid|time|årstall|periode|period|gyldig_år|kvartal|quarter|måned|maned|month)$/i;
 // Klass code lists and change tables carry small integers that are codes or flags, not values.
 const CODE_LIST_COLUMN = /^(?:level|parentcode|splittes|gyldig_år|validfrom|validto|sortorder|nivå|niva)$/i;
 const VALUE_HEADER = /verdi|value|antall|beløp|belop|tall|sum|persons|personer|kroner|prosent|amount|count/i;
@@ -36,7 +37,7 @@ export function profileColumns(headers: string[], rows: string[][]): ColumnProfi
       nonEmpty++;
       if (looksNumeric(t)) numeric++;
       if (looksLikeRegion(t)) region++;
-      if (/^(?:19|20)\d{2}$/.test(t)) year++;
+      if (periodCode(t) >= 0) year++;
     }
     return { header, nonEmpty, numeric, region, year };
   });
@@ -46,6 +47,11 @@ export function profileColumns(headers: string[], rows: string[][]): ColumnProfi
 export function yearInHeader(header: string): number | null {
   const m = YEAR_IN_HEADER.exec(header);
   return m ? Number(m[1]) : null;
+}
+
+/** A wide value column's year or quarter/month (`Befolkning 2016K1`), or null. */
+function timeInHeader(header: string): number | null {
+  return periodInHeader(header)?.code ?? yearInHeader(header);
 }
 
 /** `Persons 2015` → `Persons`; `2015` → ''. */
@@ -72,7 +78,7 @@ export function proposeMapping(headers: string[], rows: string[][]): ColumnMappi
   if (unitIdx < 0) {
     let best = 0.6;
     prof.forEach((p, j) => {
-      if (used.has(j) || yearInHeader(p.header) !== null) return;
+      if (used.has(j) || timeInHeader(p.header) !== null) return;
       const f = frac(p.region, p) - (frac(p.year, p) > 0.5 ? 1 : 0);
       if (f > best) {
         best = f;
@@ -97,7 +103,7 @@ export function proposeMapping(headers: string[], rows: string[][]): ColumnMappi
     const numericCol = p.nonEmpty > 0 && numericEnough && !CODE_LIST_COLUMN.test(p.header.trim()) && !CODE_HEADER.test(p.header.trim());
     if (numericCol) {
       valueCols.push(p.header);
-      if (yearInHeader(p.header) !== null) wideCount++;
+      if (timeInHeader(p.header) !== null) wideCount++;
     } else if (p.nonEmpty > 0 || p.header.trim() !== '') dimCols.push(p.header);
   });
   const wide = yearIdx < 0 && wideCount > 0 && wideCount === valueCols.length;

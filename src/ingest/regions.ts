@@ -14,6 +14,8 @@ export interface ParsedRegion {
   name: string;
   /** Why an aggregate was set aside: country, county, kostra-group, svalbard, shelf, rest, unknown, district. */
   aggregate?: string;
+  /** The code had lost its leading zero (`301` → `0301`, e.g. after a round trip through Excel). */
+  padded?: boolean;
 }
 
 const WS = /[\s\u00a0\u202f]+/g;
@@ -79,7 +81,7 @@ export function parseRegion(raw: string): ParsedRegion {
   if (code.startsWith('21') || code.startsWith('22')) return agg(code, name, 'svalbard');
   if (code.startsWith('23')) return agg(code, name, 'shelf');
   if (code === '0000') return agg(code, name, 'country');
-  return { kind: 'municipality', code, name };
+  return digits.length < 4 ? { kind: 'municipality', code, name, padded: true } : { kind: 'municipality', code, name };
 }
 
 /** Looks like a region label (used when proposing which column holds the municipality). */

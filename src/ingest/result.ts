@@ -73,6 +73,7 @@ export function mapperProblems(file: string, m: RowMapper): Problem[] {
       ),
     );
   }
+  if (m.nPadded > 0) out.push(paddedProblem(file, m.nPadded, m.firstPadded));
   if (m.nInvalid > 0) {
     const e = m.invalidCells[0];
     out.push(
@@ -126,6 +127,18 @@ export function nationalProblem(file: string): Problem {
     'national-series',
     `${file}: fila har ingen kommunekolonne og er lest som en landsserie per år (f.eks. en prisindeks); verdien for hvert år gjelder alle kommuner.`,
     `${file}: the file has no municipality column and was read as a national series by year (e.g. a price index); each year's value applies to every municipality.`,
+    { file },
+    'info',
+  );
+}
+
+/** Codes such as `301` (Oslo after a round trip through Excel) are read as `0301`; say so. */
+export function paddedProblem(file: string, n: number, example: string): Problem {
+  const to = example.replace(/^\D*(\d{1,3})\b.*$/, '$1').padStart(4, '0');
+  return problem(
+    'codes-padded',
+    `${file}: ${n} kommunenummer hadde mistet null foran (f.eks. «${example}» → ${to}) og er fylt ut til fire sifre.`,
+    `${file}: ${n} municipality numbers had lost their leading zero (e.g. "${example}" → ${to}) and were padded to four digits.`,
     { file },
     'info',
   );

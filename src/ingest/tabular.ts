@@ -7,6 +7,7 @@ import type { ColumnMapping } from '../spec/sections/data';
 import { parseCell } from './cells';
 import { dimKey, dimValue } from './dims';
 import { measureFromHeader, yearInHeader } from './mapping';
+import { periodCode, periodInHeader } from './periods';
 import type { ObservationBuilder } from './observations';
 import { cleanLabel, parseRegion } from './regions';
 import type { AggregateRow, CellIssue } from './types';
@@ -37,6 +38,9 @@ export class RowMapper {
   nBadYears = 0;
   nRagged = 0;
   firstRaggedLine = 0;
+  /** Distinct municipality codes that had lost their leading zero, and the first one as written. */
+  nPadded = 0;
+  firstPadded = '';
   rows = 0;
   /** Labels repeat on every row of a municipality: parse each distinct label once. */
   private unitCache = new Map<string, number>();
@@ -74,8 +78,10 @@ export class RowMapper {
       .filter((i) => i >= 0)
       .map((idx) => {
         const header = headers[idx];
-        const year = mapping.layout === 'wide' ? yearInHeader(header) : null;
-        let measure = mapping.layout === 'wide' ? measureFromHeader(header) : header.trim();
+        // Wide columns carry a year (`Persons 2015`) or a quarter/month (`Befolkning 2016K1`).
+        const period = mapping.layout === 'wide' ? periodInHeader(header) : null;
+        const year = period ? period.code : mapping.layout === 'wide' ? yearInHeader(header) : null;
+        let measure = period ? measureFromHeader(period.rest) : mapping.layout === 'wide' ? measureFromHeader(header) : header.trim();
         if (mapping.variablePrefix) measure = mapping.variablePrefix;
         else if (hasContents && GENERIC_VALUE.test(measure) && mapping.valueColumns.length === 1) measure = '';
         const key = year === null ? `c${idx}` : `m${measure}`;
@@ -142,12 +148,14 @@ export class RowMapper {
     this.pushValues(row, line, unit, rowYear);
   }
 
-  /** Year of a year cell, -1 when it is not a year (cached: a file has few distinct year texts). */
+  /**
+   * Year (or quarter/month period code, periods.ts) of a time cell, -1 when it is no time (cached: a
+   * file has few distinct time texts).
+   */
   yearOf(yt: string): number {
     let y = this.yearCache.get(yt);
     if (y === undefined) {
-      const m = /^\s*((?:19|20)\d{2})\s*$/.exec(yt);
-      y = m ? Number(m[1]) : -1;
+      y = periodCode(yt);
       this.yearCache.set(yt, y);
     }
     return y;
@@ -209,6 +217,10 @@ export class RowMapper {
     }
     let name = region.name;
     if (this.nameIdx >= 0) name = cleanLabel(nameText) || name;
+    if (region.padded) {
+      if (this.nPadded === 0) this.firstPadded = cleanLabel(rawUnit);
+      this.nPadded++;
+    }
     return this.builder.unitId(region.code, name);
   }
 

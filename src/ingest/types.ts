@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../engine/problem';
 import type { Table } from '../engine/table';
-import type { SourceSpec } from '../spec/sections/data';
+import type { ColumnMapping, SourceSpec } from '../spec/sections/data';
 
 export interface IngestProgress {
   /** 0..1 of the bytes read. */
@@ -57,6 +57,20 @@ export interface AggregateRow {
   kind: string;
 }
 
+export type PeriodRule = NonNullable<ColumnMapping['periodRule']>;
+/** A period rule as applied to one variable (`auto` resolved by its content). */
+export type AppliedRule = { kind: 'pick'; period: number } | { kind: 'mean' } | { kind: 'sum' };
+
+/** How a file with quarters or months was collapsed to years (periods.ts), for the source card. */
+export interface PeriodSummary {
+  kind: 'quarter' | 'month';
+  /** The file's rule (`auto` = by content) and what it became per variable. */
+  rule: PeriodRule;
+  applied: { variable: string; rule: AppliedRule }[];
+  /** Years that lacked periods a mean or sum needs (left missing). */
+  incompleteYears: number[];
+}
+
 export interface DetectedFormat {
   format: SourceSpec['format'] | 'unknown';
   encoding?: string;
@@ -70,6 +84,10 @@ export interface DetectedFormat {
   title?: string;
   sheets?: string[];
   decimalComma?: boolean;
+  /** The file had quarters or months, collapsed to years. */
+  periods?: PeriodSummary;
+  /** The file has no header row: its first row was read as data (columns named by their content). */
+  headerless?: boolean;
 }
 
 export interface ImportedSource {

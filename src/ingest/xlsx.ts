@@ -7,6 +7,7 @@ import { problem, type Problem } from '../engine/problem';
 import type { SourceSpec } from '../spec/sections/data';
 import { usableMapping } from './csv';
 import { findHeader } from './csvSniff';
+import { headerlessHeaders, headerlessProblem, looksHeaderless } from './headerless';
 import { normaliseHeaders } from './headers';
 import { proposeMapping } from './mapping';
 import { ObservationBuilder } from './observations';
@@ -76,12 +77,21 @@ export async function ingestXlsx(bytes: Uint8Array, spec: SourceSpec, opts: Inge
   const all = book.rows(sheet);
   detected.sheets = book.names;
   opts.onProgress?.({ fraction: 0.5, bytes: bytes.length, totalBytes: bytes.length, rows: all.length, label: file });
-  const hg = spec.headerLine != null ? { index: spec.headerLine - 1, title: '' } : findHeader(all);
-  const headerLine = hg.index + 1;
-  const hh = normaliseHeaders(all[hg.index] ?? [], file, headerLine);
-  problems.push(...hh.problems);
-  const headers = hh.headers;
-  const body = all.slice(hg.index + 1);
+  const hg = spec.headerLine ? { index: spec.headerLine - 1, title: '' } : findHeader(all);
+  // headerLine 0: no header row (headerless.ts); the first row is data.
+  const headerless = spec.headerLine === 0 || (spec.headerLine == null && looksHeaderless(all[hg.index], all.slice(hg.index + 1, hg.index + 40)));
+  const headerLine = headerless ? 0 : hg.index + 1;
+  let headers: string[];
+  if (headerless) {
+    headers = headerlessHeaders(all.slice(hg.index, hg.index + 200), file);
+    problems.push(headerlessProblem(file, headers));
+    detected.headerless = true;
+  } else {
+    const hh = normaliseHeaders(all[hg.index] ?? [], file, headerLine);
+    problems.push(...hh.problems);
+    headers = hh.headers;
+  }
+  const body = all.slice(headerless ? hg.index : hg.index + 1);
   const mapping = usableMapping(spec.mapping, headers, file, problems) ?? proposeMapping(headers, body.slice(0, 200));
   const builder = new ObservationBuilder(Math.max(16, body.length * 2));
   const mapper = new RowMapper(headers, mapping, builder, true);
@@ -95,7 +105,7 @@ export async function ingestXlsx(bytes: Uint8Array, spec: SourceSpec, opts: Inge
     body.forEach((r, i) => {
       if (r.length === 1 && r[0] === '') return;
       rows++;
-      mapper.push(r, headerLine + 1 + i);
+      mapper.push(r, (headerless ? hg.index : hg.index + 1) + 1 + i);
     });
     if (mapper.national) problems.push(nationalProblem(file));
     problems.push(...mapperProblems(file, mapper));

@@ -12,6 +12,7 @@ import type { SourceSpec } from '../../spec/sections/data';
 import { reimportSource, removeSource } from '../../store/actions';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { MappingEditor } from './MappingEditor';
+import { TimeAndHeaderControls } from './TimeAndHeaderControls';
 import { strings } from './strings';
 
 const ENCODINGS = ['utf-8', 'windows-1252', 'macintosh', 'utf-16le'];
@@ -49,12 +50,13 @@ export function FileCard({ source, report, problems }: { source: SourceSpec; rep
             {detected?.encoding && ` · ${s.encoding}: ${detected.encoding}`}
             {detected?.delimiter !== undefined && ` · ${s.delimiter}: ${delimiterName(detected.delimiter)}`}
             {detected?.layout && ` · ${s.layout}: ${detected.layout === 'wide' ? s.wide : s.long}`}
-            {detected?.headerLine && ` · ${s.headerLine}: ${detected.headerLine}`}
+            {detected?.headerLine ? ` · ${s.headerLine}: ${detected.headerLine}` : detected?.headerless ? ` · ${s.headerLine}: ${s.none}` : ''}
             {` · ${report.nUnits} ${s.units} · ${report.nRows} ${s.rows} · ${report.variables.length} ${s.variables}`}
           </>
         )}
       </Paragraph>
       <ProblemList problems={problems} max={6} heading={s.problems} />
+      <TimeAndHeaderControls source={source} detected={detected} domId={domId} reread={reread} />
 
       {source.format === 'csv' && (
         <div className="kl-overrides">

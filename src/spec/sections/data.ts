@@ -27,6 +27,16 @@ export const columnMappingSchema = z.object({
    * that year. Absent = municipality data.
    */
   role: z.enum(['municipality', 'national']).optional(),
+  /**
+   * How quarters (`2016K1`) or months (`2016M01`) become years: `auto` by content (stocks such as the
+   * population → the last period, rates and indices → mean, flows such as kroner → sum), `pick` one
+   * quarter/month (`period` 1–4 or 1–12), `mean` or `sum` of the year. Absent = `auto`.
+   */
+  periodRule: z
+    .object({ kind: z.enum(['auto', 'pick', 'mean', 'sum']), period: z.number().int().min(1).max(12).nullable().default(null) })
+    .optional(),
+  /** Read every value of a one-year file as this year (e.g. a 2025 index joined with 2022 population). */
+  yearAs: z.number().int().nullable().optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -41,7 +51,7 @@ export const sourceSpecSchema = z.object({
   mapping: columnMappingSchema.nullable().default(null),
   /** The file came with the app (synthetic demo data). */
   demo: z.boolean().default(false),
-  /** 1-based header line (csv/xlsx); null = found automatically. */
+  /** 1-based header line (csv/xlsx); 0 = the file has no header row; null = found automatically. */
   headerLine: z.number().int().nullable().optional(),
   /** `change-table`: the file is a Klass code-change table used by the structure step, not data. */
   role: z.enum(['data', 'change-table']).optional(),
