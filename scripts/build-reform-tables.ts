@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestFile } from '../src/ingest/ingestFile';
-import type { ReformTableJson } from '../src/ingest/changeTable';
+import type { ReformTableJson, SplitPart } from '../src/ingest/changeTable';
 import { parseRegion } from '../src/ingest/regions';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,8 +33,53 @@ function validity(tekst: string): { from: number | null; to: number | null } {
   return { from: m[1] ? Number(m[1]) : null, to: m[2] ? Number(m[2]) : null };
 }
 
-function sortObj(o: Record<string, string>): Record<string, string> {
+function sortObj<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function nameOf(tekst: string): string {
+  return tekst.replace(/\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)\s*$/, '').trim();
+}
+
+/** old → new code steps of the Klass change tables 2013→2017→2018→2019→2020 (several targets = split). */
+async function changeSteps(): Promise<Map<string, { to: Set<string>; split: boolean }>[]> {
+  const files = ['2013_til2017', '2017_til2018', '2018_til2019', '2019_til2020'];
+  const steps: Map<string, { to: Set<string>; split: boolean }>[] = [];
+  for (const f of files) {
+    const t = await textTable(`${REAL}/klass-131-municipality-codes-2013-2020-csv/kommuner_med_endringer_fra${f}.csv`);
+    const step = new Map<string, { to: Set<string>; split: boolean }>();
+    for (const r of t.rows) {
+      const a = parseRegion(r[0] ?? '').code;
+      const b = parseRegion(r[1] ?? '').code;
+      if (!a || !b) continue;
+      const e = step.get(a) ?? { to: new Set<string>(), split: false };
+      e.to.add(b);
+      if ((r[2] ?? '').trim() === '1') e.split = true;
+      step.set(a, e);
+    }
+    for (const e of step.values()) if (e.to.size > 1) e.split = true;
+    steps.push(step);
+  }
+  return steps;
+}
+
+/** The 2020 codes a code ended up in, and the divided municipalities on the way. */
+function successors(code: string, steps: Map<string, { to: Set<string>; split: boolean }>[]): { codes: string[]; splitCodes: string[] } {
+  let cur = new Set([code]);
+  const splitCodes: string[] = [];
+  for (const step of steps) {
+    const next = new Set<string>();
+    for (const c of cur) {
+      const e = step.get(c);
+      if (!e) next.add(c);
+      else {
+        e.to.forEach((t) => next.add(t));
+        if (e.split) splitCodes.push(c);
+      }
+    }
+    cur = next;
+  }
+  return { codes: [...cur].sort(), splitCodes };
 }
 
 async function main() {
@@ -59,12 +104,39 @@ async function main() {
     t24.targets[g] = e.name;
     for (const m of e.members) if (m.code !== g) t24.map[m.code] = g;
   }
+  // Why each K.Rest code is left out: a divided municipality, or an older code of one that took in
+  // part of a divided one (the receivers: Heim, Hitra, Orkland, Narvik, Hamarøy in 2020).
+  const steps = await changeSteps();
+  const to2024 = (c: string) => (t24.targets[c] !== undefined ? c : t24.map[c]);
+  const restMembers = (groups.get('Rest')?.members ?? []).filter((m) => m.code !== '9999');
+  const splitInto = new Map<string, string[]>();
+  const infos = restMembers.map((m) => ({ m, succ: successors(m.code, steps) }));
+  for (const { m, succ } of infos) {
+    if (succ.splitCodes.length === 0) continue;
+    const into = [...new Set(succ.codes.map(to2024).filter((c): c is string => c !== undefined))].sort();
+    for (const sc of [m.code, ...succ.splitCodes]) splitInto.set(sc, into);
+  }
+  const parts24: Record<string, SplitPart> = {};
+  for (const { m, succ } of infos) {
+    const v = validity(m.tekst);
+    const into = [...new Set(succ.codes.map(to2024).filter((c): c is string => c !== undefined))].sort();
+    if (succ.splitCodes.length > 0) {
+      parts24[m.code] = { kind: 'split', name: nameOf(m.tekst), to: v.to, into, splitFrom: [m.code] };
+    } else {
+      const splitFrom = [...splitInto].filter(([, r]) => into.some((c) => r.includes(c))).map(([sc]) => sc).filter((sc) => restMembers.some((x) => x.code === sc && validity(x.tekst).to === 2019)).sort();
+      parts24[m.code] = { kind: 'received', name: nameOf(m.tekst), to: v.to, into, splitFrom };
+    }
+  }
+  t24.parts = sortObj(parts24);
   // ---- 2020
   const long = await textTable(`${REAL}/klass-131-municipality-codes-2013-2020-csv/kommunenummer_fra2013_til2020_long.csv`);
   const chg = await textTable(`${REAL}/klass-131-municipality-codes-2013-2020-csv/kommuner_med_endringer_fra2019_til2020.csv`);
   const t20: ReformTableJson = { structure: '2020', source: 'SSB Klass 131 (2013–2020) + Statistikkbanken K-grupper', targets: {}, map: {}, split: [] };
   const splitSet = new Set<string>();
   for (const r of chg.rows) if ((r[2] ?? '').trim() === '1') splitSet.add(parseRegion(r[0]).code);
+  // An older number of a divided municipality (1613 Snillfjord before 2018 = 5012) is divided too:
+  // the long table maps it to one receiver only, which would add all of it to that one.
+  for (const { m, succ } of infos) if (succ.splitCodes.length > 0) splitSet.add(m.code);
   for (const r of long.rows) {
     const to = r[0].padStart(4, '0');
     const from = r[2].padStart(4, '0');
@@ -95,12 +167,20 @@ async function main() {
     if (g !== code2020 && t20.targets[g] === undefined && t20.map[g] === undefined) t20.map[g] = code2020;
   }
   t20.split = [...splitSet, ...t24.split.filter((c) => t20.map[c] === undefined && t20.targets[c] === undefined && !splitSet.has(c))].sort();
+  // In the 2020 structure only the divided municipalities themselves are left out; their receivers
+  // are kept, with figures before 2020 that lack the part they took in (a break in the series).
+  const parts20: Record<string, SplitPart> = {};
+  for (const c of t20.split) {
+    const p = parts24[c];
+    if (p) parts20[c] = { ...p, kind: 'split', into: p.into.map((x) => (t20.targets[x] !== undefined ? x : t20.map[x] ?? x)) };
+  }
+  t20.parts = sortObj(parts20);
   for (const t of [t20, t24]) {
     t.targets = sortObj(t.targets);
     t.map = sortObj(t.map);
     t.split = [...new Set(t.split)].sort();
     writeFileSync(`${OUT}/${t.structure}.json`, JSON.stringify(t, null, 1) + '\n');
-    console.log(`${t.structure}: ${Object.keys(t.targets).length} targets, ${Object.keys(t.map).length} mapped codes, ${t.split.length} split`);
+    console.log(`${t.structure}: ${Object.keys(t.targets).length} targets, ${Object.keys(t.map).length} mapped codes, ${t.split.length} split, ${Object.keys(t.parts ?? {}).length} explained`);
   }
 }
 

@@ -17,6 +17,27 @@ export interface ChangeTable {
   names: Map<string, string>;
   /** Codes valid in the target structure. */
   targets: Set<string>;
+  /** Why a code cannot be placed (built-in tables): which municipalities it concerns. */
+  parts?: Map<string, SplitPart>;
+}
+
+/**
+ * A code the structure leaves out because of a split (SSB's `K.Rest` group, «Delte kommuner»):
+ * `split` — the municipality that was divided (5012 Snillfjord → Heim, Hitra, Orkland);
+ * `received` — an older code of a municipality that took in part of a divided one (5013 Hitra
+ * 2018–2019 → 5056 Hitra, which also got part of 5012 Snillfjord in 2020): its figures before the
+ * split are not comparable with the later ones, so SSB keeps no continuous series for it.
+ */
+export interface SplitPart {
+  kind: 'split' | 'received';
+  /** Name as in the source (without the validity years). */
+  name: string;
+  /** Last year the code was in use (null = unknown). */
+  to: number | null;
+  /** Municipalities of the target structure it went into (the receivers of a split). */
+  into: string[];
+  /** The divided municipality (or municipalities) that make the series break. */
+  splitFrom: string[];
 }
 
 export interface ReformTableJson {
@@ -25,6 +46,7 @@ export interface ReformTableJson {
   targets: Record<string, string>;
   map: Record<string, string>;
   split: string[];
+  parts?: Record<string, SplitPart>;
 }
 
 export function fromJson(t: ReformTableJson): ChangeTable {
@@ -34,6 +56,7 @@ export function fromJson(t: ReformTableJson): ChangeTable {
     split: new Set(t.split),
     names: new Map(Object.entries(t.targets)),
     targets: new Set(Object.keys(t.targets)),
+    ...(t.parts ? { parts: new Map(Object.entries(t.parts)) } : {}),
   };
 }
 

@@ -182,6 +182,21 @@ export interface ValidationReport {
   unmatchedCodes: { file: string; code: string; name: string }[];
   /** Codes mapped to the chosen structure: old → new (only those that changed). */
   mappedCodes: { from: string; to: string }[];
+  /**
+   * Per year, the codes with data that the structure leaves out because of a split, and why
+   * (src/ingest/dataset/splits.ts). Empty when nothing was left out for that reason.
+   */
+  splitGaps?: SplitGap[];
+}
+
+export interface SplitGap {
+  year: number;
+  /** Codes in the files with data this year that were left out. */
+  codes: { code: string; name: string; kind: 'split' | 'received'; into: { code: string; name: string }[]; splitFrom: { code: string; name: string }[] }[];
+  /** Municipalities of the chosen structure with no row this year because of it (2024: the receivers). */
+  missingTargets: { code: string; name: string }[];
+  /** Municipalities kept whose figures this year lack the part of a divided one they took in later (2020). */
+  partialTargets: { code: string; name: string }[];
 }
 
 export interface Dataset {

@@ -14,6 +14,7 @@ import { useAnalysisStore } from '../../store/analysisStore';
 import { CatalogueTable } from './CatalogueTable';
 import { FileCard } from './FileCard';
 import { QueueList } from './QueueList';
+import { StructureGaps } from './StructureGaps';
 import { strings } from './strings';
 import { useImportQueue } from './useImportQueue';
 import { ValidationPanel } from './ValidationPanel';
@@ -111,6 +112,7 @@ export function UploadView() {
           <option value="2024">{s.structure2024}</option>
         </Select>
       </Field>
+      {structure !== 'none' && validation?.splitGaps && <StructureGaps gaps={validation.splitGaps} />}
 
       <UploadBody sources={sources} validation={validation} problems={problems} catalogue={catalogue} />
     </section>

@@ -14,6 +14,7 @@ import { readChangeTable, type ChangeTable } from '../changeTable';
 import type { Dataset, DuplicateKey, ImportedSource, SourceVariable, VariableInfo } from '../types';
 import { PairIndex, yearRange, type YearRange } from './keys';
 import { recomputeRates, resolveRates } from './rates';
+import { splitGaps } from './splits';
 import { codeMapper } from './structure';
 import { validate } from './validate';
 
@@ -335,9 +336,38 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
     );
   }
 
+  // ---- codes left out because of a split: per year, with the municipalities concerned (splits.ts)
+  const splits = splitGaps({
+    structure: data.structure,
+    mapper,
+    hasRow: (code, year) => {
+      const id = targetIds.get(code);
+      return id !== undefined && rowKeys.get(id, year) >= 0;
+    },
+    sources: dataSources.map((s, si) => {
+      const left = new Map<number, Set<number>>();
+      const tid = tidOf[si];
+      if (tid.some((t, u) => t < 0 && mapper.part(s.units[u]) !== undefined)) {
+        const zeros = zeroSets[si];
+        const { obs } = s;
+        for (let i = 0; i < obs.n; i++) {
+          const u = obs.unit[i];
+          const y = obs.year[i];
+          if (tid[u] >= 0 || y === 0 || (zeros && zeros.get(u, y) === 0)) continue;
+          let set = left.get(u);
+          if (!set) left.set(u, (set = new Set()));
+          set.add(y);
+        }
+      }
+      return { units: s.units, names: s.unitNames, tid, yearsOf: (u: number) => left.get(u) ?? [] };
+    }),
+  });
+  problems.push(...splits.problems);
+
   // ---- problems of the join
-  if (unmatched.size > 0) {
-    const list = [...unmatched.values()];
+  const unexplained = [...unmatched.values()].filter((u) => !splits.explained.has(u.code));
+  if (unexplained.length > 0) {
+    const list = unexplained;
     const ex = list.slice(0, 8).map((u) => `${u.code}${u.name ? ' ' + u.name : ''}`).join(', ');
     problems.push(
       problem('unmatched-codes', `${list.length} kommunenummer passer ikke i ${data.structure}-strukturen (delte eller ukjente kommuner) og er holdt utenfor: ${ex}${list.length > 8 ? ' …' : ''}.`, `${list.length} municipality numbers do not fit the ${data.structure} structure (divided or unknown municipalities) and were left out: ${ex}${list.length > 8 ? ' …' : ''}.`, { file: list[0].file, unit: list[0].code }, 'warning'),
@@ -424,5 +454,6 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
     unmatched: [...unmatched.values()],
     mappedCodes,
   });
+  if (splits.gaps.length > 0) validation.splitGaps = splits.gaps;
   return { table, catalogue, validation, problems };
 }

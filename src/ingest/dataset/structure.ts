@@ -3,7 +3,7 @@
  * the built-in table and, when given, a Klass change table the user uploaded (applied first).
  * Codes that were split between municipalities, or that the tables do not know, are unmatched.
  */
-import type { ChangeTable } from '../changeTable';
+import type { ChangeTable, SplitPart } from '../changeTable';
 import { builtInStructure } from '../reforms/index';
 import type { DataSpec } from '../../spec/sections/data';
 
@@ -13,6 +13,8 @@ export interface CodeMapper {
   /** Why `map` returned null. */
   reason(code: string): 'split' | 'unknown';
   name(code: string): string | undefined;
+  /** Why a code is left out because of a split (built-in tables), with the municipalities it concerns. */
+  part(code: string): SplitPart | undefined;
   active: boolean;
 }
 
@@ -40,6 +42,9 @@ export function codeMapper(structure: DataSpec['structure'], uploaded: ChangeTab
     },
     name(code) {
       return base?.names.get(code) ?? pre?.names.get(code);
+    },
+    part(code) {
+      return base?.parts?.get(pre?.map.get(code) ?? code);
     },
   };
 }
