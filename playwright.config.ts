@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { standinPort, STANDIN_BASE_PATH } from './e2e/support/ssb';
 
 // The built app (vite preview) in the system's Chromium: Playwright's own browser download is not
 // available offline, and testing the production bundle also tests the CSP.
@@ -6,6 +7,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Several people may test in one tree at once: each can use its own port, build and output folder.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dist = process.env.E2E_DIST ?? 'dist';
+// The PxWebApi v2 stand-in (test/ssb-standin): «Hent fra SSB» is tested without internet. A low cell
+// limit in its /config makes the population recipe split, as a full-size fetch from SSB would.
+const ssbPort = standinPort();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,11 +39,19 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
-    url: `http://127.0.0.1:${port}`,
-    // Never reuse: in a shared tree the port may belong to someone else's build.
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx tsx test/ssb-standin/main.ts --port ${ssbPort} --max-cells 100000`,
+      url: `http://127.0.0.1:${ssbPort}${STANDIN_BASE_PATH}/config`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+      url: `http://127.0.0.1:${port}`,
+      // Never reuse: in a shared tree the port may belong to someone else's build.
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,32 +1,21 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { patchDesignsystemetCss } from './src/styles/designsystemetPatch.ts';
+import { contentSecurityPolicy } from './src/security/csp.ts';
+import { ssbBuildSettings } from './src/ssb/apiBase.ts';
 
-// The Content-Security-Policy forbids every network connection after load: registry data
-// must never leave the browser. connect-src 'self' is kept only so the page can read its own
-// bundled demo files; nothing else is reachable.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-// The dev server needs websocket HMR (a connection), so the policy goes only into the built page.
-function contentSecurityPolicy(): Plugin {
+// The Content-Security-Policy (src/security/csp.ts): only the page's own origin, plus SSB's PxWebApi
+// for «Hent fra SSB» (VITE_SSB_API, default https://data.ssb.no/api/pxwebapi/v2) unless the build is
+// offline (VITE_SSB_FETCH=off). The dev server needs websocket HMR (a connection), so the policy goes
+// only into the built page.
+function contentSecurityPolicyTag(ssbApi: string | null): Plugin {
   return {
     name: 'kostnadsnokkel-csp',
     apply: 'build',
     transformIndexHtml(html) {
       return html.replace(
         '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(ssbApi)}" />`,
       );
     },
   };
@@ -67,14 +56,18 @@ const chunkGroups = [
   },
 ];
 
-export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), designsystemetCssPatch()],
-  base: './',
-  worker: { format: 'es' },
-  build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 5000,
-    rolldownOptions: { output: { codeSplitting: { groups: chunkGroups } } },
-  },
-  server: { host: '127.0.0.1' },
+export default defineConfig(({ mode }) => {
+  // loadEnv also picks up VITE_… variables set in the shell (process.env).
+  const ssb = ssbBuildSettings(loadEnv(mode, process.cwd(), 'VITE_'));
+  return {
+    plugins: [react(), contentSecurityPolicyTag(ssb.api), designsystemetCssPatch()],
+    base: './',
+    worker: { format: 'es' as const },
+    build: {
+      target: 'es2022',
+      chunkSizeWarningLimit: 5000,
+      rolldownOptions: { output: { codeSplitting: { groups: chunkGroups } } },
+    },
+    server: { host: '127.0.0.1' },
+  };
 });

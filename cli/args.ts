@@ -54,3 +54,8 @@ export function repeated(args: Args, key: string): string[] {
     .map((v) => v.trim())
     .filter(Boolean);
 }
+
+/** Every value of a repeated option as given (no `;` splitting: values may hold `;`-free lists with commas). */
+export function repeatedRaw(args: Args, key: string): string[] {
+  return (args.all.get(key) ?? []).map((v) => v.trim()).filter(Boolean);
+}

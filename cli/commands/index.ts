@@ -15,3 +15,5 @@ commands.import = importCommand;
 commands.inspect = inspectCommand;
 import { totalKeyCommand } from './totalkey';
 commands.totalkey = totalKeyCommand;
+import { fetchCommand } from './fetch';
+commands.fetch = fetchCommand;

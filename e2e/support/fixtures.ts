@@ -1,12 +1,15 @@
 /**
  * Shared end-to-end helpers. Import `test` and `expect` from here: every test then fails when the
- * page makes a network request outside its own origin (the app promises that no data leave the machine)
- * or throws an uncaught error (hostile files and cancelled runs must end as messages, not crashes).
+ * page makes a network request outside its own origin and the one configured SSB API (the app
+ * promises that no data leave the machine; see e2e/support/ssb.ts), or throws an uncaught error
+ * (hostile files and cancelled runs must end as messages, not crashes). Requests to the configured
+ * API are answered by the PxWebApi stand-in, never by the internet.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { configuredApiOrigins, standinOrigin } from './ssb';
 
 export const ARTIFACTS = path.resolve('e2e-artifacts');
 
@@ -22,15 +25,29 @@ export const test = base.extend<{ offOrigin: string[]; pageErrors: string[] }>({
   ],
   offOrigin: [
     async ({ page, baseURL }, use) => {
-      const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
+      const allowed = new Set([new URL(baseURL ?? 'http://127.0.0.1:4173').origin, ...configuredApiOrigins()]);
       const offending: string[] = [];
       page.on('request', (req) => {
         const url = req.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin) offending.push(url);
+        if (!allowed.has(new URL(url).origin)) offending.push(url);
       });
+      // The configured API (https://data.ssb.no in a default build) is answered by the stand-in.
+      const standin = standinOrigin();
+      for (const origin of configuredApiOrigins()) {
+        if (origin === standin) continue;
+        await page.route(`${origin}/**`, async (route) => {
+          const url = standin + route.request().url().slice(origin.length);
+          try {
+            await route.fulfill({ response: await route.fetch({ url, maxRedirects: 0 }) });
+          } catch {
+            // The stand-in dropped the connection on purpose (fault table): so does the page's request.
+            await route.abort('connectionreset').catch(() => undefined);
+          }
+        });
+      }
       await use(offending);
-      expect(offending, 'requests outside the page origin').toEqual([]);
+      expect(offending, 'requests outside the page origin and the configured SSB API').toEqual([]);
     },
     { auto: true },
   ],

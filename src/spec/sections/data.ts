@@ -40,6 +40,47 @@ export const columnMappingSchema = z.object({
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
+/**
+ * One dimension of a PxWebApi v2 data query, in the API's own shape (`VariableSelection` of
+ * PxTools/PxApiSpecs PxAPI-2.yml): value codes or selection expressions (`*`, `top(5)`, `from(2015)`,
+ * `range(a,b)`, `03*`), on the table's own values or on a code list (`agg_KommSummer`). An empty
+ * `valueCodes` leaves the dimension out of the query (elimination: SSB sums it or uses its total).
+ */
+export const ssbDimSelectionSchema = z.object({
+  variableCode: z.string(),
+  codelist: z.string().nullable().default(null),
+  valueCodes: z.array(z.string()),
+});
+export type SsbDimSelection = z.infer<typeof ssbDimSelectionSchema>;
+
+/** A data query against one Statistikkbanken table: what «Oppdater fra SSB» and the scripts re-run. */
+export const ssbQuerySchema = z.object({
+  tableId: z.string(),
+  lang: z.enum(['no', 'en']).default('no'),
+  selection: z.array(ssbDimSelectionSchema),
+});
+export type SsbQuery = z.infer<typeof ssbQuerySchema>;
+
+/** Where a fetched source came from (shown on the source card, in exports and scripts). */
+export const ssbProvenanceSchema = z.object({
+  /** API base URL, e.g. https://data.ssb.no/api/pxwebapi/v2. */
+  api: z.string(),
+  query: ssbQuerySchema,
+  /** The table's title as the API gave it (`12367: Detaljerte regnskapstall …`). */
+  title: z.string(),
+  /** The table's last-updated time from its metadata (ISO), null when the API did not say. */
+  updated: z.string().nullable(),
+  /** When the data were fetched (ISO). */
+  fetchedAt: z.string(),
+  /** The GET requests actually made (split over the cell and URL limits), in order. */
+  urls: z.array(z.string()),
+  /** Cells in the reassembled table. */
+  cells: z.number().int().nonnegative(),
+  /** Recipe that added the source (`barnevern`, `sosialhjelp`), null for a hand-built query. */
+  recipe: z.string().nullable().default(null),
+});
+export type SsbProvenance = z.infer<typeof ssbProvenanceSchema>;
+
 export const sourceSpecSchema = z.object({
   id: z.string(),
   fileName: z.string(),
@@ -55,6 +96,8 @@ export const sourceSpecSchema = z.object({
   headerLine: z.number().int().nullable().optional(),
   /** `change-table`: the file is a Klass code-change table used by the structure step, not data. */
   role: z.enum(['data', 'change-table']).optional(),
+  /** Set when the source was fetched from SSB's PxWebApi rather than uploaded. */
+  ssb: ssbProvenanceSchema.optional(),
 });
 export type SourceSpec = z.infer<typeof sourceSpecSchema>;
 
