@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from '../args';
 import { fitCommand, parseFormula } from './fit';
 import { tidyTable } from '../tidyCsv';
-import { close, loadCase, ORACLE_DIR, oracleAvailable, toleranceFor } from '../../test/oracle/loadCase';
+import { close, loadCase, ORACLE_DIR, toleranceFor } from '../../test/oracle/loadCase';
 import { ESTIMATORS_DIR, fixtures, TOL } from '../../test/oracle/estimators/load';
 
 async function runFit(argv: string[]): Promise<{ code: number; out: string }> {
@@ -50,7 +50,7 @@ describe('tidyTable', () => {
   });
 });
 
-describe.skipIf(!oracleAvailable)('analyze fit on oracle data', () => {
+describe('analyze fit on oracle data', () => {
   it('pooled with year effects, clustered: the oracle numbers as JSON', async () => {
     const c = loadCase('panel-pooled-cluster');
     const s = c.spec as unknown as { dependent: string; regressors: string[] };

@@ -1,7 +1,9 @@
 /** The demo files: deterministic bytes, SSB layouts, fictional 9xxx municipalities. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, REAL_DIR } from '../support/shared';
 import { DEMO_SEED, generateDemo } from '../../scripts/demo/index';
 import { decodeLatin1 } from '../../scripts/demo/formats';
 import { FILE_NAMES } from '../../scripts/demo/files';
@@ -137,9 +139,9 @@ describe('municipalities', () => {
     expect(new Set(demo.panel.municipalities.map((m) => m.kostraGroup)).size).toBeGreaterThanOrEqual(12);
   });
 
-  const klass = '../shared/data/real/ssb-pxwebapi2-12134-and-klass131-responses/extracted-klass131-codesAt-2026-01-01.json';
-  const klass2013 = '../shared/data/real/klass-131-municipality-codes-2013-2020-csv/ssb_kommunekoder_2013.csv';
-  it.skipIf(!existsSync(klass) || !existsSync(klass2013))('have names that are not real Norwegian municipality names', () => {
+  const klass = join(REAL_DIR, 'ssb-pxwebapi2-12134-and-klass131-responses/extracted-klass131-codesAt-2026-01-01.json');
+  const klass2013 = join(REAL_DIR, 'klass-131-municipality-codes-2013-2020-csv/ssb_kommunekoder_2013.csv');
+  itWithShared([klass, klass2013], 'have names that are not real Norwegian municipality names', () => {
     const real = new Set<string>();
     const doc = JSON.parse(readFileSync(klass, 'utf8')) as { codes: { name: string }[] };
     for (const c of doc.codes) for (const part of c.name.split(' - ')) real.add(part.trim().toLowerCase());

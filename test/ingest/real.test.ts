@@ -1,19 +1,17 @@
 /**
- * Every data file in ../shared/data/real imports with the right counts (PROVENANCE.md figures).
- * Skipped when the shared folder is absent; the files are read in place, never copied.
+ * Every real SSB/Klass file (docs/REFERENCES.md, «Real files») imports with the right counts (the
+ * figures of the files' provenance notes). Skipped locally when the shared folder is absent, failed
+ * in CI; the files are read in place, never copied.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { describeWithShared, REAL_DIR } from '../support/shared';
 import { buildDataset, ingestFile, type ImportedSource } from '../../src/ingest/index';
 import { readChangeTable } from '../../src/ingest/changeTable';
 import { Missing, getNumeric, getString } from '../../src/engine/table';
 import { dataSpecSchema } from '../../src/spec/sections/data';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const REAL = process.env.KNL_REAL_DIR ?? resolve(here, '../../../shared/data/real');
-const available = existsSync(REAL);
+const REAL = REAL_DIR;
 const POP = 'ssb-07459-population-by-age-csv';
 
 async function load(rel: string): Promise<ImportedSource> {
@@ -34,7 +32,7 @@ function valueOf(s: ImportedSource, unit: string, variable: string, year: number
   return undefined;
 }
 
-describe.skipIf(!available)('real SSB / Klass files', () => {
+describeWithShared(REAL, 'real SSB / Klass files', () => {
   it('Personer2022.csv: ISO-8859-1, title line, `;`, CRLF, K- labels, 356 municipalities', async () => {
     const s = await load(`${POP}/Personer2022.csv`);
     expect(s.status).toBe('ok');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadCase, oracleAvailable, close, toleranceFor, type OracleCase } from './loadCase';
+import { loadCase, close, toleranceFor, type OracleCase } from './loadCase';
 import { buildCommonSample, forcedColumns, isProblem, type CommonSample } from '../../src/engine/importance/sample';
 import { Prng } from '../../src/engine/importance/prng';
 import { clusterBootstrap } from '../../src/engine/stability/bootstrap';
@@ -38,11 +38,11 @@ function expectClose(got: number, exp: number, t: { rel: number; abs: number }, 
   if (!close(got, exp, t)) throw new Error(`${what}: got ${got}, expected ${exp} (diff ${got - exp})`);
 }
 
-describe.skipIf(!oracleAvailable)('oracle relimp', () => {
-  const c = oracleAvailable ? loadCase('relimp') : (null as unknown as OracleCase);
-  const names = oracleAvailable ? (c.spec.regressors as string[]) : [];
-  const ex = oracleAvailable ? (c.expected as Record<string, unknown>) : {};
-  const t = oracleAvailable ? toleranceFor(c.tolerance, 'r2') : { rel: 0, abs: 0 };
+describe('oracle relimp', () => {
+  const c = loadCase('relimp');
+  const names = c.spec.regressors as string[];
+  const ex = c.expected as Record<string, unknown>;
+  const t = toleranceFor(c.tolerance, 'r2');
   let s: CommonSample;
   let r: RelImpResult;
   it('fits on the common sample', () => {
@@ -97,10 +97,10 @@ describe.skipIf(!oracleAvailable)('oracle relimp', () => {
   });
 });
 
-describe.skipIf(!oracleAvailable)('oracle subsets', () => {
-  const c = oracleAvailable ? loadCase('subsets') : (null as unknown as OracleCase);
-  const names = oracleAvailable ? (c.spec.candidates as string[]) : [];
-  const ex = oracleAvailable ? (c.expected as Record<string, unknown>) : {};
+describe('oracle subsets', () => {
+  const c = loadCase('subsets');
+  const names = c.spec.candidates as string[];
+  const ex = c.expected as Record<string, unknown>;
   let r: SubsetSearchResult;
   let red: Reduced;
   it('searches all 4096 subsets on the common sample', () => {
@@ -264,7 +264,7 @@ describe('sweep and decomposition properties', () => {
   });
 });
 
-describe.skipIf(!oracleAvailable)('worker stages explained + stability on the relimp data', () => {
+describe('worker stages explained + stability on the relimp data', () => {
   it('compares, decomposes, searches, and summarises years', async () => {
     const c = loadCase('relimp');
     c.table.year = 'aar';

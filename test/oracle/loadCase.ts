@@ -1,16 +1,16 @@
 /**
- * Reads an oracle case from ../shared/reference/oracle (computed with R) into the engine's Table.
- * Columns typed `string` in case.json stay text (kommune codes keep leading zeros); an empty field is
- * a missing value. Tests skip when the shared folder is absent.
+ * Reads an oracle case (computed with R; vendored in test/oracle/cases, see docs/REFERENCES.md) into
+ * the engine's Table. Columns typed `string` in case.json stay text (kommune codes keep leading
+ * zeros); an empty field is a missing value. KNL_ORACLE_DIR points the tests at another set of
+ * cases with the same layout (e.g. a holdout set made with another seed).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTable, Missing, type Column, type Table } from '../../src/engine/table';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const ORACLE_DIR = process.env.KNL_ORACLE_DIR ?? resolve(here, '../../../shared/reference/oracle');
-export const oracleAvailable = existsSync(ORACLE_DIR);
+export const ORACLE_DIR = process.env.KNL_ORACLE_DIR ?? resolve(here, 'cases');
 
 export interface OracleTolerance {
   rel: number;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fitModel } from '../../src/engine/model/fitModel';
 import type { FitOutcome, FitSuccess, ModelSpec, SeType } from '../../src/engine/model/types';
 import type { Table } from '../../src/engine/table';
-import { close, loadCase, lre, oracleAvailable, toleranceFor, type OracleCase, type OracleTolerance } from './loadCase';
+import { close, loadCase, lre, toleranceFor, type OracleCase, type OracleTolerance } from './loadCase';
 
 const CASES = [
   'petersen-classical',
@@ -106,7 +106,7 @@ function compareFit(fit: FitOutcome, e: Expected, tol: OracleTolerance): void {
   if (adj) expect(close(f.seFactor as number, adj.factor, toleranceFor(tol, 'cluster_adjustment'))).toBe(true);
 }
 
-describe.skipIf(!oracleAvailable)('oracle regression cases through fitModel', () => {
+describe('oracle regression cases through fitModel', () => {
   for (const name of CASES) {
     it(name, () => {
       const c = loadCase(name);

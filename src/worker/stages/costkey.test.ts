@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCase, oracleAvailable } from '../../../test/oracle/loadCase';
+import { loadCase } from '../../../test/oracle/loadCase';
 import { emptySpec } from '../../spec/schema';
 import { modelEntrySchema } from '../../spec/sections/models';
 import { fitModel } from '../../engine/model/fitModel';
@@ -7,7 +7,7 @@ import { BASIC, evaluateOnBase } from '../../engine/costkey';
 import { runCostKey } from './costkey';
 import { toModelSpec } from './models';
 
-describe.skipIf(!oracleAvailable)('cost-key stage', () => {
+describe('cost-key stage', () => {
   function setup() {
     const c = loadCase('costkey-baseline');
     c.table.unit = 'kommune';
