@@ -15,10 +15,9 @@
  * t on n − k degrees of freedom, as summary.rq.
  */
 import { problem } from '../problem';
-import { crossProduct, fitDesign, type DesignOutcome } from '../ols/fit';
+import { fitDesign, type DesignOutcome } from '../ols/fit';
+import { covariance, meatInQBasis, reportingRoot, upperR } from '../ols/sandwich';
 import { lstsq } from '../linalg/lstsq';
-import { invertR } from '../linalg/qr';
-import { crossInverse, sandwich } from '../linalg/dense';
 import { quantileSorted } from '../describe/quantile';
 import { normalDensity, normalQuantile, pValueT, tCritical } from '../ols/inference';
 import type { Coefficient, QuantileInfo } from '../model/types';
@@ -83,12 +82,10 @@ export function fitQuantile(input: QuantileInput, tau: number, seMethod: 'iid' |
   if (seMethod === 'iid') {
     const ls = lstsq(x, n, k, y);
     if (!ls) return refuse(ols);
-    const xxinv = crossInverse(invertR(ls.qr), k);
     const sparsity = sparsityIid(u, n, k, bw);
     if (sparsity.nonunique) nonunique = true;
-    const f = sparsity.value * sparsity.value * tau * (1 - tau);
-    vcov = xxinv;
-    for (let i = 0; i < k * k; i++) vcov[i] *= f;
+    // f·(XᵀX)⁻¹ from R (ols/sandwich.ts: the one home of covariances from QR factors).
+    vcov = covariance(reportingRoot(upperR(ls.qr), k, null), null, k, sparsity.value * sparsity.value * tau * (1 - tau));
   } else {
     let h = bw;
     while (tau - h < 0 || tau + h > 1) h /= 2;
@@ -116,9 +113,11 @@ export function fitQuantile(input: QuantileInput, tau: number, seMethod: 'iid' |
         k,
       });
     }
-    const hinv = crossInverse(invertR(weighted.qr), k);
-    vcov = sandwich(hinv, crossProduct(x, n, k), k);
-    for (let i = 0; i < k * k; i++) vcov[i] *= tau * (1 - tau);
+    // H⁻¹(XᵀX)H⁻¹ with H = RᵀR of √f·X, from the QR factors (ols/sandwich.ts): the rows of X are
+    // the scores, brought into H's Q basis before their cross product.
+    const rh = upperR(weighted.qr);
+    const omega = meatInQBasis(Float64Array.from(x.subarray(0, n * k)), n, rh, k);
+    vcov = covariance(reportingRoot(rh, k, null), omega, k, tau * (1 - tau));
   }
   const df = n - k;
   const crit = tCritical(df, input.level ?? 0.95);

@@ -15,9 +15,10 @@
  *    as many degrees of freedom.
  */
 import { problem, type Problem } from '../problem';
-import { crossProduct, fitDesign, type DesignOutcome, type DesignSuccess } from '../ols/fit';
-import { householderQr, invertR, applyQt, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
-import { crossInverse, invertGeneral } from '../linalg/dense';
+import { fitDesign, type DesignOutcome, type DesignSuccess } from '../ols/fit';
+import { toQBasis, upperR } from '../ols/sandwich';
+import { householderQr, applyQt, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
+import { invertGeneral } from '../linalg/dense';
 import { normalQuantile, pValueChi2, pValueZ } from '../ols/inference';
 import type { HausmanTest, RandomEffectsInfo } from '../model/types';
 
@@ -155,12 +156,12 @@ export function fitRandomEffects(input: RandomEffectsInput): RandomEffectsResult
   solveR(qr, ty);
   let quad = 0;
   for (let g = kb; g < N; g++) quad += ty[g] * ty[g]; // Σ T_i ē_i²: the residual part of Qᵀ(√T ȳ)
-  const ainv = crossInverse(invertR(qr), kb);
   const tz = new Float64Array(N * kb);
   for (let j = 0; j < kb; j++) for (let g = 0; g < N; g++) tz[j * N + g] = zb[j * N + g] * sw[g]; // T_i·z̄_i
-  const bmat = crossProduct(tz, N, kb);
+  // tr((RᵀR)⁻¹·TzᵀTz) = ‖Tz·R⁻¹‖²_F: a triangular solve (ols/sandwich.ts), no inverse.
+  toQBasis(tz, N, upperR(qr), kb);
   let trace = 0;
-  for (let a = 0; a < kb; a++) for (let c = 0; c < kb; c++) trace += ainv[a * kb + c] * bmat[c * kb + a];
+  for (let i = 0; i < N * kb; i++) trace += tz[i] * tz[i];
   const sigma2u = Math.max(0, (quad - dfBetween * sigma2e) / (n - trace));
 
   // Quasi-demeaning and OLS.

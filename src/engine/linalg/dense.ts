@@ -1,47 +1,4 @@
-/** Small dense k×k helpers (column-major) for the covariance algebra after the QR. */
-
-/** (XᵀX)⁻¹ = R⁻¹R⁻ᵀ from the upper-triangular inverse (column-major k×k). */
-export function crossInverse(rinv: Float64Array, k: number): Float64Array {
-  const out = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) {
-    for (let c = r; c < k; c++) {
-      // Row r of R⁻¹ is zero before column r, so the sum starts at max(r, c) = c.
-      let s = 0;
-      for (let m = c; m < k; m++) s += rinv[m * k + r] * rinv[m * k + c];
-      out[c * k + r] = s;
-      out[r * k + c] = s;
-    }
-  }
-  return out;
-}
-
-/** B·M·B for symmetric B and M (k×k). */
-export function sandwich(b: Float64Array, m: Float64Array, k: number): Float64Array {
-  const bm = new Float64Array(k * k);
-  for (let c = 0; c < k; c++) {
-    for (let l = 0; l < k; l++) {
-      const mlc = m[c * k + l];
-      if (mlc === 0) continue;
-      for (let r = 0; r < k; r++) bm[c * k + r] += b[l * k + r] * mlc;
-    }
-  }
-  const out = new Float64Array(k * k);
-  for (let c = 0; c < k; c++) {
-    for (let l = 0; l < k; l++) {
-      const blc = b[c * k + l];
-      for (let r = 0; r < k; r++) out[c * k + r] += bm[l * k + r] * blc;
-    }
-  }
-  // Symmetrise away rounding so the covariance is exactly symmetric.
-  for (let c = 0; c < k; c++) {
-    for (let r = c + 1; r < k; r++) {
-      const s = 0.5 * (out[c * k + r] + out[r * k + c]);
-      out[c * k + r] = s;
-      out[r * k + c] = s;
-    }
-  }
-  return out;
-}
+/** Small dense k×k helpers (column-major). Covariances from QR factors live in ../ols/sandwich.ts. */
 
 /**
  * bᵀ·V⁻¹·b for a symmetric positive definite V (q×q, column-major) via Cholesky;
@@ -72,41 +29,6 @@ export function quadFormInverse(v: Float64Array, b: Float64Array, q: number): nu
     for (let m = 0; m < i; m++) s -= l[m * q + i] * z[m];
     z[i] = s / l[i * q + i];
     out += z[i] * z[i];
-  }
-  return out;
-}
-
-/** Inverse of an upper-triangular k×k matrix (column-major). */
-export function invertUpper(r: Float64Array, k: number): Float64Array {
-  const inv = new Float64Array(k * k);
-  for (let c = 0; c < k; c++) {
-    inv[c * k + c] = 1 / r[c * k + c];
-    for (let row = c - 1; row >= 0; row--) {
-      let s = 0;
-      for (let m = row + 1; m <= c; m++) s -= r[m * k + row] * inv[c * k + m];
-      inv[c * k + row] = s / r[row * k + row];
-    }
-  }
-  return inv;
-}
-
-/** T·V·Tᵀ for k×k matrices (column-major). */
-export function congruence(t: Float64Array, v: Float64Array, k: number): Float64Array {
-  const tv = new Float64Array(k * k);
-  for (let c = 0; c < k; c++) {
-    for (let l = 0; l < k; l++) {
-      const vlc = v[c * k + l];
-      if (vlc === 0) continue;
-      for (let r = 0; r < k; r++) tv[c * k + r] += t[l * k + r] * vlc;
-    }
-  }
-  const out = new Float64Array(k * k);
-  for (let c = 0; c < k; c++) {
-    for (let l = 0; l < k; l++) {
-      const tcl = t[l * k + c];
-      if (tcl === 0) continue;
-      for (let r = 0; r < k; r++) out[c * k + r] += tv[l * k + r] * tcl;
-    }
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Low-level least squares on a ready design matrix: QR, coefficients, covariance (classical, HC1,
- * CR1), fit statistics and inference. `fitModel` builds the design from a Table and calls this;
+ * CR1, from the QR factors in ./sandwich.ts), fit statistics and inference. `fitModel` builds the design from a Table and calls this;
  * anything that already has a design (importance, subsets, cost keys) can call it directly.
  *
  * Conventions follow Stata/R as documented in ../shared/reference/oracle/README.md: WLS by √w
@@ -8,10 +8,10 @@
  * weights normalised to sum to n.
  */
 import { problem, type Problem } from '../problem';
-import { applyQ, applyQt, columnNorms, dot, householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
+import { applyQ, applyQt, columnNorms, householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
 import { refineLeastSquares, scaledCondition } from '../linalg/refine';
 import { otherColumns, solveGrouped } from './grouped';
-import { crossInverse, quadFormInverse, sandwich } from '../linalg/dense';
+import { clusterScores, covariance, meatInQBasis, reportingRoot, rowScores, upperR, waldStatistic, type WaldRestriction } from './sandwich';
 import type { Coefficient, FitSuccess, SeType } from '../model/types';
 import { pValueF, pValueT, tCritical } from './inference';
 
@@ -27,7 +27,8 @@ export interface DesignInput {
   k: number;
   y: Float64Array;
   names: string[];
-  /** Index of the constant column, or −1. */
+  /** Index of the constant column: 0 (first, so the QR can test the slopes without an inverse),
+   *  or −1 for none. */
   intercept: number;
   /** Analytic weights (> 0), or null for OLS. */
   weights?: Float64Array | null;
@@ -94,6 +95,8 @@ export function fail(code: string, nb: string, en: string, n: number, k: number,
 
 export function fitDesign(input: DesignInput): DesignOutcome {
   const { x, n, k, y, names, intercept, se } = input;
+  // A programming contract, not a data condition: every design builder puts the constant first.
+  if (intercept > 0) throw new Error('fitDesign: the intercept must be column 0');
   const w = input.weights ?? null;
   const absorbed = input.absorbed ?? null;
   const nAbsorbed = absorbed ? absorbed.count : 0;
@@ -160,17 +163,15 @@ export function fitDesign(input: DesignInput): DesignOutcome {
   const adjR2 = 1 - ((1 - r2) * (n - dfInt)) / dfResid;
   const rmse = Math.sqrt(((rss * n) / sumW) / dfResid);
 
-  const bread = solved.bread;
+  // The covariance from the QR factors (./sandwich.ts): V = Wᵀ·Ω·W with W = R⁻ᵀMᵀ.
+  const root = reportingRoot(solved.r, k, solved.map);
   let vcov: Float64Array;
+  let omega: Float64Array | null = null;
   let seFactor = 1;
   let dfT = dfResid;
   if (se === 'classical') {
-    const s2 = rss / dfResid;
-    vcov = bread;
-    for (let i = 0; i < k * k; i++) vcov[i] *= s2;
+    vcov = covariance(root, null, k, rss / dfResid);
   } else {
-    const meat = solved.meat(se, u as Float64Array, nClusters);
-    vcov = sandwich(bread, meat, k);
     // HC1 = n/(n−k); with absorbed unit effects the residual df already subtracts them (as areg).
     if (se === 'hc1') seFactor = n / dfResid;
     else {
@@ -178,10 +179,11 @@ export function fitDesign(input: DesignInput): DesignOutcome {
       seFactor = (nClusters / (nClusters - 1)) * ((n - 1) / (n - bigK));
       dfT = nClusters - 1;
     }
-    for (let i = 0; i < k * k; i++) vcov[i] *= seFactor;
+    omega = solved.meat(se, u as Float64Array, nClusters);
+    for (let i = 0; i < k * k; i++) omega[i] *= seFactor;
+    vcov = covariance(root, omega, k, 1);
   }
 
-  vcov = solved.toReported(vcov);
   const crit = tCritical(dfT, input.level ?? 0.95);
   const coefficients: Coefficient[] = new Array(k);
   for (let j = 0; j < k; j++) {
@@ -197,7 +199,7 @@ export function fitDesign(input: DesignInput): DesignOutcome {
       ciHigh: b[j] + crit * sej,
     };
   }
-  const f = overallF(se, b, vcov, k, intercept, tss, rss, dfResid, dfT, nClusters);
+  const f = overallF(se, solved.wald, omega, k, intercept, tss, rss, dfResid, dfT, nClusters);
   const out: DesignSuccess = {
     ok: true,
     n,
@@ -221,16 +223,21 @@ export function fitDesign(input: DesignInput): DesignOutcome {
 
 
 /** What a solver hands to the common tail: coefficients in reporting order, residuals, and the
- *  covariance algebra in the solver's own parametrisation with the map back to reporting order. */
+ *  factors of the covariance in the solver's own parametrisation θ (see ./sandwich.ts). */
 export interface Solved {
   b: Float64Array;
   /** Unweighted residuals (formed on demand: a classical fit needs only the RSS). */
   residuals(): Float64Array;
   rss: number;
-  /** (XᵀWX)⁻¹ in the solver's parametrisation. */
-  bread: Float64Array;
+  /** R of √W·X in the parametrisation θ (k×k upper triangular, column-major): XᵀWX = RᵀR. */
+  r: Float64Array;
+  /** Reporting map β = M·θ (k×k, column-major), or null when θ is β. */
+  map: Float64Array | null;
+  /** The meat in the Q basis of `r`, Ω = R⁻ᵀ(Σ sᵢsᵢᵀ)R⁻¹, without the small-sample factor. */
   meat(se: 'hc1' | 'cluster', u: Float64Array, nClusters: number): Float64Array;
-  toReported(v: Float64Array): Float64Array;
+  /** The overall test (every coefficient but the intercept) in well-conditioned form; null when
+   *  nothing is tested. */
+  wald: WaldRestriction | null;
 }
 
 /** Dense path: Householder QR of the whole (centred) design, with refinement when needed. */
@@ -263,36 +270,75 @@ function solveDense(input: DesignInput, sw: Float64Array | null): Solved | Desig
   const ty = Float64Array.from(yv);
   applyQt(qr, ty);
   const b = solveR(qr, ty);
+  const qty = ty.slice(0, k);
   // Residuals from the orthogonal complement: more accurate than y − Xb on ill-conditioned designs.
   for (let i = 0; i < k; i++) ty[i] = 0;
   applyQ(qr, ty);
   const rinv = invertR(qr);
   if (means) uncentreCoefficients(b, means, intercept, k);
+  let refined = false;
   if (needsRefinement(qr, rinv, b, ty, yv, n)) {
     // Refine against the raw design: centring rounds the columns, and on large-residual problems
     // (Wampler4/5) that rounding alone costs digits.
     const a0 = new Float64Array(n * k);
     prepare(a0, x, sw, null, n, k);
     refineLeastSquares(qr, a0, yv, b, ty, means ? { means, intercept } : null);
+    refined = true;
   }
   let rss = 0;
   for (let i = 0; i < n; i++) rss += ty[i] * ty[i];
   const u = ty;
   if (sw) for (let i = 0; i < n; i++) u[i] /= sw[i];
 
-  const bread = crossInverse(rinv, k);
-  const xs = means ? centredCopy(x, means, n, k) : x;
+  // θ: the centred parametrisation (constant first, so R is block diagonal in exact arithmetic).
+  const r = upperR(qr);
   return {
     b,
     residuals: () => u,
     rss,
-    bread,
-    meat: (se, res, nClusters) => (se === 'hc1' ? meatHc(xs, w, res, n, k) : meatCluster(xs, w, res, n, k, input.clusters as Int32Array, nClusters)),
-    toReported: (v) => {
-      if (means) uncentreCovariance(v, means, intercept, k);
-      return v;
-    },
+    r,
+    map: means ? uncentringMap(means, intercept, k) : null,
+    wald: denseWald(r, refined ? null : qty, b, intercept, k),
+    meat: (se, res, nClusters) =>
+      se === 'hc1'
+        ? meatInQBasis(rowScores(x, w, res, n, k, means), n, r, k)
+        : meatInQBasis(clusterScores(x, w, res, n, k, input.clusters as Int32Array, nClusters, means), nClusters, r, k),
   };
+}
+
+/**
+ * The slopes' test in the dense parametrisation: with the constant in column 0 of the QR, the
+ * slopes' rows of R⁻¹ are [0 | R₂₂⁻¹], so premultiplying by R₂₂ gives P = [0 | I] and t = R₂₂·b =
+ * the slopes' part of Qᵀy (or R₂₂·b itself after refinement moved b).
+ */
+function denseWald(r: Float64Array, qty: Float64Array | null, b: Float64Array, intercept: number, k: number): WaldRestriction | null {
+  const off = intercept === 0 ? 1 : 0;
+  const q = k - off;
+  if (q === 0) return null;
+  const row = new Int32Array(q);
+  const col = new Int32Array(q);
+  const t = new Float64Array(q);
+  for (let j = off; j < k; j++) {
+    row[j - off] = j - off;
+    col[j - off] = j;
+    if (qty) t[j - off] = qty[j];
+    else {
+      let s = 0;
+      for (let c = j; c < k; c++) s += r[c * k + j] * b[c];
+      t[j - off] = s;
+    }
+  }
+  return { row, col, val: new Float64Array(q).fill(1), t, q };
+}
+
+/** β = T·θ: T is the identity except T[intercept][j] = −mean_j (x_j = x_j,c + mean_j·1). */
+function uncentringMap(means: Float64Array, c0: number, k: number): Float64Array {
+  const m = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    m[j * k + j] = 1;
+    if (j !== c0) m[j * k + c0] = -means[j];
+  }
+  return m;
 }
 
 function totalSumOfSquares(y: Float64Array, w: Float64Array | null, n: number, centred: boolean, sumW: number): number {
@@ -309,88 +355,15 @@ function totalSumOfSquares(y: Float64Array, w: Float64Array | null, n: number, c
   return s;
 }
 
-/** Σ w²u²·x xᵀ = Σ sᵢsᵢᵀ with scores sᵢ = xᵢ·wᵢ·uᵢ (column-major k×k). */
-export function meatHc(x: Float64Array, w: Float64Array | null, u: Float64Array, n: number, k: number): Float64Array {
-  const wu = new Float64Array(n);
-  for (let i = 0; i < n; i++) wu[i] = (w ? w[i] : 1) * u[i];
-  const s = new Float64Array(n * k);
-  for (let c = 0; c < k; c++) {
-    const o = c * n;
-    for (let i = 0; i < n; i++) s[o + i] = x[o + i] * wu[i];
-  }
-  return crossProduct(s, n, k);
-}
-
-/** Σ_g (Σ_{i∈g} sᵢ)(Σ_{i∈g} sᵢ)ᵀ: per-cluster score sums, then their cross product. */
-export function meatCluster(
-  x: Float64Array,
-  w: Float64Array | null,
-  u: Float64Array,
-  n: number,
-  k: number,
-  g: Int32Array,
-  nG: number,
-): Float64Array {
-  const wu = new Float64Array(n);
-  for (let i = 0; i < n; i++) wu[i] = (w ? w[i] : 1) * u[i];
-  const s = new Float64Array(nG * k);
-  for (let c = 0; c < k; c++) {
-    const o = c * n;
-    const og = c * nG;
-    for (let i = 0; i < n; i++) s[og + g[i]] += x[o + i] * wu[i];
-  }
-  return crossProduct(s, nG, k);
-}
-
-export function crossProduct(s: Float64Array, rows: number, k: number): Float64Array {
-  const m = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) {
-    const or = r * rows;
-    let c = r;
-    // Four target columns per pass over column r: four independent sums and a quarter of the loads.
-    for (; c + 3 < k; c += 4) {
-      const o1 = c * rows;
-      const o2 = o1 + rows;
-      const o3 = o2 + rows;
-      const o4 = o3 + rows;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let a4 = 0;
-      for (let i = 0; i < rows; i++) {
-        const v = s[or + i];
-        a1 += v * s[o1 + i];
-        a2 += v * s[o2 + i];
-        a3 += v * s[o3 + i];
-        a4 += v * s[o4 + i];
-      }
-      m[c * k + r] = a1;
-      m[r * k + c] = a1;
-      m[(c + 1) * k + r] = a2;
-      m[r * k + c + 1] = a2;
-      m[(c + 2) * k + r] = a3;
-      m[r * k + c + 2] = a3;
-      m[(c + 3) * k + r] = a4;
-      m[r * k + c + 3] = a4;
-    }
-    for (; c < k; c++) {
-      const acc = dot(s, or, s, c * rows, 0, rows);
-      m[c * k + r] = acc;
-      m[r * k + c] = acc;
-    }
-  }
-  return m;
-}
-
 /**
  * Overall test of every coefficient except the intercept: the classical F from the sums of squares
- * for classical SEs; for robust SEs the Wald form bᵀV⁻¹b/q on (q, dfT) as Stata reports it
- * (null when V is singular, e.g. with fewer clusters than restrictions).
+ * for classical SEs; for robust SEs the Wald form bᵀV⁻¹b/q on (q, dfT) as Stata reports it, from
+ * the QR factors (./sandwich.ts; null when V is singular, e.g. with fewer clusters than restrictions).
  */
 function overallF(
   se: SeType,
-  b: Float64Array,
-  vcov: Float64Array,
+  wald: WaldRestriction | null,
+  omega: Float64Array | null,
   k: number,
   intercept: number,
   tss: number,
@@ -409,13 +382,8 @@ function overallF(
     return { value, df1: q, df2: dfResid, p: pValueF(value, q, dfResid) };
   }
   if (se === 'cluster' && q > nClusters - 1) return null;
-  const vs = new Float64Array(q * q);
-  const bs = new Float64Array(q);
-  for (let c = 0; c < q; c++) {
-    bs[c] = b[idx[c]];
-    for (let r = 0; r < q; r++) vs[c * q + r] = vcov[idx[c] * k + idx[r]];
-  }
-  const quad = quadFormInverse(vs, bs, q);
+  if (!wald || !omega) return null;
+  const quad = waldStatistic(wald, omega, k);
   if (quad === null) return null;
   const value = quad / q;
   return { value, df1: q, df2: dfT, p: pValueF(value, q, dfT) };
@@ -556,12 +524,6 @@ function prepare(dst: Float64Array, x: Float64Array, sw: Float64Array | null, me
   }
 }
 
-function centredCopy(x: Float64Array, means: Float64Array, n: number, k: number): Float64Array {
-  const out = new Float64Array(n * k);
-  prepare(out, x, null, means, n, k);
-  return out;
-}
-
 function rawScaledNorms(x: Float64Array, sw: Float64Array | null, n: number, k: number): Float64Array {
   const out = new Float64Array(k);
   for (let c = 0; c < k; c++) {
@@ -576,27 +538,11 @@ function rawScaledNorms(x: Float64Array, sw: Float64Array | null, n: number, k: 
   return out;
 }
 
-/**
- * Back to the raw parametrisation: b = T·b_c, V = T·V_c·Tᵀ with T the identity except
- * T[intercept][j] = −mean_j (x_j = x_j,c + mean_j·1).
- */
+/** Back to the raw parametrisation: b = T·b_c (T as in uncentringMap). */
 function uncentreCoefficients(b: Float64Array, means: Float64Array, c0: number, k: number): void {
   let b0 = b[c0];
   for (let j = 0; j < k; j++) if (j !== c0) b0 -= means[j] * b[j];
   b[c0] = b0;
-}
-
-function uncentreCovariance(v: Float64Array, means: Float64Array, c0: number, k: number): void {  // Row c0 of T·V, then column c0 of (T·V)·Tᵀ.
-  for (let c = 0; c < k; c++) {
-    let s = v[c * k + c0];
-    for (let j = 0; j < k; j++) if (j !== c0) s -= means[j] * v[c * k + j];
-    v[c * k + c0] = s;
-  }
-  for (let r = 0; r < k; r++) {
-    let s = v[c0 * k + r];
-    for (let j = 0; j < k; j++) if (j !== c0) s -= means[j] * v[j * k + r];
-    v[c0 * k + r] = s;
-  }
 }
 
 function constantColumn(names: string[], intercept: number, j: number, n: number, k: number): DesignFailure {

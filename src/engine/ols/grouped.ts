@@ -5,18 +5,19 @@
  * instead of 3 570×22.
  *
  * The covariance algebra runs in the parametrisation θ = (γ̃, b) of the design [D, Z̃] (group
- * indicators, group-demeaned others): Z̃ ⊥ D in the W metric, so (X̃ᵀWX̃)⁻¹ is block diagonal,
- * diag(1/W_g) ⊕ (R_ZᵀR_Z)⁻¹, and γ̃_g is the weighted group mean of y. A k×k map M then gives the
- * reporting order (intercept = base group, dummies = differences to it). Returns null when the
- * error bound asks for refinement, which only the dense path does.
+ * indicators, group-demeaned others): Z̃ ⊥ D in the W metric, so the R of √W·[D, Z̃] is block
+ * diagonal, diag(√W_g) ⊕ R_Z, and γ̃_g is the weighted group mean of y. A k×k map M then gives the
+ * reporting order (intercept = base group, dummies = differences to it); ./sandwich.ts does the
+ * rest. Returns null when the error bound asks for refinement, which only the dense path does.
  */
 import { householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
-import { congruence, crossInverse } from '../linalg/dense';
-import { COEF_NEGLIGIBLE, crossProduct, fail, INTERCEPT, needsRefinementFrom, type DesignFailure, type DesignInput, type Solved } from './fit';
+import { crossProduct, toQBasis } from './sandwich';
+import { COEF_NEGLIGIBLE, fail, INTERCEPT, needsRefinementFrom, type DesignFailure, type DesignInput, type Solved } from './fit';
 
 // Scratch reused across fits (engine calls are synchronous; nothing here outlives one fitDesign).
 let zScratch = new Float64Array(0);
 let qrScratch = new Float64Array(0);
+let scoreScratch = new Float64Array(0);
 function sized(buf: Float64Array, size: number): Float64Array {
   return buf.length === size ? buf : buf.subarray(0, size);
 }
@@ -243,11 +244,15 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
   for (let g = 1; g < T; g++) b[dummyColumns[g - 1]] = gamma[g] - gamma[0];
   for (let j = 0; j < p; j++) b[zc[j]] = bz[j];
 
-  // Bread in θ = (γ̃_0..γ̃_{T−1}, b_1..b_p): block diagonal.
-  const bread = new Float64Array(k * k);
-  for (let g = 0; g < T; g++) bread[g * k + g] = 1 / wg[g];
-  const bz2 = crossInverse(rinvZ, p);
-  for (let c = 0; c < p; c++) for (let r = 0; r < p; r++) bread[(T + c) * k + T + r] = bz2[c * p + r];
+  // R in θ = (γ̃_0..γ̃_{T−1}, b_1..b_p): block diagonal, diag(√W_g) ⊕ R_Z.
+  const r = new Float64Array(k * k);
+  const rz = new Float64Array(p * p);
+  for (let g = 0; g < T; g++) r[g * k + g] = Math.sqrt(wg[g]);
+  for (let c = 0; c < p; c++) {
+    for (let i = 0; i < c; i++) rz[c * p + i] = qr.a[c * n + i];
+    rz[c * p + c] = qr.rdiag[c];
+    for (let i = 0; i <= c; i++) r[(T + c) * k + T + i] = rz[c * p + i];
+  }
 
   // M: reporting ← θ (column-major, M[col*k + row]); β = M·θ with θ = (ȳ, b).
   const m = new Float64Array(k * k);
@@ -287,44 +292,127 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
     return u;
   };
 
+  // The overall test (all but the intercept): the restrictions γ̃_g − γ̃_0 = 0 and b = 0, the latter
+  // premultiplied by R_Z. Then P = L·R⁻¹ has rows e_g/√W_g − e_0/√W_0 and [0 | I], and t is
+  // (ȳ_g − ȳ_0, the first p entries of Qᵀ·√w(y − ȳ_g)).
+  const q = T - 1 + p;
+  let wald: Solved['wald'] = null;
+  if (q > 0) {
+    const nnz = 2 * (T - 1) + p;
+    const row = new Int32Array(nnz);
+    const col = new Int32Array(nnz);
+    const val = new Float64Array(nnz);
+    const t = new Float64Array(q);
+    let e = 0;
+    for (let g = 1; g < T; g++) {
+      row[e] = g - 1;
+      col[e] = g;
+      val[e++] = 1 / Math.sqrt(wg[g]);
+      row[e] = g - 1;
+      col[e] = 0;
+      val[e++] = -1 / Math.sqrt(wg[0]);
+      t[g - 1] = ybar[g] - ybar[0];
+    }
+    for (let j = 0; j < p; j++) {
+      row[e] = T - 1 + j;
+      col[e] = T + j;
+      val[e++] = 1;
+      t[T - 1 + j] = ty[j];
+    }
+    wald = { row, col, val, t, q };
+  }
+  const invSqrtW = new Float64Array(T);
+  for (let g = 0; g < T; g++) invSqrtW[g] = 1 / Math.sqrt(wg[g]);
+
   return {
     b,
     rss,
-    bread,
+    r,
+    map: m,
+    wald,
     residuals,
-    meat: (se, u, nClusters) => (se === 'hc1' ? groupedMeatHc(zt, w, u, ids, n, T, p) : groupedMeatCluster(zt, w, u, ids, input.clusters as Int32Array, nClusters, n, T, p)),
-    toReported: (v) => congruence(m, v, k),
+    meat: (se, u, nClusters) =>
+      se === 'hc1'
+        ? groupedMeatHc(zt, w, u, ids, n, T, p, rz, invSqrtW)
+        : groupedMeatCluster(zt, w, u, ids, input.clusters as Int32Array, nClusters, n, T, p, rz, invSqrtW),
   };
 }
 
-/** Σ sᵢsᵢᵀ with sᵢ = [e_g(i), z̃ᵢ]·wᵢuᵢ, by blocks: the group part is diagonal, so only the
- *  p×p block needs an n-long cross product. */
-function groupedMeatHc(zt: Float64Array, w: Float64Array | null, u: Float64Array, ids: Int32Array, n: number, T: number, p: number): Float64Array {
+/** Group rows and columns of a θ-basis matrix times 1/√W_g: the group block of R is diag(√W_g). */
+function scaleGroups(out: Float64Array, k: number, T: number, invSqrtW: Float64Array): void {
+  for (let c = 0; c < k; c++) {
+    const sc = c < T ? invSqrtW[c] : 1;
+    for (let r = 0; r < k; r++) out[c * k + r] *= r < T ? sc * invSqrtW[r] : sc;
+  }
+}
+
+/** Ω = Σ sᵢsᵢᵀ in the Q basis, sᵢ = [e_g(i), z̃ᵢ]·wᵢuᵢ, by blocks: the group part is diagonal, so
+ *  only the p×p block needs an n-long cross product (of the Z scores after the solve with R_Z). */
+function groupedMeatHc(
+  zt: Float64Array,
+  w: Float64Array | null,
+  u: Float64Array,
+  ids: Int32Array,
+  n: number,
+  T: number,
+  p: number,
+  rz: Float64Array,
+  invSqrtW: Float64Array,
+): Float64Array {
   const k = T + p;
   const out = new Float64Array(k * k);
-  const wu = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = (w ? w[i] : 1) * u[i];
-    wu[i] = v;
-    out[ids[i] * k + ids[i]] += v * v;
-  }
-  const s = new Float64Array(n * p);
-  for (let j = 0; j < p; j++) {
-    const oz = j * n;
-    const og = (T + j) * k;
+  // The row factor (wᵢuᵢ)² of every score product: sᵢ = wᵢuᵢ·[e_g(i), z̃ᵢ], and the solve with R_Z
+  // commutes with the row scaling, so the Q-basis block is Z̃·R_Z⁻¹ weighted by d (no scaling pass).
+  const d = new Float64Array(n);
+  if (w) {
     for (let i = 0; i < n; i++) {
-      const sz = zt[oz + i] * wu[i];
-      s[oz + i] = sz;
-      out[og + ids[i]] += sz * wu[i];
+      const v = w[i] * u[i];
+      d[i] = v * v;
     }
+  } else for (let i = 0; i < n; i++) d[i] = u[i] * u[i];
+  // Group block: diagonal Σ_{i∈g} (wᵢuᵢ)² (a run-summed dot of d with ones).
+  const diag = new Float64Array(T);
+  groupDot(diag, 0, d, 0, null, ids, n);
+  for (let g = 0; g < T; g++) out[g * k + g] = diag[g];
+  // A block copy of Z̃ into reused scratch, then the solve in place.
+  if (scoreScratch.length < n * p) scoreScratch = new Float64Array(n * p);
+  const s = sized(scoreScratch, n * p);
+  s.set(zt.subarray(0, n * p));
+  toQBasis(s, n, rz, p);
+  for (let j = 0; j < p; j++) {
+    const og = (T + j) * k;
+    groupDot(out, og, s, j * n, d, ids, n);
     for (let g = 0; g < T; g++) out[g * k + T + j] = out[og + g];
   }
-  const zz = crossProduct(s, n, p);
+  const zz = crossProduct(s, n, p, d);
   for (let c = 0; c < p; c++) for (let r = 0; r < p; r++) out[(T + c) * k + T + r] = zz[c * p + r];
+  scaleGroups(out, k, T, invSqrtW);
   return out;
 }
 
-/** Σ_c (Σ_{i∈c} sᵢ)(Σ_{i∈c} sᵢ)ᵀ: per-cluster score sums, then their cross product. */
+/**
+ * out[og + g] += Σ_{i: idsᵢ = g} a[oa + i]·bᵢ (bᵢ = 1 when b is null). A run of rows in one group (all of them with a
+ * single group) is summed in a register and stored once: a read–add–write chain through one slot
+ * of memory would serialise the loop.
+ */
+function groupDot(out: Float64Array, og: number, a: Float64Array, oa: number, b: Float64Array | null, ids: Int32Array, n: number): void {
+  if (n === 0) return;
+  let cur = ids[0];
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const g = ids[i];
+    if (g !== cur) {
+      out[og + cur] += acc;
+      acc = 0;
+      cur = g;
+    }
+    acc += b ? a[oa + i] * b[i] : a[oa + i];
+  }
+  out[og + cur] += acc;
+}
+
+/** Ω = Σ_c (Σ_{i∈c} sᵢ)(Σ_{i∈c} sᵢ)ᵀ in the Q basis: per-cluster score sums, brought into the Q
+ *  basis (group part times 1/√W_g, Z part by a solve with R_Z), then their cross product. */
 function groupedMeatCluster(
   zt: Float64Array,
   w: Float64Array | null,
@@ -335,6 +423,8 @@ function groupedMeatCluster(
   n: number,
   T: number,
   p: number,
+  rz: Float64Array,
+  invSqrtW: Float64Array,
 ): Float64Array {
   const k = T + p;
   const s = new Float64Array(nG * k);
@@ -391,6 +481,11 @@ function groupedMeatCluster(
     const os = (T + j) * nG;
     for (let i = 0; i < n; i++) s[os + cl[i]] += zt[oz + i] * wu[i];
   }
+  for (let g = 0; g < T; g++) {
+    const og = g * nG;
+    for (let c = 0; c < nG; c++) s[og + c] *= invSqrtW[g];
+  }
+  toQBasis(s.subarray(T * nG), nG, rz, p);
   return crossProduct(s, nG, k);
 }
 
