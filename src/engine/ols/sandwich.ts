@@ -101,12 +101,12 @@ export function crossProduct(s: Float64Array, rows: number, k: number, d: Float6
       if (d) {
         for (let i = 0; i < rows; i++) {
           const di = d[i];
-          const x1 = s[q1 + i] * di;
-          const x2 = s[q2 + i] * di;
-          const x3 = s[q3 + i] * di;
-          const x4 = s[q4 + i] * di;
-          const u = s[o1 + i];
-          const v = s[o2 + i];
+          const x1 = s[q1 + i];
+          const x2 = s[q2 + i];
+          const x3 = s[q3 + i];
+          const x4 = s[q4 + i];
+          const u = s[o1 + i] * di;
+          const v = s[o2 + i] * di;
           a1 += u * x1;
           a2 += u * x2;
           a3 += u * x3;
