@@ -75,3 +75,40 @@ test('a preset of today\'s key: map its criteria, fill the published weights, us
   await openView(page, 'redistribution');
   await expect(page.getByTestId('redistribution-view')).toContainText('Sammenlignet med: Barnevern (dagens nøkkel, fyll inn)');
 });
+
+/** The autosaved view state (IndexedDB `view`): what the app restores after a reload. */
+function savedView(page: import('@playwright/test').Page): Promise<Record<string, unknown> | null> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown> | null>((ok) => {
+        const req = indexedDB.open('kostnadsnokkel-lab');
+        req.onerror = () => ok(null);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('session')) return ok(null);
+          const get = db.transaction('session', 'readonly').objectStore('session').get('view');
+          get.onsuccess = () => ok((get.result as Record<string, unknown> | undefined) ?? null);
+          get.onerror = () => ok(null);
+        };
+      }),
+  );
+}
+
+test('the chosen municipality and the grouping are view state: kept over a reload, not part of the analysis', async ({ page }) => {
+  await loadDemo(page, 'my-municipality');
+  const my = page.getByTestId('my-view');
+  await my.getByTestId('my-search').fill('9');
+  await my.getByTestId('my-hits').getByRole('button').nth(1).click();
+  const unit = ((await my.getByTestId('my-name').textContent()) ?? '').match(/\((\d{4})\)/)?.[1] ?? '';
+  expect(unit).toMatch(/^\d{4}$/);
+  await openView(page, 'redistribution');
+  await page.getByLabel('Grupper etter').selectOption('county');
+  await expect(page.getByTestId('redistribution-groups')).toContainText('Fylke');
+  await expect.poll(() => savedView(page), { timeout: 20_000 }).toMatchObject({ myMunicipality: unit, redistributionGroupBy: 'county' });
+
+  await page.reload();
+  await waitForResults(page);
+  await expect(page.getByLabel('Grupper etter')).toHaveValue('county');
+  await openView(page, 'my-municipality');
+  await expect(page.getByTestId('my-name')).toContainText(unit);
+});

@@ -20,12 +20,15 @@ async function stage<T>(load: () => Promise<T>): Promise<T> {
  * section missing here still loads, with the schema.
  */
 const specSections: (() => Promise<unknown>)[] = [
-  () => import('./spec/sections/present'),
+  () => import('./spec/viewState'),
   () => import('./spec/sections/data'),
   () => import('./spec/sections/variables'),
+  () => import('./spec/sections/describe'),
   () => import('./spec/sections/models'),
   () => import('./spec/sections/explained'),
+  () => import('./spec/sections/stability'),
   () => import('./spec/sections/costkey'),
+  () => import('./spec/sections/totalKey'),
 ];
 
 /**

@@ -26,7 +26,7 @@ import { tableToTidyCsv } from '../../src/export/analysisData';
 import { DEFAULT_DATA_FILE } from '../../src/export/scripts/common';
 import { Pipeline } from '../../src/worker/pipeline';
 import type { Problem } from '../../src/engine/problem';
-import type { AnalysisResults } from '../../src/worker/results';
+import type { AnalysisResults } from '../../src/results/analysisResults';
 import type { ReportTable } from '../../src/export/reportTable';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -74,7 +74,7 @@ export const run: Command = {
       for (const p of opened.problems) process.stderr.write(`${p.message} / ${p.messageEn}\n`);
       return 1;
     }
-    const { spec, files } = opened.project;
+    const { spec, view, files } = opened.project;
     const problems: Problem[] = [...opened.project.problems];
     const pipeline = new Pipeline();
     for (const source of spec.data.sources) {
@@ -98,7 +98,7 @@ export const run: Command = {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'results.json'), toJson({ ...results, problems: [...problems, ...results.problems] }));
     const tables = regressionTablesFor(results, spec, lang);
-    const csvStyle = args.values.get('csv') === 'en' ? 'en' : args.values.get('csv') === 'nb' ? 'nb' : spec.present.csvStyle;
+    const csvStyle = args.values.get('csv') === 'en' ? 'en' : args.values.get('csv') === 'nb' ? 'nb' : (view.csvStyle ?? 'nb');
     for (const t of tables) writeFileSync(join(outDir, `${t.id}.csv`), tableToCsv(t, { style: csvStyle }));
     writeFileSync(join(outDir, 'results.xlsx'), await tablesToXlsx(tables, { lang, description: describeSpec(spec, lang), synthetic: isSyntheticSpec(spec) }));
     writeFileSync(join(outDir, 'analysis.R'), generateRScript(spec));

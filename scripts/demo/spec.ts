@@ -114,7 +114,7 @@ const model = (id: string, label: string, dependent: string, regressors: string[
 
 export function buildDemoSpec(files: DemoFile[]): Record<string, unknown> {
   return {
-    version: 1,
+    version: 2,
     title: 'Demo (syntetiske data)',
     data: {
       sources: files
@@ -177,12 +177,12 @@ export function buildDemoSpec(files: DemoFile[]): Record<string, unknown> {
         { id: 'fylke_gruppe', label: 'Fylke', kind: 'column', column: V.fylke },
         { id: 'kostra_gruppe_gruppe', label: 'KOSTRA-gruppe', kind: 'column', column: V.kostraGruppe },
       ],
-      describe: {
-        variables: ['phv_over_18_pi', 'phv_under_18_pi', 'tsb_opphold_pi', 'barnevern_pi', 'sosialhjelp_pi'],
-        correlation: ['phv_over_18_pi', 'phv_under_18_pi', 'tsb_opphold_pi'],
-        bySizeClass: 'phv_over_18_pi',
-        percentileYear: null,
-      },
+    },
+    describe: {
+      variables: ['phv_over_18_pi', 'phv_under_18_pi', 'tsb_opphold_pi', 'barnevern_pi', 'sosialhjelp_pi'],
+      correlation: ['phv_over_18_pi', 'phv_under_18_pi', 'tsb_opphold_pi'],
+      bySizeClass: 'phv_over_18_pi',
+      percentileYear: null,
     },
     models: {
       list: [
@@ -198,8 +198,8 @@ export function buildDemoSpec(files: DemoFile[]): Record<string, unknown> {
       baselineModelId: 'bv_dagens',
       candidateModelIds: ['bv_phv'],
       decompositionModelId: 'bv_phv',
-      stability: { modelId: 'bv_phv', leaveOneYearOut: true, bootstrap: false, bootstrapB: 999, seed: 1 },
     },
+    stability: { modelId: 'bv_phv', leaveOneYearOut: true, bootstrap: false, bootstrapB: 999, seed: 1, alpha: 0.05 },
     // Today's key (bv_dagens) against the key with the psychiatric indicator (bv_phv): who gains, who loses.
     costKey: {
       method: 'coefficient',
@@ -207,19 +207,19 @@ export function buildDemoSpec(files: DemoFile[]): Record<string, unknown> {
       currentModelId: 'bv_dagens',
       year: null,
       remainder: 'population',
-      // The total key of the two demo sectors: barnevern goes from today's key to the proposed one,
-      // sosialhjelp keeps today's key (from its model); sector weights from national spending per
-      // inhabitant, so the view «Samlet nøkkel» shows what the barnevern proposal does to the total.
-      total: {
-        weightMode: 'spending',
-        weightsSource: '',
-        perCapita: null,
-        sectors: [
-          { id: 'barnevern', label: 'Barnevern', source: { kind: 'proposed' }, compareWith: { kind: 'current' }, spending: { kind: 'variable', variable: 'barnevern_pi', unitNok: null }, weight: null },
-          { id: 'sosialhjelp', label: 'Sosialhjelp', source: { kind: 'model', modelId: 'sh_dagens' }, compareWith: null, spending: { kind: 'variable', variable: 'sosialhjelp_pi', unitNok: null }, weight: null },
-        ],
-      },
     },
-    redistribution: { groupBy: 'size-class', phaseInYears: 1 },
+    // The total key of the two demo sectors: barnevern goes from today's key to the proposed one,
+    // sosialhjelp keeps today's key (from its model); sector weights from national spending per
+    // inhabitant, so the view «Samlet nøkkel» shows what the barnevern proposal does to the total.
+    totalKey: {
+      weightMode: 'spending',
+      weightsSource: '',
+      perCapita: null,
+      sectors: [
+        { id: 'barnevern', label: 'Barnevern', source: { kind: 'proposed' }, compareWith: { kind: 'current' }, spending: { kind: 'variable', variable: 'barnevern_pi', unitNok: null }, weight: null },
+        { id: 'sosialhjelp', label: 'Sosialhjelp', source: { kind: 'model', modelId: 'sh_dagens' }, compareWith: null, spending: { kind: 'variable', variable: 'sosialhjelp_pi', unitNok: null }, weight: null },
+      ],
+    },
+    redistribution: { phaseInYears: 1 },
   };
 }

@@ -10,6 +10,7 @@ import { useState, type RefObject } from 'react';
 import { useLanguage } from '../i18n/useLanguage';
 import { useStrings } from '../i18n/useStrings';
 import { useAnalysisStore, selectIsDemo } from '../store/analysisStore';
+import { useUiStore } from '../store/uiStore';
 import type { ReportTable } from '../export/reportTable';
 import { tableToCsv } from '../export/csv';
 import { copyTable } from '../export/clipboard';
@@ -58,6 +59,7 @@ export function ExportButtons(props: ExportButtonsProps) {
   const lang = useLanguage();
   const spec = useAnalysisStore((st) => st.spec);
   const demo = useAnalysisStore(selectIsDemo);
+  const csvStyle = useUiStore((st) => st.csvStyle);
   const [status, setStatus] = useState('');
   const base = safeFileBase(props.fileBase);
 
@@ -104,7 +106,7 @@ export function ExportButtons(props: ExportButtonsProps) {
             onClick={guard(() => {
               const ts = withSynthetic(props.tables!());
               const text = ts
-                .map((t) => tableToCsv(t, { style: spec.present.csvStyle, bom: false }))
+                .map((t) => tableToCsv(t, { style: csvStyle, bom: false }))
                 .join('\r\n');
               downloadBytes('\uFEFF' + text, `${base}.csv`, MIME.csv);
             })}

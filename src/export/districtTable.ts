@@ -4,7 +4,7 @@
  * report prints it, from one-decimal shares), the proposed budget, the change in kroner and the kroner
  * change in each year of the phase-in.
  */
-import type { DistrictResults } from '../worker/stages/costkey';
+import type { DistrictResults } from '../results/district';
 import type { Language } from '../i18n/language';
 import { rowsTable, type ReportTable, type SimpleColumn } from './reportTable';
 

@@ -1,11 +1,13 @@
 /**
- * The project file (`.knl.json`): the AnalysisSpec, and optionally the imported files themselves (the
+ * The project file (`.knl.json`): the AnalysisSpec, the view state (chosen municipality, grouping,
+ * slides, CSV style; `src/spec/viewState.ts`) and optionally the imported files themselves (the
  * original bytes as base64 next to the SourceSpec that says how to read them), so a colleague can open
  * exactly the same analysis. Opening never throws: anything wrong comes back as Norwegian problems.
  */
 import { z } from 'zod';
 import type { AnalysisSpec } from '../spec/schema';
 import { loadSpec } from '../spec/migrate';
+import { readViewState, type ViewState } from '../spec/viewState';
 import { sourceSpecSchema, type SourceSpec } from '../spec/sections/data';
 import { problem, type Problem } from '../engine/problem';
 import { base64ToBytes, bytesToBase64 } from './base64';
@@ -23,6 +25,8 @@ export interface EmbeddedFile {
 
 export interface OpenedProject {
   spec: AnalysisSpec;
+  /** The view state saved with the project (fields it lacks are absent: the caller's defaults apply). */
+  view: Partial<ViewState>;
   files: EmbeddedFile[];
   savedAt: string | null;
   /** Warnings (e.g. an embedded file no source refers to); the project still opened. */
@@ -34,6 +38,7 @@ const envelopeSchema = z.object({
   formatVersion: z.number().int(),
   savedAt: z.string().optional(),
   spec: z.unknown(),
+  view: z.unknown().optional(),
   data: z
     .array(z.object({ source: z.unknown(), fileName: z.string().optional(), size: z.number().optional(), base64: z.string() }))
     .optional(),
@@ -44,13 +49,14 @@ export function projectFileName(spec: AnalysisSpec): string {
   return base.slice(0, 60) + PROJECT_EXTENSION;
 }
 
-export function saveProject(spec: AnalysisSpec, opts: { files?: EmbeddedFile[]; savedAt?: Date } = {}): string {
+export function saveProject(spec: AnalysisSpec, opts: { files?: EmbeddedFile[]; savedAt?: Date; view?: ViewState } = {}): string {
   const envelope = {
     format: PROJECT_FORMAT,
     formatVersion: PROJECT_FORMAT_VERSION,
     savedAt: (opts.savedAt ?? new Date()).toISOString(),
     app: 'Kostnadsnøkkel-lab',
     spec,
+    ...(opts.view ? { view: opts.view } : {}),
     ...(opts.files && opts.files.length
       ? { data: opts.files.map((f) => ({ source: f.source, fileName: f.source.fileName, size: f.bytes.length, base64: bytesToBase64(f.bytes) })) }
       : {}),
@@ -84,7 +90,7 @@ export function openProject(input: string | Uint8Array): { ok: true; project: Op
   // A bare AnalysisSpec (no envelope) is accepted too: that is what the CLI and tests write.
   if (obj.format === undefined && 'version' in obj) {
     const loaded = loadSpec(obj);
-    return loaded.ok ? { ok: true, project: { spec: loaded.spec, files: [], savedAt: null, problems: [] } } : loaded;
+    return loaded.ok ? { ok: true, project: { spec: loaded.spec, view: loaded.view, files: [], savedAt: null, problems: [] } } : loaded;
   }
   const env = envelopeSchema.safeParse(obj);
   if (!env.success) {
@@ -96,6 +102,8 @@ export function openProject(input: string | Uint8Array): { ok: true; project: Op
   const loaded = loadSpec(env.data.spec);
   if (!loaded.ok) return loaded;
   const spec = loaded.spec;
+  // View state of an old spec version, overridden by the envelope's own (a bad field falls back to its default).
+  const view = { ...loaded.view, ...readViewState(env.data.view) };
 
   const problems: Problem[] = [];
   const files: EmbeddedFile[] = [];
@@ -116,5 +124,5 @@ export function openProject(input: string | Uint8Array): { ok: true; project: Op
     }
     files.push({ source: src.data, bytes });
   }
-  return { ok: true, project: { spec, files, savedAt: env.data.savedAt ?? null, problems } };
+  return { ok: true, project: { spec, view, files, savedAt: env.data.savedAt ?? null, problems } };
 }

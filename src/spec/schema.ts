@@ -1,28 +1,37 @@
 /**
  * The AnalysisSpec: the single, versioned description of an analysis. The UI edits it, the worker
  * turns spec + data into results, the CLI runs it from a file, a project file stores it.
+ * One top-level section per worker stage, so a stage's `select` picks whole sections or fields of
+ * them (src/worker/stages). What the user is looking at is not here: see `viewState.ts`.
  */
 import { z } from 'zod';
 import { dataSpecSchema } from './sections/data';
 import { variablesSpecSchema } from './sections/variables';
+import { describeSpecSchema } from './sections/describe';
 import { modelsSpecSchema } from './sections/models';
 import { explainedSpecSchema } from './sections/explained';
+import { stabilitySpecSchema } from './sections/stability';
 import { costKeySpecSchema, districtSpecSchema, redistributionSpecSchema } from './sections/costkey';
-import { presentSpecSchema } from './sections/present';
+import { totalKeySpecSchema } from './sections/totalKey';
 
-export const SPEC_VERSION = 1;
+/** 2: `costKey.total` → `totalKey`, `explained.stability` → `stability` (with its own `alpha`),
+ *  `variables.describe` → `describe`; view state (`present`, `redistribution.myMunicipality`,
+ *  `redistribution.groupBy`) moved out of the spec. */
+export const SPEC_VERSION = 2;
 
 export const analysisSpecSchema = z.object({
   version: z.literal(SPEC_VERSION),
   title: z.string().default('Ny analyse'),
   data: dataSpecSchema.default(dataSpecSchema.parse({})),
   variables: variablesSpecSchema.default(variablesSpecSchema.parse({})),
+  describe: describeSpecSchema.default(describeSpecSchema.parse({})),
   models: modelsSpecSchema.default(modelsSpecSchema.parse({})),
   explained: explainedSpecSchema.default(explainedSpecSchema.parse({})),
+  stability: stabilitySpecSchema.default(stabilitySpecSchema.parse({})),
   costKey: costKeySpecSchema.default(costKeySpecSchema.parse({})),
+  totalKey: totalKeySpecSchema.default(totalKeySpecSchema.parse({})),
   redistribution: redistributionSpecSchema.default(redistributionSpecSchema.parse({})),
   district: districtSpecSchema.default(districtSpecSchema.parse({})),
-  present: presentSpecSchema.default(presentSpecSchema.parse({})),
 });
 
 export type AnalysisSpec = z.infer<typeof analysisSpecSchema>;

@@ -4,6 +4,7 @@ import type { SourceSpec } from '../spec/sections/data';
 import { useAnalysisStore } from './analysisStore';
 import { deleteFile, readFile, saveFile } from './persistence';
 import { getAnalysisClient } from './workerClient';
+import { useUiStore } from './uiStore';
 
 function demoBaseUrl(): string {
   return new URL('demo/', document.baseURI).href;
@@ -12,7 +13,8 @@ function demoBaseUrl(): string {
 const progress = (p: { fraction: number; label: string }) =>
   useAnalysisStore.getState().setStatus('loading', p);
 
-/** Loads the bundled synthetic demo: its files and its spec replace the current analysis. */
+/** Loads the bundled synthetic demo: its files and its spec replace the current analysis, and the
+ *  view state starts afresh (no municipality chosen, default slides). */
 export async function loadDemo(): Promise<boolean> {
   const store = useAnalysisStore.getState();
   store.setStatus('loading', { fraction: 0, label: 'Laster demodata' });
@@ -23,6 +25,7 @@ export async function loadDemo(): Promise<boolean> {
       store.setStatus('error');
       return false;
     }
+    useUiStore.getState().resetView();
     return store.replaceSpec(out.spec);
   } catch (e) {
     failed(e);

@@ -1,17 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisSpec } from '../spec/schema';
-import type { AnalysisResults } from '../worker/results';
+import type { AnalysisResults } from '../results/analysisResults';
+import { diffResults, type ResultsUpdate } from '../results/update';
 import { RUN_DEBOUNCE_MS, useAnalysisStore } from './analysisStore';
 import { setAnalysisClient, type AnalysisClient } from './workerClient';
+import { useUiStore } from './uiStore';
 
-/** A fake worker whose runs resolve only when the test says so. */
+/** A fake worker whose runs resolve only when the test says so (with whole results, or an update). */
 function fakeClient() {
-  const pending: { spec: AnalysisSpec; resolve(r: AnalysisResults | null): void }[] = [];
+  const pending: { spec: AnalysisSpec; have: Record<string, number | undefined>; resolve(r: AnalysisResults | null): void; update(u: ResultsUpdate): void }[] = [];
   const client: AnalysisClient = {
     loadDemo: async () => ({ spec: null, sources: [], problems: [] }),
     importFiles: async () => ({ sources: [], problems: [] }),
     cancelImport: async () => {},
-    run: (spec) => new Promise((resolve) => pending.push({ spec, resolve })),
+    run: (spec, _progress, have = {}) =>
+      new Promise((resolve) =>
+        pending.push({ spec, have, resolve: (r) => resolve(r && diffResults(r, {}, have)), update: (u) => resolve(u) }),
+      ),
     removeSource: async () => {},
     loadedSources: async (ids) => ids.map(() => true),
     analysisData: async () => new Uint8Array(),
@@ -62,6 +67,70 @@ describe('useAnalysisStore', () => {
     fake.pending[0].resolve(result('b'));
     await vi.advanceTimersByTimeAsync(0);
     expect(useAnalysisStore.getState().results?.specHash).toBe('c');
+    expect(useAnalysisStore.getState().status).toBe('ready');
+  });
+
+  it('takes the view state out of a version-1 spec into the UI store; a view-state change runs nothing', async () => {
+    useUiStore.getState().resetView();
+    const ok = useAnalysisStore.getState().replaceSpec({ version: 1, title: 'gammel', redistribution: { myMunicipality: '0301', groupBy: 'county', phaseInYears: 2 } });
+    expect(ok).toBe(true);
+    expect(useUiStore.getState().myMunicipality).toBe('0301');
+    expect(useUiStore.getState().redistributionGroupBy).toBe('county');
+    expect(useAnalysisStore.getState().spec.redistribution).toEqual({ nationalPerCapita: null, phaseInYears: 2 });
+    await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
+    const runs = fake.pending.length;
+    useUiStore.getState().setView({ myMunicipality: '5001', redistributionGroupBy: 'size-class' });
+    await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
+    expect(fake.pending.length).toBe(runs);
+    expect(useAnalysisStore.getState().spec.title).toBe('gammel');
+  });
+
+  it('merges only the sections that changed: an unchanged section keeps its object, its subscribers are not called', async () => {
+    const { updateSpec } = useAnalysisStore.getState();
+    const dataset = { nRows: 1 } as AnalysisResults['dataset'];
+    const explained = { problems: [] } as unknown as AnalysisResults['explained'];
+    const costKey1 = { problems: [] } as unknown as AnalysisResults['costKey'];
+    updateSpec((d) => void (d.title = 'v1'));
+    await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
+    fake.pending.at(-1)!.update({ specHash: 'v1', problems: [], versions: { dataset: 1, explained: 1, costKey: 1 }, changed: { dataset, explained, costKey: costKey1 } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useAnalysisStore.getState().results?.explained).toBe(explained);
+
+    // What a view subscribed to its own section would see.
+    const notified: string[] = [];
+    const stop = useAnalysisStore.subscribe((s, prev) => {
+      for (const k of ['dataset', 'explained', 'costKey'] as const) if (s.results?.[k] !== prev.results?.[k]) notified.push(k);
+    });
+    updateSpec((d) => void (d.costKey.alpha = 0.05));
+    await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
+    const run = fake.pending.at(-1)!;
+    expect(run.have).toEqual({ dataset: 1, explained: 1, costKey: 1 });
+    const costKey2 = { problems: [] } as unknown as AnalysisResults['costKey'];
+    run.update({ specHash: 'v2', problems: [], versions: { dataset: 1, explained: 1, costKey: 2 }, changed: { costKey: costKey2 } });
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    const r = useAnalysisStore.getState().results!;
+    expect(r.specHash).toBe('v2');
+    expect(r.costKey).toBe(costKey2);
+    expect(r.explained).toBe(explained);
+    expect(r.dataset).toBe(dataset);
+    expect(notified).toEqual(['costKey']);
+    expect(useAnalysisStore.getState().resultVersions).toEqual({ dataset: 1, explained: 1, costKey: 2 });
+  });
+
+  it('asks for every section again when an update refers to a version the store does not hold', async () => {
+    const { updateSpec } = useAnalysisStore.getState();
+    updateSpec((d) => void (d.title = 'x1'));
+    await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
+    const held = useAnalysisStore.getState().resultVersions;
+    fake.pending.at(-1)!.update({ specHash: 'x1', problems: [], versions: { ...held, stability: 99 }, changed: {} });
+    await vi.advanceTimersByTimeAsync(0);
+    const again = fake.pending.at(-1)!;
+    expect(again.have).toEqual({});
+    const stability = { problems: [] } as unknown as AnalysisResults['stability'];
+    again.update({ specHash: 'x1', problems: [], versions: { stability: 99 }, changed: { stability } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useAnalysisStore.getState().results).toEqual({ specHash: 'x1', problems: [], stability });
     expect(useAnalysisStore.getState().status).toBe('ready');
   });
 

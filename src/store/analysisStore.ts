@@ -9,14 +9,20 @@ import { loadSpec } from '../spec/migrate';
 import { emptySpec, type AnalysisSpec } from '../spec/schema';
 import type { Progress } from '../worker/api';
 import type { VariableInfo } from '../worker/ingestTypes';
-import type { AnalysisResults } from '../worker/results';
+import type { AnalysisResults } from '../results/analysisResults';
+import { mergeResults, type SectionVersions } from '../results/update';
 import { getAnalysisClient } from './workerClient';
+import { useUiStore } from './uiStore';
 
 export type Status = 'idle' | 'loading' | 'running' | 'ready' | 'error';
 
 export interface AnalysisState {
   spec: AnalysisSpec;
+  /** Merged from the worker's updates: a section keeps its object while it is unchanged, so a view
+   *  that selects its own section (`s.results?.costKey`) re-renders only when that section changes. */
   results: AnalysisResults | null;
+  /** Version of each section of `results` (the worker sends only sections whose version differs). */
+  resultVersions: SectionVersions;
   status: Status;
   progress: Progress | null;
   /** Everything to show in the problem list: spec, import and result problems. */
@@ -29,7 +35,8 @@ export interface AnalysisState {
 
   /** Clones the spec, applies the recipe, validates. Returns false (and shows why) when invalid. */
   updateSpec(recipe: (draft: AnalysisSpec) => void): boolean;
-  /** Replaces the whole spec (project file, restore). Returns false when invalid. */
+  /** Replaces the whole spec (project file, restore). Returns false when invalid. View state that an
+   *  older spec version held (e.g. the chosen municipality) goes to the UI store. */
   replaceSpec(raw: unknown): boolean;
   /** Runs the pipeline now (after the debounce). */
   requestRun(): void;
@@ -59,16 +66,30 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
     const spec = get().spec;
     set({ status: 'running', progress: { fraction: 0, label: 'Beregner' } });
     try {
-      const results = await getAnalysisClient().run(spec, (p) => {
+      const onProgress = (p: Progress) => {
         if (token === runToken) set({ progress: p });
-      });
+      };
+      let held = get().resultVersions;
+      let update = await getAnalysisClient().run(spec, onProgress, held);
       // A newer run (or edit) owns the status; a superseded run just disappears.
-      if (token !== runToken || results === null) return;
+      if (token !== runToken || update === null) return;
+      let results = mergeResults(get().results, held, update);
+      if (!results) {
+        // The update refers to section versions this store does not hold: ask for everything (cached
+        // in the worker, so this re-runs nothing).
+        held = {};
+        update = await getAnalysisClient().run(spec, onProgress, held);
+        if (token !== runToken || update === null) return;
+        results = mergeResults(null, held, update)!;
+      }
+      const versions = update.versions;
+      const merged = results;
       set((s) => {
-        const next = { ...s, results };
+        const next = { ...s, results: merged };
         return {
-          results,
-          catalogue: results.dataset?.catalogue ?? [],
+          results: merged,
+          resultVersions: versions,
+          catalogue: merged.dataset?.catalogue ?? [],
           status: 'ready',
           progress: null,
           problems: combine(next),
@@ -102,6 +123,7 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
   return {
     spec: emptySpec(),
     results: null,
+    resultVersions: {},
     status: 'idle',
     progress: null,
     problems: [],
@@ -124,6 +146,7 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
         }));
         return false;
       }
+      if (Object.keys(loaded.view).length) useUiStore.getState().setView(loaded.view);
       set((s) => ({ spec: loaded.spec, specProblems: [], problems: combine({ ...s, specProblems: [] }) }));
       schedule();
       return true;

@@ -1,6 +1,12 @@
-/** UI state that is not part of the analysis: language, active view, highlighted municipality. */
+/**
+ * UI state: what the user is looking at, never what is computed. No worker stage reads it, so
+ * changing it re-runs nothing. The language lives in localStorage (read synchronously before the
+ * first paint); the view state (`src/spec/viewState.ts`) is autosaved to IndexedDB next to the spec
+ * (src/store/session.ts) and carried in project files.
+ */
 import { create } from 'zustand';
 import type { Language } from '../i18n/language';
+import { defaultViewState, type ViewState } from '../spec/viewState';
 
 const LANG_KEY = 'kostnadsnokkel-lab:language';
 
@@ -12,12 +18,18 @@ function initialLanguage(): Language {
   }
 }
 
-export interface UiState {
+export interface UiState extends ViewState {
   language: Language;
   setLanguage(lang: Language): void;
-  /** Municipality code highlighted across views (null = none). */
-  highlightedUnit: string | null;
-  setHighlightedUnit(code: string | null): void;
+  /** Changes some view-state fields (the rest stay). */
+  setView(patch: Partial<ViewState>): void;
+  /** Back to the defaults (a new analysis: the demo, or a project without view state). */
+  resetView(): void;
+}
+
+/** The persisted part of the UI state, without the functions. */
+export function selectViewState(s: UiState): ViewState {
+  return { myMunicipality: s.myMunicipality, redistributionGroupBy: s.redistributionGroupBy, slides: s.slides, csvStyle: s.csvStyle };
 }
 
 export const useUiStore = create<UiState>((set) => ({
@@ -30,6 +42,7 @@ export const useUiStore = create<UiState>((set) => ({
     }
     set({ language });
   },
-  highlightedUnit: null,
-  setHighlightedUnit: (highlightedUnit) => set({ highlightedUnit }),
+  ...defaultViewState(),
+  setView: (patch) => set(patch),
+  resetView: () => set(defaultViewState()),
 }));

@@ -25,7 +25,7 @@ function comlinkClient(): AnalysisClient {
         cb(onProgress),
       ),
     cancelImport: () => remote.cancelImport(),
-    run: (spec, onProgress) => remote.run(spec, cb(onProgress)),
+    run: (spec, onProgress, have) => remote.run(spec, cb(onProgress), have),
     removeSource: (id) => remote.removeSource(id),
     loadedSources: (ids) => remote.loadedSources(ids),
     analysisData: (spec) => remote.analysisData(spec),

@@ -9,6 +9,7 @@ import { tableToTidyCsv } from '../export/analysisData';
 import { previewFormula } from '../engine/variables/formula';
 import { Pipeline } from './pipeline';
 import { newSourceSpec } from './sources';
+import { diffResults } from '../results/update';
 
 const pipeline = new Pipeline();
 let latestRun = 0;
@@ -110,9 +111,12 @@ const api: AnalysisApi = {
     cancelledImports.add(importToken);
   },
 
-  async run(spec, onProgress) {
+  async run(spec, onProgress, have = {}) {
     const id = ++latestRun;
-    return pipeline.run(spec, { cancelled: () => id !== latestRun, progress: throttled(onProgress) });
+    const out = await pipeline.runVersioned(spec, { cancelled: () => id !== latestRun, progress: throttled(onProgress) });
+    // Only what changed crosses the thread boundary (structured clone of every section was most of
+    // a small edit's cost, and gave every view a new object to re-render on).
+    return out && diffResults(out.results, out.versions, have);
   },
 
   async removeSource(id) {

@@ -3,7 +3,7 @@ import type { Problem } from '../engine/problem';
 import type { AnalysisSpec } from '../spec/schema';
 import type { SourceSpec } from '../spec/sections/data';
 import type { ColumnPreview } from '../engine/variables/types';
-import type { AnalysisResults } from './results';
+import type { ResultsUpdate, SectionVersions } from '../results/update';
 
 export interface Progress {
   /** 0–1. */
@@ -39,8 +39,12 @@ export interface AnalysisApi {
   importFiles(files: FileInput[], onProgress?: OnProgress): Promise<ImportResult>;
   /** Cancels the file being read (checked between slices); the import then returns without it. */
   cancelImport(): Promise<void>;
-  /** Resolves null when a newer `run` superseded this one. */
-  run(spec: AnalysisSpec, onProgress?: OnProgress): Promise<AnalysisResults | null>;
+  /**
+   * Runs the pipeline and sends back only the result sections whose version differs from `have`
+   * (the versions the caller holds; {} = send everything). Resolves null when a newer `run`
+   * superseded this one.
+   */
+  run(spec: AnalysisSpec, onProgress?: OnProgress, have?: SectionVersions): Promise<ResultsUpdate | null>;
   removeSource(id: string): Promise<void>;
   /** Which of these source ids the worker holds (a reload starts with none). */
   loadedSources(ids: string[]): Promise<boolean[]>;

@@ -1,7 +1,10 @@
 /**
  * sources → buildDataset → buildVariables → stages → AnalysisResults. Pure (no DOM, no fetch): the
  * worker hosts it, and the CLI (`run --project`) and tests run it in Node. Every step is cached by
- * the hash of what it reads, so editing one model refits that model's stage only.
+ * the hash of what it reads — the dataset by `data` and the loaded files, the table by that and
+ * `variables`, each stage by its `select(spec)`, the table and the result sections it read — so
+ * editing one model refits that model's stage only. Each result section has a version that changes
+ * exactly when it is recomputed: the worker sends the main thread only the sections that changed.
  */
 import { problem, type Problem } from '../engine/problem';
 import { columnAsText, getNumeric, type Table } from '../engine/table';
@@ -10,9 +13,10 @@ import type { SourceSpec } from '../spec/sections/data';
 import { defaultDeps, type EngineDeps } from './engine';
 import { hashValue } from './hash';
 import type { Dataset, DerivedVariableInfo, ImportedSource, IngestProgress } from './ingestTypes';
-import type { AnalysisResults, DatasetSummary } from './results';
+import type { AnalysisResults, DatasetSummary, SectionKey } from '../results/analysisResults';
+import type { SectionVersions } from '../results/update';
 import { stages as defaultStages } from './stages';
-import type { Stage } from './stages/types';
+import type { AnyStage } from './stages/types';
 
 export interface RunControl {
   cancelled(): boolean;
@@ -48,13 +52,14 @@ export class Pipeline {
     table: Table;
     derived: DerivedVariableInfo[];
     problems: Problem[];
+    summary: DatasetSummary;
   } | null = null;
   private readonly stageCache = new Map<string, StageCacheEntry>();
   private readonly sectionVersion = new Map<string, number>();
 
   constructor(
     private readonly deps: EngineDeps = defaultDeps,
-    private readonly stageList: Stage[] = defaultStages,
+    private readonly stageList: AnyStage[] = defaultStages,
   ) {}
 
   hasSource(id: string): boolean {
@@ -98,8 +103,18 @@ export class Pipeline {
 
   /** Returns null when a newer request superseded this one. */
   async run(spec: AnalysisSpec, ctl: RunControl): Promise<AnalysisResults | null> {
+    return (await this.runVersioned(spec, ctl))?.results ?? null;
+  }
+
+  /** `run`, with the version of each section of these results (for sending only what changed). */
+  async runVersioned(spec: AnalysisSpec, ctl: RunControl): Promise<{ results: AnalysisResults; versions: SectionVersions } | null> {
     try {
-      return await this.runInner(spec, ctl);
+      const results = await this.runInner(spec, ctl);
+      const versions: SectionVersions = {};
+      for (const key of ['dataset', ...this.stageList.map((s) => s.key)] as SectionKey[]) {
+        if (key in results) versions[key] = this.sectionVersion.get(key) ?? 0;
+      }
+      return { results, versions };
     } catch (e) {
       if (e instanceof Superseded) return null;
       throw e;
@@ -132,13 +147,13 @@ export class Pipeline {
     ctl.progress(0.15, 'Lager variabler');
     await this.checkpoint(ctl);
     problems.push(...dataset.problems);
-    const { table, derived } = this.tableCache!;
+    const { table, summary } = this.tableCache!;
     problems.push(...this.tableCache!.problems);
 
     const results: AnalysisResults = {
       specHash: hashValue(spec),
       problems,
-      dataset: summarise(table, dataset, derived, spec),
+      dataset: summary,
     };
 
     for (let i = 0; i < this.stageList.length; i++) {
@@ -175,7 +190,8 @@ export class Pipeline {
     const tableKey = hashValue({ datasetKey, variables: spec.variables });
     if (this.tableCache?.key !== tableKey) {
       const built = this.deps.buildVariables(dataset, spec.variables);
-      this.tableCache = { key: tableKey, ...built };
+      // The summary depends on the table, the dataset and the sources' demo flags (all in tableKey).
+      this.tableCache = { key: tableKey, ...built, summary: summarise(built.table, dataset, built.derived, spec) };
       this.sectionVersion.set('dataset', (this.sectionVersion.get('dataset') ?? 0) + 1);
     }
     return { dataset, tableKey };
@@ -188,7 +204,7 @@ export class Pipeline {
   }
 
   private async runStage(
-    stage: Stage,
+    stage: AnyStage,
     spec: AnalysisSpec,
     table: Table,
     tableKey: string,
@@ -197,7 +213,9 @@ export class Pipeline {
     base: number,
     span: number,
   ): Promise<unknown> {
-    const inputsHash = hashValue(stage.inputs(spec));
+    // The stage sees only its selection: what it can read is what its cache key covers.
+    const input: unknown = stage.select(spec);
+    const inputsHash = hashValue(input);
     const cached = this.stageCache.get(stage.key);
     const upToDate =
       cached &&
@@ -216,7 +234,7 @@ export class Pipeline {
       },
     });
     const value = await stage.run({
-      spec,
+      input,
       table,
       results: tracked,
       cancelled: () => ctl.cancelled(),

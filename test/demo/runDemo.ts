@@ -6,7 +6,7 @@ import { generateDemo } from '../../scripts/demo/index';
 import { loadSpec } from '../../src/spec/migrate';
 import type { AnalysisSpec } from '../../src/spec/schema';
 import { Pipeline } from '../../src/worker/pipeline';
-import type { AnalysisResults } from '../../src/worker/results';
+import type { AnalysisResults } from '../../src/results/analysisResults';
 
 export interface DemoRun {
   spec: AnalysisSpec;

@@ -140,7 +140,6 @@ export function demoSpec(): AnalysisSpec {
     sample: null,
   });
   spec.models.shown = ['m1'];
-  spec.present.slides.push({ id: 's1', kind: 'table:regression', title: 'Resultater' });
   // Parse so that defaults other owners add to their sections are filled in, as on load.
   return analysisSpecSchema.parse(spec);
 }

@@ -82,6 +82,19 @@ describe('project file', () => {
     expect(r.project.problems[0].message).toContain('skadet');
   });
 
+  it('carries the view state beside the spec; a bad field falls back to its default', () => {
+    const view = { myMunicipality: '0301', redistributionGroupBy: 'county' as const, slides: [{ id: 's1', kind: 'table:regression', title: 'Resultater' }], csvStyle: 'en' as const };
+    const r = openProject(saveProject(spec, { view }));
+    expect(r.ok && r.project.view).toEqual(view);
+    expect(r.ok && r.project.spec).toEqual(spec);
+    const env = JSON.parse(saveProject(spec, { view }));
+    env.view.csvStyle = 'klingon';
+    const bad = openProject(JSON.stringify(env));
+    expect(bad.ok && bad.project.view).toEqual({ myMunicipality: '0301', redistributionGroupBy: 'county', slides: view.slides });
+    const none = openProject(saveProject(spec));
+    expect(none.ok && none.project.view).toEqual({});
+  });
+
   it('makes a file name from the title', () => {
     expect(projectFileName(spec)).toBe('barnevern-tabell-6.knl.json');
   });

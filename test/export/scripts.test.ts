@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysisSpecSchema, type AnalysisSpec } from '../../src/spec/schema';
+import { analysisSpecSchema, SPEC_VERSION, type AnalysisSpec } from '../../src/spec/schema';
 import { generateRScript } from '../../src/export/scripts/rScript';
 import { generateStataScript } from '../../src/export/scripts/stataScript';
 import { translatableFormula } from '../../src/export/scripts/common';
@@ -7,7 +7,7 @@ import { translatableFormula } from '../../src/export/scripts/common';
 const regs = ['enslig_forsorger', 'lavinntekt', 'innb_0_22'];
 function spec(extra: Record<string, unknown> = {}): AnalysisSpec {
   return analysisSpecSchema.parse({
-    version: 1,
+    version: SPEC_VERSION,
     title: 'Test\nsystem("rm -rf /")',
     data: { sources: [{ id: 's1', fileName: 'kostra".csv', format: 'csv', demo: true }] },
     variables: {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadCase, ORACLE_DIR, splitCsvLine } from '../oracle/loadCase';
 import { fitModel } from '../../src/engine/model/fitModel';
 import type { ModelSpec } from '../../src/engine/model/types';
-import { analysisSpecSchema } from '../../src/spec/schema';
+import { analysisSpecSchema, SPEC_VERSION } from '../../src/spec/schema';
 import { generateRScript } from '../../src/export/scripts/rScript';
 
 const regs = ['enslig_forsorger', 'lavinntekt', 'innb_0_22', 'frie_inntekter', 'phv_pas_0_17'];
@@ -25,7 +25,7 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e
 const dir = mkdtempSync(join(tmpdir(), 'knl-r-'));
 let worst = 0;
 for (const [name, ms] of Object.entries(specs)) {
-  const spec = analysisSpecSchema.parse({ version: 1, title: name, models: { list: [{ id: 'm', label: 'm', ...ms }], shown: ['m'] } });
+  const spec = analysisSpecSchema.parse({ version: SPEC_VERSION, title: name, models: { list: [{ id: 'm', label: 'm', ...ms }], shown: ['m'] } });
   const out = join(dir, `${name}.csv`);
   const script = generateRScript(spec, { dataFile: join(ORACLE_DIR, name, 'data.csv'), fromSources: false });
   writeFileSync(join(dir, `${name}.R`), `${script}\nwrite.csv(do.call(rbind, results), ${JSON.stringify(out)}, row.names = FALSE)\n`);

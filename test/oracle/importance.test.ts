@@ -276,18 +276,18 @@ describe('worker stages explained + stability on the relimp data', () => {
     );
     spec.explained.candidateCriteria = ['phv_pas_0_17'];
     spec.explained.subsets.enabled = true;
-    spec.explained.stability.bootstrap = true;
-    spec.explained.stability.bootstrapB = 50;
+    spec.stability.bootstrap = true;
+    spec.stability.bootstrapB = 50;
     const fractions: number[] = [];
-    const ctx: StageContext = {
-      spec,
+    // Each stage sees its own selection of the spec, as in the pipeline.
+    const ctx: Omit<StageContext<unknown>, 'input'> = {
       table: c.table,
       results: { specHash: 'x', problems: [] },
       cancelled: () => false,
-      progress: (f) => fractions.push(f),
+      progress: (f: number) => fractions.push(f),
       pause: async () => {},
     };
-    const ex = (await explainedStage.run(ctx))!;
+    const ex = (await explainedStage.run({ ...ctx, input: explainedStage.select(spec) }))!;
     expect(ex.problems).toEqual([]);
     const cols = ex.comparison!.columns;
     expect(cols.map((x) => x.id)).toEqual(['m1', 'kandidat:phv_pas_0_17']);
@@ -305,7 +305,7 @@ describe('worker stages explained + stability on the relimp data', () => {
     expect(ex.subsets!.refits.columns.at(-1)!.r2).toBeCloseTo(ex.relimp!.r2Full, 10);
     expect(fractions.at(-1)).toBe(1);
 
-    const st = (await stabilityStage.run(ctx))!;
+    const st = (await stabilityStage.run({ ...ctx, input: stabilityStage.select(spec) }))!;
     expect(st.perYear!.years).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]);
     expect(st.perYear!.criteria.map((x) => x.name)).toEqual(ex.analysed!.criteria);
     for (const cr of st.perYear!.criteria) {

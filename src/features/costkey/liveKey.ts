@@ -9,7 +9,7 @@
 import { create } from 'zustand';
 import { BASIC, evaluateOnBase, type KeyBase, type KeyOutcome, type KeyRecord } from '../../engine/costkey';
 import { useAnalysisStore } from '../../store';
-import type { CostKeyResults } from '../../worker/stages/costkey';
+import type { CostKeyResults } from '../../results/costKey';
 
 interface LiveKeyState {
   base: KeyBase | null;

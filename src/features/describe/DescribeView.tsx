@@ -19,7 +19,7 @@ export function DescribeView() {
   const lang = useLanguage();
   const result = useAnalysisStore((st) => st.results?.describe);
   const options = useAnalysisStore((st) => st.results?.dataset?.numericColumns) ?? [];
-  const chosen = useAnalysisStore((st) => st.spec.variables.describe);
+  const chosen = useAnalysisStore((st) => st.spec.describe);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   return (
     <div className="kl-ds" data-testid="describe-view">
@@ -35,7 +35,7 @@ export function DescribeView() {
         addLabel={s.addVariable}
         chosen={chosen.variables}
         options={options}
-        onChange={(next) => updateSpec((d) => void (d.variables.describe.variables = next))}
+        onChange={(next) => updateSpec((d) => void (d.describe.variables = next))}
         testId="describe-picker"
       />
       <ChipPicker
@@ -44,7 +44,7 @@ export function DescribeView() {
         addLabel={s.addCorrVariable}
         chosen={chosen.correlation}
         options={options}
-        onChange={(next) => updateSpec((d) => void (d.variables.describe.correlation = next))}
+        onChange={(next) => updateSpec((d) => void (d.describe.correlation = next))}
         testId="correlation-picker"
       />
       {!result ? (
@@ -119,7 +119,7 @@ function ByYearTable({ result }: { result: DescribeResult }) {
 function PercentileTable({ result }: { result: DescribeResult }) {
   const s = useStrings(describeStrings);
   const lang = useLanguage();
-  const year = useAnalysisStore((st) => st.spec.variables.describe.percentileYear);
+  const year = useAnalysisStore((st) => st.spec.describe.percentileYear);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const heads = ['Min', 'P10', 'P25', lang === 'nb' ? 'Median' : 'Median', 'P75', 'P90', lang === 'nb' ? 'Maks' : 'Max'];
   const def = lang === 'nb' ? result.percentiles.definition.nb : result.percentiles.definition.en;
@@ -132,7 +132,7 @@ function PercentileTable({ result }: { result: DescribeResult }) {
         <Label>{s.pctYear}</Label>
         <Select
           value={year === null ? '' : String(year)}
-          onChange={(e) => updateSpec((d) => void (d.variables.describe.percentileYear = e.target.value ? Number(e.target.value) : null))}
+          onChange={(e) => updateSpec((d) => void (d.describe.percentileYear = e.target.value ? Number(e.target.value) : null))}
         >
           <option value="">{s.allYears}</option>
           {result.years.map((y) => (

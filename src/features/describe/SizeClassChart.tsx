@@ -15,7 +15,7 @@ import { describeStrings } from './strings';
 export function SizeClassChart({ result, options }: { result: DescribeResult; options: { name: string; label: string }[] }) {
   const s = useStrings(describeStrings);
   const lang = useLanguage();
-  const chosen = useAnalysisStore((st) => st.spec.variables.describe.bySizeClass);
+  const chosen = useAnalysisStore((st) => st.spec.describe.bySizeClass);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const selectId = useId();
   const data = result.bySizeClass;
@@ -41,7 +41,7 @@ export function SizeClassChart({ result, options }: { result: DescribeResult; op
           id={selectId}
           data-testid="size-class-variable"
           value={chosen ?? ''}
-          onChange={(e) => updateSpec((d) => void (d.variables.describe.bySizeClass = e.target.value || null))}
+          onChange={(e) => updateSpec((d) => void (d.describe.bySizeClass = e.target.value || null))}
         >
           <option value="">{s.sizeDefault}</option>
           {options.map((o) => (

@@ -5,7 +5,6 @@ import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
-import { useCostKey } from '../costkey/liveKey';
 import { TRONDHEIM_BUDGET_NOTE, trondheimExample } from './example';
 import { ExportButtons } from '../../charts/ExportButtons';
 import { districtReportTable } from '../../export/districtTable';
@@ -78,7 +77,7 @@ export function DistrictView() {
   const lang = useLanguage();
   const spec = useAnalysisStore((st) => st.spec.district);
   const update = useAnalysisStore((st) => st.updateSpec);
-  const res = useCostKey()?.district ?? null;
+  const res = useAnalysisStore((st) => st.results?.district ?? null);
   const [newDistrict, setNewDistrict] = useState('');
   const [newCriterion, setNewCriterion] = useState('');
   const districts = Object.keys(spec.counts);

@@ -1,6 +1,6 @@
 /** Subset search: switch on, choose candidates and list length, follow progress, cancel, read the best models. */
 import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
-import type { ExplainedResults } from '../../worker/stages/explained';
+import type { ExplainedResults } from '../../results/explained';
 import { formatNumber, formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';

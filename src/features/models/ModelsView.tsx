@@ -11,19 +11,20 @@ import { modelStrings } from './strings';
 export function ModelsView() {
   const s = useStrings(modelStrings);
   const spec = useAnalysisStore((st) => st.spec);
-  const results = useAnalysisStore((st) => st.results);
+  // Each section on its own: a view re-renders only when the results it shows change.
+  const dataset = useAnalysisStore((st) => st.results?.dataset);
+  const models = useAnalysisStore((st) => st.results?.models);
   const status = useAnalysisStore((st) => st.status);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const list = spec.models.list;
   const [selected, setSelected] = useState<string | null>(null);
   const current = list.find((m) => m.id === selected) ?? list[0];
 
-  const dataset = results?.dataset;
   const options = useMemo(() => dataset?.numericColumns ?? [], [dataset]);
   const labels = useMemo(() => new Map(options.map((o) => [o.name, o.label])), [options]);
   const unitNames = useMemo(() => new Map((dataset?.units ?? []).map((u) => [u.code, u.name])), [dataset]);
   const shown = shownModels(spec);
-  const columns = resultColumns(shown, results?.models, list);
+  const columns = resultColumns(shown, models, list);
   const busy = status === 'running' || status === 'loading';
 
   const fallbackDependent =

@@ -5,7 +5,7 @@ import { BASIC } from '../../engine/costkey';
 import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
-import { useAnalysisStore } from '../../store';
+import { useAnalysisStore, useUiStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
 import { CategoryBars } from '../../charts/svg/CategoryBars';
 import { srOnly } from '../../charts/svg/SortedChangeFigure';
@@ -13,12 +13,12 @@ import { myStrings } from './strings';
 
 function Search({ units, names }: { units: string[]; names: string[] }) {
   const s = useStrings(myStrings);
-  const update = useAnalysisStore((st) => st.updateSpec);
+  const setView = useUiStore((st) => st.setView);
   const [q, setQ] = useState('');
   const query = q.trim().toLowerCase();
   const hits = query ? units.map((u, i) => ({ u, name: names[i] })).filter((x) => x.u.startsWith(query) || x.name.toLowerCase().includes(query)).slice(0, 8) : [];
   const choose = (u: string) => {
-    update((d) => void (d.redistribution.myMunicipality = u));
+    setView({ myMunicipality: u });
     setQ('');
   };
   return (
@@ -51,7 +51,7 @@ export function MyMunicipalityView() {
   const lang = useLanguage();
   const res = useCostKey();
   const o = useKeyOutcome();
-  const mine = useAnalysisStore((st) => st.spec.redistribution.myMunicipality);
+  const mine = useUiStore((st) => st.myMunicipality);
   const phase = useAnalysisStore((st) => st.spec.redistribution.phaseInYears);
   const [peerBy, setPeerBy] = useState<'size-class' | 'kostra-group'>('size-class');
   const base = res?.base ?? null;

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useAnalysisStore, selectIsDemo } from '../../store/analysisStore';
+import { useUiStore } from '../../store/uiStore';
 import { views } from '../registry';
 import { describeSpec } from '../../export/describeSpec';
 import { ReportTableView } from '../share/ReportTableView';
@@ -70,9 +71,9 @@ function SlideBody({ slide }: { slide: Slide }) {
 export function Presentation({ onClose }: { onClose(): void }) {
   const s = useStrings(strings);
   const lang = useLanguage();
-  const spec = useAnalysisStore((st) => st.spec);
+  const chosen = useUiStore((st) => st.slides);
   const demo = useAnalysisStore(selectIsDemo);
-  const slides = slidesFor(spec, lang);
+  const slides = slidesFor({ slides: chosen }, lang);
   const [index, setIndex] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

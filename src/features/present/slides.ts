@@ -1,13 +1,13 @@
 /**
- * Slide kinds (stored in spec.present.slides as `{ id, kind, title }`):
+ * Slide kinds (the view state's `slides`, `{ id, kind, title }`; src/spec/viewState.ts):
  *   summary           what the analysis is (title, data, models)
  *   table:regression  the models shown, in the report layout
  *   view:<viewId>     a registered view, rendered in large type (its charts and tables)
  * Unknown kinds show their title and a note, so a project from a newer version still presents.
  */
-import type { PresentSpec } from '../../spec/sections/present';
+import type { Slide } from '../../spec/viewState';
 
-export type Slide = PresentSpec['slides'][number];
+export type { Slide };
 
 export function defaultSlides(lang: 'nb' | 'en'): Slide[] {
   return [
@@ -16,8 +16,8 @@ export function defaultSlides(lang: 'nb' | 'en'): Slide[] {
   ];
 }
 
-export function slidesFor(spec: { present: PresentSpec }, lang: 'nb' | 'en'): Slide[] {
-  return spec.present.slides.length ? spec.present.slides : defaultSlides(lang);
+export function slidesFor(view: { slides: Slide[] }, lang: 'nb' | 'en'): Slide[] {
+  return view.slides.length ? view.slides : defaultSlides(lang);
 }
 
 /** Keyboard → new index (null = not a navigation key). Pure, so it is unit-tested. */

@@ -6,7 +6,7 @@ import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useUnitTable } from '../useUnitTable';
 import { useStrings } from '../../i18n/useStrings';
-import { useAnalysisStore } from '../../store';
+import { useAnalysisStore, useUiStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
 import { KeyChecks, WeightEditor } from '../costkey/WeightEditor';
 import { ChangeHistogram, ChangeVsPopulation, SortedChangeChart } from './Charts';
@@ -18,8 +18,8 @@ type SortKey = 'name' | 'unit' | 'population' | 'index' | 'amount' | 'change' | 
 const GroupSums = memo(function GroupSums({ outcome }: { outcome: KeyOutcome | null }) {
   const s = useStrings(redistributionStrings);
   const lang = useLanguage();
-  const groupBy = useAnalysisStore((st) => st.spec.redistribution.groupBy);
-  const update = useAnalysisStore((st) => st.updateSpec);
+  const groupBy = useUiStore((st) => st.redistributionGroupBy);
+  const setView = useUiStore((st) => st.setView);
   const rows = outcome?.aggregates[groupBy] ?? null;
   return (
     <section aria-labelledby="rd-groups">
@@ -28,7 +28,7 @@ const GroupSums = memo(function GroupSums({ outcome }: { outcome: KeyOutcome | n
       </Heading>
       <Field>
         <Label htmlFor="rd-groupby">{s.groupBy}</Label>
-        <Select id="rd-groupby" value={groupBy} onChange={(e) => update((d) => void (d.redistribution.groupBy = e.target.value as GroupKind))}>
+        <Select id="rd-groupby" value={groupBy} onChange={(e) => setView({ redistributionGroupBy: e.target.value as GroupKind })}>
           {(['size-class', 'county', 'kostra-group'] as const).map((g) => (
             <option key={g} value={g}>
               {s.groupOptions[g]}
@@ -180,7 +180,7 @@ export function RedistributionView() {
   const s = useStrings(redistributionStrings);
   // Only the worker's results here, not the live outcome: an edit must not re-render the whole view.
   const res = useCostKey();
-  const mine = useAnalysisStore((st) => st.spec.redistribution.myMunicipality);
+  const mine = useUiStore((st) => st.myMunicipality);
   const phase = useAnalysisStore((st) => st.spec.redistribution.phaseInYears);
   const chosenCurrent = useAnalysisStore((st) => st.spec.costKey.current);
   const currentModel = useAnalysisStore((st) => st.spec.models.list.find((m) => m.id === st.spec.costKey.currentModelId) ?? null);

@@ -8,6 +8,7 @@ import { useId, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useAnalysisStore, selectIsDemo } from '../../store/analysisStore';
+import { useUiStore } from '../../store/uiStore';
 import { ExportButtons } from '../../charts/ExportButtons';
 import { generateRScript } from '../../export/scripts/rScript';
 import { generateStataScript } from '../../export/scripts/stataScript';
@@ -82,7 +83,9 @@ export function ShareView() {
   const s = useStrings(strings);
   const lang = useLanguage();
   const spec = useAnalysisStore((st) => st.spec);
-  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const slides = useUiStore((st) => st.slides);
+  const csvStyle = useUiStore((st) => st.csvStyle);
+  const setView = useUiStore((st) => st.setView);
   const demo = useAnalysisStore(selectIsDemo);
   const table = useRegressionTable();
   const [embed, setEmbed] = useState(true);
@@ -97,14 +100,12 @@ export function ShareView() {
     ...defaultSlides(lang),
     ...views.filter((v) => v.id !== 'share').map((v) => ({ id: `view-${v.id}`, kind: `view:${v.id}`, title: v.title[lang] })),
   ];
-  const chosen = spec.present.slides.length ? spec.present.slides : defaultSlides(lang);
-  const toggleSlide = (slide: Slide, on: boolean) =>
-    updateSpec((d) => {
-      const current = d.present.slides.length ? d.present.slides : defaultSlides(lang);
-      const next = on ? [...current.filter((x) => x.kind !== slide.kind), slide] : current.filter((x) => x.kind !== slide.kind);
-      // Keep the order of the candidate list, so slides follow the analysis flow.
-      d.present.slides = candidates.filter((c) => next.some((x) => x.kind === c.kind)).map((c) => next.find((x) => x.kind === c.kind)!);
-    });
+  const chosen = slides.length ? slides : defaultSlides(lang);
+  const toggleSlide = (slide: Slide, on: boolean) => {
+    const next = on ? [...chosen.filter((x) => x.kind !== slide.kind), slide] : chosen.filter((x) => x.kind !== slide.kind);
+    // Keep the order of the candidate list, so slides follow the analysis flow.
+    setView({ slides: candidates.filter((c) => next.some((x) => x.kind === c.kind)).map((c) => next.find((x) => x.kind === c.kind)!) });
+  };
 
   return (
     <section aria-labelledby="share-title" data-testid="share-view" style={{ display: 'grid', gap: '2rem', maxWidth: 1100 }}>
@@ -121,8 +122,8 @@ export function ShareView() {
         </Heading>
         <Fieldset>
           <Fieldset.Legend>{s.csvStyle}</Fieldset.Legend>
-          <Radio label={s.csvNb} name="csv-style" value="nb" checked={spec.present.csvStyle === 'nb'} onChange={() => updateSpec((d) => void (d.present.csvStyle = 'nb'))} />
-          <Radio label={s.csvEn} name="csv-style" value="en" checked={spec.present.csvStyle === 'en'} onChange={() => updateSpec((d) => void (d.present.csvStyle = 'en'))} />
+          <Radio label={s.csvNb} name="csv-style" value="nb" checked={csvStyle === 'nb'} onChange={() => setView({ csvStyle: 'nb' })} />
+          <Radio label={s.csvEn} name="csv-style" value="en" checked={csvStyle === 'en'} onChange={() => setView({ csvStyle: 'en' })} />
         </Fieldset>
         {table ? (
           <div style={{ display: 'grid', gap: 12, marginTop: 12 }}>

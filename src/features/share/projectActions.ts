@@ -10,6 +10,7 @@ import { openProject, saveProject, type EmbeddedFile } from '../../export/projec
 import { readFile, saveFile } from '../../store/persistence';
 import { reloadSources } from '../../store/actions';
 import { useAnalysisStore } from '../../store/analysisStore';
+import { selectViewState, useUiStore } from '../../store/uiStore';
 
 export async function collectFiles(spec: AnalysisSpec): Promise<{ files: EmbeddedFile[]; missing: string[] }> {
   const files: EmbeddedFile[] = [];
@@ -31,19 +32,23 @@ export async function collectFiles(spec: AnalysisSpec): Promise<{ files: Embedde
 }
 
 export async function buildProjectText(spec: AnalysisSpec, embed: boolean): Promise<{ text: string; missing: string[] }> {
-  if (!embed) return { text: saveProject(spec), missing: [] };
+  const view = selectViewState(useUiStore.getState());
+  if (!embed) return { text: saveProject(spec, { view }), missing: [] };
   const { files, missing } = await collectFiles(spec);
-  return { text: saveProject(spec, { files }), missing };
+  return { text: saveProject(spec, { files, view }), missing };
 }
 
 /** Opens a project file: embedded files are stored for the session, then the spec replaces the current one. */
 export async function openProjectFile(bytes: Uint8Array): Promise<{ ok: boolean; problems: Problem[] }> {
   const opened = openProject(bytes);
   if (!opened.ok) return { ok: false, problems: opened.problems };
-  const { spec, files, problems } = opened.project;
+  const { spec, view, files, problems } = opened.project;
   for (const f of files) await saveFile(f.source.id, f.source.fileName, f.bytes);
   const store = useAnalysisStore.getState();
   if (!store.replaceSpec(spec)) return { ok: false, problems: [...problems, ...useAnalysisStore.getState().specProblems] };
+  // The project's view state replaces the current one (what it does not say, back to the defaults).
+  useUiStore.getState().resetView();
+  useUiStore.getState().setView(view);
   try {
     await reloadSources();
   } catch (e) {

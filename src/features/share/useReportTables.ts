@@ -7,7 +7,8 @@ import type { ReportTable } from '../../export/reportTable';
 
 export function useRegressionTable(): ReportTable | null {
   const spec = useAnalysisStore((s) => s.spec);
-  const results = useAnalysisStore((s) => s.results);
+  const models = useAnalysisStore((s) => s.results?.models);
+  const numeric = useAnalysisStore((s) => s.results?.dataset?.numericColumns);
   const demo = useAnalysisStore(selectIsDemo);
   const lang = useLanguage();
   return useMemo(() => {
@@ -16,12 +17,12 @@ export function useRegressionTable(): ReportTable | null {
       .map((id) => spec.models.list.find((m) => m.id === id))
       .filter((m): m is NonNullable<typeof m> => Boolean(m))
       .flatMap((m) => {
-        const r = results?.models?.[m.id];
+        const r = models?.[m.id];
         return r ? [{ label: m.label, result: r, entry: m }] : [];
       });
     if (!inputs.length) return null;
     const labels: Record<string, string> = {};
-    for (const c of results?.dataset?.numericColumns ?? []) labels[c.name] = c.label;
+    for (const c of numeric ?? []) labels[c.name] = c.label;
     return buildRegressionTable(inputs, {
       id: 'regresjon',
       title: lang === 'nb' ? 'Regresjonsresultater' : 'Regression results',
@@ -30,5 +31,5 @@ export function useRegressionTable(): ReportTable | null {
       labels,
       synthetic: demo,
     });
-  }, [spec, results, demo, lang]);
+  }, [spec, models, numeric, demo, lang]);
 }

@@ -1,4 +1,4 @@
-/** Which model the stability view checks; bound to spec.explained.stability.modelId (null = follow the decomposition). */
+/** Which model the stability view checks; bound to spec.stability.modelId (null = follow the decomposition). */
 import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { useStrings } from '../../i18n/useStrings';
@@ -10,7 +10,7 @@ export function ModelPicker({ label }: { label: string }) {
   const s = useStrings(stabilityStrings);
   const id = useId();
   const models = useAnalysisStore((st) => st.spec.models.list);
-  const chosen = useAnalysisStore((st) => st.spec.explained.stability.modelId);
+  const chosen = useAnalysisStore((st) => st.spec.stability.modelId);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   return (
     <div>
@@ -20,7 +20,7 @@ export function ModelPicker({ label }: { label: string }) {
           id={id}
           data-testid="stability-model"
           value={chosen ?? ''}
-          onChange={(e) => updateSpec((d) => void (d.explained.stability.modelId = e.target.value || null))}
+          onChange={(e) => updateSpec((d) => void (d.stability.modelId = e.target.value || null))}
         >
           <option value="">{s.sameAsDecomp}</option>
           {models.map((m) => (

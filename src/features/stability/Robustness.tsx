@@ -1,6 +1,6 @@
 /** Leave-one-year-out table and the cluster-bootstrap panel (B selectable, default 999). */
 import { Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
-import type { StabilityResults } from '../../worker/stages/stability';
+import type { StabilityResults } from '../../results/stability';
 import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -68,7 +68,7 @@ export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Ma
 export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefined; labels: Map<string, string> }) {
   const s = useStrings(stabilityStrings);
   const lang = useLanguage();
-  const cfg = useAnalysisStore((st) => st.spec.explained.stability);
+  const cfg = useAnalysisStore((st) => st.spec.stability);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const b = res?.bootstrap;
   return (
@@ -79,7 +79,7 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
       <Checkbox
         label={s.bootstrapOn}
         checked={cfg.bootstrap}
-        onChange={(e) => updateSpec((d) => void (d.explained.stability.bootstrap = e.target.checked))}
+        onChange={(e) => updateSpec((d) => void (d.stability.bootstrap = e.target.checked))}
       />
       <div className="kl-row">
         <Textfield
@@ -90,7 +90,7 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
           value={cfg.bootstrapB}
           onChange={(e) => {
             const v = Math.round(Number(e.target.value));
-            if (v >= 10 && v <= 100000) updateSpec((d) => void (d.explained.stability.bootstrapB = v));
+            if (v >= 10 && v <= 100000) updateSpec((d) => void (d.stability.bootstrapB = v));
           }}
         />
         <Textfield
@@ -99,7 +99,7 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
           value={cfg.seed}
           onChange={(e) => {
             const v = Math.round(Number(e.target.value));
-            if (Number.isFinite(v)) updateSpec((d) => void (d.explained.stability.seed = v));
+            if (Number.isFinite(v)) updateSpec((d) => void (d.stability.seed = v));
           }}
         />
       </div>

@@ -1,5 +1,5 @@
 /** The stability view: per-year coefficients ± CI, Table 7 layout, leave-one-year-out, cluster bootstrap. */
-import { Checkbox, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Checkbox, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useMemo } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';
@@ -12,6 +12,7 @@ import { ModelPicker } from './ModelPicker';
 import { ExportButtons } from '../../charts/ExportButtons';
 import { useLanguage } from '../../i18n/useLanguage';
 import { perYearReportTable } from '../../export/stabilityTables';
+import { formatSignificant } from '../../i18n/format';
 
 export function StabilityView() {
   const s = useStrings(stabilityStrings);
@@ -21,7 +22,7 @@ export function StabilityView() {
   const res = useAnalysisStore((st) => st.results?.stability);
   const numeric = useAnalysisStore((st) => st.results?.dataset?.numericColumns);
   const labels = useMemo(() => new Map((numeric ?? []).map((c) => [c.name, c.label || c.name])), [numeric]);
-  const entry = stabilityEntry(spec.explained, spec.models);
+  const entry = stabilityEntry(spec.stability, spec.explained, spec.models);
   const py = res?.perYear;
   return (
     <div className="kl-view" data-testid="stability-view">
@@ -41,6 +42,21 @@ export function StabilityView() {
                   <CoefficientChart key={c.name} crit={c} label={labels.get(c.name) ?? c.name} />
                 ))}
               </div>
+              <Field>
+                <Label htmlFor="stability-alpha">{s.alpha}</Label>
+                <Select
+                  id="stability-alpha"
+                  data-testid="stability-alpha"
+                  value={String(spec.stability.alpha)}
+                  onChange={(e) => updateSpec((d) => void (d.stability.alpha = Number(e.target.value)))}
+                >
+                  {[...new Set([0.01, 0.05, 0.1, spec.stability.alpha])].map((a) => (
+                    <option key={a} value={String(a)}>
+                      {formatSignificant(a, lang, 3)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
               <YearTable py={py} labels={labels} thresholds={spec.models.stars} />
               <ExportButtons
                 fileBase="stabilitet-per-aar"
@@ -51,10 +67,10 @@ export function StabilityView() {
           )}
           <Checkbox
             label={s.loyoOn}
-            checked={spec.explained.stability.leaveOneYearOut}
-            onChange={(e) => updateSpec((d) => void (d.explained.stability.leaveOneYearOut = e.target.checked))}
+            checked={spec.stability.leaveOneYearOut}
+            onChange={(e) => updateSpec((d) => void (d.stability.leaveOneYearOut = e.target.checked))}
           />
-          {res && spec.explained.stability.leaveOneYearOut && <LeaveOneOut res={res} labels={labels} />}
+          {res && spec.stability.leaveOneYearOut && <LeaveOneOut res={res} labels={labels} />}
           <BootstrapPanel res={res} labels={labels} />
         </>
       )}

@@ -10,7 +10,7 @@ import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
-import type { SectorSource, SectorSpending, TotalKeySector, TotalKeySpec } from '../../spec/sections/costkey';
+import type { SectorSource, SectorSpending, TotalKeySector, TotalKeySpec } from '../../spec/sections/totalKey';
 import type { AnalysisSpec } from '../../spec/schema';
 import { VariableSelect } from '../variables/VariableSelect';
 import { totalKeyStrings } from './strings';
@@ -116,7 +116,7 @@ function SectorCard({ sector, pos, manual }: { sector: TotalKeySector; pos: numb
   const variables = useAnalysisStore((st) => st.results?.dataset?.numericColumns) ?? [];
   const edit = (f: (d: TotalKeySector) => void) =>
     update((d) => {
-      const x = d.costKey.total.sectors.find((y) => y.id === sector.id);
+      const x = d.totalKey.sectors.find((y) => y.id === sector.id);
       if (x) f(x);
     });
   const id = `tk-${sector.id}`;
@@ -133,7 +133,7 @@ function SectorCard({ sector, pos, manual }: { sector: TotalKeySector; pos: numb
           data-color="danger"
           data-size="sm"
           aria-label={s.removeNamed(sector.label || s.sectorN(pos + 1))}
-          onClick={() => update((d) => void (d.costKey.total.sectors = d.costKey.total.sectors.filter((y) => y.id !== sector.id)))}
+          onClick={() => update((d) => void (d.totalKey.sectors = d.totalKey.sectors.filter((y) => y.id !== sector.id)))}
         >
           {s.remove}
         </Button>
@@ -249,7 +249,7 @@ export function applyWeightPreset(t: TotalKeySpec, p: SectorWeightPreset, lang: 
 export function SectorEditor() {
   const s = useStrings(totalKeyStrings);
   const lang = useLanguage();
-  const total = useAnalysisStore((st) => st.spec.costKey.total);
+  const total = useAnalysisStore((st) => st.spec.totalKey);
   const update = useAnalysisStore((st) => st.updateSpec);
   const manual = total.weightMode === 'manual';
   const typedSum = total.sectors.reduce((a, x) => a + (x.weight ?? NaN), 0);
@@ -270,7 +270,7 @@ export function SectorEditor() {
         data-testid="tk-add"
         onClick={() =>
           update((d) => {
-            const t = d.costKey.total;
+            const t = d.totalKey;
             const id = uniqueId(s.newSector, new Set(t.sectors.map((x) => x.id)));
             t.sectors.push({ id, label: `${s.newSector} ${t.sectors.length + 1}`, source: { kind: 'flat' }, compareWith: null, spending: { kind: 'none' }, weight: null });
           })
@@ -290,7 +290,7 @@ export function SectorEditor() {
               label={s.weightModes[m]}
               checked={total.weightMode === m}
               data-testid={`tk-mode-${m}`}
-              onChange={() => update((d) => void (d.costKey.total.weightMode = m))}
+              onChange={() => update((d) => void (d.totalKey.weightMode = m))}
             />
           ))}
         </fieldset>
@@ -299,7 +299,7 @@ export function SectorEditor() {
           description={s.perCapitaHelp}
           value={total.perCapita}
           testId="tk-per-capita"
-          onCommit={(v) => update((d) => void (d.costKey.total.perCapita = v !== null && v > 0 ? v : null))}
+          onCommit={(v) => update((d) => void (d.totalKey.perCapita = v !== null && v > 0 ? v : null))}
         />
       </div>
       {manual && (
@@ -312,7 +312,7 @@ export function SectorEditor() {
               data-size="sm"
               onClick={() =>
                 update((d) => {
-                  for (const x of d.costKey.total.sectors) if (x.weight !== null) x.weight = x.weight / typedSum;
+                  for (const x of d.totalKey.sectors) if (x.weight !== null) x.weight = x.weight / typedSum;
                 })
               }
             >
@@ -332,7 +332,7 @@ export function SectorEditor() {
           <Paragraph data-size="sm">
             {p.note[lang]} {s.weightsSource}: {p.source}.
           </Paragraph>
-          <Button variant="secondary" data-size="sm" data-testid={`tk-preset-${p.id}`} onClick={() => update((d) => applyWeightPreset(d.costKey.total, p, lang))}>
+          <Button variant="secondary" data-size="sm" data-testid={`tk-preset-${p.id}`} onClick={() => update((d) => applyWeightPreset(d.totalKey, p, lang))}>
             {s.applyPreset(p.label[lang])}
           </Button>
         </Alert>

@@ -13,8 +13,8 @@ import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useUnitTable } from '../useUnitTable';
 import { useStrings } from '../../i18n/useStrings';
-import { useAnalysisStore } from '../../store';
-import type { TotalKeyResults } from '../../worker/stages/totalKey';
+import { useAnalysisStore, useUiStore } from '../../store';
+import type { TotalKeyResults } from '../../results/totalKey';
 import { sortValue, totalKeyReportTables, totalKeyRows, type TotalSortKey } from './rows';
 import { SectorEditor } from './SectorEditor';
 import { totalKeyStrings } from './strings';
@@ -288,7 +288,7 @@ const UnitTable = memo(function UnitTable({ res, r, mine }: { res: TotalKeyResul
  * than one long one; React renders deferred passes in time slices.
  */
 function ResultParts({ res }: { res: TotalKeyResults }) {
-  const mine = useAnalysisStore((st) => st.spec.redistribution.myMunicipality);
+  const mine = useUiStore((st) => st.myMunicipality);
   const r = res.result;
   const later = useDeferredValue<TotalKeyResult | null>(r, null);
   if (!r) return null;
@@ -308,7 +308,7 @@ export function TotalKeyView() {
   const live = useTotalKey();
   const res = useDeferredValue<TotalKeyResults | undefined | null>(live, null);
   const hasData = useAnalysisStore((st) => (st.results?.dataset?.nUnits ?? 0) > 0);
-  const configured = useAnalysisStore((st) => st.spec.costKey.total.sectors.length > 0);
+  const configured = useAnalysisStore((st) => st.spec.totalKey.sectors.length > 0);
   const update = useAnalysisStore((st) => st.updateSpec);
   return (
     <div className="kl-view kl-total-key" data-testid="totalkey-view">
@@ -326,7 +326,7 @@ export function TotalKeyView() {
             data-size="sm"
             onClick={() =>
               update((d) => {
-                d.costKey.total.sectors.push({
+                d.totalKey.sectors.push({
                   id: 'analysert_sektor',
                   label: s.sector,
                   source: { kind: 'proposed' },

@@ -5,7 +5,7 @@
 import type { TotalKeyResult } from '../../engine/costkey';
 import { rowsTable, type ReportTable, type SimpleColumn } from '../../export/reportTable';
 import type { Language } from '../../i18n/language';
-import type { TotalKeyResults } from '../../worker/stages/totalKey';
+import type { TotalKeyResults } from '../../results/totalKey';
 import { totalKeyStrings } from './strings';
 
 export interface TotalKeyRow {

@@ -11,13 +11,13 @@ describe('variables spec edits', () => {
   it('removes a definition and its descriptives references', () => {
     const s = emptySpec();
     s.variables.formulas.push({ id: 'f1', label: 'f', expression: '1' });
-    s.variables.describe.variables = ['f1', 'x'];
-    s.variables.describe.bySizeClass = 'f1';
+    s.describe.variables = ['f1', 'x'];
+    s.describe.bySizeClass = 'f1';
     expect(definedIds(s.variables)).toEqual(['f1']);
     removeDefinition(s, 'f1');
     expect(s.variables.formulas).toEqual([]);
-    expect(s.variables.describe.variables).toEqual(['x']);
-    expect(s.variables.describe.bySizeClass).toBeNull();
+    expect(s.describe.variables).toEqual(['x']);
+    expect(s.describe.bySizeClass).toBeNull();
   });
   it('places the caret under the error', () => {
     expect(caretLine(3)).toBe('   ^');

@@ -41,7 +41,7 @@ export function removeDefinition(draft: AnalysisSpec, id: string): void {
     const i = list.findIndex((d) => d.id === id);
     if (i >= 0) list.splice(i, 1);
   }
-  const d = draft.variables.describe;
+  const d = draft.describe;
   d.variables = d.variables.filter((x) => x !== id);
   d.correlation = d.correlation.filter((x) => x !== id);
   if (d.bySizeClass === id) d.bySizeClass = null;

@@ -16,22 +16,22 @@ export interface VariableData {
 }
 
 export function useVariableData(): VariableData {
-  const results = useAnalysisStore((s) => s.results);
+  const dataset = useAnalysisStore((s) => s.results?.dataset);
+  const problems = useAnalysisStore((s) => s.results?.problems);
   const variables = useAnalysisStore((s) => s.spec.variables);
   return useMemo(() => {
-    const options = results?.dataset?.numericColumns ?? [];
+    const options = dataset?.numericColumns ?? [];
     const labels = new Map(options.map((o) => [o.name, o.label]));
     // The pipeline stores the builder's output as-is; its summary type is looser than ours.
-    const derived = (results?.dataset?.derived ?? []) as unknown as DerivedVariableInfo[];
+    const derived = (dataset?.derived ?? []) as unknown as DerivedVariableInfo[];
     const taken = new Set<string>([...options.map((o) => o.name), ...definedIds(variables)]);
-    const problems = results?.problems ?? [];
     return {
       options,
       labels,
       derived,
-      years: results?.dataset?.years ?? [],
+      years: dataset?.years ?? [],
       taken,
-      problemsFor: (id: string) => problems.filter((p) => p.where?.variable === id),
+      problemsFor: (id: string) => (problems ?? []).filter((p) => p.where?.variable === id),
     };
-  }, [results, variables]);
+  }, [dataset, problems, variables]);
 }

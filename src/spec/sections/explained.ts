@@ -1,6 +1,8 @@
-/** Spec section: explained variance, subset search and stability. Owned by the importance views. */
+/** Spec section `explained`: model comparison, R² decomposition and subset search. Owned by the
+ *  importance views. Stability across years is its own section (`stability.ts`). */
 import { z } from 'zod';
 import type { ModelEntry, ModelsSpec } from './models';
+import type { StabilitySpec } from './stability';
 
 export const explainedSpecSchema = z.object({
   /** Today's key: the baseline column of the comparison (null: the first shown model). */
@@ -26,20 +28,15 @@ export const explainedSpecSchema = z.object({
       top: z.number().int().default(5),
     })
     .default({ enabled: false, candidates: [], top: 5 }),
-  stability: z
-    .object({
-      modelId: z.string().nullable().default(null),
-      leaveOneYearOut: z.boolean().default(true),
-      bootstrap: z.boolean().default(false),
-      bootstrapB: z.number().int().min(10).max(100000).default(999),
-      seed: z.number().int().default(1),
-    })
-    .default({ modelId: null, leaveOneYearOut: true, bootstrap: false, bootstrapB: 999, seed: 1 }),
 });
 export type ExplainedSpec = z.infer<typeof explainedSpecSchema>;
 
+/** What picks the models of these views (worker stages select just these fields). */
+type Picks = Pick<ExplainedSpec, 'baselineModelId' | 'decompositionModelId' | 'candidateCriteria'>;
+type ModelPicks = Pick<ModelsSpec, 'list' | 'shown'>;
+
 /** The baseline ("today's key") model entry: the chosen one, else the first shown, else the first. */
-export function baselineEntry(explained: ExplainedSpec, models: ModelsSpec): ModelEntry | null {
+export function baselineEntry(explained: Pick<Picks, 'baselineModelId'>, models: ModelPicks): ModelEntry | null {
   const list = models.list;
   const id = explained.baselineModelId ?? models.shown[0] ?? list[0]?.id ?? null;
   return list.find((m) => m.id === id) ?? list[0] ?? null;
@@ -52,20 +49,20 @@ export function withCriteria(entry: ModelEntry, criteria: string[], id: string, 
 }
 
 /** Adds the candidate criteria under test to a model (they are tested everywhere in these views). */
-function withCandidates(entry: ModelEntry, explained: ExplainedSpec): ModelEntry {
+function withCandidates(entry: ModelEntry, explained: Pick<Picks, 'candidateCriteria'>): ModelEntry {
   const add = explained.candidateCriteria.filter((c) => !entry.regressors.includes(c));
   return add.length === 0 ? entry : withCriteria(entry, add, `${entry.id}+kandidater`, `${entry.label} + ${add.join(', ')}`);
 }
 
 /** The model that the decomposition analyses: its own model (else the baseline), plus the candidates. */
-export function analysedEntry(explained: ExplainedSpec, models: ModelsSpec): ModelEntry | null {
+export function analysedEntry(explained: Picks, models: ModelPicks): ModelEntry | null {
   const own = explained.decompositionModelId ? models.list.find((m) => m.id === explained.decompositionModelId) : null;
   const entry = own ?? baselineEntry(explained, models);
   return entry ? withCandidates(entry, explained) : null;
 }
 
 /** The model whose stability across years is shown: its own model (else the analysed one), plus the candidates. */
-export function stabilityEntry(explained: ExplainedSpec, models: ModelsSpec): ModelEntry | null {
-  const own = explained.stability.modelId ? models.list.find((m) => m.id === explained.stability.modelId) : null;
+export function stabilityEntry(stability: Pick<StabilitySpec, 'modelId'>, explained: Picks, models: ModelPicks): ModelEntry | null {
+  const own = stability.modelId ? models.list.find((m) => m.id === stability.modelId) : null;
   return own ? withCandidates(own, explained) : analysedEntry(explained, models);
 }

@@ -1,5 +1,6 @@
 /** Spec section: derived variables (expenditure, per-capita criteria, formulas, corrected indicators,
- *  groupings) and the descriptives settings. Owned by the variable builder.
+ *  groupings). Owned by the variable builder. The descriptives settings are their own
+ *  section (`describe.ts`): editing them must not rebuild the analysis table.
  *  Every field added after the scaffold has a default, so older specs still parse. */
 import { z } from 'zod';
 
@@ -80,18 +81,6 @@ export const groupingDefSchema = z.object({
 });
 export type GroupingDef = z.infer<typeof groupingDefSchema>;
 
-export const describeSpecSchema = z.object({
-  /** Variables in the mean (SD) and percentile tables; [] = every derived variable. */
-  variables: z.array(z.string()).default([]),
-  /** Variables of the correlation matrix; [] = the same as `variables`. */
-  correlation: z.array(z.string()).default([]),
-  /** Variable of the size class × year bar chart; null = the first described variable. */
-  bySizeClass: z.string().nullable().default(null),
-  /** Pool the percentile table over all years (seed 000 Table 23) or use one year. */
-  percentileYear: z.number().int().nullable().default(null),
-});
-export type DescribeSpec = z.infer<typeof describeSpecSchema>;
-
 export const variablesSpecSchema = z.object({
   population: z.string().default('innbyggere'),
   expenditure: z.array(expenditureDefSchema).default([]),
@@ -100,6 +89,5 @@ export const variablesSpecSchema = z.object({
   formulas: z.array(formulaDefSchema).default([]),
   residualised: z.array(residualDefSchema).default([]),
   groupings: z.array(groupingDefSchema).default([]),
-  describe: describeSpecSchema.default(describeSpecSchema.parse({})),
 });
 export type VariablesSpec = z.infer<typeof variablesSpecSchema>;

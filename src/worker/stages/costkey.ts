@@ -1,16 +1,15 @@
 /**
  * Cost-key stage: weights by the chosen method (METHODS §3) from the fitted model in
  * ctx.results.models, the proposed key (the user's edited weights, else the computed ones), the
- * current key, and the redistribution of §4 for every municipality, plus candidate keys and the
- * district allocation. The `base` it returns lets the UI re-evaluate an edited weight vector with
- * one k×n pass (engine `evaluateOnBase`) without a round trip.
+ * current key, the redistribution of §4 for every municipality (spec section `redistribution`) and
+ * the candidate keys. The `base` it returns lets the UI re-evaluate an edited weight vector with
+ * one k×n pass (engine `evaluateOnBase`) without a round trip. The district allocation is a stage
+ * of its own (district.ts).
  */
 import {
   BASIC,
   coefficientWeights,
   countyOf,
-  districtChange,
-  districtShares,
   evaluateOnBase,
   explainedVarianceWeights,
   fitCoefficients,
@@ -22,8 +21,6 @@ import {
   toKeyRecord,
   type FitSummary,
   type GroupKind,
-  type KeyBase,
-  type KeyOutcome,
   type KeyRecord,
   type WeightsResult,
 } from '../../engine/costkey';
@@ -35,63 +32,35 @@ import { problem, type Problem } from '../../engine/problem';
 import { columnAsText, getNumeric, type Table } from '../../engine/table';
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
-import type { Stage } from './types';
+import type { CostKeyResults } from '../../results/costKey';
+import { defineStage } from './types';
 
-export interface CandidateKey {
-  id: string;
-  label: string;
-  source: string;
-  key: KeyRecord;
-  sumOk: boolean;
-  /** Change against the current key, kroner and kroner per inhabitant, per unit. */
-  change: Float64Array;
-  changePerCapita: Float64Array;
+/**
+ * What the stage reads of the spec. Method B decomposes R² with the LMG settings of «Forklart
+ * variasjon» (so both views give the same split); the other methods do not read them, so changing
+ * them re-runs nothing here.
+ */
+function select(spec: AnalysisSpec) {
+  const ck = spec.costKey;
+  const ex = spec.explained;
+  return {
+    costKey: ck,
+    models: spec.models.list,
+    population: spec.variables.population,
+    groupings: spec.variables.groupings,
+    redistribution: spec.redistribution,
+    lmg: ck.method === 'explained-variance' ? { exactMax: ex.lmgExactMax, samples: ex.lmgSamples, seed: ex.lmgSeed } : null,
+  };
 }
-
-export interface DistrictResults {
-  districts: string[];
-  criteria: string[];
-  keys: { id: string; label: string; source: string; shares: Float64Array }[];
-  currentKeyId: string | null;
-  proposedKeyId: string | null;
-  budget: number;
-  change: ReturnType<typeof districtChange> | null;
-  problems: Problem[];
-}
-
-export interface CostKeyResults {
-  problems: Problem[];
-  method: AnalysisSpec['costKey']['method'];
-  modelId: string | null;
-  modelLabel: string | null;
-  dependent: string | null;
-  year: number | null;
-  criteria: string[];
-  /** Human labels of the criteria (variable labels), by name. */
-  labels: Record<string, string>;
-  national: Record<string, number>;
-  yObsNational: number;
-  yUnitNok: number;
-  /** Weights as the method computes them (null without a usable model). */
-  computed: WeightsResult | null;
-  proposed: KeyRecord | null;
-  /** Whether `proposed` is the user's edit (true) or the computed key. */
-  edited: boolean;
-  current: KeyRecord | null;
-  currentLabel: string | null;
-  base: KeyBase | null;
-  outcome: KeyOutcome | null;
-  candidates: CandidateKey[];
-  district: DistrictResults | null;
-}
+export type CostKeyInput = ReturnType<typeof select>;
 
 const KOSTRA_COLUMNS = ['kostragruppe', 'kostra_gruppe', 'kostra_group'];
 
-function empty(spec: AnalysisSpec, problems: Problem[]): CostKeyResults {
+function empty(ck: CostKeyInput['costKey'], problems: Problem[]): CostKeyResults {
   return {
     problems,
-    method: spec.costKey.method,
-    modelId: spec.costKey.modelId,
+    method: ck.method,
+    modelId: ck.modelId,
     modelLabel: null,
     dependent: null,
     year: null,
@@ -108,7 +77,6 @@ function empty(spec: AnalysisSpec, problems: Problem[]): CostKeyResults {
     base: null,
     outcome: null,
     candidates: [],
-    district: null,
   };
 }
 
@@ -126,14 +94,22 @@ function yUnitOf(table: Table, dependent: string | null, override: number | null
   return unit && /1\s?000/.test(unit) ? 1000 : 1;
 }
 
-function groupColumn(table: Table, spec: AnalysisSpec, rows: number[]): string[] | null {
-  const def = spec.variables.groupings.find((g) => g.kind === 'column' && /kostra/i.test(`${g.id} ${g.label} ${g.column ?? ''}`));
+function groupColumn(table: Table, groupings: CostKeyInput['groupings'], rows: number[]): string[] | null {
+  const def = groupings.find((g) => g.kind === 'column' && /kostra/i.test(`${g.id} ${g.label} ${g.column ?? ''}`));
   const name = def?.column ?? KOSTRA_COLUMNS.find((c) => table.columns.has(c));
   const text = name ? columnAsText(table, name) : undefined;
   return text ? rows.map((i) => text[i]) : null;
 }
 
-function importanceWeights(table: Table, entry: ModelEntry, res: ModelResult, spec: AnalysisSpec, criteria: string[], p: Record<string, number>): WeightsResult | Problem {
+function importanceWeights(
+  table: Table,
+  entry: ModelEntry,
+  res: ModelResult,
+  ck: CostKeyInput['costKey'],
+  lmg: NonNullable<CostKeyInput['lmg']>,
+  criteria: string[],
+  p: Record<string, number>,
+): WeightsResult | Problem {
   const fits: FitSummary[] = [];
   const importance: Record<string, number>[] = [];
   for (const f of res.fits) {
@@ -153,49 +129,22 @@ function importanceWeights(table: Table, entry: ModelEntry, res: ModelResult, sp
     if (isProblem(cs)) return cs;
     const red = partialOut(cs);
     if (isProblem(red)) return red;
-    const ri = relativeImportance(red, { exactMax: spec.explained.lmgExactMax, samples: spec.explained.lmgSamples, seed: 1 });
+    const ri = relativeImportance(red, lmg);
     if (isProblem(ri)) return ri;
-    const values = spec.costKey.importance === 'lmg' ? ri.lmg : spec.costKey.importance === 'bivariate' ? ri.oneAtATimeIncrement : ri.lastIn;
+    const values = ck.importance === 'lmg' ? ri.lmg : ck.importance === 'bivariate' ? ri.oneAtATimeIncrement : ri.lastIn;
     importance.push(Object.fromEntries(ri.criteria.map((c, j) => [c, values[j]])));
   }
   return explainedVarianceWeights({
     criteria,
     fits,
-    useAdjusted: spec.costKey.useAdjusted,
+    useAdjusted: ck.useAdjusted,
     importance,
-    target: spec.costKey.target ?? BASIC,
-    rounding: spec.costKey.rounding,
-    dropped: spec.costKey.dropped,
+    target: ck.target ?? BASIC,
+    rounding: ck.rounding,
+    dropped: ck.dropped,
     p,
-    alpha: spec.costKey.alpha,
+    alpha: ck.alpha,
   });
-}
-
-function computeDistrict(spec: AnalysisSpec): DistrictResults | null {
-  const d = spec.district;
-  const districts = Object.keys(d.counts);
-  if (districts.length === 0 || d.keys.length === 0) return null;
-  const criteria = [...new Set(districts.flatMap((x) => Object.keys(d.counts[x])))];
-  const counts = new Float64Array(districts.length * criteria.length);
-  districts.forEach((x, i) => criteria.forEach((c, j) => (counts[i * criteria.length + j] = d.counts[x][c] ?? 0)));
-  const problems: Problem[] = [];
-  const keys = d.keys.map((k) => {
-    const r = districtShares({ districts, criteria, counts }, k.weights);
-    problems.push(...r.problems.map((p) => ({ ...p, where: { ...p.where, model: k.id } })));
-    return { id: k.id, label: k.label, source: k.source, shares: r.shares };
-  });
-  const cur = keys.find((k) => k.id === d.currentKeyId);
-  const prop = keys.find((k) => k.id === d.proposedKeyId);
-  return {
-    districts,
-    criteria,
-    keys,
-    currentKeyId: d.currentKeyId,
-    proposedKeyId: d.proposedKeyId,
-    budget: d.budget,
-    change: cur && prop ? districtChange(cur.shares, prop.shares, d.budget, d.phaseInYears) : null,
-    problems,
-  };
 }
 
 /**
@@ -203,7 +152,7 @@ function computeDistrict(spec: AnalysisSpec): DistrictResults | null {
  * keys are evaluated on the same sample and national values as the computed one. A criterion the data
  * lack would silently lose its weight in the index, so it is reported instead.
  */
-function fixedKeyCriteria(ck: AnalysisSpec['costKey'], table: Table, problems: Problem[]): string[] {
+function fixedKeyCriteria(ck: CostKeyInput['costKey'], table: Table, problems: Problem[]): string[] {
   const keys = [
     ...(ck.current ? [{ label: ck.current.label, weights: ck.current.weights }] : []),
     ...ck.presets.map((p) => ({ label: p.label, weights: p.weights })),
@@ -230,15 +179,19 @@ function fixedKeyCriteria(ck: AnalysisSpec['costKey'], table: Table, problems: P
   return found;
 }
 
+/** The cost-key stage on a whole spec (tests, CLI): the same selection the pipeline hands the stage. */
 export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<string, ModelResult> | undefined): CostKeyResults {
-  const ck = spec.costKey;
+  return costKeyFrom(select(spec), table, models);
+}
+
+function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, ModelResult> | undefined): CostKeyResults {
+  const ck = input.costKey;
   const problems: Problem[] = [];
-  const district = computeDistrict(spec);
-  const entry = spec.models.list.find((m) => m.id === ck.modelId) ?? null;
+  const entry = input.models.find((m) => m.id === ck.modelId) ?? null;
   const manualCriteria = Object.keys(ck.manual ?? {}).filter((c) => c !== BASIC);
   if (!entry && !(ck.method === 'manual' && manualCriteria.length)) {
     if (ck.modelId) problems.push(problem('unknown-model', 'Modellen for nøkkelen finnes ikke.', 'The model of the key does not exist.', { model: ck.modelId }));
-    return { ...empty(spec, problems), district };
+    return empty(ck, problems);
   }
   const unit = table.unit ?? 'kommune';
   const criteria = entry ? entry.regressors.filter((r) => !entry.controls.includes(r)) : manualCriteria;
@@ -248,13 +201,13 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
   const year = ck.year ?? (res ? (pickFit(res, null)?.years.at(-1) ?? null) : null);
   // Today's key from a model: its criteria and controls join the key data so both keys share one
   // sample and one set of national values.
-  const currentEntry = !ck.current && ck.currentModelId ? (spec.models.list.find((m) => m.id === ck.currentModelId) ?? null) : null;
+  const currentEntry = !ck.current && ck.currentModelId ? (input.models.find((m) => m.id === ck.currentModelId) ?? null) : null;
   const currentCriteria = currentEntry ? currentEntry.regressors.filter((r) => !currentEntry.controls.includes(r)) : [];
   const keyCriteria = [...criteria, ...currentCriteria.filter((c) => !criteria.includes(c))];
   for (const c of fixedKeyCriteria(ck, table, problems)) if (!keyCriteria.includes(c)) keyCriteria.push(c);
   const keyControls = [...controls, ...(currentEntry?.controls ?? []).filter((c) => !controls.includes(c))];
-  const data = keyData(table, { unit, unitName: table.unitName, population: spec.variables.population, yearColumn: table.year, year, criteria: keyCriteria, controls: keyControls, dependent });
-  if (!('prep' in data)) return { ...empty(spec, data.problems), district };
+  const data = keyData(table, { unit, unitName: table.unitName, population: input.population, yearColumn: table.year, year, criteria: keyCriteria, controls: keyControls, dependent });
+  if (!('prep' in data)) return empty(ck, data.problems);
   problems.push(...data.problems);
 
   const fit = pickFit(res, data.year);
@@ -262,16 +215,16 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
   let computed: WeightsResult | null = null;
   if (ck.method === 'coefficient' && coef) {
     computed = coefficientWeights({ criteria, controls, ...coef, national: data.national, remainder: ck.remainder, dropped: ck.dropped, alpha: ck.alpha });
-  } else if (ck.method === 'explained-variance' && entry && res) {
-    const w = importanceWeights(table, entry, res, spec, criteria, coef?.p ?? {});
+  } else if (ck.method === 'explained-variance' && entry && res && input.lmg) {
+    const w = importanceWeights(table, entry, res, ck, input.lmg, criteria, coef?.p ?? {});
     if ('method' in w) computed = w;
     else problems.push(w);
   } else if (ck.method === 'sub-function') {
-    const sf = spec.costKey.subFunction;
+    const sf = ck.subFunction;
     const sfFit = pickFit(sf.modelId ? models?.[sf.modelId] : undefined, data.year);
     const total = sf.totalVariable ? getNumeric(table, sf.totalVariable) : undefined;
     if (sfFit && total) {
-      const totalPerCapita = nationalMean(total.values, getNumeric(table, spec.variables.population)?.values ?? [], data.tableRows);
+      const totalPerCapita = nationalMean(total.values, getNumeric(table, input.population)?.values ?? [], data.tableRows);
       computed = subFunctionWeights({ criteria, ...fitCoefficients(sfFit), national: data.national, totalPerCapita, dropped: ck.dropped, alpha: ck.alpha });
     } else
       problems.push(problem('sub-function-incomplete', 'Velg delfunksjonsmodell og samlet utgift for metode C.', 'Choose the sub-function model and total spending for method C.'));
@@ -299,17 +252,17 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
   const current = ck.current?.weights ?? currentFromModel ?? computedKey;
   const currentLabel = ck.current?.label ?? (currentFromModel ? currentEntry!.label : computedKey ? 'Beregnet nøkkel' : null);
   const yUnitNok = yUnitOf(table, dependent, ck.yUnitNok);
-  const perCapitaNok = spec.redistribution.nationalPerCapita ?? data.yObsNational * yUnitNok;
+  const perCapitaNok = input.redistribution.nationalPerCapita ?? data.yObsNational * yUnitNok;
   if (!Number.isFinite(perCapitaNok))
     problems.push(problem('no-national-spending', 'Nasjonal utgift per innbygger mangler; beløp kan ikke beregnes.', 'National spending per inhabitant is missing; amounts cannot be computed.', undefined, 'warning'));
   const sizeCol = getNumeric(table, 'size_class');
   const groups: Record<GroupKind, string[] | null> = {
     'size-class': sizeCol ? data.tableRows.map((i) => (sizeCol.missing[i] ? '' : String(sizeCol.values[i]))) : null,
     county: data.prep.units.map(countyOf),
-    'kostra-group': groupColumn(table, spec, data.tableRows),
+    'kostra-group': groupColumn(table, input.groupings, data.tableRows),
   };
   const base = makeKeyBase(data.prep, data.names, perCapitaNok, current, groups);
-  const outcome = proposed ? evaluateOnBase(base, proposed, spec.redistribution.phaseInYears) : null;
+  const outcome = proposed ? evaluateOnBase(base, proposed, input.redistribution.phaseInYears) : null;
   if (outcome && !outcome.sumOk)
     problems.push(problem('weights-sum', `Vektene summerer til ${outcome.sum.toFixed(4)}, ikke 1.`, `The weights add up to ${outcome.sum.toFixed(4)}, not 1.`));
 
@@ -343,13 +296,11 @@ export function runCostKey(spec: AnalysisSpec, table: Table, models: Record<stri
     base,
     outcome,
     candidates,
-    district,
   };
 }
 
-export const costKeyStage: Stage<'costKey'> = {
+export const costKeyStage = defineStage({
   key: 'costKey',
-  // The total key (`costKey.total`) is the next stage's business: editing it must not recompute this one.
-  inputs: (spec) => [{ ...spec.costKey, total: null }, spec.redistribution, spec.district, spec.models.list, spec.variables.population, spec.variables.groupings, spec.explained.lmgExactMax],
-  run: (ctx) => runCostKey(ctx.spec, ctx.table, ctx.results.models),
-};
+  select,
+  run: (ctx) => costKeyFrom(ctx.input, ctx.table, ctx.results.models),
+});

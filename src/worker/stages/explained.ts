@@ -9,40 +9,18 @@ import { problem, type Problem } from '../../engine/problem';
 import type { Table } from '../../engine/table';
 import { buildCommonSample, isProblem, type CommonSample } from '../../engine/importance/sample';
 import { partialOut } from '../../engine/importance/partialOut';
-import { relativeImportance, type RelImpResult } from '../../engine/importance/relimp';
-import { searchSubsetsAsync, type SubsetSearchResult } from '../../engine/importance/search';
+import { relativeImportance } from '../../engine/importance/relimp';
+import { searchSubsetsAsync } from '../../engine/importance/search';
 import { compareModels, type ModelComparison, type NamedResult } from '../../engine/importance/compare';
 import { compareOnSample, type ComparedModel } from '../../engine/importance/compareOnSample';
 import { restrictRows } from '../../engine/importance/subTable';
 import type { ModelEntry } from '../../spec/sections/models';
 import { analysedEntry, baselineEntry, withCriteria } from '../../spec/sections/explained';
+import type { AnalysisSpec } from '../../spec/schema';
+import type { ExplainedResults } from '../../results/explained';
 import { fitEntry, toModelSpec } from './models';
 import type { ModelResult } from '../../engine/model/types';
-import type { Stage, StageContext } from './types';
-
-export interface AnalysedModelInfo {
-  id: string;
-  label: string;
-  dependent: string;
-  criteria: string[];
-  controls: string[];
-  n: number;
-  nDropped: number;
-  years: number[];
-}
-
-export interface ExplainedResults {
-  baselineId: string | null;
-  comparison: ModelComparison | null;
-  analysed: AnalysedModelInfo | null;
-  relimp: RelImpResult | null;
-  /** Seed 000 Table 25: each criterion alone with the always-in columns (common sample). */
-  oneAtATime: ModelComparison | null;
-  /** Seed 000 Table 20: criteria added in descending one-at-a-time R² (common sample). */
-  stepwise: ModelComparison | null;
-  subsets: (SubsetSearchResult & { refits: ModelComparison }) | null;
-  problems: Problem[];
-}
+import { defineStage, type StageContext } from './types';
 
 /** The decomposition works on the pooled design with year effects, or on one cross-section. */
 export function commonSampleFor(table: Table, entry: ModelEntry, criteria = entry.regressors): CommonSample | Problem {
@@ -89,8 +67,13 @@ function variantsTable(table: Table, rows: Int32Array, entries: ModelEntry[], mo
   return compareOnSample(table, entries.map((e) => compared(e)), { mode, thresholds, fit: fitCompared(byId), rows });
 }
 
-async function run(ctx: StageContext): Promise<ExplainedResults> {
-  const { spec, table } = ctx;
+/** The section, and the models (list, the shown order for the default baseline, the star thresholds). */
+function select(spec: AnalysisSpec) {
+  return { explained: spec.explained, models: spec.models };
+}
+
+async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<ExplainedResults> {
+  const { input: spec, table } = ctx;
   const ex = spec.explained;
   const thresholds = spec.models.stars;
   const problems: Problem[] = [];
@@ -221,11 +204,4 @@ async function run(ctx: StageContext): Promise<ExplainedResults> {
   return out;
 }
 
-export const explainedStage: Stage<'explained'> = {
-  key: 'explained',
-  inputs: (spec) => ({
-    models: spec.models,
-    explained: { ...spec.explained, stability: null },
-  }),
-  run,
-};
+export const explainedStage = defineStage({ key: 'explained', select, run });

@@ -4,7 +4,7 @@ import type { Table } from '../../engine/table';
 import type { ModelResult, ModelSpec } from '../../engine/model/types';
 import type { ModelEntry } from '../../spec/sections/models';
 import { defaultDeps } from '../engine';
-import type { Stage } from './types';
+import { defineStage } from './types';
 
 export function toModelSpec(entry: ModelEntry): ModelSpec {
   return {
@@ -84,12 +84,12 @@ export function fitEntry(
   }
 }
 
-export const modelsStage: Stage<'models'> = {
+export const modelsStage = defineStage({
   key: 'models',
-  inputs: (spec) => spec.models.list,
+  select: (spec) => spec.models.list,
   async run(ctx) {
     const out: Record<string, ModelResult> = {};
-    const list = ctx.spec.models.list;
+    const list = ctx.input;
     for (let i = 0; i < list.length; i++) {
       await ctx.pause();
       if (ctx.cancelled()) return out;
@@ -98,4 +98,4 @@ export const modelsStage: Stage<'models'> = {
     }
     return out;
   },
-};
+});

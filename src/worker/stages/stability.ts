@@ -4,29 +4,32 @@
  */
 import type { Problem } from '../../engine/problem';
 import { isProblem } from '../../engine/importance/sample';
-import { perYearStability, type PerYearStability } from '../../engine/stability/perYear';
-import { leaveOneYearOut, type LeaveOneYearOut } from '../../engine/stability/leaveOneYearOut';
-import { clusterBootstrapAsync, type BootstrapResult } from '../../engine/stability/bootstrap';
+import { perYearStability } from '../../engine/stability/perYear';
+import { leaveOneYearOut } from '../../engine/stability/leaveOneYearOut';
+import { clusterBootstrapAsync } from '../../engine/stability/bootstrap';
+import type { AnalysisSpec } from '../../spec/schema';
 import { stabilityEntry } from '../../spec/sections/explained';
+import type { StabilityResults } from '../../results/stability';
 import { toModelSpec } from './models';
 import { commonSampleFor } from './explained';
-import type { Stage, StageContext } from './types';
+import { defineStage, type StageContext } from './types';
 
-export interface StabilityResults {
-  modelId: string | null;
-  label: string;
-  criteria: string[];
-  perYear: PerYearStability | null;
-  leaveOneYearOut: LeaveOneYearOut | null;
-  bootstrap: BootstrapResult | null;
-  problems: Problem[];
+/** The section, and what picks the model: the decomposition's choice of model and candidate
+ *  criteria, the model list and the shown order (the default baseline is the first shown). */
+function select(spec: AnalysisSpec) {
+  const { baselineModelId, decompositionModelId, candidateCriteria } = spec.explained;
+  return {
+    stability: spec.stability,
+    explained: { baselineModelId, decompositionModelId, candidateCriteria },
+    models: { list: spec.models.list, shown: spec.models.shown },
+  };
 }
 
-async function run(ctx: StageContext): Promise<StabilityResults> {
-  const { spec, table } = ctx;
-  const st = spec.explained.stability;
+async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<StabilityResults> {
+  const { input: spec, table } = ctx;
+  const st = spec.stability;
   const problems: Problem[] = [];
-  const entry = stabilityEntry(spec.explained, spec.models);
+  const entry = stabilityEntry(st, spec.explained, spec.models);
   const out: StabilityResults = {
     modelId: entry?.id ?? null,
     label: entry?.label ?? '',
@@ -42,7 +45,7 @@ async function run(ctx: StageContext): Promise<StabilityResults> {
   const modelSpec = toModelSpec(entry);
 
   ctx.progress(0, 'Estimerer per år');
-  out.perYear = perYearStability(table, modelSpec, { alpha: spec.models.stars[1] ?? 0.05 });
+  out.perYear = perYearStability(table, modelSpec, { alpha: st.alpha });
   problems.push(...out.perYear.problems.map((p) => ({ ...p, severity: 'warning' as const })));
 
   if (st.leaveOneYearOut) {
@@ -74,11 +77,4 @@ async function run(ctx: StageContext): Promise<StabilityResults> {
   return out;
 }
 
-export const stabilityStage: Stage<'stability'> = {
-  key: 'stability',
-  inputs: (spec) => {
-    const { baselineModelId, decompositionModelId, candidateCriteria, stability } = spec.explained;
-    return { models: spec.models, baselineModelId, decompositionModelId, candidateCriteria, stability };
-  },
-  run,
-};
+export const stabilityStage = defineStage({ key: 'stability', select, run });

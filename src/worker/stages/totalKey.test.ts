@@ -9,7 +9,7 @@ import { generateDemo } from '../../../scripts/demo/index';
 import { loadSpec } from '../../spec/migrate';
 import type { AnalysisSpec } from '../../spec/schema';
 import { Pipeline } from '../pipeline';
-import type { AnalysisResults } from '../results';
+import type { AnalysisResults } from '../../results/analysisResults';
 import { runTotalKey } from './totalKey';
 
 const ctl = { cancelled: () => false, progress: () => {} };
@@ -71,7 +71,7 @@ describe('total-key stage on the demo', () => {
   it('a typed spending figure changes the sector weights and a named municipality\'s total index', () => {
     const before = res.totalKey!.result!;
     const s2 = structuredClone(spec);
-    s2.costKey.total.sectors[1].spending = { kind: 'typed', perCapita: 20_000 };
+    s2.totalKey.sectors[1].spending = { kind: 'typed', perCapita: 20_000 };
     const after = runTotalKey(s2, pipeline.analysisTable(s2), res.costKey, res.models).result!;
     expect(after.sectors[1].weight).toBeGreaterThan(before.sectors[1].weight);
     const i = after.units.indexOf(before.units[0]);

@@ -16,36 +16,31 @@ import {
   type KeyRecord,
   type SectorIndexSource,
   type SectorInput,
-  type TotalKeyResult,
 } from '../../engine/costkey';
 import { problem } from '../../engine/problem';
 import type { Table } from '../../engine/table';
 import type { AnalysisSpec } from '../../spec/schema';
-import type { SectorSource } from '../../spec/sections/costkey';
+import type { SectorSource } from '../../spec/sections/totalKey';
 import type { ModelResult } from '../../engine/model/types';
-import { pickFit, type CostKeyResults } from './costkey';
-import type { Stage } from './types';
+import type { CostKeyResults } from '../../results/costKey';
+import type { SectorSourceText, TotalKeyResults } from '../../results/totalKey';
+import { pickFit } from './costkey';
+import { defineStage } from './types';
 
-export interface SectorSourceText {
-  nb: string;
-  en: string;
+/** The section, the saved keys and key settings of the cost-key section, the models, the population. */
+function select(spec: AnalysisSpec) {
+  const { presets, year, remainder, alpha } = spec.costKey;
+  return { totalKey: spec.totalKey, costKey: { presets, year, remainder, alpha }, models: spec.models.list, population: spec.variables.population };
 }
-
-export interface TotalKeyResults {
-  /** The spec has at least one sector. */
-  configured: boolean;
-  result: TotalKeyResult | null;
-  /** Readable description of each sector's source and «before» source (same order as the sectors). */
-  sources: { id: string; source: SectorSourceText; compareWith: SectorSourceText | null }[];
-}
+export type TotalKeyInput = ReturnType<typeof select>;
 
 function unresolved(code: string, nb: string, en: string): SectorIndexSource {
   return { kind: 'unresolved', problem: problem(code, nb, en) };
 }
 
 /** Method A key of a fitted model, national values over the model's own key-year sample. */
-function modelKey(spec: AnalysisSpec, table: Table, models: Record<string, ModelResult> | undefined, modelId: string, year: number | null, label: string): SectorIndexSource {
-  const entry = spec.models.list.find((m) => m.id === modelId);
+function modelKey(spec: TotalKeyInput, table: Table, models: Record<string, ModelResult> | undefined, modelId: string, year: number | null, label: string): SectorIndexSource {
+  const entry = spec.models.find((m) => m.id === modelId);
   if (!entry) return unresolved('unknown-model', `Modellen «${modelId}» for sektoren «${label}» finnes ikke.`, `Model "${modelId}" of sector "${label}" does not exist.`);
   const fit = pickFit(models?.[modelId], year);
   if (!fit) return unresolved('model-not-fitted', `Modellen «${entry.label}» for sektoren «${label}» er ikke estimert.`, `Model "${entry.label}" of sector "${label}" has not been fitted.`);
@@ -53,7 +48,7 @@ function modelKey(spec: AnalysisSpec, table: Table, models: Record<string, Model
   const data = keyData(table, {
     unit: table.unit ?? 'kommune',
     unitName: table.unitName,
-    population: spec.variables.population,
+    population: spec.population,
     yearColumn: table.year,
     year,
     criteria,
@@ -68,7 +63,7 @@ function modelKey(spec: AnalysisSpec, table: Table, models: Record<string, Model
 export function resolveSource(
   src: SectorSource,
   label: string,
-  spec: AnalysisSpec,
+  spec: TotalKeyInput,
   table: Table,
   costKey: CostKeyResults | undefined,
   models: Record<string, ModelResult> | undefined,
@@ -108,7 +103,7 @@ export function resolveSource(
       );
     }
     case 'model': {
-      const entry = spec.models.list.find((m) => m.id === src.modelId);
+      const entry = spec.models.find((m) => m.id === src.modelId);
       const name = entry?.label ?? src.modelId;
       return { source: modelKey(spec, table, models, src.modelId, year, label), text: { nb: `Nøkkel fra modellen «${name}» (metode A)`, en: `Key from the model "${name}" (method A)` } };
     }
@@ -127,8 +122,13 @@ export function resolveSource(
   }
 }
 
+/** The total-key stage on a whole spec (tests, CLI): the same selection the pipeline hands the stage. */
 export function runTotalKey(spec: AnalysisSpec, table: Table, costKey: CostKeyResults | undefined, models: Record<string, ModelResult> | undefined): TotalKeyResults {
-  const t = spec.costKey.total;
+  return totalKeyFrom(select(spec), table, costKey, models);
+}
+
+function totalKeyFrom(spec: TotalKeyInput, table: Table, costKey: CostKeyResults | undefined, models: Record<string, ModelResult> | undefined): TotalKeyResults {
+  const t = spec.totalKey;
   if (t.sectors.length === 0) return { configured: false, result: null, sources: [] };
   const year = spec.costKey.year ?? costKey?.year ?? null;
   const sources: TotalKeyResults['sources'] = [];
@@ -154,7 +154,7 @@ export function runTotalKey(spec: AnalysisSpec, table: Table, costKey: CostKeyRe
   const result = totalKeyFromTable(table, {
     unit: table.unit ?? 'kommune',
     unitName: table.unitName,
-    population: spec.variables.population,
+    population: spec.population,
     yearColumn: table.year,
     year,
     sectors,
@@ -164,9 +164,9 @@ export function runTotalKey(spec: AnalysisSpec, table: Table, costKey: CostKeyRe
   return { configured: true, result, sources };
 }
 
-export const totalKeyStage: Stage<'totalKey'> = {
+export const totalKeyStage = defineStage({
   key: 'totalKey',
-  // What it reads of the spec; the cost-key and model results it reads re-run it when they change.
-  inputs: (spec) => [spec.costKey.total, spec.costKey.presets, spec.costKey.year, spec.costKey.remainder, spec.costKey.alpha, spec.models.list, spec.variables.population],
-  run: (ctx) => runTotalKey(ctx.spec, ctx.table, ctx.results.costKey, ctx.results.models),
-};
+  select,
+  // The cost-key and model results it reads re-run it when they change (the pipeline tracks them).
+  run: (ctx) => totalKeyFrom(ctx.input, ctx.table, ctx.results.costKey, ctx.results.models),
+});

@@ -1,18 +1,25 @@
 /**
- * A stage turns (spec, table, earlier results) into one section of AnalysisResults. Stages run in
- * the worker in the order of src/worker/stages/index.ts, are skipped when the parts of the spec they
- * depend on (`inputs`) did not change (and no earlier section they read was recomputed), and check
- * `cancelled()` in long loops.
+ * A stage turns (its part of the spec, the table, earlier results) into one section of
+ * AnalysisResults. Stages run in the worker in the order of src/worker/stages/index.ts.
+ *
+ * `select(spec)` returns exactly the spec paths the stage reads, and `run` receives only that
+ * selection (`ctx.input`), never the whole spec: a stage cannot read what it did not select, so its
+ * cache key — the hash of the selection, with the table's key and the versions of the result
+ * sections it read — cannot go stale. A selection may depend on the spec (e.g. the cost-key stage
+ * selects the LMG settings only for method B), so a setting the stage ignores re-runs nothing.
+ * Long loops `await ctx.pause()` and then check `cancelled()`.
  */
 import type { AnalysisSpec } from '../../spec/schema';
 import type { Table } from '../../engine/table';
-import type { AnalysisResults } from '../results';
+import type { AnalysisResults, SectionKey } from '../../results/analysisResults';
 
-export interface StageContext {
-  spec: AnalysisSpec;
+export interface StageContext<I> {
+  /** The stage's `select(spec)`: the only part of the spec it sees. */
+  input: I;
   /** The joined dataset with all derived variables. */
   table: Table;
-  results: AnalysisResults;
+  /** Earlier sections; the pipeline records which ones the stage reads. */
+  results: Readonly<AnalysisResults>;
   cancelled(): boolean;
   progress(fraction: number, label: string): void;
   /** Yields to the worker's event loop so a newer request can arrive; await it in long loops,
@@ -20,9 +27,18 @@ export interface StageContext {
   pause(): Promise<void>;
 }
 
-export interface Stage<K extends keyof AnalysisResults = keyof AnalysisResults> {
+export interface Stage<K extends SectionKey = SectionKey, I = unknown> {
   key: K;
-  /** The parts of the spec this stage reads (JSON-hashed to decide whether to re-run). */
-  inputs(spec: AnalysisSpec): unknown;
-  run(ctx: StageContext): AnalysisResults[K] | Promise<AnalysisResults[K]>;
+  /** Exactly the spec paths this stage reads (plain JSON; hashed into the stage's cache key). */
+  select(spec: AnalysisSpec): I;
+  run(ctx: StageContext<I>): AnalysisResults[K] | Promise<AnalysisResults[K]>;
 }
+
+/** Declares a stage with its selection's type inferred from `select`. */
+export function defineStage<K extends SectionKey, I>(stage: Stage<K, I>): Stage<K, I> {
+  return stage;
+}
+
+/** A stage of any key and selection, for lists of stages. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyStage = Stage<SectionKey, any>;

@@ -1,22 +1,22 @@
-/** The total-key part of the cost-key section: old files still load, new ones round-trip. */
+/** The total-key section (`costKey.total` until spec version 2): old files still load, new ones round-trip. */
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../migrate';
 import { emptySpec, SPEC_VERSION } from '../schema';
-import { totalKeySpecSchema } from './costkey';
+import { totalKeySpecSchema } from './totalKey';
 
-describe('costKey.total in the spec', () => {
+describe('totalKey in the spec', () => {
   it('a saved spec without a total key (older files) loads with an empty one', () => {
-    const old = { version: SPEC_VERSION, title: 'Gammel', costKey: { method: 'coefficient', modelId: 'm1' } };
+    const old = { version: 1, title: 'Gammel', costKey: { method: 'coefficient', modelId: 'm1' } };
     const r = loadSpec(old);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.spec.costKey.modelId).toBe('m1');
-    expect(r.spec.costKey.total).toEqual({ sectors: [], weightMode: 'spending', weightsSource: '', perCapita: null });
+    expect(r.spec.totalKey).toEqual({ sectors: [], weightMode: 'spending', weightsSource: '', perCapita: null });
   });
 
   it('a total key round-trips through JSON, sector defaults filled in', () => {
     const spec = emptySpec();
-    spec.costKey.total = totalKeySpecSchema.parse({
+    spec.totalKey = totalKeySpecSchema.parse({
       weightMode: 'manual',
       weightsSource: 'kilde',
       perCapita: 60000,
@@ -30,8 +30,8 @@ describe('costKey.total in the spec', () => {
     const r = loadSpec(JSON.parse(JSON.stringify(spec)));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.spec.costKey.total).toEqual(spec.costKey.total);
-    const [bv, sos, g] = r.spec.costKey.total.sectors;
+    expect(r.spec.totalKey).toEqual(spec.totalKey);
+    const [bv, sos, g] = r.spec.totalKey.sectors;
     expect(bv.spending).toEqual({ kind: 'variable', variable: 'bv_pi', unitNok: null });
     expect(sos.source).toEqual({ kind: 'index', variable: 'idx', rescale: false });
     expect(sos.compareWith).toBeNull();
@@ -40,18 +40,18 @@ describe('costKey.total in the spec', () => {
   });
 
   it('rejects an unknown index source with a problem, not a crash', () => {
-    const r = loadSpec({ version: SPEC_VERSION, costKey: { total: { sectors: [{ id: 'x', label: 'X', source: { kind: 'magic' } }] } } });
+    const r = loadSpec({ version: SPEC_VERSION, totalKey: { sectors: [{ id: 'x', label: 'X', source: { kind: 'magic' } }] } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0].code).toBe('spec-invalid');
-    expect(r.problems[0].message).toContain('costKey.total.sectors.0.source');
+    expect(r.problems[0].message).toContain('totalKey.sectors.0.source');
   });
 
   it('default sector lists are not shared between specs', () => {
     const a = emptySpec();
     const b = emptySpec();
-    a.costKey.total.sectors.push({ id: 'x', label: 'X', source: { kind: 'flat' }, compareWith: null, spending: { kind: 'none' }, weight: null });
-    expect(b.costKey.total.sectors).toEqual([]);
+    a.totalKey.sectors.push({ id: 'x', label: 'X', source: { kind: 'flat' }, compareWith: null, spending: { kind: 'none' }, weight: null });
+    expect(b.totalKey.sectors).toEqual([]);
     expect(totalKeySpecSchema.parse({}).sectors).toEqual([]);
   });
 });

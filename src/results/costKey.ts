@@ -1,0 +1,42 @@
+/** Results of the cost-key stage (src/worker/stages/costkey.ts): weights by the chosen method, the
+ *  proposed and today's key, and their redistribution over the municipalities. */
+import type { KeyBase, KeyOutcome, KeyRecord, WeightsResult } from '../engine/costkey';
+import type { Problem } from '../engine/problem';
+import type { CostKeySpec } from '../spec/sections/costkey';
+
+export interface CandidateKey {
+  id: string;
+  label: string;
+  source: string;
+  key: KeyRecord;
+  sumOk: boolean;
+  /** Change against the current key, kroner and kroner per inhabitant, per unit. */
+  change: Float64Array;
+  changePerCapita: Float64Array;
+}
+
+export interface CostKeyResults {
+  problems: Problem[];
+  method: CostKeySpec['method'];
+  modelId: string | null;
+  modelLabel: string | null;
+  dependent: string | null;
+  year: number | null;
+  criteria: string[];
+  /** Human labels of the criteria (variable labels), by name. */
+  labels: Record<string, string>;
+  national: Record<string, number>;
+  yObsNational: number;
+  yUnitNok: number;
+  /** Weights as the method computes them (null without a usable model). */
+  computed: WeightsResult | null;
+  proposed: KeyRecord | null;
+  /** Whether `proposed` is the user's edit (true) or the computed key. */
+  edited: boolean;
+  current: KeyRecord | null;
+  currentLabel: string | null;
+  /** What an edited key is evaluated on in the browser without a worker round trip. */
+  base: KeyBase | null;
+  outcome: KeyOutcome | null;
+  candidates: CandidateKey[];
+}
