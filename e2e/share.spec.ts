@@ -27,7 +27,9 @@ test('project file: save with data, open again, reject a hostile file', async ({
   expect(saved.name).toMatch(/\.knl\.json$/);
   const project = JSON.parse(saved.bytes.toString('utf8'));
   expect(project.format).toBe('kostnadsnokkel-lab-project');
-  expect(project.spec.version).toBe(1);
+  expect(project.spec.version).toBe(2);
+  // The view state (chosen municipality, slides, CSV style) travels beside the analysis.
+  expect(project.view).toMatchObject({ csvStyle: 'nb', slides: [] });
   // Demo data are embedded byte for byte: compare with the files the app serves.
   for (const d of project.data ?? []) {
     const onDisk = readFileSync(path.resolve('public/demo', d.source.fileName));
