@@ -89,7 +89,7 @@ describe('translatableFormula', () => {
 
 describe('scripts for the other estimators (issue 18)', () => {
   const est = analysisSpecSchema.parse({
-    version: 1,
+    version: SPEC_VERSION,
     title: 'Estimatorer',
     models: {
       list: [

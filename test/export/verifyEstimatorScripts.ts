@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { splitCsvLine } from '../oracle/loadCase';
 import { ESTIMATORS_DIR, fixtures, readFixtureTable } from '../oracle/estimators/load';
 import { fitModel } from '../../src/engine/model/fitModel';
-import { analysisSpecSchema } from '../../src/spec/schema';
+import { analysisSpecSchema, SPEC_VERSION } from '../../src/spec/schema';
 import { toModelSpec } from '../../src/worker/stages/models';
 import { generateRScript } from '../../src/export/scripts/rScript';
 
@@ -24,7 +24,7 @@ const models = [
   { id: 'e', label: 're', ...base, design: 'random', se: 'classical' },
   { id: 'i', label: 'inter', ...base, design: 'pooled', se: 'cluster', interactions: [{ variable: 'frie_inntekter', with: 'year' }, { variable: 'enslig_forsorger', with: 'lavinntekt' }] },
 ];
-const spec = analysisSpecSchema.parse({ version: 1, title: 'verify', models: { list: models, shown: [] } });
+const spec = analysisSpecSchema.parse({ version: SPEC_VERSION, title: 'verify', models: { list: models, shown: [] } });
 const dir = mkdtempSync(join(tmpdir(), 'knl-r-est-'));
 const out = join(dir, 'out.csv');
 const script = generateRScript(spec, { dataFile: join(ESTIMATORS_DIR, 'panel.csv'), fromSources: false });
