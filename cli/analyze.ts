@@ -1,10 +1,13 @@
 /**
- * Headless entry: `npm run --silent analyze -- <command> [options]`. Runs the same engine as the
- * dashboard, so every number the UI shows can be reproduced in a script. Each subcommand lives in
- * cli/commands/<name>.ts and is registered in cli/commands/index.ts.
+ * Headless entry: `npm run --silent analyze -- <command> [options]`. Each analysis command turns its
+ * arguments into an AnalysisSpec and runs the dashboard worker's pipeline (cli/analysis.ts), so every
+ * number the UI shows can be reproduced in a script. Each subcommand lives in cli/commands/<name>.ts
+ * and is registered in cli/commands/index.ts. Exit codes: 0 done, 1 refused (bad options or values,
+ * a model or key that cannot be computed), 2 unknown command.
  */
 import { commands } from './commands/index';
 import { parseArgs } from './args';
+import { UsageError } from './options';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -22,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
     return await cmd.run(args);
   } catch (err) {
     process.stderr.write(`Feil / Error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (err instanceof UsageError) process.stderr.write(`Se / see: npm run --silent analyze -- ${name} --help\n`);
     return 1;
   }
 }

@@ -10,7 +10,7 @@ export interface Args {
   positional: string[];
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'embed-data', 'verbose', 'no-intercept']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'print-spec', 'no-intercept']);
 
 export function parseArgs(argv: string[]): Args {
   const values = new Map<string, string>();
@@ -58,4 +58,28 @@ export function repeated(args: Args, key: string): string[] {
 /** Every value of a repeated option as given (no `;` splitting: values may hold `;`-free lists with commas). */
 export function repeatedRaw(args: Args, key: string): string[] {
   return (args.all.get(key) ?? []).map((v) => v.trim()).filter(Boolean);
+}
+
+/** A comma-separated list (`a,b , c` → ['a', 'b', 'c']); [] when the option is absent. */
+export function listValue(args: Args, key: string): string[] {
+  return (args.values.get(key) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** A number option (spaces and a decimal comma allowed: `1 000`, `0,5`); undefined when absent. */
+export function numberValue(args: Args, key: string): number | undefined {
+  const text = args.values.get(key);
+  if (text === undefined) return undefined;
+  const v = Number(text.replace(/[\s\u00a0]/g, '').replace(',', '.'));
+  if (text.trim() === '' || !Number.isFinite(v)) throw new Error(`--${key}: ugyldig tall «${text}» / invalid number "${text}"`);
+  return v;
+}
+
+/** `--years 2014[,2015]`: whole years. */
+export function yearsValue(args: Args, key = 'years'): number[] {
+  const years = listValue(args, key).map(Number);
+  if (years.some((y) => !Number.isInteger(y))) throw new Error(`ugyldig --${key} / invalid --${key}`);
+  return years;
 }

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Args } from '../args';
 import { repeatedRaw, required } from '../args';
-import type { Command } from './types';
+import { defineCommand } from '../command';
 import { SsbClient } from '../../src/ssb/client';
 import { assembleParts } from '../../src/ssb/assemble';
 import { DEFAULT_SSB_API, normaliseApiBase } from '../../src/ssb/apiBase';
@@ -58,8 +58,17 @@ export function apiFrom(args: Args): string {
   return normaliseApiBase(args.values.get('api') ?? process.env.SSB_API ?? DEFAULT_SSB_API);
 }
 
-export const fetchCommand: Command = {
+export const fetchCommand = defineCommand({
+  name: 'fetch',
   summary: 'hent en tabell fra SSB / fetch an SSB table: --table ID --select "Dim=kode,kode" [--codelist Dim=ID] [--api URL] --out FILE.json',
+  options: [
+    { name: 'table', kind: 'value', arg: 'ID', help: 'tabellnummer i Statistikkbanken / Statistikkbanken table id' },
+    { name: 'select', kind: 'repeat', arg: '"Dim=kode,kode"', help: 'verdier av en dimensjon (Dim= utelater den) / values of a dimension (Dim= leaves it out)' },
+    { name: 'codelist', kind: 'repeat', arg: 'Dim=ID', help: 'kodeliste for en dimensjon / codelist of a dimension' },
+    { name: 'api', kind: 'value', arg: 'URL', help: 'API-adresse (standard SSB) / API base (default SSB)' },
+    { name: 'lang', kind: 'value', choices: ['no', 'en'], help: 'språk (standard no) / language (default no)' },
+    { name: 'out', kind: 'value', arg: 'FILE.json', help: 'fila som skrives / the file written' },
+  ],
   async run(args: Args): Promise<number> {
     const tableId = required(args, 'table');
     const out = resolve(required(args, 'out'));
@@ -94,4 +103,4 @@ export const fetchCommand: Command = {
       return 1;
     }
   },
-};
+});

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { parseArgs } from '../args';
-import { fitCommand, parseFormula } from './fit';
-import { tidyTable } from '../tidyCsv';
+import { fitCommand } from './fit';
+import { parseFormula } from '../formula';
+import { tidyTable } from '../../src/ingest/tidyTable';
 import { close, loadCase, ORACLE_DIR, toleranceFor } from '../../test/oracle/loadCase';
 import { ESTIMATORS_DIR, fixtures, TOL } from '../../test/oracle/estimators/load';
 

@@ -1,10 +1,12 @@
 /**
- * `analyze -- fit`: one regression model on a tidy CSV, through the same fitModel the dashboard uses.
+ * `analyze -- fit`: one regression model on a tidy CSV, through the same pipeline and fitModel the
+ * dashboard uses: the arguments become an AnalysisSpec (the CSV as a ready-table source, one model,
+ * the derived variables of `--spec FILE`), which `--print-spec` prints.
  *
  *   npm run --silent analyze -- fit --data FILE [--unit COL] [--year COL] --formula "y ~ x1 + x2"
  *     [--design pooled|per-year|within|single|random] [--se classical|hc1|cluster] [--cluster COL]
  *     [--estimator ols|robust|median|quantile] [--tau 0.25]
- *     [--weights COL] [--years 2014[,2015]] [--no-intercept] [--spec FILE] [--json]
+ *     [--weights COL] [--years 2014[,2015]] [--no-intercept] [--spec FILE] [--json] [--print-spec]
  *
  * Defaults: design pooled when --year is given, else single; SE cluster for pooled/within (by
  * --cluster or --unit), HC1 for per-year, classical for single, random effects and the robust and
@@ -12,39 +14,21 @@
  * `+ 0`) also drops the intercept; `x:year` adds x per year (first year the reference), `a:b` the
  * product a·b.
  */
-import type { Args } from '../args';
-import { required } from '../args';
-import type { Command } from './types';
-import { readTidyCsv } from '../tidyCsv';
-import { fitModel } from '../../src/engine/model/fitModel';
-import { applySpecVariables } from '../../src/engine/variables/applySpec';
 import { readFileSync } from 'node:fs';
-import { YEAR_INTERACTION, type Design, type Estimator, type FitOutcome, type Interaction, type ModelSpec, type SeType } from '../../src/engine/model/types';
-import type { Table } from '../../src/engine/table';
+import { numberValue, required, yearsValue, type Args } from '../args';
+import { defineCommand } from '../command';
+import { checkedSpec, newSpec, printSpec, runAnalysis, tableSource } from '../analysis';
+import { parseFormula } from '../formula';
+import { PRINT_SPEC, UsageError, type OptionDef } from '../options';
+import type { Design, Estimator, FitOutcome, SeType } from '../../src/engine/model/types';
+import { problem, type Problem } from '../../src/engine/problem';
+import type { AnalysisSpec } from '../../src/spec/schema';
+import { modelEntrySchema } from '../../src/spec/sections/models';
+import { variablesSpecSchema, type VariablesSpec } from '../../src/spec/sections/variables';
 
-const DESIGNS: Design[] = ['pooled', 'per-year', 'within', 'single', 'random'];
-const ESTIMATORS: Estimator[] = ['ols', 'robust', 'median', 'quantile'];
-const SES: SeType[] = ['classical', 'hc1', 'cluster'];
-
-export function parseFormula(formula: string): { dependent: string; regressors: string[]; intercept: boolean; interactions?: Interaction[] } {
-  const [lhs, rhs] = formula.split('~');
-  if (!lhs?.trim() || rhs === undefined) throw new Error(`ugyldig formel «${formula}» / invalid formula "${formula}" (y ~ x1 + x2)`);
-  let intercept = true;
-  const regressors: string[] = [];
-  const interactions: Interaction[] = [];
-  for (const raw of rhs.replace(/-\s*1\b/g, '+ __noint').split('+')) {
-    const term = raw.trim();
-    if (term === '' || term === '1') continue;
-    if (term === '__noint' || term === '0') intercept = false;
-    else if (term.includes(':')) {
-      const [a, b, ...rest] = term.split(':').map((t) => t.trim());
-      if (!a || !b || rest.length) throw new Error(`ugyldig samspill «${term}» / invalid interaction "${term}" (a:b or x:${YEAR_INTERACTION})`);
-      // x:year reads naturally either way round.
-      interactions.push(a === YEAR_INTERACTION ? { variable: b, with: a } : { variable: a, with: b });
-    } else regressors.push(term);
-  }
-  return { dependent: lhs.trim(), regressors, intercept, ...(interactions.length ? { interactions } : {}) };
-}
+const DESIGNS: readonly Design[] = ['pooled', 'per-year', 'within', 'single', 'random'];
+const ESTIMATORS: readonly Estimator[] = ['ols', 'robust', 'median', 'quantile'];
+const SES: readonly SeType[] = ['classical', 'hc1', 'cluster'];
 
 function num(x: number | undefined): number | null {
   return x === undefined || !Number.isFinite(x) ? null : x;
@@ -151,75 +135,116 @@ function estimatorLines(fit: Extract<FitOutcome, { ok: true }>): string[] {
   return out;
 }
 
-export function specFromArgs(args: Args): { spec: ModelSpec; unit?: string; year?: string } {
+const OPTIONS: OptionDef[] = [
+  { name: 'data', kind: 'value', arg: 'FILE', help: 'tidy CSV (overskriftsrad, én rad per enhet og år) / tidy CSV (header row, one row per unit and year)' },
+  { name: 'formula', kind: 'value', arg: '"y ~ x1 + x2"', help: 'modellen / the model (- 1: uten konstant / no intercept; x:year, a:b: samspill / interactions)' },
+  { name: 'unit', kind: 'value', arg: 'COL', help: 'enhetskolonnen / unit id column' },
+  { name: 'year', kind: 'value', arg: 'COL', help: 'årskolonnen / year column' },
+  { name: 'design', kind: 'value', choices: DESIGNS, help: 'standard: pooled med --year, ellers single / default pooled with --year, else single' },
+  { name: 'se', kind: 'value', choices: SES, help: 'standardfeil / standard errors (standard som i dashbordet / dashboard defaults)' },
+  { name: 'cluster', kind: 'value', arg: 'COL', help: 'klyngekolonne (standard --unit) / cluster column (default --unit)' },
+  { name: 'estimator', kind: 'value', choices: ESTIMATORS, help: 'estimator (standard ols) / estimator (default ols)' },
+  { name: 'tau', kind: 'value', arg: '0.25', help: 'kvantil for --estimator quantile / quantile of --estimator quantile' },
+  { name: 'weights', kind: 'value', arg: 'COL', help: 'analytiske vekter (WLS) / analytic weights (WLS)' },
+  { name: 'years', kind: 'value', arg: '2014[,2015]', help: 'bare disse årene / these years only' },
+  { name: 'no-intercept', kind: 'flag', help: 'uten konstantledd / without the intercept' },
+  { name: 'spec', kind: 'value', arg: 'FILE', help: 'avledede variabler fra en lagret analyse / derived variables of a saved analysis' },
+  PRINT_SPEC,
+];
+
+/**
+ * The variables section of a saved analysis (a whole spec, a project file `{ spec }` or the section
+ * itself), or a problem naming the invalid part.
+ */
+export function variablesOfSpecFile(raw: unknown): VariablesSpec | Problem {
+  const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const spec = (obj.spec as Record<string, unknown> | undefined) ?? obj;
+  const section = spec.variables !== undefined ? spec.variables : spec;
+  const parsed = variablesSpecSchema.safeParse(section);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues[0]?.path.join('.') ?? '';
+  const msg = parsed.error.issues[0]?.message ?? '';
+  return problem(
+    'spec-variables-invalid',
+    `Variabeldelen av spesifikasjonen er ugyldig (${where}): ${msg}`,
+    `The variables section of the spec is invalid (${where}): ${msg}`,
+    { variable: where },
+  );
+}
+
+/** The model of the arguments, with the dashboard's engine defaults for what they leave open. */
+export function fitSpecFromArgs(args: Args): { spec: AnalysisSpec; files: Record<string, string> } {
   const f = parseFormula(required(args, 'formula'));
-  const unit = args.values.get('unit');
-  const year = args.values.get('year');
+  const data = required(args, 'data');
+  const unit = args.values.get('unit') ?? null;
+  const year = args.values.get('year') ?? null;
   const design = (args.values.get('design') ?? (year ? 'pooled' : 'single')) as Design;
-  if (!DESIGNS.includes(design)) throw new Error(`ukjent --design ${design} / unknown --design (${DESIGNS.join('|')})`);
   const estimator = (args.values.get('estimator') ?? 'ols') as Estimator;
-  if (!ESTIMATORS.includes(estimator)) throw new Error(`ukjent --estimator ${estimator} / unknown --estimator (${ESTIMATORS.join('|')})`);
-  const tauText = args.values.get('tau');
-  const tau = tauText === undefined ? undefined : Number(tauText);
-  if (tau !== undefined && !(tau > 0 && tau < 1)) throw new Error(`ugyldig --tau ${tauText} (0 < τ < 1) / invalid --tau`);
-  if (tau !== undefined && estimator !== 'quantile') throw new Error('--tau gjelder --estimator quantile / --tau needs --estimator quantile');
+  const tau = numberValue(args, 'tau');
+  if (tau !== undefined && !(tau > 0 && tau < 1)) throw new UsageError(`ugyldig --tau ${tau} (0 < τ < 1) / invalid --tau`);
+  if (tau !== undefined && estimator !== 'quantile') throw new UsageError('--tau gjelder --estimator quantile / --tau needs --estimator quantile');
   const cluster = args.values.get('cluster') ?? null;
   const defaultSe: SeType =
     estimator !== 'ols' || design === 'random'
       ? 'classical'
       : design === 'per-year' ? 'hc1' : design === 'single' ? 'classical' : cluster || unit ? 'cluster' : 'hc1';
   const se = (args.values.get('se') ?? defaultSe) as SeType;
-  if (!SES.includes(se)) throw new Error(`ukjent --se ${se} / unknown --se (${SES.join('|')})`);
-  const years = (args.values.get('years') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map(Number);
-  if (years.some((y) => !Number.isFinite(y))) throw new Error('ugyldig --years / invalid --years');
-  const spec: ModelSpec = {
-    dependent: f.dependent,
-    regressors: f.regressors,
-    design,
-    intercept: f.intercept && !args.flags.has('no-intercept'),
-    yearEffects: design === 'pooled' || design === 'within' || design === 'random',
-    se,
-    cluster,
-    weights: args.values.get('weights') ?? null,
-    sample: years.length ? { years } : null,
-  };
-  if (estimator !== 'ols') spec.estimator = estimator;
-  if (estimator === 'quantile') spec.tau = tau ?? 0.5;
-  if (f.interactions) spec.interactions = f.interactions;
-  return { spec, unit, year };
+  const years = yearsValue(args);
+  const spec = newSpec(`analyze fit: ${required(args, 'formula')}`);
+  spec.data.sources = [tableSource('data', data, { unit, year })];
+  // --spec FILE: the saved analysis's derived variables (expenditure, ratios, age groups, formulas,
+  // corrected indicators, size classes) are built on the CSV before the model is fitted.
+  const specFile = args.values.get('spec');
+  if (specFile) {
+    const variables = variablesOfSpecFile(JSON.parse(readFileSync(specFile, 'utf8')));
+    if ('code' in variables) throw new UsageError(`--spec ${specFile}: ${variables.message} / ${variables.messageEn}`);
+    spec.variables = variables;
+  }
+  spec.models.list = [
+    modelEntrySchema.parse({
+      id: 'fit',
+      label: required(args, 'formula'),
+      dependent: f.dependent,
+      regressors: f.regressors,
+      design,
+      intercept: f.intercept && !args.flags.has('no-intercept'),
+      yearEffects: design === 'pooled' || design === 'within' || design === 'random',
+      se,
+      cluster,
+      weights: args.values.get('weights') ?? null,
+      sample: years.length ? { years } : null,
+      ...(estimator !== 'ols' ? { estimator } : {}),
+      ...(estimator === 'quantile' ? { tau: tau ?? 0.5 } : {}),
+      ...(f.interactions ? { interactions: f.interactions } : {}),
+    }),
+  ];
+  return { spec: checkedSpec(spec), files: { data } };
 }
 
-export const fitCommand: Command = {
+export const fitCommand = defineCommand({
+  name: 'fit',
   summary: 'Regresjon (pooled, per år, within, tilfeldige effekter, enkel; OLS, robust, median, kvantil) / regression (OLS, WLS, HC1, CR1, rreg, qreg, RE + Hausman)',
+  options: OPTIONS,
   async run(args: Args): Promise<number> {
-    const { spec, unit, year } = specFromArgs(args);
-    const keepText = [unit, args.values.get('cluster')].filter((s): s is string => !!s && s !== year);
-    const data: Table = readTidyCsv(required(args, 'data'), keepText);
-    let t: Table = { ...data, unit: unit ?? data.unit, year: year ?? data.year };
-    // --spec FILE: the spec's derived variables (expenditure, ratios, age groups, formulas, corrected
-    // indicators, size classes) are evaluated on the tidy CSV before the model is fitted.
-    if (args.values.has('spec')) {
-      const built = applySpecVariables(t, JSON.parse(readFileSync(required(args, 'spec'), 'utf8')) as object);
-      for (const p of built.problems) if (p.severity === 'error') process.stderr.write(`${p.message} / ${p.messageEn}\n`);
-      t = built.table;
-    }
-    const result = fitModel(t, spec);
+    const { spec, files } = fitSpecFromArgs(args);
+    if (args.flags.has('print-spec')) return printSpec(spec);
+    const { results } = await runAnalysis(spec, files, ['models']);
+    for (const p of results.problems) if (p.severity === 'error') process.stderr.write(`${p.message} / ${p.messageEn}\n`);
+    const entry = spec.models.list[0];
+    const result = results.models![entry.id];
+    const estimator = entry.estimator ?? 'ols';
     const failed = result.fits.some((f) => !f.outcome.ok);
     if (args.flags.has('json')) {
       let out: unknown;
       if (result.design === 'per-year' && result.fits[0]?.year !== null) {
         const byYear: Record<string, unknown> = {};
-        for (const f of result.fits) byYear[String(f.year)] = { year: f.year, ...fitToJson(result.design, f.outcome, spec.estimator) };
+        for (const f of result.fits) byYear[String(f.year)] = { year: f.year, ...fitToJson(result.design, f.outcome, estimator) };
         out = byYear;
-      } else out = fitToJson(result.design, result.fits[0].outcome, spec.estimator);
+      } else out = fitToJson(result.design, result.fits[0].outcome, estimator);
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
       for (const f of result.fits) process.stdout.write(table(result.design, f.year !== null ? `— ${f.year} —\n` : '', f.outcome));
     }
     return failed ? 1 : 0;
   },
-};
+});

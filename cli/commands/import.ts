@@ -5,24 +5,31 @@
  * `data.sources`, matched by file name, re-imports a file the same way), joins them and writes a
  * tidy CSV (kommune, navn, aar, variables…; `,` and decimal point; empty = missing; text cells
  * neutralised against formula injection by the same writer as `analysedata.csv`) plus a JSON
- * report (catalogue, validation, problems).
+ * report (catalogue, validation, problems). The files become the spec's `data` section, read into
+ * the worker's Pipeline (`--print-spec` prints the spec, each source as the reader resolved it).
  *
  * `analyze -- inspect FILE... [--json]` prints per file what the importer made of it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Args } from '../args';
-import type { Command } from './types';
-import { buildDataset, ingestFile, type Dataset, type ImportedSource } from '../../src/ingest/index';
+import { defineCommand } from '../command';
+import { checkedSpec, loadSources, newSpec, printSpec } from '../analysis';
+import { PRINT_SPEC, UsageError, type OptionDef } from '../options';
+import type { Dataset, ImportedSource } from '../../src/ingest/index';
+import type { AnalysisSpec } from '../../src/spec/schema';
 import { dataSpecSchema, sourceSpecSchema, type DataSpec, type SourceSpec } from '../../src/spec/sections/data';
 import { tableToTidyCsv } from '../../src/export/analysisData';
+import { newSourceSpec } from '../../src/worker/sources';
 
 function fileList(args: Args): string[] {
   const first = args.values.get('files');
-  return [...(first ? [first] : []), ...args.positional];
+  const files = [...(first ? [first] : []), ...args.positional];
+  if (files.length === 0) throw new UsageError('mangler filer (--files a.csv b.json …) / missing files (--files a.csv b.json …)');
+  return files;
 }
 
-function readSpec(path: string | undefined): DataSpec {
+function readDataSpec(path: string | undefined): DataSpec {
   if (!path) return dataSpecSchema.parse({});
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   // Accept a whole AnalysisSpec, a project file ({ spec }) or just the data section.
@@ -30,19 +37,33 @@ function readSpec(path: string | undefined): DataSpec {
   return dataSpecSchema.parse((spec.data as unknown) ?? spec);
 }
 
-async function ingestAll(files: string[], data: DataSpec, changeTable?: string): Promise<ImportedSource[]> {
-  const out: ImportedSource[] = [];
-  for (const f of files) {
-    const name = basename(f);
-    const stored = data.sources.find((s) => s.fileName === name);
-    out.push(await ingestFile({ name, bytes: new Uint8Array(readFileSync(f)) }, stored ? { source: stored } : {}));
-  }
+/**
+ * The data section of the files: a mapping stored in `--spec` (matched by file name) is used as
+ * saved, any other file gets a new source as in the dashboard; `--change-table` is a Klass
+ * code-change table for the structure step.
+ */
+function dataSpecFromArgs(args: Args): { spec: AnalysisSpec; files: Record<string, string> } {
+  const stored = readDataSpec(args.values.get('spec'));
+  const spec = newSpec('analyze import');
+  const files: Record<string, string> = {};
+  const taken = new Set<string>();
+  const sources: SourceSpec[] = fileList(args).map((path) => {
+    const name = basename(path);
+    const saved = stored.sources.find((s) => s.fileName === name);
+    const source = saved && !taken.has(saved.id) ? saved : newSourceSpec(name, taken);
+    taken.add(source.id);
+    files[source.id] = path;
+    return source;
+  });
+  const changeTable = args.values.get('change-table');
   if (changeTable) {
     const name = basename(changeTable);
-    const source: SourceSpec = sourceSpecSchema.parse({ id: `change:${name}`, fileName: name, format: 'csv', role: 'change-table' });
-    out.push(await ingestFile({ name, bytes: new Uint8Array(readFileSync(changeTable)) }, { source: { ...source, format: /\.xlsx$/i.test(name) ? 'xlsx' : 'csv' } }));
+    const source = sourceSpecSchema.parse({ id: `change:${name}`, fileName: name, format: /\.xlsx$/i.test(name) ? 'xlsx' : 'csv', role: 'change-table' });
+    files[source.id] = changeTable;
+    sources.push(source);
   }
-  return out;
+  spec.data = { ...stored, sources, structure: (args.values.get('structure') as DataSpec['structure'] | undefined) ?? stored.structure };
+  return { spec: checkedSpec(spec), files };
 }
 
 export function datasetReport(ds: Dataset, sources: ImportedSource[]) {
@@ -55,25 +76,27 @@ export function datasetReport(ds: Dataset, sources: ImportedSource[]) {
   };
 }
 
-export const importCommand: Command = {
+const IMPORT_OPTIONS: OptionDef[] = [
+  { name: 'files', kind: 'value', arg: 'FILE', help: 'første fil (flere kan følge) / first file (more may follow)' },
+  { name: 'spec', kind: 'value', arg: 'FILE', help: 'lagret analyse: filenes lagrede oppsett / saved analysis: the files’ stored mappings' },
+  { name: 'structure', kind: 'value', choices: ['none', '2020', '2024'], help: 'kommunestruktur (standard none) / municipality structure (default none)' },
+  { name: 'change-table', kind: 'value', arg: 'FILE', help: 'Klass endringstabell / Klass code-change table' },
+  { name: 'out', kind: 'value', arg: 'FILE', help: 'tidy CSV' },
+  { name: 'report', kind: 'value', arg: 'FILE', help: 'JSON-rapport / JSON report' },
+  PRINT_SPEC,
+];
+
+export const importCommand = defineCommand({
+  name: 'import',
   summary: 'les filer (CSV, JSON-stat, xlsx), koble og slå sammen → tidy CSV + rapport / import files → tidy CSV + report',
+  options: IMPORT_OPTIONS,
+  positional: 'FILE...',
   async run(args) {
-    const files = fileList(args);
-    if (files.length === 0) {
-      process.stderr.write('mangler --files / missing --files\n');
-      return 2;
-    }
-    const data = readSpec(args.values.get('spec'));
-    const structure = args.values.get('structure');
-    if (structure !== undefined) {
-      if (structure !== 'none' && structure !== '2020' && structure !== '2024') {
-        process.stderr.write('--structure må være none, 2020 eller 2024 / must be none, 2020 or 2024\n');
-        return 2;
-      }
-      data.structure = structure;
-    }
-    const sources = await ingestAll(files, data, args.values.get('change-table'));
-    const ds = buildDataset(sources, data);
+    const built = dataSpecFromArgs(args);
+    const { spec, pipeline } = await loadSources(built.spec, built.files);
+    if (args.flags.has('print-spec')) return printSpec(spec);
+    const sources = spec.data.sources.map((s) => pipeline.importedSource(s.id)).filter((s): s is ImportedSource => s !== undefined);
+    const ds = pipeline.dataset(spec);
     const out = args.values.get('out');
     if (out) writeFileSync(out, tableToTidyCsv(ds.table));
     const report = datasetReport(ds, sources);
@@ -86,7 +109,7 @@ export const importCommand: Command = {
     }
     return sources.some((s) => s.status === 'error') ? 1 : 0;
   },
-};
+});
 
 /** What the importer made of one file, in the shape documented in the README (issue 4, point 8). */
 export function inspectSource(s: ImportedSource) {
@@ -113,15 +136,16 @@ export function inspectSource(s: ImportedSource) {
   };
 }
 
-export const inspectCommand: Command = {
+export const inspectCommand = defineCommand({
+  name: 'inspect',
   summary: 'vis hva innleseren gjorde med hver fil / show what the importer made of each file',
+  options: [{ name: 'files', kind: 'value', arg: 'FILE', help: 'første fil (flere kan følge) / first file (more may follow)' }, PRINT_SPEC],
+  positional: 'FILE...',
   async run(args) {
-    const files = fileList(args);
-    if (files.length === 0) {
-      process.stderr.write('mangler filer / missing files\n');
-      return 2;
-    }
-    const sources = await ingestAll(files, dataSpecSchema.parse({}));
+    const built = dataSpecFromArgs(args);
+    const { spec, pipeline } = await loadSources(built.spec, built.files);
+    if (args.flags.has('print-spec')) return printSpec(spec);
+    const sources = spec.data.sources.map((s) => pipeline.importedSource(s.id)).filter((s): s is ImportedSource => s !== undefined);
     const out = sources.map(inspectSource);
     if (args.flags.has('json')) process.stdout.write(JSON.stringify(out, null, 1) + '\n');
     else {
@@ -132,4 +156,4 @@ export const inspectCommand: Command = {
     }
     return sources.some((s) => s.status === 'error') ? 1 : 0;
   },
-};
+});

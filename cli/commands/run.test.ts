@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from '../args';
-import { tidyTable } from '../tidyCsv';
+import { tidyTable } from '../../src/ingest/tidyTable';
 import { run } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'knl-run-'));

@@ -8,13 +8,16 @@
  *   analysedata.csv   the tidy analysis table the scripts read (kommune, navn, aar, every variable)
  * Data files come from the project (embedded), else from `--data DIR` (default: the project's folder),
  * else from public/demo for demo sources. Exit code 1 when any model failed or a file is missing.
+ * `--print-spec` prints the project's spec as it runs (migrated, defaults filled in).
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Args } from '../args';
 import { required } from '../args';
-import type { Command } from './types';
+import { defineCommand } from '../command';
+import { printSpec } from '../analysis';
+import { PRINT_SPEC } from '../options';
 import { openProject } from '../../src/export/projectFile';
 import { buildRegressionTable } from '../../src/export/regressionTable';
 import { tableToCsv } from '../../src/export/csv';
@@ -62,19 +65,30 @@ export function regressionTablesFor(results: AnalysisResults, spec: import('../.
   ];
 }
 
-export const run: Command = {
+export const run = defineCommand({
+  name: 'run',
   summary: 'kjør en lagret prosjektfil / run a saved project: --project FILE --out DIR [--data DIR] [--csv nb|en] [--lang nb|en]',
+  options: [
+    { name: 'project', kind: 'value', arg: 'FILE', help: 'prosjektfil (.knl.json) eller AnalysisSpec / project file (.knl.json) or AnalysisSpec' },
+    { name: 'out', kind: 'value', arg: 'DIR', help: 'mappe for resultatene / folder for the results' },
+    { name: 'data', kind: 'value', arg: 'DIR', help: 'mappe med datafilene (standard prosjektets mappe) / folder of the data files (default the project’s)' },
+    { name: 'csv', kind: 'value', choices: ['nb', 'en'], help: 'CSV-stil (standard prosjektets) / CSV style (default the project’s)' },
+    { name: 'lang', kind: 'value', choices: ['nb', 'en'], help: 'språk i tabellene (standard nb) / language of the tables (default nb)' },
+    PRINT_SPEC,
+  ],
   async run(args: Args): Promise<number> {
     const projectPath = resolve(required(args, 'project'));
-    const outDir = resolve(required(args, 'out'));
-    const dataDir = resolve(args.values.get('data') ?? dirname(projectPath));
-    const lang = args.values.get('lang') === 'en' ? 'en' : 'nb';
     const opened = openProject(readFileSync(projectPath));
     if (!opened.ok) {
       for (const p of opened.problems) process.stderr.write(`${p.message} / ${p.messageEn}\n`);
       return 1;
     }
     const { spec, view, files } = opened.project;
+    // The spec as it runs: migrated to the current version, defaults filled in.
+    if (args.flags.has('print-spec')) return printSpec(spec);
+    const outDir = resolve(required(args, 'out'));
+    const dataDir = resolve(args.values.get('data') ?? dirname(projectPath));
+    const lang = args.values.get('lang') === 'en' ? 'en' : 'nb';
     const problems: Problem[] = [...opened.project.problems];
     const pipeline = new Pipeline();
     for (const source of spec.data.sources) {
@@ -118,4 +132,4 @@ export const run: Command = {
     else process.stdout.write(`Skrev ${summary.files.length} filer til ${outDir} (${summary.models} modeller, ${failed.length} feilet).\n`);
     return failed.length ? 1 : 0;
   },
-};
+});

@@ -11,6 +11,7 @@ import { ingestJsonStatDoc, type Json } from './jsonstat';
 import { ingestJsonTable } from './jsonTable';
 import { applyYearAs, collapsePeriods } from './periods';
 import { failedSource } from './result';
+import { ingestTidyTable } from './tidyTable';
 import type { DetectedFormat, ImportedSource, IngestOptions } from './types';
 import { ingestXlsx } from './xlsx';
 
@@ -126,6 +127,7 @@ async function readFile(input: { name: string; bytes: Uint8Array }, opts: Ingest
     }
     // A stored spec decides the reader only when the bytes agree (a renamed file is sniffed again).
     const format = sniffed === 'xlsx' ? 'xlsx' : sniffed === 'json' && spec.format !== 'csv' ? 'json' : spec.format === 'xlsx' || spec.format === 'json' || spec.format === 'json-stat' ? sniffed : 'csv';
+    if (spec.table && format === 'csv') return ingestTidyTable(bytes, spec);
     if (format === 'xlsx') return await ingestXlsx(bytes, spec, opts);
     if (format === 'json' || format === 'json-stat') {
       const r = ingestJson(bytes, spec);

@@ -114,6 +114,8 @@ export interface ImportedSource {
   textRows?: string[][];
   stats: { bytes: number; rows: number };
   problems: Problem[];
+  /** A ready tidy table (source spec `table`): the whole file, columns as they are (tidyTable.ts). */
+  table?: Table;
 }
 
 export interface VariableInfo {

@@ -203,6 +203,16 @@ export class Pipeline {
     return this.tableCache!.table;
   }
 
+  /** The joined dataset of the data section (catalogue, validation, problems): `analyze -- import`. */
+  dataset(spec: AnalysisSpec): Dataset {
+    return this.ensureTable(spec).dataset;
+  }
+
+  /** What one loaded file became (detected format, variables, problems): `analyze -- inspect`. */
+  importedSource(id: string): ImportedSource | undefined {
+    return this.sources.get(id)?.imported;
+  }
+
   private async runStage(
     stage: AnyStage,
     spec: AnalysisSpec,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTable, Missing, numericColumn, stringColumn } from '../../src/engine/table';
 import { analysisDataColumns, tableToTidyCsv } from '../../src/export/analysisData';
-import { tidyTable } from '../../cli/tidyCsv';
+import { tidyTable } from '../../src/ingest/tidyTable';
 
 const table = makeTable(
   [

@@ -8,13 +8,14 @@
  * every page load, so the per-observation loops avoid strings and Map lookups.
  */
 import { problem, type Problem } from '../../engine/problem';
-import { makeTable, Missing, numericColumn, stringColumn, type Column, type MissingCode } from '../../engine/table';
+import { makeTable, Missing, numericColumn, stringColumn, type Column, type MissingCode, type Table } from '../../engine/table';
 import type { DataSpec } from '../../spec/sections/data';
 import { readChangeTable, type ChangeTable } from '../changeTable';
 import type { Dataset, DuplicateKey, ImportedSource, SourceVariable, VariableInfo } from '../types';
 import { PairIndex, yearRange, type YearRange } from './keys';
 import { recomputeRates, resolveRates } from './rates';
 import { splitGaps } from './splits';
+import { tableDataset } from './tableDataset';
 import { codeMapper } from './structure';
 import { validate } from './validate';
 
@@ -61,6 +62,9 @@ function zeroUnitYears(s: ImportedSource, years: YearRange): { zero: PairIndex |
 export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset {
   const problems: Problem[] = [];
   for (const s of sources) problems.push(...s.problems);
+  // A ready tidy table (source spec `table`) is the dataset as it is.
+  const ready = sources.find((s): s is ImportedSource & { table: Table } => s.status === 'ok' && s.table !== undefined);
+  if (ready) return tableDataset(ready, sources, problems);
 
   // ---- change tables
   let uploaded: ChangeTable | null = null;

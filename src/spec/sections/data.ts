@@ -81,6 +81,13 @@ export const ssbProvenanceSchema = z.object({
 });
 export type SsbProvenance = z.infer<typeof ssbProvenanceSchema>;
 
+export const tableKeysSchema = z.object({
+  unit: z.string().nullable().default(null),
+  year: z.string().nullable().default(null),
+  name: z.string().nullable().default(null),
+});
+export type TableKeys = z.infer<typeof tableKeysSchema>;
+
 export const sourceSpecSchema = z.object({
   id: z.string(),
   fileName: z.string(),
@@ -98,6 +105,13 @@ export const sourceSpecSchema = z.object({
   role: z.enum(['data', 'change-table']).optional(),
   /** Set when the source was fetched from SSB's PxWebApi rather than uploaded. */
   ssb: ssbProvenanceSchema.optional(),
+  /**
+   * Set when the file is a ready tidy table (header row, one row per unit and year, e.g. written by a
+   * script or by `analyze import`; the CLI commands read their `--data` this way): its columns are
+   * used as they are, under their own names and in file order, without municipality-code mapping.
+   * Names its unit, year and unit-name columns (null = none). Such a source is the whole dataset.
+   */
+  table: tableKeysSchema.optional(),
 });
 export type SourceSpec = z.infer<typeof sourceSpecSchema>;
 
