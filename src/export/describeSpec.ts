@@ -3,6 +3,7 @@
  * sheet of an Excel export, the share view and the header of generated scripts.
  */
 import type { AnalysisSpec } from '../spec/schema';
+import { usesDemoData } from '../spec/sections/data';
 import type { Language } from '../i18n/language';
 
 export interface DescriptionLine {
@@ -50,7 +51,7 @@ const L = {
 };
 
 export function isSyntheticSpec(spec: AnalysisSpec): boolean {
-  return spec.data.sources.some((s) => s.demo);
+  return usesDemoData(spec.data);
 }
 
 export function describeSpec(spec: AnalysisSpec, lang: Language): DescriptionLine[] {

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { problem, type Problem } from '../engine/problem';
 import { loadSpec } from '../spec/migrate';
 import { emptySpec, type AnalysisSpec } from '../spec/schema';
+import { usesDemoData } from '../spec/sections/data';
 import type { Progress } from '../worker/api';
 import type { VariableInfo } from '../worker/ingestTypes';
 import type { AnalysisResults } from '../results/analysisResults';
@@ -166,6 +167,5 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
 
 /** The loaded data are the bundled synthetic demo (label it everywhere). */
 export function selectIsDemo(s: AnalysisState): boolean {
-  const sources = s.spec.data.sources;
-  return sources.length > 0 && sources.every((x) => x.demo);
+  return usesDemoData(s.spec.data);
 }

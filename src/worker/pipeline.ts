@@ -9,7 +9,7 @@
 import { problem, type Problem } from '../engine/problem';
 import { columnAsText, getNumeric, type Table } from '../engine/table';
 import type { AnalysisSpec } from '../spec/schema';
-import type { SourceSpec } from '../spec/sections/data';
+import { usesDemoData, type SourceSpec } from '../spec/sections/data';
 import { defaultDeps, type EngineDeps } from './engine';
 import { hashValue } from './hash';
 import type { Dataset, DerivedVariableInfo, ImportedSource, IngestProgress } from './ingestTypes';
@@ -290,7 +290,7 @@ function summarise(
     derived,
     numericColumns,
     units: [...unitMap].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
-    demo: spec.data.sources.length > 0 && spec.data.sources.every((s) => s.demo),
+    demo: usesDemoData(spec.data),
     validation: dataset.validation,
   };
 }

@@ -11,6 +11,7 @@
  */
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
+import { usesDemoData } from '../../spec/sections/data';
 import { commentText, DEFAULT_DATA_FILE, interactionTerms, isSafeName, modelsToRun, quoted, translatableFormula, unsafeNames, type ScriptOptions } from './common';
 import { R_RREG_FUNCTION } from './rRreg';
 
@@ -212,7 +213,7 @@ export function generateRScript(spec: AnalysisSpec, opts: ScriptOptions = {}): s
     `# Kostnadsnøkkel-lab: ${commentText(spec.title)}`,
     `# Generert ${(opts.generatedAt ?? new Date()).toISOString()}. Gjenskaper modellene i appen.`,
     '# Krever R >= 4 og pakken sandwich (install.packages("sandwich")); kvantilregresjon quantreg, tilfeldige effekter plm.',
-    ...(spec.data.sources.some((s) => s.demo) ? ['# MERK: analysen bruker syntetiske demodata.'] : []),
+    ...(usesDemoData(spec.data) ? ['# MERK: analysen bruker syntetiske demodata.'] : []),
     'options(digits = 10)',
     '',
     '# ---- Data: det ryddige analysedatasettet eksportert fra appen (komma, punktum) ----',

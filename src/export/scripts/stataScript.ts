@@ -7,6 +7,7 @@
  */
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
+import { usesDemoData } from '../../spec/sections/data';
 import { commentText, DEFAULT_DATA_FILE, interactionTerms, isSafeName, modelsToRun, quoted, translatableFormula, unsafeNames, type ScriptOptions } from './common';
 
 function stataIf(m: ModelEntry, unit: string, year: string, extra: string[] = []): string {
@@ -97,7 +98,7 @@ export function generateStataScript(spec: AnalysisSpec, opts: ScriptOptions = {}
   const lines = [
     `* Kostnadsnøkkel-lab: ${commentText(spec.title)}`,
     `* Generert ${(opts.generatedAt ?? new Date()).toISOString()}. Gjenskaper modellene i appen.`,
-    ...(spec.data.sources.some((s) => s.demo) ? ['* MERK: analysen bruker syntetiske demodata.'] : []),
+    ...(usesDemoData(spec.data) ? ['* MERK: analysen bruker syntetiske demodata.'] : []),
     'version 16',
     'clear all',
     'set more off',
