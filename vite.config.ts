@@ -42,7 +42,7 @@ function designsystemetCssPatch(): Plugin {
 }
 
 /**
- * Start-up evaluates the bundle in stages, one task each (src/main.tsx; issue 2 item 4: no task over
+ * Start-up evaluates the bundle in stages, one task each (src/main.tsx; speed budget: no task over
  * 50 ms). A stage can only be its own task if its modules are in their own chunk, so the big
  * libraries get fixed chunks instead of landing in whichever chunk first imports them.
  */

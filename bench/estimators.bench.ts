@@ -1,6 +1,6 @@
 /**
  * Speed of the other estimators on one cross-section the size of Norway's municipalities (357
- * units, 12 criteria + constant), the per-year fit of seed 003's tables: robust regression (rreg)
+ * units, 12 criteria + constant), the per-year fit of SINTEF 2014's tables: robust regression (rreg)
  * and median regression (exact LP, iid SEs). Also the random-effects fit of the whole 10-year panel.
  */
 import { fitModel } from '../src/engine/model/fitModel';

@@ -1,7 +1,7 @@
 /**
  * Speed of the importance and stability engines on a synthetic panel shaped like the real one:
  * 357 municipalities × 10 years = 3 570 rows (9 year dummies), correlated criteria.
- * Targets (issue 6): subsets_2p15_s ≤ 0.25 s, subsets_2p20_s ≤ 5 s, bootstrap_999_s ≤ 0.5 s.
+ * Budgets (README «Speed budgets»): subsets_2p15_s ≤ 0.25 s, subsets_2p20_s ≤ 5 s, bootstrap_999_s ≤ 0.5 s.
  */
 import { makeTable, numericColumn, stringColumn, type Table } from '../src/engine/table';
 import { buildCommonSample, isProblem, type CommonSample } from '../src/engine/importance/sample';

@@ -1,5 +1,5 @@
 /**
- * Ingest speed (issue 4 item 9).
+ * Ingest speed (budgets in README «Speed budgets»).
  * - `ingest_mb_per_s`: a seeded, generated 150 MB Statistikkbanken long-format CSV (title line and
  *   blank line, quoted labels such as "0301 Oslo", `;`, decimal comma, `..` / `:` / `-` symbols,
  *   columns region;funksjon;art;år;value) parsed and typed end to end by `ingestFile`, the code path

@@ -1,5 +1,5 @@
 /**
- * Main-thread blocking (issue 2 item 4: never longer than 50 ms on the demo data), in Chromium on the
+ * Main-thread blocking (budget: no task longer than 50 ms on the demo data), in Chromium on the
  * built app (dist/ or BENCH_DIST): open the app (it loads the demo), wait for the results, then open
  * every view in the navigation as a user would and let it settle. A PerformanceObserver('longtask'),
  * installed before any app script runs, records every task over 50 ms.

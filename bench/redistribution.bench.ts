@@ -1,5 +1,5 @@
 /**
- * Speed of a weight edit (issue 7 item 6).
+ * Speed of a weight edit (budget: ≤ 100 ms in Chromium, README «Speed budgets»).
  * - `redistribution_engine_ms`: Node, 357 municipalities × 6 criteria: re-evaluating a key on the
  *   precomputed base (index, amounts, change, contributions, group sums, histogram, order); median.
  * - `redistribution_update_ms`: Chromium on the built app (dist/), demo data: time from a weight edit

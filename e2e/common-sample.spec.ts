@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 1: a criterion with missing values is added to today's key. The comparison is on the
+ * A criterion with missing values is added to today's key. The comparison is on the
  * rows both models can use (N stated once), so ΔR² equals the criterion's last-in increment in the
  * decomposition; choosing each model's own sample shows both Ns next to ΔR² with a warning.
  */

@@ -1,4 +1,4 @@
-/** Issue 7: edit a cost-key weight and see a named municipality's amount change; find my municipality. */
+/** Edit a cost-key weight and see a named municipality's amount change; find my municipality. */
 import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot } from './support/fixtures';
 
 test('editing a weight changes a named municipality\'s amount', async ({ page }) => {

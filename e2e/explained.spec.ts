@@ -1,4 +1,4 @@
-/** Issue 6: add a candidate criterion and see ΔR², the R² decomposition and the stability charts change. */
+/** Add a candidate criterion and see ΔR², the R² decomposition and the stability charts change. */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';

@@ -1,4 +1,4 @@
-/** Issue 3 item 7/9: build two models in the dashboard and compare them side by side. */
+/** Build two models in the dashboard and compare them side by side. */
 import {
   test,
   expect,

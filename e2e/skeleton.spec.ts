@@ -1,5 +1,5 @@
 /**
- * Issue 2: the walking skeleton. Walks the whole flow on the demo data in the built app:
+ * The walking skeleton. Walks the whole flow on the demo data in the built app:
  * data → variables → models → explained variance → stability → cost key → redistribution →
  * my municipality → share, with axe on every view and screenshots in e2e-artifacts/.
  */

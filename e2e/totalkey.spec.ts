@@ -1,5 +1,5 @@
 /**
- * Issue 7 item 2: the total key from sub-keys with sector weights. Open «Samlet nøkkel» on the demo,
+ * The total key from sub-keys with sector weights. Open «Samlet nøkkel» on the demo,
  * see the sector weights add up to 1, change a sector's spending figure and see a named
  * municipality's total index and amount change, search a municipality, apply the 2025 sector-weight
  * preset; axe-clean, with a screenshot.

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 8: build child-welfare expenditure from the demo KOSTRA file, add a formula variable,
+ * Build child-welfare expenditure from the demo KOSTRA file, add a formula variable,
  * use both in a model and see the model's result; then look at them in the descriptives.
  */
 import { readFileSync } from 'node:fs';

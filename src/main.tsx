@@ -32,7 +32,7 @@ const specSections: (() => Promise<unknown>)[] = [
 ];
 
 /**
- * Issue 2 item 4 (no main-thread task over 50 ms): evaluating the start-up code takes ~150 ms on a
+ * Speed budget (no main-thread task over 50 ms, README «Speed budgets»): evaluating the start-up code takes ~150 ms on a
  * slow machine, so it runs as a chain of tasks of one library or layer each. A chunk is evaluated
  * whole, with whatever it imports that has not run yet, so vite.config.ts puts each library in a
  * chunk of its own. Meanwhile index.html shows a static copy of the shell's frame.

@@ -111,7 +111,7 @@ export const importCommand = defineCommand({
   },
 });
 
-/** What the importer made of one file, in the shape documented in the README (issue 4, point 8). */
+/** What the importer made of one file, in the shape documented in the README. */
 export function inspectSource(s: ImportedSource) {
   const counts = s.variables.map(() => ({ values: 0, missing: 0, suppressed: 0 }));
   for (let i = 0; i < s.obs.n; i++) {

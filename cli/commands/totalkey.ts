@@ -1,5 +1,5 @@
 /**
- * `analyze -- totalkey`: a total key from sector sub-keys (anchors §1.2 steps 4–8) — each sector's
+ * `analyze -- totalkey`: a total key from sector sub-keys (docs/METHODS.md §9) — each sector's
  * index from criteria weights, an index column or flat 1; sector weights typed or from national
  * spending per inhabitant; the total index, need per inhabitant, equalisation and, with `--before`,
  * the change when some sectors' sub-keys are replaced. The arguments become the spec's `totalKey`

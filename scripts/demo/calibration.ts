@@ -1,6 +1,6 @@
 /**
  * Calibration figures of the demo panel, computed the way an analyst would from the published
- * values (suppressed and missing cells dropped listwise): per-capita indicators as in seed 000
+ * values (suppressed and missing cells dropped listwise): per-capita indicators as in SØF 2017
  * Table 3, and the pooled models of Tables 6 and 13 (year dummies, cluster-robust SE).
  */
 import { countAges, type Cell, type DemoPanel, type KostraFunction } from './panel';

@@ -3,7 +3,7 @@
  * grønt hefte criteria counts, registry counts, recipients, KOSTRA amounts and frie inntekter.
  * The file writers only serialise this; tests compute their calibration figures from it.
  *
- * How the data are made (so that the demo behaves like the source report, seed 000):
+ * How the data are made (so that the demo behaves like the source report, SØF 2017):
  * every municipality has a few persistent latent traits (social deprivation, psychiatric morbidity
  * of children and adults, substance problems, refugee settlement, age structure, income). Criteria
  * are binomial counts from rates driven by those traits, so small municipalities get noisy rates.
@@ -168,7 +168,7 @@ function drawTraits(rng: Rng, basePop: number): Traits {
     growth: 0.002 + 0.004 * urb + 0.004 * rng.normal(),
     social,
     psychAdult,
-    // Child and adult psychiatry are correlated (seed 000 Table 4: 0.32).
+    // Child and adult psychiatry are correlated (SØF 2017, Table 4: 0.32).
     psychChild: 0.45 * psychAdult + 0.89 * rng.normal(),
     substance: rng.normal(),
     refugee: rng.normal(),
@@ -206,7 +206,7 @@ export function generatePanel(seed: number): DemoPanel {
   const deflator = deflatorIndex();
 
   // Stratified log-normal quantiles: the size distribution is the same shape for every seed,
-  // so all six size classes of seed 000 are always populated.
+  // so all six size classes of SØF 2017 are always populated.
   const pops: number[] = [];
   for (let k = 0; k < n - 1; k++) {
     const z = normalQuantile((k + 0.5) / (n - 1));

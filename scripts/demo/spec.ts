@@ -1,6 +1,6 @@
 /**
  * public/demo/demo-spec.json: the AnalysisSpec the app opens with. It lists the demo files with the
- * mappings the importer proposes for them, builds the report's variables (seed 000 §1) and sets up
+ * mappings the importer proposes for them, builds the report's variables (SØF 2017; docs/METHODS.md §2) and sets up
  * the comparison «dagens nøkkel barnevern» vs «+ pasienter i psykisk helsevern under 18 år».
  *
  * Dataset variable names below are the names src/ingest derives from the files' labels

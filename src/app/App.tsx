@@ -17,7 +17,7 @@ export function App() {
   const views = useMemo(() => [...registered].sort((a, b) => a.order - b.order), []);
   const active = useActiveView(views);
   // Deferred: a new results object arrives in one store update; the list re-renders in the
-  // interruptible follow-up render instead of the blocking one (issue 2 item 4).
+  // interruptible follow-up render instead of the blocking one (speed budget: no main-thread task over 50 ms, README «Speed budgets»).
   const problems = useDeferredValue(useAnalysisStore((st) => st.problems));
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);

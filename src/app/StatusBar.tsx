@@ -5,7 +5,7 @@ import { shellStrings } from './strings';
 
 /**
  * A whole percent without Intl: the first Intl.NumberFormat of a page costs ~20 ms (locale data), and
- * the status bar renders in the blocking start-up updates (issue 2 item 4). Same text as
+ * the status bar renders in the blocking start-up updates (speed budget: no task over 50 ms). Same text as
  * formatPercent(x, lang, 0): "45 %" (no-break space) in bokmål, "45%" in English.
  */
 function percent(fraction: number, lang: string): string {

@@ -9,8 +9,8 @@ function readHash(): string {
 export function useActiveView(views: ViewDef[]): ViewDef | undefined {
   const [id, setId] = useState(readHash);
   useEffect(() => {
-    // A transition lets React render the new view in slices instead of one long task (issue 2
-    // item 4: no main-thread task over 50 ms); the old view stays until the new one is ready.
+    // A transition lets React render the new view in slices instead of one long task (speed
+    // budget: no main-thread task over 50 ms); the old view stays until the new one is ready.
     const onChange = () => startTransition(() => setId(readHash()));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);

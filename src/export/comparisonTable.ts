@@ -1,6 +1,6 @@
 /**
  * The explained-variance comparison (today's key as the baseline column, candidates beside it) in the
- * report layout of seed 000 Table 6: coefficient with stars, SE in parentheses underneath, then year
+ * report layout of SØF 2017, Table 6: coefficient with stars, SE in parentheses underneath, then year
  * effects, N, R², ΔR² and ΔR² in percent. Also used for one-at-a-time and stepwise tables (no ΔR²).
  * On a common sample N is stated once and a note says which rows were left out and why; on each
  * model's own sample every N is shown, the Ns behind each ΔR² are given, and a note warns.

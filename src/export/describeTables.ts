@@ -1,5 +1,5 @@
 /**
- * Descriptive statistics as report tables: mean (SD) per year (seed 000 Table 3), percentiles
+ * Descriptive statistics as report tables: mean (SD) per year (SØF 2017, Table 3), percentiles
  * (Table 23), the correlation matrix (Table 4, lower triangle, * p < 0.05) and the size-class means
  * behind the bar chart. Numbers stay numbers: mean and SD get their own columns rather than "m (sd)"
  * text, so a spreadsheet can compute with them.

@@ -1,5 +1,5 @@
 /**
- * District allocation (seed 001 Tables 2.19/2.20) as a report table: each key's share in percent, then
+ * District allocation (Fafo 2014, Tables 2.19/2.20) as a report table: each key's share in percent, then
  * — when a current and a proposed key are chosen — the change in percentage points (exact and as the
  * report prints it, from one-decimal shares), the proposed budget, the change in kroner and the kroner
  * change in each year of the phase-in.

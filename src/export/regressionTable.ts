@@ -1,5 +1,5 @@
 /**
- * Regression results in the layout Norwegian cost-key reports use (seed 000, Table 6): one column per
+ * Regression results in the layout Norwegian cost-key reports use (SØF 2017, Table 6): one column per
  * model, coefficient with stars and the standard error in parentheses underneath, then N, R² and
  * clusters at the bottom; year dummies summarised as one "Årseffekter: Ja" row.
  */

@@ -1,5 +1,5 @@
 /**
- * Stability results as report tables: coefficients per year (seed 000 Table 7: estimate with stars
+ * Stability results as report tables: coefficients per year (SØF 2017, Table 7: estimate with stars
  * over its SE, consistency flags), leave-one-year-out, and the cluster-bootstrap intervals.
  */
 import type { PerYearStability } from '../engine/stability/perYear';

@@ -4,7 +4,7 @@
  *   10 data · 20 variables · 30 models · 40 explained variance · 50 stability · 60 cost key ·
  *   65 total key · 70 redistribution · 80 my municipality · 90 share/export
  *
- * Views are loaded on first use (issue 2 item 4: the start-up bundle was one long task of parsing
+ * Views are loaded on first use (speed budget of 50 ms per task: the start-up bundle was one long task of parsing
  * every view and chart library). The navigation needs id/title/order before any view code is
  * loaded, so they are repeated here; registry.test.ts checks they match each folder's `view`.
  */

@@ -1,4 +1,4 @@
-/** Staged mounting for heavy views (issue 2: no main-thread task over 50 ms). */
+/** Staged mounting for heavy views (speed budget: no main-thread task over 50 ms). */
 import { useEffect, useState } from 'react';
 
 // A tab in the background gets no animation frames; this keeps the stages coming anyway.

@@ -2,7 +2,7 @@
  * Splitting a selection over the API's limits: at most `maxDataCells` cells per request (read from
  * `/config`, SSB: 800 000) and a GET URL short enough for the server (SSB's user guide §13 via
  * statisticsnorway/ssb-pxwebapidata R/query_url.R: about 2 100 characters, longer URLs answer
- * HTTP 404 — the recorded spike log in ../shared shows such a 404 page for all municipalities in one
+ * HTTP 404 — a recorded real session showed such a 404 page for all municipalities in one
  * URL). The largest dimension is cut into consecutive runs of codes; a run that is still too big is
  * cut again on the next dimension, so every part is a rectangular block of the whole selection and the
  * parts reassemble cell for cell (merge.ts).

@@ -1,6 +1,6 @@
 /**
  * Build-time rewrite of Designsystemet's CSS (vite.config.ts runs it on the package's index.css; it
- * is never part of the app bundle). Issue 2 item 4, no main-thread task over 50 ms: every style
+ * is never part of the app bundle). Speed budget, no main-thread task over 50 ms: every style
  * recalculation tries each rule the browser cannot file under a class or tag (rules ending in `*`,
  * `:is(…)` or `:where(…)`) against every element, and many of those walk all ancestors. On the demo
  * the worst of them belong to components the app never renders, or are slow for no effect:

@@ -1,5 +1,5 @@
 /**
- * The demo behaves like the source report (seed 000): indicator means and SDs as in Table 3, and
+ * The demo behaves like the source report (SØF 2017): indicator means and SDs as in Table 3, and
  * the pooled models of Tables 6 and 13 — today's key explains a modest share, and patients in
  * specialist mental health care add a little R² with a positive, significant coefficient. Computed
  * from the published values (suppressed cells dropped), in fixed 2015 kroner, with a local OLS.
@@ -23,7 +23,7 @@ const within = (x: number, lo: number, hi: number) => {
 describe.each([DEMO_SEED, 1, 7])('calibration, seed %i', (seed) => {
   const c: CalibrationReport = calibrate(generatePanel(seed));
 
-  it('registry indicators per inhabitant match seed 000 Table 3', () => {
+  it('registry indicators per inhabitant match SØF 2017 Table 3', () => {
     const { phv18, phv017, tsb } = c.indicators;
     within(phv18.mean, 0.022, 0.028); // report ≈ 0.025 (0.007)
     within(phv18.sd, 0.005, 0.009);

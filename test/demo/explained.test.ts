@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 1 on the demo, as the user meets it: adding patients in mental-health care 0–17 to
+ * The common sample (docs/METHODS.md §4) on the demo, as the user meets it: adding patients in mental-health care 0–17 to
  * today's barnevern key. On the common sample (default) both columns have the same N and ΔR² is the
  * criterion's last-in increment; only when each model's own sample is chosen do the Ns differ (and the
  * old, misleading 0,0334 comes back, marked as such).

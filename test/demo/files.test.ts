@@ -101,7 +101,7 @@ describe('SSB CSV layout', () => {
       for (const v of Object.values(o.registry)) if (typeof v === 'number') expect(v).toBeGreaterThan(5);
     }
     const suppressed = demo.panel.observations.filter((o) => o.registry.phv_pasienter_0_17 === ':').length;
-    // A few, not many (seed 000: "few missing values for child psychiatry").
+    // A few, not many (SØF 2017: "few missing values for child psychiatry").
     expect(suppressed).toBeGreaterThan(0);
     expect(suppressed / demo.panel.observations.length).toBeLessThan(0.08);
   });
@@ -118,7 +118,7 @@ describe('SSB CSV layout', () => {
 describe('municipalities', () => {
   const pops2015 = demo.panel.observations.filter((o) => o.year === 2015).map((o) => o.pop);
 
-  it('have a log-normal-like size distribution covering all six size classes of seed 000', () => {
+  it('have a log-normal-like size distribution covering all six size classes of SØF 2017', () => {
     const cls = (p: number) => (p <= 2000 ? 1 : p <= 5000 ? 2 : p <= 10000 ? 3 : p <= 20000 ? 4 : p <= 50000 ? 5 : 6);
     const counts = [1, 2, 3, 4, 5, 6].map((c) => pops2015.filter((p) => cls(p) === c).length);
     for (const c of counts) expect(c).toBeGreaterThan(0);

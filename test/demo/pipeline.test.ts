@@ -72,7 +72,7 @@ describe('demo-spec.json', () => {
     };
     const base = r2('bv_dagens');
     const plus = r2('bv_phv');
-    // Fixed 2015 kroner through the national deflator, as in seed 000 (calibration.test.ts).
+    // Fixed 2015 kroner through the national deflator, as in SØF 2017 (calibration.test.ts).
     const index = built.table.columns.get('kommunal_deflator_2015_100');
     const years = built.table.columns.get('aar');
     if (index?.kind !== 'number' || years?.kind !== 'number') throw new Error('deflator or year missing');

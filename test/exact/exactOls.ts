@@ -2,7 +2,7 @@
  * Exact least squares (BigInt), as the reference for the engine's standard errors and Wald F on
  * badly conditioned designs. Independent of the engine: the normal equations are solved in exact
  * integer arithmetic (fraction-free elimination), where conditioning costs nothing, and the
- * conventions are those of ../shared/reference/oracle/README.md (analytic weights, HC1 = n/(n−k),
+ * conventions are those of test/oracle/cases/README.md (analytic weights, HC1 = n/(n−k),
  * CR1 = G/(G−1)·(N−1)/(N−K), within = demeaning by unit with K = slopes + 1 for CR1).
  *
  * Scaling: column j is x_j = X_j·2^{e_j} with integer X_j, y = Y·2^{e_y}. The integer problem has

@@ -1,5 +1,5 @@
 /**
- * A small panel with the badly conditioned columns of issue 12: one regressor on the scale 1e9, one
+ * A small panel with the badly conditioned columns a real panel can have: one regressor on the scale 1e9, one
  * on 1e-6, and two whose correlation is 0.9999999 (also within units, so the within estimator
  * sees it too). Deterministic (seeded); heteroskedastic errors and unit effects, so HC1 and CR1
  * differ from the classical SEs.

@@ -1,5 +1,5 @@
 /**
- * Issue 12, item 4: classical, HC1 and CR1 standard errors and the overall F (the robust Wald form)
+ * Classical, HC1 and CR1 standard errors and the overall F (the robust Wald form)
  * against an exact reference (BigInt arithmetic, ./exactOls.ts) on a badly conditioned panel:
  * regressors on the scales 1e9 and 1e-6 and two regressors correlated 0.9999999. The sandwich built
  * from an explicit (XᵀWX)⁻¹ lost ~1e-9 on the SEs and ~1e-7 on the F here; from the QR factors

@@ -32,7 +32,7 @@ export function fit(coefficients: Coefficient[], extra: Partial<FitSuccess> = {}
   };
 }
 
-/** Table 6 columns (1) and (5) of seed 000. */
+/** Table 6 columns (1) and (5) of SØF 2017. */
 export const table6col1: ModelResult = {
   design: 'pooled',
   fits: [

@@ -16,7 +16,7 @@ describe('starsFor', () => {
   });
 });
 
-describe('buildRegressionTable (report layout, seed 000 Table 6)', () => {
+describe('buildRegressionTable (report layout, SØF 2017, Table 6)', () => {
   const t = buildRegressionTable(
     [
       { label: 'Dagens', result: table6col1 },

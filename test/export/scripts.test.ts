@@ -87,7 +87,7 @@ describe('translatableFormula', () => {
   });
 });
 
-describe('scripts for the other estimators (issue 18)', () => {
+describe('scripts for the other estimators', () => {
   const est = analysisSpecSchema.parse({
     version: SPEC_VERSION,
     title: 'Estimatorer',

@@ -1,5 +1,5 @@
 /**
- * Rates of merged municipalities (issue 4 item 5): Σ numerator / Σ denominator × scale, never an
+ * Rates of merged municipalities: Σ numerator / Σ denominator × scale, never an
  * average. The merge is a real one from the Klass tables behind the built-in 2020 structure:
  * 5030 Klæbu went into 5001 Trondheim on 1 January 2020. Expected values are computed by hand.
  */

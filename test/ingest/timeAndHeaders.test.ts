@@ -1,5 +1,5 @@
 /**
- * File kinds the importer used to misread (issue 15): quarterly and monthly time (`2016K1`,
+ * File kinds the importer used to misread: quarterly and monthly time (`2016K1`,
  * `2016M01`) collapsed to years by a per-file rule, a CSV without a header row, codes that lost
  * their leading zero, and «use this file as year X». Fixtures in test/ingest/fixtures (README there).
  */

@@ -1,5 +1,5 @@
 /**
- * Oracle cases `relimp` and `subsets` (computed in R, ../shared/reference/oracle) against the
+ * Oracle cases `relimp` and `subsets` (computed in R, test/oracle/cases) against the
  * importance engine, plus property tests of the sweep machinery and the cluster bootstrap.
  */
 import { describe, expect, it } from 'vitest';

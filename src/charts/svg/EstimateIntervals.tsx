@@ -1,7 +1,7 @@
 /**
  * Point estimates with interval bars (e.g. a coefficient per year with its 95 % CI), drawn as plain
  * SVG like CategoryBars: one Recharts ComposedChart per criterion made opening the stability view
- * one long main-thread task (issue 2 item 4). The intervals come from the engine; this only draws.
+ * one long main-thread task (over the 50 ms budget). The intervals come from the engine; this only draws.
  */
 import { memo } from 'react';
 import { XAxis, YAxis, type Box } from './Axes';

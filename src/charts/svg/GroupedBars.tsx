@@ -1,7 +1,7 @@
 /**
  * Grouped bars (one group per category, one bar per series, e.g. size class × year), drawn as plain
  * SVG like CategoryBars: Recharts' BarChart measured every tick and legend text on mount, which made
- * opening the describe view one long main-thread task (issue 2 item 4). The legend is drawn inside
+ * opening the describe view one long main-thread task (over the 50 ms budget). The legend is drawn inside
  * the <svg>, so an exported SVG is complete on its own.
  */
 import { memo } from 'react';

@@ -2,7 +2,7 @@
  * One horizontal bar per category, names on the left (e.g. each criterion's share of R²), drawn as
  * plain SVG like CategoryBars: Recharts' vertical BarChart mounted one component per bar, tick and
  * grid line and re-rendered them through its internal store in the same commit, which made opening
- * the explained-variance view one long main-thread task (issue 2 item 4). Long names are shortened
+ * the explained-variance view one long main-thread task (over the 50 ms budget). Long names are shortened
  * by an estimated width (no DOM text measurement); the full name is in the <title>.
  */
 import { memo } from 'react';

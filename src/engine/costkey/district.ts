@@ -1,5 +1,5 @@
 /**
- * District (bydel) allocation, seed 001 §2.2: share_d = Σ_k w_k·N_dk/N_k with N_k = Σ_d N_dk, of a
+ * District (bydel) allocation, Fafo 2014 (docs/METHODS.md §10): share_d = Σ_k w_k·N_dk/N_k with N_k = Σ_d N_dk, of a
  * budget B. Algebraically the same as the relative-share index form (P_d/P)·Σ_k w_k·(N_dk/P_d)/(N_k/P),
  * which is why no district population is needed. The change against the current key is given in
  * percentage points (both exact and as the report prints it, from one-decimal shares) and in kroner,

@@ -1,5 +1,5 @@
 /**
- * Need index I_i = w_0 + Σ_j w_j·x_ij/x̄_j (METHODS §4), w_0 the basic criterion whose ratio is 1.
+ * Need index I_i = w_0 + Σ_j w_j·x_ij/x̄_j (docs/METHODS.md §8), w_0 the basic criterion whose ratio is 1.
  * This is the hot path of a weight edit: one pass over the precomputed k×n ratio matrix.
  */
 import { BASIC, type KeyRecord } from './types';

@@ -1,5 +1,5 @@
 /**
- * Money from an index (METHODS §4): need per inhabitant I_i·U, equalisation T_i = (I_i − 1)·U·n_i
+ * Money from an index (docs/METHODS.md §8): need per inhabitant I_i·U, equalisation T_i = (I_i − 1)·U·n_i
  * (Σ T_i = 0), and the change between a current and a proposed key ΔT_i = (I_new − I_cur)·U·n_i, in
  * kroner and kroner per inhabitant, optionally phased in linearly over 1–3 years. U is in kroner per
  * inhabitant (the caller multiplies by the dependent's unit, e.g. 1000 for «1000 kr»).
@@ -92,7 +92,7 @@ export function redistribute(
 }
 
 /**
- * Linear phase-in (seed 001 §2.5): in year t of T the unit has moved t/T of the way, so the change
+ * Linear phase-in (Fafo 2014): in year t of T the unit has moved t/T of the way, so the change
  * against the current key is ΔT·t/T. Returns one array per year t = 1..T.
  */
 export function phaseIn(change: Float64Array, years: number): Float64Array[] {

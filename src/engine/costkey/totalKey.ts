@@ -1,5 +1,5 @@
 /**
- * A total key from sector sub-keys (anchors §1.2 steps 4–5): sector weights v_s = U_s / Σ U_s from
+ * A total key from sector sub-keys (docs/METHODS.md §9): sector weights v_s = U_s / Σ U_s from
  * national spending per inhabitant of each sector, and I_i = Σ_s v_s·I_is. Because each sub-index has
  * population-weighted mean 1 and Σ v_s = 1, so does the total.
  */

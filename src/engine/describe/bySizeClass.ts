@@ -1,5 +1,5 @@
 /**
- * Unweighted mean of a variable across municipalities in each size class × year (seed 000
+ * Unweighted mean of a variable across municipalities in each size class × year (SØF 2017,
  * Figures 1–4: «gjennomsnittlig andel for kommunene i hver kategori»).
  */
 export interface GroupMeanCell {

@@ -1,4 +1,4 @@
-/** Mean (SD) per year, as seed 000 Table 3. SD is the sample SD (n − 1), as Stata's `summarize`. */
+/** Mean (SD) per year, as SØF 2017, Table 3. SD is the sample SD (n − 1), as Stata's `summarize`. */
 
 export interface MeanSd {
   n: number;

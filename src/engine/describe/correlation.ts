@@ -1,5 +1,5 @@
 /**
- * Pearson correlation matrix with two-sided p-values (seed 000 Table 4). Pairwise complete
+ * Pearson correlation matrix with two-sided p-values (SØF 2017, Table 4). Pairwise complete
  * observations: each pair uses the rows where both variables have a value, so n differs by pair and
  * is reported. p from t = r·√((n − 2)/(1 − r²)) on n − 2 degrees of freedom.
  */

@@ -1,5 +1,5 @@
 /**
- * Median and quantile regression (seed 003's "medianregresjon", Stata `qreg`, R `quantreg::rq`):
+ * Median and quantile regression (SINTEF 2014's "medianregresjon", Stata `qreg`, R `quantreg::rq`):
  * the exact LP solution (quantileLp.ts) with one of two documented standard errors, both exactly as
  * R's quantreg::summary.rq computes them (quantreg 5.94):
  *

@@ -1,5 +1,5 @@
 /**
- * Random-effects GLS with Swamy–Arora variance components (seed 003 Table 10.3; Stata `xtreg, re`,
+ * Random-effects GLS with Swamy–Arora variance components (SINTEF 2014, Table 10.3; Stata `xtreg, re`,
  * R `plm(model = "random")`), and the Hausman test against the within estimator (`plm::phtest`,
  * Stata `hausman fe re`). Matches plm 2.6 exactly, balanced or not:
  *

@@ -1,5 +1,5 @@
 /**
- * Robust regression as Stata's `rreg` (seed 003's "vektet robust regresjon"), following the
+ * Robust regression as Stata's `rreg` (SINTEF 2014's "vektet robust regresjon"), following the
  * documented algorithm ([R] rreg, Methods and formulas; Hamilton 1991) with the constants of the
  * shipped rreg.ado where the manual rounds them. The R transcription it is tested against, and
  * Stata's own output it reproduces, are in test/oracle/estimators.

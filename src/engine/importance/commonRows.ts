@@ -1,7 +1,7 @@
 /**
- * The common sample of a model comparison (METHODS §2): the rows that every compared model can use.
+ * The common sample of a model comparison (docs/METHODS.md §4): the rows that every compared model can use.
  * Without it a criterion with missing values shrinks its own model's sample, and the "gain" in R²
- * mixes the criterion's contribution with the change of sample (issue 12: ΔR² 0,0334 on N 3 487 vs
+ * mixes the criterion's contribution with the change of sample (on the demo: ΔR² 0,0334 on N 3 487 vs
  * 3 335, but 0,0195 — the last-in increment — on the 3 335 rows both models can use).
  *
  * Each model is first fitted on its own sample (the rows that pass its filter and listwise deletion);

@@ -1,5 +1,5 @@
 /**
- * Model comparison in the report layout (seed 000 Tables 6 and 13): today's key as the baseline
+ * Model comparison in the report layout (SØF 2017, Tables 6 and 13): today's key as the baseline
  * column, candidate models beside it, one row per coefficient with shared significance stars,
  * N and R² per column, and ΔR² against the baseline in absolute terms and in percent. `sample` says
  * whether the columns share one sample (then N is stated once) or each has its own (then every ΔR²

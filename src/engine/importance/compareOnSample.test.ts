@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 1: a comparison of models is on the rows all of them can use. On the common sample the
+ * A comparison of models is on the rows all of them can use. On the common sample the
  * gain in R² from adding a criterion is exactly its last-in increment of the decomposition; on each
  * model's own sample it is not (the criterion's missing values change the sample too).
  */

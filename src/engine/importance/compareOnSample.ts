@@ -1,5 +1,5 @@
 /**
- * A model comparison fitted on the sample the user chose (METHODS §2): by default the common sample —
+ * A model comparison fitted on the sample the user chose (docs/METHODS.md §4): by default the common sample —
  * each model is fitted on its own sample first, the rows all successful fits used are intersected, and
  * every model is refitted on those rows, so ΔR² measures the criteria and not a change of sample.
  * With `own`, each column keeps its own sample; the comparison then says so (both Ns next to each ΔR²).

@@ -1,6 +1,6 @@
 /**
  * Relative importance of the criteria of one model, with intercept, year effects and controls
- * always in and not decomposed (METHODS §2; oracle `relimp`): one-at-a-time R² (seed 000 Table 25),
+ * always in and not decomposed (docs/METHODS.md §4; oracle `relimp`): one-at-a-time R² (SØF 2017, Table 25),
  * the stepwise order (Table 20), last-in increments and the LMG/Shapley decomposition.
  */
 import { problem, type Problem } from '../problem';

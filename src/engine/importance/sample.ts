@@ -1,7 +1,7 @@
 /**
  * The one common sample that every sub-model of a decomposition or subset search uses: listwise
  * deletion over y, the year column, every criterion, every control, the weights and the cluster id.
- * Using one sample is what makes R² of different subsets comparable (METHODS §2, oracle `relimp`).
+ * Using one sample is what makes R² of different subsets comparable (docs/METHODS.md §4, oracle `relimp`).
  */
 import { getNumeric, columnAsText, type NumericColumn, type Table } from '../table';
 import { problem, type Problem } from '../problem';

@@ -3,7 +3,7 @@
  * CR1, from the QR factors in ./sandwich.ts), fit statistics and inference. `fitModel` builds the design from a Table and calls this;
  * anything that already has a design (importance, subsets, cost keys) can call it directly.
  *
- * Conventions follow Stata/R as documented in ../shared/reference/oracle/README.md: WLS by √w
+ * Conventions follow Stata/R as documented in test/oracle/cases/README.md: WLS by √w
  * scaling (analytic weights), HC1 = n/(n−k), CR1 = G/(G−1)·(N−1)/(N−K) with t on G−1 df, rmse with
  * weights normalised to sum to n.
  */

@@ -1,5 +1,5 @@
 /**
- * Stability of a specification across years (seed 000 Tables 7 and 15): the same model fitted as one
+ * Stability of a specification across years (SØF 2017, Tables 7 and 15): the same model fitted as one
  * cross-section per year (HC1 by default, as in the seed), each criterion's coefficient with its
  * 95 % CI per year, R² per year, whether sign and significance agree across years, and the
  * coefficient of variation of the yearly estimates.

@@ -1,5 +1,5 @@
 /**
- * Expenditure of a service (METHODS §1): Σ over the chosen KOSTRA functions of (gross operating
+ * Expenditure of a service (docs/METHODS.md §2): Σ over the chosen KOSTRA functions of (gross operating
  * expenditure − depreciation), konsern or kasse, optionally in fixed kroner of a base year, per
  * inhabitant, in kr or 1000 kr. A missing or suppressed part makes the whole sum missing with that
  * reason: a total with a hole in it would silently understate the municipality's spending.

@@ -1,5 +1,5 @@
 /**
- * Formula variables (METHODS §1): `pop^1.2 / pop`, `log(x)`, `a - b`, `(phv_18 - pu) / innbyggere`.
+ * Formula variables (docs/METHODS.md §2): `pop^1.2 / pop`, `log(x)`, `a - b`, `(phv_18 - pu) / innbyggere`.
  * Parsing and the safety whitelist live in formulaParse.ts, vectorised evaluation in
  * formulaCompile.ts; this module ties them to the table and keeps the inputs' missing reasons.
  */

@@ -1,4 +1,4 @@
-/** Expenditure presets of the seeds (seed 000 §1.2): the KOSTRA functions of each service. */
+/** Expenditure presets of the reports (SØF 2017; docs/METHODS.md §2): the KOSTRA functions of each service. */
 import type { ExpenditureDef } from '../../spec/sections/variables';
 
 export interface ExpenditurePreset {

@@ -35,7 +35,7 @@ export function buildRatio(table: Table, def: RatioDef, population: string): Bui
   return { column, inputs: [def.numerator, denomName], recipe: `${def.numerator} / ${denomName}${scale}`, problems: [] };
 }
 
-/** Coverage (dekningsgrad) = recipients / target group (METHODS §1). */
+/** Coverage (dekningsgrad) = recipients / target group (docs/METHODS.md §2). */
 export function coverageDef(id: string, label: string, recipients: string, targetGroup: string): RatioDef {
   return { id, label, numerator: recipients, denominator: targetGroup, scale: 1, kind: 'coverage' };
 }

@@ -1,5 +1,5 @@
 /**
- * Residualised ("corrected") indicators (seed 000 §1.5, Table 24): one pooled OLS of the target on
+ * Residualised ("corrected") indicators (SØF 2017, Table 24; docs/METHODS.md §2): one pooled OLS of the target on
  * the controls, optionally with year effects; the residual is the new variable (mean zero, the
  * report does not add the mean back). The auxiliary regression is returned so the view can show it
  * next to the variable.

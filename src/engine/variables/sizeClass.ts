@@ -1,5 +1,5 @@
 /**
- * The six municipality size classes of seed 000 (§1.7), from the observation's own year's population:
+ * The six municipality size classes of SØF 2017 (docs/METHODS.md §2), from the observation's own year's population:
  * 1 ≤ 2 000, 2 = 2 001–5 000, 3 = 5 001–10 000, 4 = 10 001–20 000, 5 = 20 001–50 000, 6 > 50 000.
  */
 import { Missing, type NumericColumn } from '../table';

@@ -196,7 +196,7 @@ function rDerived(spec: AnalysisSpec, year: string): string[] {
   }
   if (isSafeName(v.population)) {
     out.push(
-      '# Kommunestørrelse i seks klasser (seed 000): <=2000, -5000, -10000, -20000, -50000, >50000',
+      '# Kommunestørrelse i seks klasser (SØF 2017): <=2000, -5000, -10000, -20000, -50000, >50000',
       `if (has(${quoted(v.population)})) d$size_class <- cut(d$${v.population}, c(-Inf, 2000, 5000, 10000, 20000, 50000, Inf), labels = FALSE)`,
     );
   }

@@ -1,4 +1,4 @@
-/** Bar chart of a variable's mean by size class × year (seed 000 Figures 1–4), with a table alternative. */
+/** Bar chart of a variable's mean by size class × year (SØF 2017, Figures 1–4), with a table alternative. */
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useId, useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';

@@ -1,5 +1,5 @@
 /**
- * Worked example from seed 001 (Fafo 2014, Trondheim): 2012 district counts (Table V2.2; grunn- og
+ * Worked example from Fafo 2014 (Trondheim): 2012 district counts (Table V2.2; grunn- og
  * hjelpestønad are the report's 2010 figures) and the three proposed keys of Table 2.18. The computed
  * shares reproduce Tables 2.19/2.20 (oracle case trondheim-2012).
  */

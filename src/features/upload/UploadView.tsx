@@ -36,7 +36,7 @@ export function UploadView() {
   // The file cards, catalogue and validation report are the big part of this view. Their inputs are
   // deferred: when the demo's spec or results land in the store (one blocking update), this render
   // keeps the old values and the memoised body re-renders in an interruptible, time-sliced one
-  // (issue 2 item 4: no main-thread task over 50 ms).
+  // (speed budget: no main-thread task over 50 ms).
   const sources = useDeferredValue(useAnalysisStore((st) => st.spec.data.sources));
   const structure = useAnalysisStore((st) => st.spec.data.structure);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);

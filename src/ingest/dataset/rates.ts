@@ -1,5 +1,5 @@
 /**
- * Rates, per-capita figures and shares of merged municipalities (issue 4 item 5). Summing them
+ * Rates, per-capita figures and shares of merged municipalities (docs/METHODS.md §1). Summing them
  * is wrong and so is averaging them; the right figure is Σ numerator / Σ denominator × scale over
  * the old municipalities. That needs to know what the numerator and denominator are: declared in
  * `data.rates`, or recognised for a per-capita variable when the data hold a population variable.

@@ -9,7 +9,7 @@ export const describeSpecSchema = z.object({
   correlation: z.array(z.string()).default([]),
   /** Variable of the size class × year bar chart; null = the first described variable. */
   bySizeClass: z.string().nullable().default(null),
-  /** Pool the percentile table over all years (seed 000 Table 23) or use one year. */
+  /** Pool the percentile table over all years (SØF 2017, Table 23) or use one year. */
   percentileYear: z.number().int().nullable().default(null),
 });
 export type DescribeSpec = z.infer<typeof describeSpecSchema>;

@@ -12,7 +12,7 @@ export const explainedSpecSchema = z.object({
    *  the models of the decomposition and of the stability view. */
   candidateCriteria: z.array(z.string()).default([]),
   /** Sample of every comparison (ΔR², one-at-a-time, stepwise): `common` = the rows all compared
-   *  models can use (METHODS §2); `own` = each model's own sample, shown with both Ns and a warning. */
+   *  models can use (docs/METHODS.md §4); `own` = each model's own sample, shown with both Ns and a warning. */
   sample: z.enum(['common', 'own']).default('common'),
   /** Model whose criteria are decomposed (LMG, one-at-a-time, stepwise, last-in). */
   decompositionModelId: z.string().nullable().default(null),

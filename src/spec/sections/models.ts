@@ -22,7 +22,7 @@ export const modelEntrySchema = z.object({
   cluster: z.string().nullable().default(null),
   weights: z.string().nullable().default(null),
   sample: sampleFilterSchema.nullable().default(null),
-  // Optional (absent = OLS, no interactions) so that entries written before issue 18 stay valid.
+  // Optional (absent = OLS, no interactions) so that entries written before the other estimators existed stay valid.
   /** ols, robust (Stata rreg), median, quantile (at `tau`). For quantiles `se` classical = iid,
    *  hc1 = kernel sandwich (quantreg se "iid"/"ker"); robust always uses rreg's pseudo-value SEs. */
   estimator: z.enum(['ols', 'robust', 'median', 'quantile']).optional(),
@@ -38,12 +38,12 @@ export const modelsSpecSchema = z.object({
   list: z.array(modelEntrySchema).default([]),
   /** Models shown side by side in the results table, in column order. */
   shown: z.array(z.string()).default([]),
-  /** Significance thresholds for ***, **, * (ascending p); seed 004 uses 0.001/0.01/0.05. */
+  /** Significance thresholds for ***, **, * (ascending p); Nordlandsforskning/HELED 2021 uses 0.001/0.01/0.05. */
   stars: z.array(z.number().gt(0).lt(1)).default([0.01, 0.05, 0.1]),
-  /** Under each coefficient: its standard error (default), or its t-value (seed 003's layout). */
+  /** Under each coefficient: its standard error (default), or its t-value (SINTEF 2014's layout). */
   parens: z.enum(['se', 't']).optional(),
   /** Columns model by model (default: each model's years together) or year by year (the models of
-   *  one year side by side: seed 003's OLS / robust / median). */
+   *  one year side by side: SINTEF 2014's OLS / robust / median). */
   columnOrder: z.enum(['model', 'year']).optional(),
 });
 export type ModelsSpec = z.infer<typeof modelsSpecSchema>;

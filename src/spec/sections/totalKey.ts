@@ -42,7 +42,7 @@ export const totalKeySectorSchema = z.object({
 });
 export type TotalKeySector = z.infer<typeof totalKeySectorSchema>;
 
-/** A total key from sector sub-keys (anchors §1.2 steps 4–8): I_i = Σ_s v_s·I_is. */
+/** A total key from sector sub-keys (docs/METHODS.md §9): I_i = Σ_s v_s·I_is. */
 export const totalKeySpecSchema = z.object({
   sectors: z.array(totalKeySectorSchema).default(() => []),
   /** `spending`: v_s = U_s / Σ U_s; `manual`: typed v_s (must add up to 1). */

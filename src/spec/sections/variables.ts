@@ -66,9 +66,9 @@ export const residualDefSchema = z.object({
   target: z.string(),
   controls: z.array(z.string()),
   yearEffects: z.boolean().default(false),
-  /** Standard errors of the auxiliary regression (seed 000 Table 24: robust). */
+  /** Standard errors of the auxiliary regression (SØF 2017, Table 24: robust). */
   se: z.enum(['classical', 'hc1', 'cluster']).default('hc1'),
-  /** Add the target's sample mean back (seed 000 does not: the residual has mean zero). */
+  /** Add the target's sample mean back (SØF 2017 does not: the residual has mean zero). */
   addMean: z.boolean().default(false),
 });
 export type ResidualDef = z.infer<typeof residualDefSchema>;

@@ -1,5 +1,5 @@
 /**
- * Cost-key stage: weights by the chosen method (METHODS §3) from the fitted model in
+ * Cost-key stage: weights by the chosen method (docs/METHODS.md §7) from the fitted model in
  * ctx.results.models, the proposed key (the user's edited weights, else the computed ones), the
  * current key, the redistribution of §4 for every municipality (spec section `redistribution`) and
  * the candidate keys. The `base` it returns lets the UI re-evaluate an edited weight vector with

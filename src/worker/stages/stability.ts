@@ -1,5 +1,5 @@
 /**
- * Stage `stability`: the stability model fitted per year (HC1, seed 000 Table 7/15), leave-one-year-
+ * Stage `stability`: the stability model fitted per year (HC1, SØF 2017, Tables 7 and 15), leave-one-year-
  * out pooled refits, and — only when enabled — the cluster bootstrap of the pooled model.
  */
 import type { Problem } from '../../engine/problem';

@@ -1,5 +1,5 @@
 /**
- * The estimator fixtures of issue 18 (made by make.R in this folder, committed with their data):
+ * The fixtures of the other estimators (made by make.R in this folder, committed with their data):
  * tests read them without R and without ../shared.
  */
 import { readFileSync } from 'node:fs';

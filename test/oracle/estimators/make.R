@@ -1,7 +1,7 @@
-# Reference numbers for the engine's other estimators (issue 18). Run from this folder:
+# Reference numbers for the engine's other estimators. Run from this folder:
 #   Rscript make.R        (R 4.2.2; quantreg 5.94, plm 2.6.2, MASS 7.3-58.2, sandwich 3.0.2, jsonlite)
 # writes expected.json (and xsec-outliers.csv). Tests read only the committed files; they never
-# need R. panel.csv is the data of ../shared/reference/oracle/panel-pooled-cluster (seed 1).
+# need R. panel.csv is the data of test/oracle/cases/panel-pooled-cluster (seed 1).
 suppressMessages({
   library(quantreg); library(plm); library(MASS); library(sandwich); library(jsonlite)
 })

@@ -1,5 +1,5 @@
 /**
- * A total key from sector sub-keys (anchors §1.2 steps 4–8, METHODS §4):
+ * A total key from sector sub-keys (docs/METHODS.md §9):
  *   sector index  I_is = Σ_k w_ks·x_ik/x̄_k  (or an index column already in the data, or 1)
  *   sector weight v_s  = U_s / Σ_s U_s       (U_s: national spending per inhabitant), or typed
  *   total index   I_i  = Σ_s v_s·I_is

@@ -1,6 +1,6 @@
 /**
  * Presets of sector weights v_s for the total key. Published sector weights change every year (the
- * sectors are re-weighted annually from 2017, anchors §1.1) and must be checked against Grønt hefte;
+ * sectors are re-weighted annually from 2017, docs/REFERENCES.md, «The revenue system») and must be checked against Grønt hefte;
  * each preset therefore carries its source and whether it is a third-party copy.
  */
 

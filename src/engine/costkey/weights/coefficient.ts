@@ -1,5 +1,5 @@
 /**
- * Method A, the national revenue system's coefficient method (METHODS §3 A, anchors §1.2):
+ * Method A, the national revenue system's coefficient method (docs/METHODS.md §7 A):
  * controls are held at their national value, ŷ = b0 + Σ_j b_j·x̄_j + Σ_c b_c·c̄, and w_j = b_j·x̄_j/ŷ.
  * The part not attributed to any criterion, (b0 + Σ_c b_c·c̄)/ŷ, goes to the basic criterion
  * (remainder = 'population', the default and the oracle's convention) or the criterion weights are

@@ -1,5 +1,5 @@
 /**
- * Method B, the explained-variance method used by Fafo for Trondheim (METHODS §3 B, seed 001 §4):
+ * Method B, the explained-variance method used by Fafo for Trondheim (docs/METHODS.md §7 B; Fafo 2014):
  * total need weight = R² or adjusted R² (mean over the chosen years, or the pooled fit), split between
  * the criteria in proportion to a relative-importance measure (LMG/Shapley by default, bivariate R²,
  * or last-in increment) that the importance engine supplies; the remainder goes to a target-group

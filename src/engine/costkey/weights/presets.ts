@@ -2,7 +2,7 @@
  * Presets for today's keys. They carry criteria and a source note but the user fills in the weights
  * from the published tables (Grønt hefte / the seeds' tables), because published weights change every
  * year and must be checked against the source, not hard-coded in the engine. The Fafo 2014 Trondheim
- * keys (seed 001, Table 2.18) are complete because they are fixed historical figures.
+ * keys (Fafo 2014, Table 2.18) are complete because they are fixed historical figures.
  * Criterion names are those the variable builder gives the per-inhabitant criteria (as in the demo);
  * with other data, the user maps each criterion to a variable in the preset editor.
  */

@@ -1,5 +1,5 @@
 /**
- * Method C, the sub-function rule (seed 000, substance abuse): a regression on one KOSTRA function's
+ * Method C, the sub-function rule (SØF 2017, substance abuse; docs/METHODS.md §7 C): a regression on one KOSTRA function's
  * spending per inhabitant gives b_j; the criterion's weight in the whole service's key is that
  * function's need share, w_j = b_j·x̄_j / ē_total, with ē_total the national spending per inhabitant
  * of the whole service (same units as the dependent). The rest goes to the basic criterion.
