@@ -7,7 +7,8 @@ import type { FitSuccess, ModelResult } from '../engine/model/types';
 import { DEFAULT_STAR_THRESHOLDS, stars } from '../engine/ols/stars';
 import type { ModelEntry } from '../spec/sections/models';
 import type { Language } from '../i18n/language';
-import type { ReportCell, ReportRow, ReportTable } from './reportTable';
+import type { ReportCell, ReportRow, ReportRowGroup, ReportTable } from './reportTable';
+import { estimatorName, estimatorSe, layoutTerms, orderColumns, termKind } from './regressionLayout';
 
 export interface RegressionColumnInput {
   label: string;
@@ -25,6 +26,10 @@ export interface RegressionTableOptions {
   labels?: Record<string, string>;
   /** Show each year dummy instead of one summary row. */
   showYearEffects?: boolean;
+  /** Standard errors (default) or t-values in parentheses, as the results table shows them. */
+  parens?: 'se' | 't';
+  /** Columns model by model (default) or each year's models side by side. */
+  columnOrder?: 'model' | 'year';
   source?: string;
   synthetic?: boolean;
 }
@@ -54,6 +59,15 @@ const T = {
     yes: 'Ja',
     no: 'Nei',
     seNote: 'Standardfeil i parentes.',
+    tNote: 't-verdier i parentes.',
+    estimator: 'Estimator',
+    pseudoR2: 'Pseudo-R²',
+    hausman: 'Hausman-test (faste mot tilfeldige), χ²',
+    hausmanP: 'Hausman-test, p',
+    wald: (v: string) => `Lik effekt av ${v} alle år (Wald F)`,
+    waldP: (v: string) => `Lik effekt av ${v} alle år, p`,
+    byYear: (v: string) => `${v} × år`,
+    inYear: (y: string) => `× ${y}`,
     se: { cluster: 'gruppert på kommune (CR1)', hc1: 'robuste (HC1)', classical: 'klassiske' } as Record<string, string>,
     seKind: 'Standardfeil',
     failed: (c: string, m: string) => `Modell ${c} kunne ikke estimeres: ${m}`,
@@ -73,6 +87,15 @@ const T = {
     yes: 'Yes',
     no: 'No',
     seNote: 'Standard errors in parentheses.',
+    tNote: 't values in parentheses.',
+    estimator: 'Estimator',
+    pseudoR2: 'Pseudo R²',
+    hausman: 'Hausman test (fixed vs random), χ²',
+    hausmanP: 'Hausman test, p',
+    wald: (v: string) => `Equal effect of ${v} in every year (Wald F)`,
+    waldP: (v: string) => `Equal effect of ${v} in every year, p`,
+    byYear: (v: string) => `${v} × year`,
+    inYear: (y: string) => `× ${y}`,
     se: { cluster: 'clustered by municipality (CR1)', hc1: 'robust (HC1)', classical: 'classical' } as Record<string, string>,
     seKind: 'Standard errors',
     failed: (c: string, m: string) => `Model ${c} could not be estimated: ${m}`,
@@ -83,67 +106,80 @@ const T = {
 
 interface Col {
   header: string;
+  year: number | null;
   fit: FitSuccess | null;
   failure?: string;
   design: ModelResult['design'];
   entry?: ModelEntry;
 }
 
-function expandColumns(inputs: RegressionColumnInput[], lang: Language): Col[] {
-  const cols: Col[] = [];
+function expandColumns(inputs: RegressionColumnInput[], lang: Language, order: 'model' | 'year' | undefined): Col[] {
+  const cols: Omit<Col, 'header'>[] = [];
+  const names: string[] = [];
   inputs.forEach((inp) => {
     for (const f of inp.result.fits) {
-      const n = cols.length + 1;
       const yearPart = inp.result.design === 'per-year' && f.year !== null ? ` ${f.year}` : '';
-      const header = `(${n}) ${inp.label}${yearPart}`;
-      if (f.outcome.ok) cols.push({ header, fit: f.outcome, design: inp.result.design, entry: inp.entry });
+      names.push(`${inp.label}${yearPart}`);
+      const base = { year: inp.result.design === 'per-year' ? f.year : null, design: inp.result.design, entry: inp.entry };
+      if (f.outcome.ok) cols.push({ ...base, fit: f.outcome });
       else {
         const p = f.outcome.problem;
-        cols.push({ header, fit: null, failure: lang === 'nb' ? p.message : p.messageEn, design: inp.result.design, entry: inp.entry });
+        cols.push({ ...base, fit: null, failure: lang === 'nb' ? p.message : p.messageEn });
       }
     }
   });
-  return cols;
+  const labelled = cols.map((c, i) => ({ ...c, name: names[i] }));
+  return orderColumns(labelled, order).map(({ name, ...c }, i) => ({ ...c, header: `(${i + 1}) ${name}` }));
 }
 
 export function buildRegressionTable(inputs: RegressionColumnInput[], opts: RegressionTableOptions): ReportTable {
   const t = T[opts.lang];
   const thresholds = opts.stars ?? DEFAULT_STAR_THRESHOLDS;
-  const label = (name: string) => (isInterceptName(name) ? t.constant : (opts.labels?.[name] ?? name));
-  const cols = expandColumns(inputs, opts.lang);
+  const lbl = (name: string) => opts.labels?.[name] ?? name;
+  const cols = expandColumns(inputs, opts.lang, opts.columnOrder);
+  const parensT = opts.parens === 't';
 
-  // Row order: regressors in order of first appearance, intercept last (as in the reports).
-  const names: string[] = [];
-  let hasIntercept = false;
-  let hasYear = false;
-  for (const c of cols) {
-    for (const k of c.fit?.coefficients ?? []) {
-      if (isInterceptName(k.name)) hasIntercept = true;
-      else if (isYearDummyName(k.name) && !opts.showYearEffects) hasYear = true;
-      else if (!names.includes(k.name)) names.push(k.name);
-    }
-  }
-  if (hasIntercept) names.push('intercept');
-
-  const coefRows: ReportRow[] = [];
-  for (const name of names) {
+  // Row order (regressionLayout.ts, as the results table): criteria and controls, products, each
+  // criterion × year group, then the year dummies (when shown) and the constant last.
+  const first: string[] = [];
+  for (const inp of inputs) for (const n of [...(inp.entry?.regressors ?? []), ...(inp.entry?.controls ?? [])]) if (!first.includes(n)) first.push(n);
+  const present = cols.flatMap((c) => (c.fit?.coefficients ?? []).map((k) => k.name));
+  const layout = layoutTerms(first, present);
+  const hasYear = layout.years.length > 0;
+  const coefPair = (name: string, label: string): ReportRow[] => {
     const est: ReportCell[] = [];
-    const se: ReportCell[] = [];
+    const under: ReportCell[] = [];
     for (const c of cols) {
-      const k = c.fit?.coefficients.find((x) => (name === 'intercept' ? isInterceptName(x.name) : x.name === name));
+      const k = c.fit?.coefficients.find((x) => x.name === name);
       if (!k) {
         est.push({ value: null });
-        se.push({ value: null });
+        under.push({ value: null });
         continue;
       }
       est.push({ value: k.estimate, format: 'significant', digits: 4, stars: stars(k.p, thresholds) || undefined });
-      se.push({ value: k.se, format: 'significant', digits: 4, parens: true });
+      under.push(parensT ? { value: k.t, format: 'decimal', digits: 2, parens: true } : { value: k.se, format: 'significant', digits: 4, parens: true });
     }
-    coefRows.push({ label: label(name), cells: est, kind: 'coef' }, { label: '', cells: se, kind: 'se' });
-  }
+    return [{ label, cells: est, kind: 'coef' }, { label: '', cells: under, kind: 'se' }];
+  };
+  const termLabel = (name: string): string => {
+    const k = termKind(name);
+    if (k.kind === 'intercept') return t.constant;
+    if (k.kind === 'year-interaction') return t.inYear(k.year);
+    if (k.kind === 'interaction') return `${lbl(k.a)} × ${lbl(k.b)}`;
+    return lbl(name);
+  };
+  const coefGroups: ReportRowGroup[] = [{ rows: layout.main.flatMap((n) => coefPair(n, termLabel(n))) }];
+  for (const g of layout.yearGroups) coefGroups.push({ label: t.byYear(lbl(g.variable)), rows: g.names.flatMap((n) => coefPair(n, termLabel(n))) });
+  const tail = [...(opts.showYearEffects ? layout.years : []), ...(layout.intercept ? [layout.intercept] : [])];
+  // Without interaction groups the coefficients stay one group (the constant at its end).
+  if (tail.length && layout.yearGroups.length === 0) coefGroups[0].rows.push(...tail.flatMap((n) => coefPair(n, termLabel(n))));
+  else if (tail.length) coefGroups.push({ rows: tail.flatMap((n) => coefPair(n, termLabel(n))) });
 
   const stat = (lbl: string, f: (c: Col) => ReportCell): ReportRow => ({ label: lbl, kind: 'stat', cells: cols.map(f) });
   const statRows: ReportRow[] = [];
+  if (cols.some((c) => c.fit?.estimator || c.design === 'random')) {
+    statRows.push(stat(t.estimator, (c) => ({ value: c.entry ? estimatorName(c.entry, opts.lang) : null, format: 'text' })));
+  }
   if (hasYear || cols.some((c) => c.entry?.yearEffects)) {
     statRows.push(stat(t.yearFx, (c) => ({ value: c.fit ? (c.fit.coefficients.some((k) => isYearDummyName(k.name)) ? t.yes : t.no) : null, format: 'text' })));
   }
@@ -151,8 +187,22 @@ export function buildRegressionTable(inputs: RegressionColumnInput[], opts: Regr
     statRows.push(stat(t.unitFx, (c) => ({ value: c.fit ? (c.design === 'within' ? t.yes : t.no) : null, format: 'text' })));
   }
   statRows.push(stat(t.n, (c) => ({ value: c.fit ? c.fit.n : null, format: 'integer' })));
-  statRows.push(stat(t.r2, (c) => ({ value: c.fit ? c.fit.r2 : null, format: 'decimal', digits: 3 })));
-  statRows.push(stat(t.adjR2, (c) => ({ value: c.fit ? c.fit.adjR2 : null, format: 'decimal', digits: 3 })));
+  const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
+  statRows.push(stat(t.r2, (c) => ({ value: finite(c.fit?.r2), format: 'decimal', digits: 3 })));
+  statRows.push(stat(t.adjR2, (c) => ({ value: finite(c.fit?.adjR2), format: 'decimal', digits: 3 })));
+  if (cols.some((c) => c.fit?.estimator?.kind === 'quantile')) {
+    statRows.push(stat(t.pseudoR2, (c) => ({ value: c.fit?.estimator?.kind === 'quantile' ? finite(c.fit.estimator.pseudoR2) : null, format: 'decimal', digits: 3 })));
+  }
+  if (cols.some((c) => c.fit?.estimator?.kind === 'random')) {
+    const h = (c: Col) => (c.fit?.estimator?.kind === 'random' ? c.fit.estimator.hausman : null);
+    statRows.push(stat(t.hausman, (c) => ({ value: h(c)?.statistic ?? null, format: 'decimal', digits: 2 })));
+    statRows.push(stat(t.hausmanP, (c) => ({ value: h(c)?.p ?? null, format: 'decimal', digits: 3 })));
+  }
+  for (const v of [...new Set(cols.flatMap((c) => (c.fit?.waldTests ?? []).map((w) => w.label)))]) {
+    const w = (c: Col) => c.fit?.waldTests?.find((x) => x.label === v) ?? null;
+    statRows.push(stat(t.wald(lbl(v)), (c) => ({ value: w(c)?.f ?? null, format: 'decimal', digits: 2 })));
+    statRows.push(stat(t.waldP(lbl(v)), (c) => ({ value: w(c)?.p ?? null, format: 'decimal', digits: 3 })));
+  }
   if (cols.some((c) => c.fit?.withinR2 !== undefined)) {
     statRows.push(stat(t.withinR2, (c) => ({ value: c.fit?.withinR2 ?? null, format: 'decimal', digits: 3 })));
   }
@@ -163,8 +213,8 @@ export function buildRegressionTable(inputs: RegressionColumnInput[], opts: Regr
   const notes: string[] = [];
   const deps = [...new Set(inputs.map((i) => i.entry?.dependent).filter((d): d is string => Boolean(d)))];
   if (deps.length > 0) notes.push(`${t.dep}: ${deps.map((d) => opts.labels?.[d] ?? d).join(', ')}.`);
-  const seTypes = [...new Set(cols.map((c) => c.fit?.se).filter((s): s is NonNullable<typeof s> => Boolean(s)))];
-  notes.push(`${t.seNote} ${t.seKind}: ${seTypes.length === 1 ? t.se[seTypes[0]] : t.mixed}.`);
+  const seTypes = [...new Set(cols.filter((c) => c.fit).map((c) => (c.fit && estimatorSe(c.fit, opts.lang)) ?? t.se[c.fit?.se ?? 'classical']))];
+  notes.push(`${parensT ? t.tNote : t.seNote} ${t.seKind}: ${seTypes.length === 1 ? seTypes[0] : t.mixed}.`);
   notes.push(
     [...thresholds]
       .sort((a, b) => a - b)
@@ -178,7 +228,7 @@ export function buildRegressionTable(inputs: RegressionColumnInput[], opts: Regr
     title: opts.title,
     rowHeader: t.variable,
     columns: cols.map((c) => c.header),
-    groups: [{ rows: coefRows }, { rows: statRows }],
+    groups: [...coefGroups, { rows: statRows }],
     notes,
     source: opts.source,
     synthetic: opts.synthetic ?? false,

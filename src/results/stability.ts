@@ -3,6 +3,7 @@ import type { Problem } from '../engine/problem';
 import type { PerYearStability } from '../engine/stability/perYear';
 import type { LeaveOneYearOut } from '../engine/stability/leaveOneYearOut';
 import type { BootstrapResult } from '../engine/stability/bootstrap';
+import type { EqualAcrossYears } from '../engine/stability/equalAcrossYears';
 
 export interface StabilityResults {
   modelId: string | null;
@@ -11,5 +12,7 @@ export interface StabilityResults {
   perYear: PerYearStability | null;
   leaveOneYearOut: LeaveOneYearOut | null;
   bootstrap: BootstrapResult | null;
+  /** Wald test per criterion that its coefficient is the same every year (seed 004 Model 4). */
+  equalAcrossYears?: EqualAcrossYears | null;
   problems: Problem[];
 }

@@ -3,6 +3,9 @@ import { buildRegressionTable } from '../../src/export/regressionTable';
 import { stars as starsFor } from '../../src/engine/ols/stars';
 import { displayCellText, plainCellText } from '../../src/export/cellText';
 import { failed, table6col1, table6col5 } from './fixtures';
+import { fitModel } from '../../src/engine/model/fitModel';
+import { modelEntrySchema } from '../../src/spec/sections/models';
+import { fixtures, readFixtureTable } from '../oracle/estimators/load';
 
 describe('starsFor', () => {
   it('gives three stars below the smallest threshold and none above the largest', () => {
@@ -74,5 +77,56 @@ describe('buildRegressionTable (report layout, SØF 2017, Table 6)', () => {
     const perYear = { design: 'per-year' as const, fits: [2011, 2012].map((year) => ({ year, outcome: table6col1.fits[0].outcome })) };
     const py = buildRegressionTable([{ label: 'A', result: perYear }], { title: 'x', lang: 'nb' });
     expect(py.columns).toEqual(['(1) A 2011', '(2) A 2012']);
+  });
+});
+
+describe('buildRegressionTable follows the results table (issue 18)', () => {
+  // Real fits: OLS, robust and median per year; a pooled model with free income × year; RE + Hausman.
+  const panel = readFixtureTable('panel.csv');
+  const base = { dependent: fixtures.dependent, regressors: fixtures.regressors, intercept: true, yearEffects: false, se: 'classical' as const };
+  const years = { sample: { years: [2018, 2019] } };
+  const ols = fitModel(panel, { ...base, design: 'per-year', ...years });
+  const rob = fitModel(panel, { ...base, design: 'per-year', estimator: 'robust', ...years });
+  const med = fitModel(panel, { ...base, design: 'per-year', estimator: 'median', ...years });
+  const entry = (id: string, extra: Record<string, unknown>) => modelEntrySchema.parse({ id, label: id, ...base, design: 'per-year', ...extra });
+  const t = buildRegressionTable(
+    [
+      { label: 'OLS', result: ols, entry: entry('OLS', {}) },
+      { label: 'Robust', result: rob, entry: entry('Robust', { estimator: 'robust' }) },
+      { label: 'Median', result: med, entry: entry('Median', { estimator: 'median' }) },
+    ],
+    { title: 'x', lang: 'nb', parens: 't', columnOrder: 'year', stars: [0.001, 0.01, 0.05] },
+  );
+  it('year by year, estimators side by side, t-values in parentheses, seed 004 stars', () => {
+    expect(t.columns).toEqual(['(1) OLS 2018', '(2) Robust 2018', '(3) Median 2018', '(4) OLS 2019', '(5) Robust 2019', '(6) Median 2019']);
+    const rows = t.groups.flatMap((g) => g.rows);
+    const i = rows.findIndex((r) => r.label === 'lavinntekt');
+    const k = (rob.fits[0].outcome.ok && rob.fits[0].outcome.coefficients.find((c) => c.name === 'lavinntekt')) || null;
+    expect(rows[i + 1].cells[1].value).toBe(k && k.t);
+    expect(t.notes.join(' ')).toContain('t-verdier i parentes');
+    expect(t.notes.join(' ')).toContain('*** p<0,001');
+    const est = rows.find((r) => r.label === 'Estimator');
+    expect(est?.cells.slice(0, 3).map((c) => c.value)).toEqual(['OLS', 'Robust (rreg)', 'Median']);
+    // No R² for robust and median.
+    expect(rows.find((r) => r.label === 'R²')?.cells.slice(0, 3).map((c) => c.value === null)).toEqual([false, true, true]);
+  });
+
+  it('groups criterion × year terms under their criterion, with the Wald test; RE with Hausman', () => {
+    const inter = fitModel(panel, { ...base, design: 'pooled', yearEffects: true, se: 'cluster', interactions: [{ variable: 'frie_inntekter', with: 'year' }] });
+    const re = fitModel(panel, { ...base, design: 'random', yearEffects: true });
+    const u = buildRegressionTable(
+      [
+        { label: 'Modell 4', result: inter, entry: entry('m4', { design: 'pooled', interactions: [{ variable: 'frie_inntekter', with: 'year' }] }) },
+        { label: 'TE', result: re, entry: entry('te', { design: 'random' }) },
+      ],
+      { title: 'y', lang: 'en', labels: { frie_inntekter: 'Free income' } },
+    );
+    const group = u.groups.find((g) => g.label === 'Free income × year');
+    expect(group?.rows.filter((r) => r.kind === 'coef').map((r) => r.label)).toEqual(['× 2016', '× 2017', '× 2018', '× 2019', '× 2020', '× 2021', '× 2022']);
+    const stats = u.groups[u.groups.length - 1].rows;
+    const wald = inter.fits[0].outcome.ok ? inter.fits[0].outcome.waldTests?.[0] : undefined;
+    expect(wald?.df1).toBe(7);
+    expect(stats.find((r) => r.label.startsWith('Equal effect of Free income'))?.cells[0].value).toBe(wald?.f);
+    expect(stats.find((r) => r.label.startsWith('Hausman test (fixed'))?.cells[1].value).toBeCloseTo(fixtures.random.unbalanced.hausman.statistic, 6);
   });
 });

@@ -56,16 +56,17 @@ export function fitModel(table: Table, spec: ModelSpec): ModelResult {
     }
     const fits = years.map((year, j) => {
       const own = dropped.filter((d) => d.year === undefined || d.year === year);
-      return { year, outcome: fitRows(spec, resolved, buckets[j], own, false) };
+      return { year, outcome: fitRows(table, spec, resolved, buckets[j], own, false) };
     });
     return { design, fits };
   }
   if (rows.length === 0) return refuse(emptySample(), dropped);
   const withYears = spec.yearEffects && (design === 'pooled' || design === 'within' || design === 'random');
-  return { design, fits: [{ year: null, outcome: fitRows(spec, resolved, rows, dropped, withYears) }] };
+  return { design, fits: [{ year: null, outcome: fitRows(table, spec, resolved, rows, dropped, withYears) }] };
 }
 
 function fitRows(
+  table: Table,
   spec: ModelSpec,
   r: Resolved,
   rows: Int32Array,
@@ -116,7 +117,10 @@ function fitRows(
     outcome = rr.outcome;
     if (rr.info && rr.kept) {
       usedRows = Int32Array.from(rr.kept, (i) => rows[i]);
-      extra = { estimator: { ...rr.info, screened: rr.info.screened.map((i) => rows[i]) }, warnings: [] };
+      const screened = rr.info.screened.map((i) => rows[i]);
+      extra = { estimator: { ...rr.info, screened }, warnings: [] };
+      // Nothing leaves silently: the Cook's D screen is listed with the dropped rows, with its reason.
+      dropped = [...dropped, ...screened.map((row) => screenedRow(table, r, row, spec.dependent))];
     }
   } else if (estimator === 'median' || estimator === 'quantile') {
     const tau = estimator === 'median' ? 0.5 : (spec.tau ?? 0.5);
@@ -159,6 +163,14 @@ function fitRows(
   const tests = interacted.map((g) => waldTest(success, g.columns.map((c) => c.name), g.variable)).filter((t) => t !== null);
   if (tests.length > 0) success.waldTests = tests;
   return success;
+}
+
+function screenedRow(table: Table, r: Resolved, row: number, dependent: string): DroppedRow {
+  const d: DroppedRow = { row, variables: [dependent], reasons: ['cooks-d'] };
+  const unit = table.unit ? columnAsText(table, table.unit) : undefined;
+  if (unit && unit[row] !== '') d.unit = unit[row];
+  if (r.yearCol && r.yearCol.missing[row] === 0) d.year = r.yearCol.values[row];
+  return d;
 }
 
 /** x·1{year = t} for every year of the sample but the first (the reference), per interacted x. */

@@ -1,14 +1,5 @@
 /** Edits one model of spec.models.list; every change goes through updateSpec and refits in the worker. */
-import {
-  Checkbox,
-  Chip,
-  Field,
-  Fieldset,
-  Label,
-  Radio,
-  Select,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Checkbox, Chip, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { ModelEntry } from '../../spec/sections/models';
 import { useAnalysisStore } from '../../store/analysisStore';
@@ -16,6 +7,8 @@ import { useStrings } from '../../i18n/useStrings';
 import { setShown, shownModels } from './modelOps';
 import { modelStrings } from './strings';
 import { VariableList } from './VariableList';
+import { EstimatorFields } from './EstimatorFields';
+import { InteractionList } from './InteractionList';
 import { VariableSelect } from '../variables/VariableSelect';
 import { useDeferredMount } from '../useDeferredMount';
 import { DeferredSlot } from '../variables/DeferredSlot';
@@ -23,8 +16,7 @@ import { DeferredSlot } from '../variables/DeferredSlot';
 // Same name as SIZE_CLASS_COLUMN in the variable builder; not imported so the engine stays out of
 // the main-thread bundle.
 const SIZE_CLASS_COLUMN = 'size_class';
-const DESIGNS = ['pooled', 'per-year', 'within', 'single'] as const;
-const SES = ['cluster', 'hc1', 'classical'] as const;
+const DESIGNS = ['pooled', 'per-year', 'within', 'single', 'random'] as const;
 
 export function ModelBuilder({
   entry,
@@ -121,31 +113,34 @@ export function ModelBuilder({
                 value={d}
                 label={s.designs[d]}
                 checked={entry.design === d}
-                onChange={() => edit((m) => (m.design = d))}
+                onChange={() =>
+                  edit((m) => {
+                    m.design = d;
+                    if (d === 'within' || d === 'random') m.estimator = 'ols';
+                    // Random effects: classical GLS SEs with an intercept and year effects (plm, xtreg re).
+                    if (d === 'random') {
+                      m.se = 'classical';
+                      m.intercept = true;
+                      m.weights = null;
+                    }
+                    // Interactions with the year need several years in one model.
+                    if (d === 'per-year' || d === 'single') m.interactions = (m.interactions ?? []).filter((i) => i.with !== 'year');
+                  })
+                }
               />
             ))}
           </Fieldset>
           <div className="kl-builder-col">
-            <Field data-size="sm">
-              <Label>{s.se}</Label>
-              <Select
-                value={entry.se}
-                onChange={(e) => edit((m) => (m.se = e.target.value as ModelEntry['se']))}
-              >
-                {SES.map((x) => (
-                  <option key={x} value={x}>
-                    {s.ses[x]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <VariableSelect
-              label={s.weights}
-              value={entry.weights ?? ''}
-              onChange={(v) => edit((m) => (m.weights = v || null))}
-              options={options}
-              none={s.noWeights}
-            />
+            <EstimatorFields entry={entry} edit={edit} />
+            {(entry.estimator ?? 'ols') === 'ols' && entry.design !== 'random' && (
+              <VariableSelect
+                label={s.weights}
+                value={entry.weights ?? ''}
+                onChange={(v) => edit((m) => (m.weights = v || null))}
+                options={options}
+                none={s.noWeights}
+              />
+            )}
             <Checkbox
               label={s.yearEffects}
               data-size="sm"
@@ -157,11 +152,12 @@ export function ModelBuilder({
               label={s.intercept}
               data-size="sm"
               checked={entry.intercept}
-              disabled={entry.design === 'within'}
+              disabled={entry.design === 'within' || entry.design === 'random'}
               onChange={(e) => edit((m) => (m.intercept = e.target.checked))}
             />
           </div>
         </div>
+        <InteractionList entry={entry} options={options} labels={labels} edit={edit} />
       </DeferredSlot>
       <DeferredSlot ready={stage >= 2} rem={28}>
         <Fieldset data-size="sm" className="kl-sample">

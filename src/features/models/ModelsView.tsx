@@ -4,7 +4,8 @@ import { useAnalysisStore } from '../../store/analysisStore';
 import { useStrings } from '../../i18n/useStrings';
 import { DroppedUnits } from './DroppedUnits';
 import { ModelBuilder } from './ModelBuilder';
-import { addModel, duplicateModel, removeModel, resultColumns, shownModels } from './modelOps';
+import { addEstimatorComparison, addModel, duplicateModel, removeModel, resultColumns, shownModels } from './modelOps';
+import { TableOptions } from './TableOptions';
 import { ResultsTable } from './ResultsTable';
 import { modelStrings } from './strings';
 
@@ -24,7 +25,7 @@ export function ModelsView() {
   const labels = useMemo(() => new Map(options.map((o) => [o.name, o.label])), [options]);
   const unitNames = useMemo(() => new Map((dataset?.units ?? []).map((u) => [u.code, u.name])), [dataset]);
   const shown = shownModels(spec);
-  const columns = resultColumns(shown, models, list);
+  const columns = resultColumns(shown, models, list, spec.models.columnOrder);
   const busy = status === 'running' || status === 'loading';
 
   const fallbackDependent =
@@ -92,6 +93,16 @@ export function ModelsView() {
               >
                 {s.duplicate}
               </Button>
+              {(current.estimator ?? 'ols') === 'ols' && current.design !== 'within' && current.design !== 'random' && (
+                <Button
+                  data-size="sm"
+                  variant="secondary"
+                  data-testid="compare-estimators"
+                  onClick={() => updateSpec((d) => addEstimatorComparison(d, current.id, s.compareNames))}
+                >
+                  {s.compare}
+                </Button>
+              )}
               <Button
                 data-size="sm"
                 variant="tertiary"
@@ -114,7 +125,14 @@ export function ModelsView() {
             <Heading level={2} data-size="sm" className="kl-section-heading">
               {s.results}
             </Heading>
-            <ResultsTable columns={columns} labels={labels} thresholds={spec.models.stars} busy={busy} />
+            <TableOptions />
+            <ResultsTable
+              columns={columns}
+              labels={labels}
+              thresholds={spec.models.stars}
+              parens={spec.models.parens ?? 'se'}
+              busy={busy}
+            />
             <div className="kl-dropped-list">
               {columns
                 .filter((c) => c.outcome)

@@ -3,6 +3,7 @@ import { emptySpec } from '../../spec/schema';
 import { modelEntrySchema } from '../../spec/sections/models';
 import type { Coefficient, FitSuccess, ModelResult } from '../../engine/model/types';
 import {
+  addEstimatorComparison,
   addModel,
   coefficientRows,
   duplicateModel,
@@ -156,5 +157,31 @@ describe('results layout', () => {
     const hidden = coefficientRows(cols, false);
     expect(hidden.map((r) => r.name)).toEqual(['x1', 'x2', 'fi', '(Intercept)']);
     expect(hidden[1].cells.map((c) => c?.estimate ?? null)).toEqual([null, 3, null]);
+  });
+});
+
+describe('other estimators in the table (issue 18)', () => {
+  it('adds a robust and a median copy and switches the table to seed 003\'s layout', () => {
+    const spec = fresh();
+    const a = addModel(spec, 'utgift');
+    spec.models.list[0].design = 'per-year';
+    spec.models.list[0].se = 'hc1';
+    const ids = addEstimatorComparison(spec, a, { robust: 'robust', median: 'median' });
+    expect(spec.models.list.map((m) => m.estimator ?? 'ols')).toEqual(['ols', 'robust', 'median']);
+    expect(spec.models.list.map((m) => m.id)).toEqual([a, ...ids]);
+    expect(spec.models.list[2].se).toBe('classical');
+    expect(spec.models.columnOrder).toBe('year');
+    expect(spec.models.parens).toBe('t');
+  });
+
+  it('orders columns by year when asked, and groups criterion × year rows under their criterion', () => {
+    const e = (id: string) => modelEntrySchema.parse({ id, label: id, dependent: 'y', regressors: ['x'], design: 'per-year' });
+    const fit = success(['(Intercept)', 'x', 'x:year_2016', 'x:year_2017', 'a:b', 'year_2016']);
+    const r: ModelResult = { design: 'per-year', fits: [2015, 2016].map((year) => ({ year, outcome: fit })) };
+    const cols = resultColumns([e('m1'), e('m2')], { m1: r, m2: r }, undefined, 'year');
+    expect(cols.map((c) => c.key)).toEqual(['m1:2015', 'm2:2015', 'm1:2016', 'm2:2016']);
+    const rows = coefficientRows(cols, false);
+    expect(rows.map((x) => x.name)).toEqual(['x', 'a:b', 'x:year_2016', 'x:year_2017', '(Intercept)']);
+    expect(rows.filter((x) => x.groupStart).map((x) => x.group)).toEqual(['x']);
   });
 });

@@ -5,6 +5,7 @@
 import type { Coefficient, FitOutcome, ModelResult } from '../../engine/model/types';
 import type { AnalysisSpec } from '../../spec/schema';
 import { modelEntrySchema, type ModelEntry } from '../../spec/sections/models';
+import { layoutTerms, orderColumns } from '../../export/regressionLayout';
 
 export const INTERCEPT = '(Intercept)';
 const YEAR_PREFIX = 'year_';
@@ -53,6 +54,40 @@ export function duplicateModel(spec: AnalysisSpec, id: string, copySuffix = '(ko
   return copy.id;
 }
 
+/**
+ * Seed 003's Tables 10.1–10.2: the same model by OLS, robust regression and median regression, year
+ * by year side by side with t-values. Adds a robust and a median copy after the model (shown), and
+ * sets the table to columns by year and t-values in parentheses. Returns the new ids.
+ */
+export function addEstimatorComparison(spec: AnalysisSpec, id: string, names: { robust: string; median: string }): string[] {
+  const list = spec.models.list;
+  const at = list.findIndex((m) => m.id === id);
+  if (at < 0) return [];
+  const src = list[at];
+  const ids: string[] = [];
+  (['robust', 'median'] as const).forEach((estimator, j) => {
+    const copy: ModelEntry = {
+      ...structuredClone(src),
+      id: freshId(list),
+      label: `${src.label} – ${names[estimator]}`,
+      estimator,
+      // rreg has its own SEs; the median gets quantreg's iid SEs (Stata qreg's default kind).
+      se: 'classical',
+      weights: null,
+    };
+    list.splice(at + 1 + j, 0, copy);
+    ids.push(copy.id);
+  });
+  if (spec.models.shown.length > 0) {
+    let shownAt = spec.models.shown.indexOf(id);
+    if (shownAt < 0) shownAt = spec.models.shown.push(id) - 1;
+    spec.models.shown.splice(shownAt + 1, 0, ...ids);
+  }
+  spec.models.columnOrder = 'year';
+  spec.models.parens = 't';
+  return ids;
+}
+
 export function removeModel(spec: AnalysisSpec, id: string): void {
   spec.models.list = spec.models.list.filter((m) => m.id !== id);
   spec.models.shown = spec.models.shown.filter((s) => s !== id);
@@ -82,11 +117,13 @@ export interface ResultColumn {
   outcome: FitOutcome | null;
 }
 
-/** One column per model, or one per year for per-year models. */
+/** One column per model, or one per year for per-year models; `order` 'year' puts each year's
+ *  models side by side. */
 export function resultColumns(
   entries: ModelEntry[],
   results: Record<string, ModelResult> | undefined,
   all: ModelEntry[] = entries,
+  order: 'model' | 'year' = 'model',
 ): ResultColumn[] {
   const cols: ResultColumn[] = [];
   entries.forEach((entry) => {
@@ -109,40 +146,35 @@ export function resultColumns(
       });
     }
   });
-  return cols;
+  return orderColumns(cols, order);
 }
 
 export interface CoefficientRow {
   name: string;
   cells: (Coefficient | null)[];
+  /** Set on the rows of a criterion × year group: the criterion (its first row opens the group). */
+  group?: string;
+  groupStart?: boolean;
 }
 
-/** Criteria in the models' order, then controls, then year effects (optional), the constant last. */
+/**
+ * Criteria in the models' order, then controls and products (a × b), then each criterion × year
+ * group, year effects (optional), the constant last (regressionLayout.ts, shared with the exports).
+ */
 export function coefficientRows(cols: ResultColumn[], showYearEffects: boolean): CoefficientRow[] {
-  const order: string[] = [];
-  const add = (n: string) => {
-    if (!order.includes(n)) order.push(n);
-  };
-  for (const c of cols) c.entry.regressors.forEach(add);
-  for (const c of cols) (c.entry.controls ?? []).forEach(add);
-  const extra = new Set<string>();
-  for (const c of cols) {
-    if (c.outcome?.ok) for (const k of c.outcome.coefficients) if (!order.includes(k.name)) extra.add(k.name);
+  const first: string[] = [];
+  for (const c of cols) for (const n of c.entry.regressors) if (!first.includes(n)) first.push(n);
+  for (const c of cols) for (const n of c.entry.controls ?? []) if (!first.includes(n)) first.push(n);
+  const present: string[] = [];
+  for (const c of cols) if (c.outcome?.ok) for (const k of c.outcome.coefficients) present.push(k.name);
+  const t = layoutTerms(first, present);
+  const cells = (name: string) =>
+    cols.map((c) => (c.outcome?.ok ? (c.outcome.coefficients.find((k) => k.name === name) ?? null) : null));
+  const rows: CoefficientRow[] = t.main.map((name) => ({ name, cells: cells(name) }));
+  for (const g of t.yearGroups) {
+    g.names.forEach((name, j) => rows.push({ name, cells: cells(name), group: g.variable, groupStart: j === 0 }));
   }
-  const years = [...extra].filter(isYearEffect).sort();
-  const others = [...extra].filter((n) => !isYearEffect(n) && n !== INTERCEPT);
-  const names = [
-    ...order,
-    ...others,
-    ...(showYearEffects ? years : []),
-    ...(extra.has(INTERCEPT) ? [INTERCEPT] : []),
-  ];
-  return names
-    .map((name) => ({
-      name,
-      cells: cols.map((c) =>
-        c.outcome?.ok ? (c.outcome.coefficients.find((k) => k.name === name) ?? null) : null,
-      ),
-    }))
-    .filter((r) => r.cells.some((c) => c !== null));
+  if (showYearEffects) for (const name of t.years) rows.push({ name, cells: cells(name) });
+  if (t.intercept) rows.push({ name: t.intercept, cells: cells(t.intercept) });
+  return rows.filter((r) => r.cells.some((c) => c !== null));
 }

@@ -28,6 +28,8 @@ export function useRegressionTable(): ReportTable | null {
       title: lang === 'nb' ? 'Regresjonsresultater' : 'Regression results',
       lang,
       stars: spec.models.stars,
+      parens: spec.models.parens,
+      columnOrder: spec.models.columnOrder,
       labels,
       synthetic: demo,
     });

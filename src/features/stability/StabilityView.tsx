@@ -9,6 +9,7 @@ import { CoefficientChart } from './CoefficientChart';
 import { YearTable } from './YearTable';
 import { BootstrapPanel, LeaveOneOut } from './Robustness';
 import { ModelPicker } from './ModelPicker';
+import { EqualYearsTable } from './EqualYearsTable';
 import { ExportButtons } from '../../charts/ExportButtons';
 import { useLanguage } from '../../i18n/useLanguage';
 import { perYearReportTable } from '../../export/stabilityTables';
@@ -65,6 +66,7 @@ export function StabilityView() {
               />
             </>
           )}
+          {res?.equalAcrossYears && <EqualYearsTable res={res.equalAcrossYears} labels={labels} alpha={spec.models.stars[1] ?? 0.05} />}
           <Checkbox
             label={s.loyoOn}
             checked={spec.stability.leaveOneYearOut}

@@ -1,6 +1,16 @@
 export const stabilityStrings = {
   nb: {
     title: 'Stabilitet over år',
+    equalTitle: 'Samme effekt alle år? (Wald-test, som Modell 4 i seed 004)',
+    equalIntro: (se: string) =>
+      `For hvert kriterium: den samlede modellen med årseffekter og kriteriet × hvert år (første år er referanse). Testen er at alle samspillsleddene er null, altså at effekten er lik alle år. Standardfeil: ${se}.`,
+    equalSe: { cluster: 'klyngerobuste på kommune (CR1)', hc1: 'robuste (HC1)', classical: 'klassiske' } as Record<string, string>,
+    equalF: 'Wald F',
+    equalDf: 'Frihetsgrader',
+    equalP: 'p-verdi',
+    equalVerdict: 'Lik effekt alle år?',
+    equalRejected: (a: string) => `Nei (p < ${a})`,
+    equalKept: 'Kan ikke avvises',
     intro:
       'Er effekten av kriteriet stabil fra år til år? Samme modell estimeres for hvert år (robuste standardfeil, HC1), og vi viser koeffisient med 95 % konfidensintervall, R² per år og om fortegn og signifikans holder seg.',
     noModel: 'Ingen modell ennå. Lag en modell under «Modeller» først.',
@@ -42,6 +52,16 @@ export const stabilityStrings = {
   },
   en: {
     title: 'Stability across years',
+    equalTitle: 'The same effect every year? (Wald test, as Model 4 of seed 004)',
+    equalIntro: (se: string) =>
+      `For each criterion: the pooled model with year effects and the criterion × each year (the first year the reference). The test is that all the interaction terms are zero, i.e. that the effect is the same every year. Standard errors: ${se}.`,
+    equalSe: { cluster: 'clustered by municipality (CR1)', hc1: 'robust (HC1)', classical: 'classical' } as Record<string, string>,
+    equalF: 'Wald F',
+    equalDf: 'Degrees of freedom',
+    equalP: 'p value',
+    equalVerdict: 'Equal effect every year?',
+    equalRejected: (a: string) => `No (p < ${a})`,
+    equalKept: 'Not rejected',
     intro:
       'Is the effect of the criterion stable from year to year? The same model is estimated for each year (robust standard errors, HC1); we show the coefficient with its 95 % confidence interval, R² per year and whether sign and significance hold.',
     noModel: 'No model yet. Create one under "Models" first.',

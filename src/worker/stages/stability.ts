@@ -7,6 +7,7 @@ import { isProblem } from '../../engine/importance/sample';
 import { perYearStability } from '../../engine/stability/perYear';
 import { leaveOneYearOut } from '../../engine/stability/leaveOneYearOut';
 import { clusterBootstrapAsync } from '../../engine/stability/bootstrap';
+import { equalAcrossYears } from '../../engine/stability/equalAcrossYears';
 import type { AnalysisSpec } from '../../spec/schema';
 import { stabilityEntry } from '../../spec/sections/explained';
 import type { StabilityResults } from '../../results/stability';
@@ -47,6 +48,11 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
   ctx.progress(0, 'Estimerer per år');
   out.perYear = perYearStability(table, modelSpec, { alpha: st.alpha });
   problems.push(...out.perYear.problems.map((p) => ({ ...p, severity: 'warning' as const })));
+
+  await ctx.pause();
+  if (ctx.cancelled()) return out;
+  ctx.progress(0.1, 'Tester lik effekt alle år');
+  out.equalAcrossYears = equalAcrossYears(table, modelSpec);
 
   if (st.leaveOneYearOut) {
     await ctx.pause();

@@ -118,3 +118,17 @@ describe('estimators through fitModel', () => {
     expect(codes({ design: 'pooled', interactions: [{ variable: 'innbyggere', with: 'year' }] })).toBe('interaction-main-effect');
   });
 });
+
+describe('equal coefficients across years (stability)', () => {
+  it('one pooled model per criterion with its × year terms; the Wald test of each', async () => {
+    const { equalAcrossYears } = await import('../../../src/engine/stability/equalAcrossYears');
+    const spec: ModelSpec = { ...base, design: 'pooled', yearEffects: true, se: 'cluster' };
+    const res = equalAcrossYears(panel, spec);
+    expect(res.rows.map((r) => r.variable)).toEqual(fixtures.regressors);
+    const frie = res.rows.find((r) => r.variable === 'frie_inntekter');
+    const alone = fitModel(panel, { ...spec, interactions: [{ variable: 'frie_inntekter', with: 'year' }] }).fits[0].outcome;
+    expect(alone.ok && alone.waldTests?.[0].f).toBe(frie?.f);
+    expect(frie?.df1).toBe(7);
+    expect(frie?.df2).toBe(fixtures.interactions.df);
+  });
+});
