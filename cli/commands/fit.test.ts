@@ -5,7 +5,7 @@ import { fitCommand } from './fit';
 import { parseFormula } from '../formula';
 import { tidyTable } from '../../src/ingest/tidyTable';
 import { close, loadCase, ORACLE_DIR, toleranceFor } from '../../test/oracle/loadCase';
-import { ESTIMATORS_DIR, fixtures, TOL } from '../../test/oracle/estimators/load';
+import { ESTIMATORS_DIR, fixtures, PANEL_CSV, TOL } from '../../test/oracle/estimators/load';
 
 async function runFit(argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -122,18 +122,18 @@ describe('analyze fit with the other estimators (fixtures of test/oracle/estimat
   });
 
   it('--estimator quantile --tau 0.25 and median, per year', async () => {
-    const { code, out } = await runFit(['--data', join(dir, 'panel.csv'), '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--estimator', 'quantile', '--tau', '0.25', '--years', '2019', '--design', 'single', '--json']);
+    const { code, out } = await runFit(['--data', PANEL_CSV, '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--estimator', 'quantile', '--tau', '0.25', '--years', '2019', '--design', 'single', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.quantile.tau).toBe(0.25);
     for (const [name, v] of Object.entries(fixtures.quantile.q25.coefficients)) expect(close(json.coefficients[name].estimate, v, TOL)).toBe(true);
-    const med = JSON.parse((await runFit(['--data', join(dir, 'panel.csv'), '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--estimator', 'median', '--design', 'per-year', '--json'])).out);
+    const med = JSON.parse((await runFit(['--data', PANEL_CSV, '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--estimator', 'median', '--design', 'per-year', '--json'])).out);
     expect(Object.keys(med)).toEqual(fixtures.quantile.median_xsec.map((m) => String(m.year)));
     expect(med['2019'].quantile.se_method).toBe('iid');
   });
 
   it('--design random prints the same JSON shape plus hausman', async () => {
-    const { code, out } = await runFit(['--data', join(dir, 'panel.csv'), '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--design', 'random', '--json']);
+    const { code, out } = await runFit(['--data', PANEL_CSV, '--unit', 'kommune', '--year', 'aar', '--formula', formula, '--design', 'random', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     const e = fixtures.random.unbalanced;
@@ -148,7 +148,7 @@ describe('analyze fit with the other estimators (fixtures of test/oracle/estimat
 
   it('x:year and a:b in the formula, with the Wald test in the output', async () => {
     const f = `${formula} + frie_inntekter:year + enslig_forsorger:lavinntekt`;
-    const { code, out } = await runFit(['--data', join(dir, 'panel.csv'), '--unit', 'kommune', '--year', 'aar', '--formula', f, '--json']);
+    const { code, out } = await runFit(['--data', PANEL_CSV, '--unit', 'kommune', '--year', 'aar', '--formula', f, '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     const e = fixtures.interactions;
@@ -158,7 +158,7 @@ describe('analyze fit with the other estimators (fixtures of test/oracle/estimat
   });
 
   it('refuses unknown estimators and a τ without the quantile estimator', async () => {
-    await expect(runFit(['--data', join(dir, 'panel.csv'), '--formula', formula, '--estimator', 'lasso'])).rejects.toThrow(/estimator/);
-    await expect(runFit(['--data', join(dir, 'panel.csv'), '--formula', formula, '--tau', '0.3'])).rejects.toThrow(/tau/);
+    await expect(runFit(['--data', PANEL_CSV, '--formula', formula, '--estimator', 'lasso'])).rejects.toThrow(/estimator/);
+    await expect(runFit(['--data', PANEL_CSV, '--formula', formula, '--tau', '0.3'])).rejects.toThrow(/tau/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Manual check (not a vitest test; needs R with quantreg and plm): generates the R script for the
  * robust, median, random-effects and interaction models, runs it with Rscript on
- * test/oracle/estimators/panel.csv and compares every estimate and SE with the engine's fitModel.
+ * test/oracle/cases/panel-pooled-cluster/data.csv and compares every estimate and SE with the engine's fitModel.
  *   npx tsx test/export/verifyEstimatorScripts.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { splitCsvLine } from '../oracle/loadCase';
-import { ESTIMATORS_DIR, fixtures, readFixtureTable } from '../oracle/estimators/load';
+import { fixtures, PANEL_CSV, readFixtureTable } from '../oracle/estimators/load';
 import { fitModel } from '../../src/engine/model/fitModel';
 import { analysisSpecSchema, SPEC_VERSION } from '../../src/spec/schema';
 import { toModelSpec } from '../../src/worker/stages/models';
@@ -27,7 +27,7 @@ const models = [
 const spec = analysisSpecSchema.parse({ version: SPEC_VERSION, title: 'verify', models: { list: models, shown: [] } });
 const dir = mkdtempSync(join(tmpdir(), 'knl-r-est-'));
 const out = join(dir, 'out.csv');
-const script = generateRScript(spec, { dataFile: join(ESTIMATORS_DIR, 'panel.csv'), fromSources: false });
+const script = generateRScript(spec, { dataFile: PANEL_CSV, fromSources: false });
 writeFileSync(join(dir, 'v.R'), `${script}\nwrite.csv(do.call(rbind, results), ${JSON.stringify(out)}, row.names = FALSE)\n`);
 execFileSync('Rscript', [join(dir, 'v.R')], { stdio: 'ignore' });
 const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).map(splitCsvLine);

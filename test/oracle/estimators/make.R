@@ -1,13 +1,13 @@
 # Reference numbers for the engine's other estimators. Run from this folder:
 #   Rscript make.R        (R 4.2.2; quantreg 5.94, plm 2.6.2, MASS 7.3-58.2, sandwich 3.0.2, jsonlite)
 # writes expected.json (and xsec-outliers.csv). Tests read only the committed files; they never
-# need R. panel.csv is the data of test/oracle/cases/panel-pooled-cluster (seed 1).
+# need R. The panel is the vendored oracle case ../cases/panel-pooled-cluster (seed 1).
 suppressMessages({
   library(quantreg); library(plm); library(MASS); library(sandwich); library(jsonlite)
 })
 source("rreg.R")
 
-panel <- read.csv("panel.csv", colClasses = c(kommune = "character"))
+panel <- read.csv("../cases/panel-pooled-cluster/data.csv", colClasses = c(kommune = "character"))
 regs <- c("enslig_forsorger", "lavinntekt", "innb_0_22", "frie_inntekter", "phv_pas_0_17")
 dep <- "utg_bv"
 complete <- function(d, vars) d[complete.cases(d[, vars]), , drop = FALSE]
@@ -144,7 +144,7 @@ re_out <- function(d, vars) {
 re_unbalanced <- re_out(complete(panel, c("kommune", "aar", dep, regs)), regs)
 # Balanced (the municipalities with all eight years after listwise deletion) with a time-invariant
 # regressor, log of the first recorded population: the within model cannot estimate it, random
-# effects can, and the Hausman test compares the rest. The tests derive this subset from panel.csv.
+# effects can, and the Hausman test compares the rest. The tests derive this subset from the panel.
 bal <- complete(panel, c("kommune", "aar", dep, regs))
 tt <- table(bal$kommune)
 bal <- bal[bal$kommune %in% names(tt)[tt == length(unique(panel$aar))], ]
