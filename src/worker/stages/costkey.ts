@@ -112,6 +112,14 @@ function importanceWeights(
 ): WeightsResult | Problem {
   const fits: FitSummary[] = [];
   const importance: Record<string, number>[] = [];
+  if (res.fits.some((f) => f.outcome.ok && f.outcome.estimator)) {
+    return problem(
+      'explained-variance-ols',
+      'Forklart-varians-metoden bygger på R², som bare minste kvadraters metode gir: velg en OLS-modell, eller koeffisientmetoden.',
+      'The explained-variance method rests on R², which only least squares gives: choose an OLS model, or the coefficient method.',
+      { model: entry.id },
+    );
+  }
   for (const f of res.fits) {
     if (!f.outcome.ok) continue;
     fits.push({ year: f.year, r2: f.outcome.r2, adjR2: f.outcome.adjR2 });

@@ -111,6 +111,18 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Explai
 
   const entry = analysedEntry(ex, spec.models);
   if (!entry || entry.regressors.length === 0) return out;
+  if ((entry.estimator ?? 'ols') !== 'ols' || entry.design === 'random') {
+    // R² and its decompositions are least-squares quantities: said, not silently substituted.
+    problems.push(
+      problem(
+        'decomposition-ols',
+        `R²-dekomponeringen av «${entry.label}» bruker minste kvadraters metode på samme variabler og utvalg, ikke modellens egen estimator.`,
+        `The R² decomposition of "${entry.label}" uses least squares on the same variables and sample, not the model's own estimator.`,
+        { model: entry.id },
+        'info',
+      ),
+    );
+  }
   const s = commonSampleFor(table, entry);
   if (isProblem(s)) {
     problems.push({ ...s, where: { ...s.where, model: entry.id } });
