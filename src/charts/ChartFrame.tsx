@@ -7,10 +7,11 @@
  *   </ChartFrame>
  */
 import { Details, Table } from '@digdir/designsystemet-react';
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useId, useRef, type ReactElement, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import { useLanguage } from '../i18n/useLanguage';
 import { useAnalysisStore, selectIsDemo } from '../store/analysisStore';
+import { ExportButtons } from './ExportButtons';
 
 export interface ChartAlt {
   caption?: string;
@@ -24,7 +25,8 @@ export interface ChartFrameProps {
   subtitle?: string;
   xLabel?: string;
   yLabel?: string;
-  /** e.g. "SSB, KOSTRA" — the demo note is added automatically. */
+  /** e.g. "SSB, KOSTRA" — the demo note is added automatically. Exports fall back to the data's
+   *  source line (files, SSB tables and fetch dates) when left out. */
   source?: string;
   /** Overrides the store's demo flag (e.g. for exported snapshots). */
   synthetic?: boolean;
@@ -63,9 +65,10 @@ export function ChartFrame(props: ChartFrameProps) {
   const storeDemo = useAnalysisStore(selectIsDemo);
   const synthetic = props.synthetic ?? storeDemo;
   const titleId = useId();
+  const figureRef = useRef<HTMLElement>(null);
   const { alt } = props;
   return (
-    <figure className="kl-chart" aria-labelledby={titleId} data-testid={props.testId}>
+    <figure ref={figureRef} className="kl-chart" aria-labelledby={titleId} data-testid={props.testId}>
       <p className="kl-chart-title" id={titleId}>
         {props.title}
       </p>
@@ -97,6 +100,11 @@ export function ChartFrame(props: ChartFrameProps) {
         )}
         {synthetic && <span className="kl-chart-synthetic">{t.synthetic}</span>}
       </figcaption>
+      <ExportButtons
+        fileBase={props.title}
+        chartRef={figureRef}
+        chart={{ title: props.title, subtitle: props.subtitle, xLabel: props.xLabel, yLabel: props.yLabel, source: props.source, synthetic: props.synthetic }}
+      />
       <Details className="kl-chart-alt" data-size="sm">
         <Details.Summary>{t.table}</Details.Summary>
         <Details.Content>{isAlt(alt) ? <AltTable alt={alt} /> : (alt as ReactNode)}</Details.Content>

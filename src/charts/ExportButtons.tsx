@@ -8,6 +8,7 @@
 import { Button } from '@digdir/designsystemet-react';
 import { useState, type RefObject } from 'react';
 import { useLanguage } from '../i18n/useLanguage';
+import type { Language } from '../i18n/language';
 import { useStrings } from '../i18n/useStrings';
 import { useAnalysisStore, selectIsDemo } from '../store/analysisStore';
 import { useUiStore } from '../store/uiStore';
@@ -16,6 +17,7 @@ import { tableToCsv } from '../export/csv';
 import { copyTable } from '../export/clipboard';
 import { tablesToXlsx } from '../export/xlsx';
 import { describeSpec } from '../export/describeSpec';
+import { sourceLine } from '../export/sourceLine';
 import { downloadBytes, MIME, safeFileBase } from '../export/download';
 import { buildChartSvg, chartToPng, findChartSvg, type ChartExportInfo } from './exportChart';
 
@@ -46,10 +48,12 @@ const strings = {
 
 export interface ExportButtonsProps {
   fileBase: string;
-  /** Tables to export (called on click). */
-  tables?: () => ReportTable[];
+  /** Tables to export (called on click) in the given language: the screen's for xlsx and the
+   *  clipboard, the chosen CSV style's for CSV (nb: Norwegian headers, `;`, decimal comma). */
+  tables?: (lang: Language) => ReportTable[];
   /** Element containing the chart's <svg> (e.g. the ChartFrame's figure). */
   chartRef?: RefObject<Element | null>;
+  /** Title, axis labels and units of the chart; `source` defaults to the data's source line. */
   chart?: Omit<ChartExportInfo, 'lang' | 'synthetic'> & { synthetic?: boolean };
   testId?: string;
 }
@@ -57,7 +61,6 @@ export interface ExportButtonsProps {
 export function ExportButtons(props: ExportButtonsProps) {
   const s = useStrings(strings);
   const lang = useLanguage();
-  const spec = useAnalysisStore((st) => st.spec);
   const demo = useAnalysisStore(selectIsDemo);
   const csvStyle = useUiStore((st) => st.csvStyle);
   const [status, setStatus] = useState('');
@@ -72,7 +75,15 @@ export function ExportButtons(props: ExportButtonsProps) {
     }
   };
   const withSynthetic = (ts: ReportTable[]) => ts.map((t) => ({ ...t, synthetic: t.synthetic || demo }));
-  const info = (): ChartExportInfo => ({ ...props.chart!, synthetic: props.chart?.synthetic ?? demo, lang });
+  // The spec is read on click, not subscribed to: a weight edit must not re-render every chart's buttons.
+  const spec = () => useAnalysisStore.getState().spec;
+  const info = (): ChartExportInfo => ({
+    ...props.chart!,
+    source: props.chart?.source ?? sourceLine(spec(), lang),
+    synthetic: props.chart?.synthetic ?? demo,
+    lang,
+  });
+  const isChart = Boolean(props.chartRef && props.chart);
 
   return (
     <div
@@ -80,6 +91,7 @@ export function ExportButtons(props: ExportButtonsProps) {
       aria-label={`${s.group}: ${props.fileBase}`}
       className="kl-export-buttons"
       data-testid={props.testId}
+      data-chart-export={isChart ? props.chart!.title : undefined}
       style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}
     >
       {props.tables && (
@@ -89,9 +101,9 @@ export function ExportButtons(props: ExportButtonsProps) {
             data-size="sm"
             onClick={guard(async () =>
               downloadBytes(
-                await tablesToXlsx(withSynthetic(props.tables!()), {
+                await tablesToXlsx(withSynthetic(props.tables!(lang)), {
                   lang,
-                  description: describeSpec(spec, lang),
+                  description: describeSpec(spec(), lang),
                 }),
                 `${base}.xlsx`,
                 MIME.xlsx,
@@ -104,7 +116,7 @@ export function ExportButtons(props: ExportButtonsProps) {
             variant="secondary"
             data-size="sm"
             onClick={guard(() => {
-              const ts = withSynthetic(props.tables!());
+              const ts = withSynthetic(props.tables!(csvStyle));
               const text = ts
                 .map((t) => tableToCsv(t, { style: csvStyle, bom: false }))
                 .join('\r\n');
@@ -117,7 +129,7 @@ export function ExportButtons(props: ExportButtonsProps) {
             variant="tertiary"
             data-size="sm"
             onClick={guard(async () => {
-              const [t] = withSynthetic(props.tables!());
+              const [t] = withSynthetic(props.tables!(lang));
               setStatus(t && (await copyTable(t, lang)) ? s.copied : s.copyFailed);
             })}
           >

@@ -13,3 +13,4 @@ export { generateRScript } from './scripts/rScript';
 export { generateStataScript } from './scripts/stataScript';
 export { DEFAULT_DATA_FILE } from './scripts/common';
 export { tableToTidyCsv, analysisDataColumns } from './analysisData';
+export { sourceLine } from './sourceLine';

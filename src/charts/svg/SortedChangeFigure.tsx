@@ -3,10 +3,11 @@
  * with a caption and a text alternative. Shared by «Omfordeling» (one sub-key) and «Samlet nøkkel»
  * (the total key), so both read the same way.
  */
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { DenseBars } from './DenseBars';
+import { ExportButtons } from '../ExportButtons';
 
 /** Visually hidden but read by screen readers: the text alternative of a chart. */
 export const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
@@ -47,8 +48,9 @@ export function SortedChangeFigure(p: SortedChangeFigureProps) {
   const { names, order } = p;
   const nameAt = useMemo(() => (q: number) => names[order[q]], [names, order]);
   const desc = p.description(values.length, mineText);
+  const figureRef = useRef<HTMLElement>(null);
   return (
-    <figure className={p.className ?? 'kl-chart'} data-testid={p.testId} data-key={p.dataKey}>
+    <figure ref={figureRef} className={p.className ?? 'kl-chart'} data-testid={p.testId} data-key={p.dataKey}>
       <figcaption className={p.titleClassName}>{p.title}</figcaption>
       <p style={srOnly} data-testid={p.descTestId}>
         {desc}
@@ -69,6 +71,8 @@ export function SortedChangeFigure(p: SortedChangeFigureProps) {
           {mineText.trim()}
         </p>
       )}
+      {/* The axis titles are drawn inside the SVG, so the export adds only title, source and note. */}
+      <ExportButtons fileBase={p.title} chartRef={figureRef} chart={{ title: p.title, subtitle: mineText.trim() || undefined }} />
     </figure>
   );
 }

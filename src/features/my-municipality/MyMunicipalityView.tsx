@@ -1,5 +1,5 @@
 /** My municipality: search, index waterfall, criteria vs national, candidate keys, peers. */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { BASIC } from '../../engine/costkey';
 import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
@@ -9,6 +9,7 @@ import { useAnalysisStore, useUiStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
 import { CategoryBars } from '../../charts/svg/CategoryBars';
 import { srOnly } from '../../charts/svg/SortedChangeFigure';
+import { ExportButtons } from '../../charts/ExportButtons';
 import { myStrings } from './strings';
 
 function Search({ units, names }: { units: string[]; names: string[] }) {
@@ -54,6 +55,7 @@ export function MyMunicipalityView() {
   const mine = useUiStore((st) => st.myMunicipality);
   const phase = useAnalysisStore((st) => st.spec.redistribution.phaseInYears);
   const [peerBy, setPeerBy] = useState<'size-class' | 'kostra-group'>('size-class');
+  const waterfallRef = useRef<HTMLElement>(null);
   const base = res?.base ?? null;
   const i = base && mine ? base.prep.units.indexOf(mine) : -1;
   const waterfall = useMemo(() => {
@@ -109,7 +111,7 @@ export function MyMunicipalityView() {
               ))}
             </ul>
           )}
-          <figure className="kl-chart">
+          <figure className="kl-chart" ref={waterfallRef}>
             <figcaption>{s.waterfall}</figcaption>
             <p style={srOnly}>{s.waterfallDesc(name, formatNumber(o.index[i], lang, 4))}</p>
             <CategoryBars
@@ -119,6 +121,7 @@ export function MyMunicipalityView() {
               height={260}
               maxBarWidth={80}
             />
+            <ExportButtons fileBase={`${s.waterfall} ${mine}`} chartRef={waterfallRef} chart={{ title: `${s.waterfall}: ${name} (${mine})`, yLabel: s.contribution }} />
           </figure>
           <Table data-testid="my-criteria">
             <caption>{s.criteriaTable}</caption>

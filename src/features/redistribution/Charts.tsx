@@ -4,11 +4,12 @@
  * per-bar components and DOM text measurement made a weight edit cost ~0,5 s and opening the view
  * over 10 s of blocked main thread. Each chart is memoised on the outcome it shows.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { KeyBase, KeyOutcome } from '../../engine/costkey';
 import { CategoryBars } from '../../charts/svg/CategoryBars';
 import { CHANGE_COLORS, SortedChangeFigure, srOnly } from '../../charts/svg/SortedChangeFigure';
 import { DenseScatter } from '../../charts/svg/DenseScatter';
+import { ExportButtons } from '../../charts/ExportButtons';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -57,8 +58,9 @@ export const ChangeVsPopulation = memo(function ChangeVsPopulation({ base, outco
   const mi = mine ? base.prep.units.indexOf(mine) : -1;
   const fmt = useMemo(() => (v: number) => formatInteger(v, lang), [lang]);
   const nameAt = useMemo(() => (i: number) => base.names[i], [base]);
+  const figureRef = useRef<HTMLElement>(null);
   return (
-    <figure className="kl-chart" data-testid="redistribution-scatter">
+    <figure ref={figureRef} className="kl-chart" data-testid="redistribution-scatter">
       <figcaption>{s.scatter}</figcaption>
       <DenseScatter
         x={base.prep.population}
@@ -74,6 +76,7 @@ export const ChangeVsPopulation = memo(function ChangeVsPopulation({ base, outco
         yTitle={s.krPerCapita}
       />
       <p style={srOnly}>{s.scatterDesc}</p>
+      <ExportButtons fileBase={s.scatter} chartRef={figureRef} chart={{ title: s.scatter }} />
     </figure>
   );
 });
@@ -90,10 +93,12 @@ export const ChangeHistogram = memo(function ChangeHistogram({ outcome }: { outc
       })),
     [outcome, lang],
   );
+  const figureRef = useRef<HTMLElement>(null);
   return (
-    <figure className="kl-chart">
+    <figure ref={figureRef} className="kl-chart">
       <figcaption>{s.histogram}</figcaption>
       <CategoryBars bars={bars} format={(v) => formatInteger(v, lang)} label={s.histogramDesc(bars.length)} labelEvery={Math.ceil(bars.length / 6)} xTitle={s.changePerCapita} yTitle={s.units} />
+      <ExportButtons fileBase={s.histogram} chartRef={figureRef} chart={{ title: s.histogram }} />
       <details>
         <summary>{s.histogramDesc(bars.length)}</summary>
         <table>
