@@ -10,7 +10,7 @@ export interface Args {
   positional: string[];
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'print-spec', 'no-intercept']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'print-spec', 'no-intercept', 'refetch']);
 
 export function parseArgs(argv: string[]): Args {
   const values = new Map<string, string>();

@@ -18,6 +18,7 @@ import { required } from '../args';
 import { defineCommand } from '../command';
 import { printSpec } from '../analysis';
 import { PRINT_SPEC } from '../options';
+import { refetchSource } from '../ssbRefetch';
 import { openProject } from '../../src/export/projectFile';
 import { buildRegressionTable } from '../../src/export/regressionTable';
 import { tableToCsv } from '../../src/export/csv';
@@ -67,13 +68,15 @@ export function regressionTablesFor(results: AnalysisResults, spec: import('../.
 
 export const run = defineCommand({
   name: 'run',
-  summary: 'kjør en lagret prosjektfil / run a saved project: --project FILE --out DIR [--data DIR] [--csv nb|en] [--lang nb|en]',
+  summary: 'kjør en lagret prosjektfil / run a saved project: --project FILE --out DIR [--data DIR] [--refetch [--api URL]] [--csv nb|en] [--lang nb|en]',
   options: [
     { name: 'project', kind: 'value', arg: 'FILE', help: 'prosjektfil (.knl.json) eller AnalysisSpec / project file (.knl.json) or AnalysisSpec' },
     { name: 'out', kind: 'value', arg: 'DIR', help: 'mappe for resultatene / folder for the results' },
     { name: 'data', kind: 'value', arg: 'DIR', help: 'mappe med datafilene (standard prosjektets mappe) / folder of the data files (default the project’s)' },
     { name: 'csv', kind: 'value', choices: ['nb', 'en'], help: 'CSV-stil (standard prosjektets) / CSV style (default the project’s)' },
     { name: 'lang', kind: 'value', choices: ['nb', 'en'], help: 'språk i tabellene (standard nb) / language of the tables (default nb)' },
+    { name: 'refetch', kind: 'flag', help: 'hent SSB-kildene på nytt / fetch the SSB sources again' },
+    { name: 'api', kind: 'value', arg: 'URL', help: 'API-adresse for --refetch (standard kildens) / API base for --refetch (default the source’s)' },
     PRINT_SPEC,
   ],
   async run(args: Args): Promise<number> {
@@ -91,13 +94,30 @@ export const run = defineCommand({
     const lang = args.values.get('lang') === 'en' ? 'en' : 'nb';
     const problems: Problem[] = [...opened.project.problems];
     const pipeline = new Pipeline();
-    for (const source of spec.data.sources) {
+    const refetch = args.flags.has('refetch');
+    const refetched: { source: string; table: string; file: string; changes: unknown }[] = [];
+    for (const [i, original] of spec.data.sources.entries()) {
+      let source = original;
       const embedded = files.find((f) => f.source.id === source.id);
       let bytes = embedded?.bytes;
       if (!bytes) {
         const candidates = [join(dataDir, source.fileName), ...(source.demo ? [join(DEMO_DIR, source.fileName)] : [])];
         const found = candidates.find((p) => existsSync(p));
         if (found) bytes = new Uint8Array(readFileSync(found));
+      }
+      if (refetch && source.ssb) {
+        // The stored query fetched again; the new file is used and written next to the results.
+        const r = await refetchSource(source, bytes, args.values.get('api'));
+        if ('problems' in r) {
+          for (const p of r.problems) process.stderr.write(`${p.message}\n`);
+          return 1;
+        }
+        source = r.ok.source;
+        spec.data.sources[i] = source;
+        bytes = r.ok.bytes;
+        mkdirSync(outDir, { recursive: true });
+        writeFileSync(join(outDir, source.fileName), bytes);
+        refetched.push({ source: source.id, table: source.ssb!.query.tableId, file: source.fileName, changes: r.ok.changes });
       }
       if (!bytes) {
         process.stderr.write(`Finner ikke datafila «${source.fileName}» (bruk --data MAPPE). / Data file "${source.fileName}" not found (use --data DIR).\n`);
@@ -127,6 +147,7 @@ export const run = defineCommand({
       models: Object.keys(results.models ?? {}).length,
       failedModels: failed.map(([id]) => id),
       problems: [...problems, ...results.problems].filter((p) => p.severity === 'error').map((p) => p.messageEn),
+      ...(refetch ? { refetched } : {}),
     };
     if (args.flags.has('json')) process.stdout.write(JSON.stringify(summary, null, 1) + '\n');
     else process.stdout.write(`Skrev ${summary.files.length} filer til ${outDir} (${summary.models} modeller, ${failed.length} feilet).\n`);

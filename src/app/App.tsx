@@ -4,6 +4,8 @@ import { views as registered } from '../features/registry';
 import { useLanguage } from '../i18n/useLanguage';
 import { useStrings } from '../i18n/useStrings';
 import { useAnalysisStore } from '../store/analysisStore';
+import { useUiStore } from '../store/uiStore';
+import { pageSsb } from '../ssb/pageSettings';
 import { Header } from './Header';
 import { Nav } from './Nav';
 import { ProblemList } from './ProblemList';
@@ -20,6 +22,8 @@ export function App() {
   // interruptible follow-up render instead of the blocking one (speed budget: no main-thread task over 50 ms, README «Speed budgets»).
   const problems = useDeferredValue(useAnalysisStore((st) => st.problems));
   const mainRef = useRef<HTMLElement>(null);
+  // The privacy sentence says exactly what may leave the machine: nothing, or only SSB queries.
+  const ssbFetch = useUiStore((u) => u.ssbFetch);
   const first = useRef(true);
 
   useEffect(() => {
@@ -73,7 +77,9 @@ export function App() {
         </main>
       </div>
       <footer className="kl-footer">
-        <Paragraph data-size="xs">{s.footer}</Paragraph>
+        <Paragraph data-size="xs" data-testid="privacy-footer">
+          {pageSsb.api && ssbFetch ? s.footerSsb.replace('{host}', new URL(pageSsb.api).host) : s.footer}
+        </Paragraph>
       </footer>
     </div>
   );

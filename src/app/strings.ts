@@ -19,6 +19,7 @@ export const shellStrings = {
     statusError: 'Feil',
     problems: 'Meldinger',
     footer: 'Alt beregnes i nettleseren. Ingen data sendes ut av maskinen.',
+    footerSsb: 'Alt beregnes i nettleseren. Det eneste som kan sendes ut, er et tabellnummer og kodene du velger under «Hent fra SSB», og bare til SSBs API ({host}). Filene og analysen din forlater aldri maskinen.',
   },
   en: {
     product: 'Kostnadsnøkkel-lab',
@@ -38,5 +39,6 @@ export const shellStrings = {
     statusError: 'Error',
     problems: 'Messages',
     footer: 'Everything is computed in the browser. No data leaves the machine.',
+    footerSsb: "Everything is computed in the browser. The only thing that can be sent out is a table number and the codes you choose under «Hent fra SSB», and only to SSB's API ({host}). Your files and your analysis never leave the machine.",
   },
 } satisfies Strings;

@@ -5,6 +5,7 @@
 import type { AnalysisSpec } from '../spec/schema';
 import { usesDemoData } from '../spec/sections/data';
 import type { Language } from '../i18n/language';
+import { describeProvenance } from '../ssb/provenance';
 
 export interface DescriptionLine {
   key: string;
@@ -15,6 +16,7 @@ const L = {
   nb: {
     title: 'Analyse',
     sources: 'Datakilder',
+    ssb: 'Hentet fra SSB',
     demo: ' (syntetiske demodata)',
     model: 'Modell',
     design: { pooled: 'samlet over år', 'per-year': 'ett tverrsnitt per år', within: 'innen kommune (faste effekter)', single: 'ett utvalg' } as Record<string, string>,
@@ -33,6 +35,7 @@ const L = {
   en: {
     title: 'Analysis',
     sources: 'Data sources',
+    ssb: 'Fetched from SSB',
     demo: ' (synthetic demo data)',
     model: 'Model',
     design: { pooled: 'pooled over years', 'per-year': 'one cross-section per year', within: 'within municipality (fixed effects)', single: 'single sample' } as Record<string, string>,
@@ -61,6 +64,8 @@ export function describeSpec(spec: AnalysisSpec, lang: Language): DescriptionLin
     key: t.sources,
     value: spec.data.sources.length ? spec.data.sources.map((s) => `${s.fileName} (${s.format})${s.demo ? t.demo : ''}`).join('; ') : t.none,
   });
+  // Provenance of every fetched source: table, title, query, fetch time and SSB's last update.
+  for (const src of spec.data.sources) if (src.ssb) lines.push({ key: `${t.ssb}: ${src.id}`, value: describeProvenance(src.ssb, lang) });
   lines.push({ key: t.structure, value: spec.data.structure === 'none' ? t.none : spec.data.structure });
   lines.push({ key: t.population, value: spec.variables.population });
   for (const f of spec.variables.formulas) lines.push({ key: `${t.formula}: ${f.id}`, value: `${f.label} = ${f.expression}` });

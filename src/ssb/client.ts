@@ -74,6 +74,8 @@ export class SsbClient {
   private readonly clock: Clock;
   private readonly limiter: RateLimiter;
   private config: ApiConfig | null = null;
+  /** Metadata read in the last two minutes, by URL: a recipe reads the same table several times. */
+  private readonly metaCache = new Map<string, { at: number; meta: TableMeta }>();
   private readonly opts: Required<Pick<ClientOptions, 'maxUrlLength' | 'maxAttempts' | 'backoffMs' | 'timeoutMs'>>;
 
   constructor(private readonly options: ClientOptions) {
@@ -113,8 +115,11 @@ export class SsbClient {
   async getMetadata(tableId: string, codelists: Record<string, string> = {}, signal?: AbortSignal): Promise<TableMeta> {
     await this.getConfig(signal);
     const url = metadataUrl(this.api, tableId, this.lang, codelists);
+    const cached = this.metaCache.get(url);
+    if (cached && this.clock.now() - cached.at < 120_000) return cached.meta;
     const meta = parseMetadata(await this.getJson(url, { url, tableId }, signal), tableId, codelists);
     if (!meta) throw badAnswerError({ url, tableId }, 'metadataene er ikke JSON-stat 2', 'the metadata are not JSON-stat 2');
+    this.metaCache.set(url, { at: this.clock.now(), meta });
     return meta;
   }
 
@@ -123,7 +128,7 @@ export class SsbClient {
     const config = await this.getConfig(signal);
     const meta = await this.getMetadata(query.tableId, queryCodelists(query), signal);
     const resolved = resolveQuery(meta, query);
-    checkResolved(resolved, meta, this.api);
+    checkResolved(resolved, meta);
     const cells = cellCount(resolved.request);
     const requests = splitRequest(resolved.request, { maxCells: config.maxDataCells, maxUrlLength: this.opts.maxUrlLength, api: this.api });
     return { config, meta, resolved, cells, requests };
@@ -253,7 +258,7 @@ export function retryAfterMs(header: string | null, now: number): number | null 
 }
 
 /** Unknown dimensions/codes and missing mandatory dimensions, caught before any data request. */
-function checkResolved(r: ResolvedQuery, meta: TableMeta, api: string): void {
+function checkResolved(r: ResolvedQuery, meta: TableMeta): void {
   const issues: string[] = [];
   const issuesEn: string[] = [];
   if (r.unknownDims.length) {
@@ -276,9 +281,6 @@ function checkResolved(r: ResolvedQuery, meta: TableMeta, api: string): void {
   if (!issues.length) return;
   throw new SsbError(
     'api',
-    problem('ssb-selection', `Utvalget fra tabell ${meta.id} kan ikke hentes: ${issues.join('; ')}.`, `The selection from table ${meta.id} cannot be fetched: ${issuesEn.join('; ')}.`, {
-      file: `SSB ${meta.id}`,
-      column: api,
-    }),
+    problem('ssb-selection', `Utvalget fra tabell ${meta.id} kan ikke hentes: ${issues.join('; ')}.`, `The selection from table ${meta.id} cannot be fetched: ${issuesEn.join('; ')}.`),
   );
 }

@@ -94,7 +94,7 @@ export function apiError(status: number, body: string, ctx: RequestContext): Ssb
     en = `SSB answered HTTP ${status} for ${whereEn(ctx)}: ${text}.`;
   }
   const kind: SsbErrorKind = isTooManyCells(status, body) ? 'too-many-cells' : status === 429 ? 'rate-limit' : status === 503 ? 'unavailable' : 'api';
-  return new SsbError(kind, problem(`ssb-http-${status}`, `${nb} Spørring: ${q}`, `${en} Query: ${q}`, { file: ctx.tableId ? `SSB ${ctx.tableId}` : 'SSB' }), status);
+  return new SsbError(kind, problem(`ssb-http-${status}`, `${nb} Spørring: ${q}`, `${en} Query: ${q}`), status);
 }
 
 export function offlineError(ctx: RequestContext, detail: string): SsbError {
@@ -104,7 +104,6 @@ export function offlineError(ctx: RequestContext, detail: string): SsbError {
       'ssb-offline',
       `Får ikke kontakt med SSB (${hostOf(ctx.url)}): ${detail}. Sjekk nettverket og prøv igjen. Data som allerede er lastet inn, er uendret.`,
       `Cannot reach SSB (${hostOf(ctx.url)}): ${detail}. Check the network and try again. Data already loaded are unchanged.`,
-      { file: ctx.tableId ? `SSB ${ctx.tableId}` : 'SSB' },
     ),
   );
 }
@@ -118,7 +117,6 @@ export function gaveUpError(ctx: RequestContext, status: number, attempts: numbe
       `ssb-gave-up-${status}`,
       `SSB svarte ${nb} ${attempts} ganger for ${where(ctx)}; hentingen ble stoppet. Prøv igjen om en stund. Data som allerede er lastet inn, er uendret. Spørring: ${queryText(ctx.url)}`,
       `SSB answered ${en} ${attempts} times for ${whereEn(ctx)}; fetching stopped. Try again later. Data already loaded are unchanged. Query: ${queryText(ctx.url)}`,
-      { file: ctx.tableId ? `SSB ${ctx.tableId}` : 'SSB' },
     ),
     status,
   );
@@ -131,9 +129,7 @@ export function cancelledError(): SsbError {
 export function badAnswerError(ctx: RequestContext, what: string, whatEn: string): SsbError {
   return new SsbError(
     'bad-answer',
-    problem('ssb-bad-answer', `SSB svarte uventet for ${where(ctx)}: ${what}. Spørring: ${queryText(ctx.url)}`, `SSB gave an unexpected answer for ${whereEn(ctx)}: ${whatEn}. Query: ${queryText(ctx.url)}`, {
-      file: ctx.tableId ? `SSB ${ctx.tableId}` : 'SSB',
-    }),
+    problem('ssb-bad-answer', `SSB svarte uventet for ${where(ctx)}: ${what}. Spørring: ${queryText(ctx.url)}`, `SSB gave an unexpected answer for ${whereEn(ctx)}: ${whatEn}. Query: ${queryText(ctx.url)}`),
   );
 }
 

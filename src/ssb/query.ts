@@ -17,6 +17,11 @@ export interface RequestDim {
   codelist: string | null;
   /** Explicit value codes, in the table's (or code list's) order. */
   codes: string[];
+  /**
+   * The selection as the user gave it (`*`, `top(5)`, `????`), sent instead of the codes while the
+   * dimension is not split: a short URL that means the same to the server. Splitting drops it.
+   */
+  expr?: string[];
 }
 
 /** One concrete data request: every listed dimension with explicit codes; absent ones are eliminated. */
@@ -57,7 +62,7 @@ export function resolveQuery(meta: TableMeta, query: SsbQuery): ResolvedQuery {
     if (sel.valueCodes.length === 0) continue;
     const ex = expandValueCodes(dim, sel.valueCodes);
     for (const v of ex.unknown) unknown.push({ variableCode: dim.id, valueCode: v });
-    dims.push({ variableCode: dim.id, codelist: sel.codelist ?? null, codes: ex.codes });
+    dims.push({ variableCode: dim.id, codelist: sel.codelist ?? null, codes: ex.codes, expr: sel.valueCodes });
     order[dim.id] = ex.codes;
   }
   const missingMandatory = meta.dimensions.filter((d) => !d.elimination && !dims.some((x) => x.variableCode === d.id)).map((d) => d.id);
@@ -110,7 +115,7 @@ export function configUrl(api: string): string {
 export function dataUrl(api: string, req: DataRequest): string {
   let url = `${api}/tables/${enc(req.tableId)}/data?lang=${enc(req.lang)}&outputFormat=json-stat2`;
   for (const d of req.dims) {
-    url += `&valueCodes[${enc(d.variableCode)}]=${d.codes.map(enc).join(',')}`;
+    url += `&valueCodes[${enc(d.variableCode)}]=${(d.expr ?? d.codes).map(enc).join(',')}`;
     if (d.codelist) url += `&codelist[${enc(d.variableCode)}]=${enc(d.codelist)}`;
   }
   return url;

@@ -19,7 +19,8 @@ export interface SplitLimits {
 }
 
 function withCodes(req: DataRequest, dim: string, codes: string[]): DataRequest {
-  return { ...req, dims: req.dims.map((d) => (d.variableCode === dim ? { ...d, codes } : d)) };
+  // Explicit codes from here on: the part's URL must name exactly its block.
+  return { ...req, dims: req.dims.map((d) => (d.variableCode === dim ? { variableCode: d.variableCode, codelist: d.codelist, codes } : d)) };
 }
 
 export function fits(req: DataRequest, limits: SplitLimits): boolean {

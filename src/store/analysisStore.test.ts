@@ -12,6 +12,7 @@ function fakeClient() {
   const client: AnalysisClient = {
     loadDemo: async () => ({ spec: null, sources: [], problems: [] }),
     importFiles: async () => ({ sources: [], problems: [] }),
+    importSsb: async () => ({ source: null, problems: [], bytes: null, changes: null }),
     cancelImport: async () => {},
     run: (spec, _progress, have = {}) =>
       new Promise((resolve) =>

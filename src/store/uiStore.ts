@@ -1,7 +1,8 @@
 /**
  * UI state: what the user is looking at, never what is computed. No worker stage reads it, so
- * changing it re-runs nothing. The language lives in localStorage (read synchronously before the
- * first paint); the view state (`src/spec/viewState.ts`) is autosaved to IndexedDB next to the spec
+ * changing it re-runs nothing. The language and «Tillat henting fra SSB» live in localStorage (read
+ * synchronously before the first paint; the SSB setting belongs to this machine, not to a project);
+ * the view state (`src/spec/viewState.ts`) is autosaved to IndexedDB next to the spec
  * (src/store/session.ts) and carried in project files.
  */
 import { create } from 'zustand';
@@ -9,12 +10,21 @@ import type { Language } from '../i18n/language';
 import { defaultViewState, type ViewState } from '../spec/viewState';
 
 const LANG_KEY = 'kostnadsnokkel-lab:language';
+const SSB_KEY = 'kostnadsnokkel-lab:ssb-fetch';
 
 function initialLanguage(): Language {
   try {
     return globalThis.localStorage?.getItem(LANG_KEY) === 'en' ? 'en' : 'nb';
   } catch {
     return 'nb';
+  }
+}
+
+function initialSsbFetch(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(SSB_KEY) !== 'off';
+  } catch {
+    return true;
   }
 }
 
@@ -25,6 +35,9 @@ export interface UiState extends ViewState {
   setView(patch: Partial<ViewState>): void;
   /** Back to the defaults (a new analysis: the demo, or a project without view state). */
   resetView(): void;
+  /** «Tillat henting fra SSB»: off = the page makes no request to SSB (kept on this machine). */
+  ssbFetch: boolean;
+  setSsbFetch(on: boolean): void;
 }
 
 /** The persisted part of the UI state, without the functions. */
@@ -45,4 +58,13 @@ export const useUiStore = create<UiState>((set) => ({
   ...defaultViewState(),
   setView: (patch) => set(patch),
   resetView: () => set(defaultViewState()),
+  ssbFetch: initialSsbFetch(),
+  setSsbFetch: (ssbFetch) => {
+    try {
+      globalThis.localStorage?.setItem(SSB_KEY, ssbFetch ? 'on' : 'off');
+    } catch {
+      // As for the language: without storage the choice lasts for this page only.
+    }
+    set({ ssbFetch });
+  },
 }));

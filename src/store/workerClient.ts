@@ -24,6 +24,8 @@ function comlinkClient(): AnalysisClient {
         ),
         cb(onProgress),
       ),
+    // Response bodies move to the worker (transfer, no copy).
+    importSsb: (input) => remote.importSsb(Comlink.transfer(input, input.parts.map((p) => p.buffer as ArrayBuffer))),
     cancelImport: () => remote.cancelImport(),
     run: (spec, onProgress, have) => remote.run(spec, cb(onProgress), have),
     removeSource: (id) => remote.removeSource(id),

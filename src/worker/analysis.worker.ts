@@ -10,6 +10,7 @@ import { previewFormula } from '../engine/variables/formula';
 import { Pipeline } from './pipeline';
 import { newSourceSpec } from './sources';
 import { diffResults } from '../results/update';
+import { importSsb } from './ssbImport';
 
 const pipeline = new Pipeline();
 let latestRun = 0;
@@ -106,6 +107,11 @@ const api: AnalysisApi = {
   },
 
   importFiles: (files, onProgress) => importAll(files, onProgress),
+
+  async importSsb(input) {
+    const out = await importSsb(pipeline, input);
+    return out.bytes ? Comlink.transfer(out, [out.bytes.buffer as ArrayBuffer]) : out;
+  },
 
   async cancelImport() {
     cancelledImports.add(importToken);

@@ -4,6 +4,9 @@ import type { AnalysisSpec } from '../spec/schema';
 import type { SourceSpec } from '../spec/sections/data';
 import type { ColumnPreview } from '../engine/variables/types';
 import type { ResultsUpdate, SectionVersions } from '../results/update';
+import type { SsbImportInput, SsbImportResult } from './ssbImport';
+
+export type { SsbImportInput, SsbImportResult };
 
 export interface Progress {
   /** 0–1. */
@@ -37,6 +40,11 @@ export interface AnalysisApi {
   /** Reads `<baseUrl>demo-spec.json` and the files it lists (same origin) and imports them. */
   loadDemo(baseUrl: string, onProgress?: OnProgress): Promise<DemoResult>;
   importFiles(files: FileInput[], onProgress?: OnProgress): Promise<ImportResult>;
+  /**
+   * Reassembles a fetch from SSB (the bodies the page received) into one JSON-stat 2 file and reads it
+   * like an upload; with `previous`, also lists what changed. The bytes come back for the session store.
+   */
+  importSsb(input: SsbImportInput): Promise<SsbImportResult>;
   /** Cancels the file being read (checked between slices); the import then returns without it. */
   cancelImport(): Promise<void>;
   /**

@@ -12,6 +12,7 @@
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
 import { usesDemoData } from '../../spec/sections/data';
+import { rSsbFetch } from './ssbSources';
 import { commentText, DEFAULT_DATA_FILE, interactionTerms, isSafeName, modelsToRun, quoted, translatableFormula, unsafeNames, type ScriptOptions } from './common';
 import { R_RREG_FUNCTION } from './rRreg';
 
@@ -219,7 +220,7 @@ export function generateRScript(spec: AnalysisSpec, opts: ScriptOptions = {}): s
     '# ---- Data: det ryddige analysedatasettet eksportert fra appen (komma, punktum) ----',
     `d <- read.csv(${quoted(dataFile)}, colClasses = c(${unit} = "character"), na.strings = c("", "NA"), encoding = "UTF-8")`,
     '',
-    ...(opts.fromSources === false ? [] : rSources(spec, unit, year)),
+    ...(opts.fromSources === false ? [] : [...rSsbFetch(spec), ...rSources(spec, unit, year)]),
     ...rDerived(spec, year),
     '# ---- Rapport: koeffisient, SE, t, p (samles også i `results`) ----',
     'results <- list()',

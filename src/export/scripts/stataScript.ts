@@ -8,6 +8,7 @@
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
 import { usesDemoData } from '../../spec/sections/data';
+import { stataSsbFetch } from './ssbSources';
 import { commentText, DEFAULT_DATA_FILE, interactionTerms, isSafeName, modelsToRun, quoted, translatableFormula, unsafeNames, type ScriptOptions } from './common';
 
 function stataIf(m: ModelEntry, unit: string, year: string, extra: string[] = []): string {
@@ -110,6 +111,7 @@ export function generateStataScript(spec: AnalysisSpec, opts: ScriptOptions = {}
     `egen kommune_id = group(${unit})`,
     '',
   ];
+  if (opts.fromSources !== false) lines.push(...stataSsbFetch(spec));
   if (opts.fromSources !== false && spec.data.sources.length) {
     lines.push('* ---- Alternativ: SSB-filer (ISO-8859-1, ";", desimalkomma; symbolene . .. ... : blir manglende) ----');
     for (const s of spec.data.sources.filter((x) => x.format === 'csv')) {

@@ -14,6 +14,7 @@ import { useAnalysisStore } from '../../store/analysisStore';
 import { MappingEditor } from './MappingEditor';
 import { TimeAndHeaderControls } from './TimeAndHeaderControls';
 import { strings } from './strings';
+import { SsbProvenance } from './ssb/SsbProvenance';
 
 const ENCODINGS = ['utf-8', 'windows-1252', 'macintosh', 'utf-16le'];
 const DELIMITERS: [string, string][] = [
@@ -55,6 +56,7 @@ export function FileCard({ source, report, problems }: { source: SourceSpec; rep
           </>
         )}
       </Paragraph>
+      {source.ssb && <SsbProvenance p={source.ssb} />}
       <ProblemList problems={problems} max={6} heading={s.problems} />
       <TimeAndHeaderControls source={source} detected={detected} domId={domId} reread={reread} />
 

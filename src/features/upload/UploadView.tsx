@@ -1,5 +1,6 @@
 /**
- * The data view: upload (drag-and-drop or picker, many files), per-file progress and cancel, what
+ * The data view: upload (drag-and-drop or picker, many files), per-file progress and cancel, «Hent fra
+ * SSB» (table search, query builder, recipes, refresh; the fetch runs on the page, parsing in the worker), what
  * was detected per file with overrides and the mapping step, the municipality structure, the
  * variable catalogue and the validation report. It only reads the store and calls its actions;
  * all parsing happens in the worker.
@@ -14,6 +15,7 @@ import { useAnalysisStore } from '../../store/analysisStore';
 import { CatalogueTable } from './CatalogueTable';
 import { FileCard } from './FileCard';
 import { QueueList } from './QueueList';
+import { SsbPanel } from './ssb/SsbPanel';
 import { StructureGaps } from './StructureGaps';
 import { strings } from './strings';
 import { useImportQueue } from './useImportQueue';
@@ -97,6 +99,8 @@ export function UploadView() {
       </div>
 
       <QueueList items={queue.items} onCancel={queue.cancel} />
+
+      <SsbPanel />
 
       <Field className="kl-structure">
         <Label htmlFor="kl-structure">{s.structure}</Label>

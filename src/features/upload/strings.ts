@@ -2,7 +2,7 @@
 export const strings = {
   nb: {
     title: 'Data',
-    intro: 'Last opp filer fra Statistikkbanken, KOSTRA, grønt hefte eller egne uttrekk (CSV, JSON-stat, Excel). Alt leses i nettleseren; ingenting sendes ut.',
+    intro: 'Last opp filer fra Statistikkbanken, KOSTRA, grønt hefte eller egne uttrekk (CSV, JSON-stat, Excel), eller hent tabeller rett fra SSB. Filene leses i nettleseren og sendes aldri ut.',
     drop: 'Slipp filer her, eller',
     pick: 'Velg filer',
     pickLabel: 'Velg datafiler',
@@ -77,7 +77,7 @@ export const strings = {
   },
   en: {
     title: 'Data',
-    intro: 'Upload files from Statistikkbanken, KOSTRA, grønt hefte or your own extracts (CSV, JSON-stat, Excel). Everything is read in the browser; nothing is sent anywhere.',
+    intro: 'Upload files from Statistikkbanken, KOSTRA, grønt hefte or your own extracts (CSV, JSON-stat, Excel), or fetch tables straight from SSB. Files are read in the browser and never sent anywhere.',
     drop: 'Drop files here, or',
     pick: 'Choose files',
     pickLabel: 'Choose data files',
