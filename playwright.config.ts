@@ -8,7 +8,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dist = process.env.E2E_DIST ?? 'dist';
 // The PxWebApi v2 stand-in (test/ssb-standin): «Hent fra SSB» is tested without internet. A low cell
-// limit in its /config makes the population recipe split, as a full-size fetch from SSB would.
+// limit in its /config makes the population recipe split, as a full-size fetch from SSB would; its slow
+// table answers after 90 s, so a test can see the progress and cancel.
 const ssbPort = standinPort();
 
 export default defineConfig({
@@ -41,7 +42,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
-      command: `npx tsx test/ssb-standin/main.ts --port ${ssbPort} --max-cells 100000`,
+      command: `npx tsx test/ssb-standin/main.ts --port ${ssbPort} --max-cells 100000 --slow-ms 90000`,
       url: `http://127.0.0.1:${ssbPort}${STANDIN_BASE_PATH}/config`,
       reuseExistingServer: false,
       timeout: 60_000,

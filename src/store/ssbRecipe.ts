@@ -12,6 +12,7 @@ import { alignYears, resolveItem, type ResolvedItem } from '../ssb/recipes/resol
 import type { Found, Recipe } from '../ssb/recipes/types';
 import { selectIsDemo, useAnalysisStore } from './analysisStore';
 import { fetchingOff, fetchSsbSource, problemsOf, ssbClient } from './ssbActions';
+import { useUiStore } from './uiStore';
 
 export interface RecipeItemOutcome extends ResolvedItem {
   fetched: boolean;
@@ -67,6 +68,9 @@ export async function runRecipe(
     const built = recipe.build({ items: new Set(), optional: new Map(), contents: new Map() });
     fresh.title = built.title;
     fresh.data.structure = '2024';
+    // A new analysis: the demo's import messages and view state (chosen municipality …) go with it.
+    store.setImportProblems([]);
+    useUiStore.getState().resetView();
     store.replaceSpec(fresh);
   }
 

@@ -4,7 +4,7 @@
  * art, 07459 population by age — its ids as in SSB's R vignette and the 07459 download in ../shared);
  * their values are generated, except the recorded cells, which are served as recorded. Tables 900xx
  * are generated criteria tables (titled «generert testtabell»: they are not SSB's) and 99xxx trigger
- * faults (429, 503, a dropped connection, a slow answer). Values are deterministic functions of the
+ * faults (429, 503, a dropped connection, a slow answer, an error body). Values are deterministic functions of the
  * cell's codes, so a split fetch and a single fetch give the same numbers, and `vintage` moves the
  * tables forward (a new year, a few revised cells) for «Oppdater fra SSB».
  */
@@ -45,7 +45,7 @@ export interface STable {
   dims: (vintage: number) => SDim[];
   /** Value of one cell of the table's own (base) values. */
   cell: (codes: Record<string, string>, vintage: number) => Cell;
-  fault?: 'rate-limit' | 'unavailable' | 'drop' | 'slow';
+  fault?: 'rate-limit' | 'unavailable' | 'drop' | 'slow' | 'reject';
   /** A recorded body served verbatim for exactly this selection (sorted codes per dimension). */
   recorded?: { selection: Record<string, string[]>; body: string };
 }
@@ -291,6 +291,7 @@ export function buildCatalogue(rec: Recorded | null): Map<string, STable> {
     ['99503', 'unavailable', 'svarer 503 på første dataspørring'],
     ['99000', 'drop', 'bryter forbindelsen på første dataspørring'],
     ['99001', 'slow', 'svarer sakte på dataspørringer'],
+    ['99400', 'reject', 'avviser dataspørringer med en feilmelding fra SSB'],
   ];
   for (const [id, fault, what] of faults) {
     tables.push({

@@ -34,6 +34,8 @@ export interface Standin {
   port: number;
   /** Paths of every request, in order (query included). */
   requests: string[];
+  /** Requests refused because the client went over the requests-per-window quota (a client that paces itself never causes one). */
+  refused(): number;
   setVintage(n: number): void;
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   const stamps: number[] = [];
   const faultsSeen = new Map<string, number>();
   let vintage = 0;
+  let refused = 0;
   let origin = '';
 
   const send = (res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}) => {
@@ -136,6 +139,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     if (table.fault === 'rate-limit' && seen === 1) return send(res, 429, JSON.stringify({ title: 'Too many requests', status: 429, detail: 'You have reach the threshold for request limiting.' }), 'application/problem+json', { 'Retry-After': '1' });
     if (table.fault === 'unavailable' && seen === 1) return send(res, 503, 'Service Unavailable', 'text/plain');
     if (table.fault === 'drop' && seen === 1) return void res.socket?.destroy();
+    // SSB's metadata and data can disagree while a table is being updated: the data answer refuses a code.
+    if (table.fault === 'reject') return send(res, 400, recordedError('Non-existent value', 400), 'application/problem+json; charset=utf-8');
     if (table.fault === 'slow') await new Promise((r) => setTimeout(r, opts.slowMs ?? 3000));
 
     // The recorded real body, verbatim, for exactly the selection it answered.
@@ -156,11 +161,14 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       if (url.pathname === '/__standin/vintage') vintage = Number(url.searchParams.get('n') ?? '0');
       if (url.pathname === '/__standin/reset') {
         vintage = 0;
+        refused = 0;
         requests.length = 0;
         stamps.length = 0;
         faultsSeen.clear();
       }
-      return send(res, 200, JSON.stringify({ vintage, requests: requests.length }));
+      // `/__standin/log` lists the API requests since the last reset (the controls themselves left out).
+      const api = requests.filter((r) => !r.startsWith('/__standin/'));
+      return send(res, 200, JSON.stringify({ vintage, refused, requests: url.pathname === '/__standin/log' ? api : api.length }));
     }
     if (raw.length > maxUrl) return send(res, 404, recorded?.notFoundHtml ?? '<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head></html>', 'text/html; charset=iso-8859-1');
     if (!url.pathname.startsWith(basePath)) return send(res, 404, PROBLEM('Not Found', 404));
@@ -177,6 +185,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const now = Date.now();
     while (stamps.length && stamps[0] <= now - windowMs) stamps.shift();
     if (stamps.length >= calls) {
+      refused += 1;
       const retry = Math.ceil((stamps[0] + windowMs - now) / 1000);
       return send(res, 429, `API calls quota exceeded! maximum admitted ${calls} per ${windowMs / 1000}s.`, 'text/plain', { 'Retry-After': String(retry) });
     }
@@ -226,6 +235,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     api: `${origin}${basePath}`,
     port,
     requests,
+    refused: () => refused,
     setVintage: (n) => void (vintage = n),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections?.();

@@ -1,12 +1,14 @@
 /** Progress of a running SSB task (requests done of planned, waits for the rate limit) and its cancel button. */
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { ProblemList } from '../../../app/ProblemList';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { useStrings } from '../../../i18n/useStrings';
 import { ssbStrings } from './strings';
 import type { SsbTaskState } from './useSsbTask';
 
 export function FetchStatus({ task, onCancel, testId }: { task: SsbTaskState; onCancel(): void; testId: string }) {
   const s = useStrings(ssbStrings);
+  const lang = useLanguage();
   const p = task.progress;
   return (
     <div className="kl-ssb-status" data-testid={testId} data-state={task.running ? 'running' : task.outcome ? (task.outcome.problems.some((x) => x.severity === 'error') ? 'error' : 'done') : 'idle'}>
@@ -25,7 +27,7 @@ export function FetchStatus({ task, onCancel, testId }: { task: SsbTaskState; on
       )}
       {!task.running && task.outcome?.message && (
         <Paragraph data-size="sm" role="status" data-testid={`${testId}-message`}>
-          {task.outcome.message}
+          {task.outcome.message(s, lang)}
         </Paragraph>
       )}
       {!task.running && task.outcome && task.outcome.problems.length > 0 && <ProblemList problems={task.outcome.problems} heading={s.problems} />}

@@ -96,7 +96,7 @@ export function QueryBuilder({ tableId }: { tableId: string }) {
       const cancelled = r.problems.some((p) => p.code === 'ssb-cancelled');
       return {
         problems: cancelled ? [] : r.problems,
-        message: cancelled ? s.cancelled : r.source ? `${s.table} ${tableId} ${s.added} «${r.source.id}» (${formatInteger(r.source.ssb?.cells ?? 0, lang)} ${s.cells}).` : null,
+        message: cancelled ? (t) => t.cancelled : r.source ? (t, l) => `${t.table} ${tableId} ${t.added} «${r.source!.id}» (${formatInteger(r.source!.ssb?.cells ?? 0, l)} ${t.cells}).` : null,
       };
     });
 

@@ -10,7 +10,7 @@ import { recipes } from '../../../ssb/recipes';
 import { runRecipe, type RecipeItemOutcome } from '../../../store/ssbRecipe';
 import { FetchStatus } from './FetchStatus';
 import { ssbStrings } from './strings';
-import { useSsbTask } from './useSsbTask';
+import { useSsbTask, type TaskOutcome } from './useSsbTask';
 
 export function RecipePanel() {
   const s = useStrings(ssbStrings);
@@ -26,7 +26,7 @@ export function RecipePanel() {
     void task.run(async (signal, onProgress) => {
       const out = await runRecipe(recipe, years, { signal, onProgress, onItems: setItems });
       setItems(out.items);
-      const message = out.cancelled ? s.cancelled : `${s.recipeDone}: ${recipe.name[lang]}.${out.newAnalysis ? ` ${s.recipeNew}` : ''}`;
+      const message: TaskOutcome['message'] = out.cancelled ? (t) => t.cancelled : (t, l) => `${t.recipeDone}: ${recipe.name[l]}.${out.newAnalysis ? ` ${t.recipeNew}` : ''}`;
       return { problems: out.problems, message };
     });
   };
@@ -35,7 +35,7 @@ export function RecipePanel() {
       <Paragraph data-size="sm">
         <strong>{s.recipes}.</strong> {s.recipesHelp}
       </Paragraph>
-      <div className="kl-ssb-search-form">
+      <div className="kl-ssb-recipe-form">
         <Textfield data-size="sm" type="number" min={1} max={30} label={s.recipeYears} value={String(years)} onChange={(e) => setYears(Math.max(1, Math.min(30, Number(e.target.value) || 1)))} data-testid="ssb-recipe-years" />
         {recipes.map((r) => (
           <Button key={r.id} data-size="sm" variant="secondary" disabled={task.running} onClick={() => start(r.id)} data-testid={`ssb-recipe-${r.id}`}>

@@ -3,6 +3,7 @@ import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { useStrings } from '../../../i18n/useStrings';
+import type { DatasetChanges } from '../../../ssb/diff';
 import { refreshSsbSources } from '../../../store/ssbActions';
 import { changesText } from './changesText';
 import { FetchStatus } from './FetchStatus';
@@ -13,14 +14,15 @@ export function RefreshPanel({ count }: { count: number }) {
   const s = useStrings(ssbStrings);
   const lang = useLanguage();
   const task = useSsbTask();
-  const [lines, setLines] = useState<{ id: string; text: string }[]>([]);
+  // The outcomes, not their text: the lines follow a change of language.
+  const [changed, setChanged] = useState<{ id: string; tableId: string; changes: DatasetChanges }[]>([]);
   const refresh = () =>
     void task.run(async (signal, onProgress) => {
-      setLines([]);
+      setChanged([]);
       const out = await refreshSsbSources({ signal, onProgress });
-      setLines(out.filter((o) => o.changes).map((o) => ({ id: o.source.id, text: `${o.source.id} (${s.table} ${o.source.ssb?.query.tableId}): ${changesText(o.changes!, lang)}` })));
+      setChanged(out.flatMap((o) => (o.changes ? [{ id: o.source.id, tableId: o.source.ssb?.query.tableId ?? '', changes: o.changes }] : [])));
       const cancelled = out.some((o) => o.problems.some((p) => p.code === 'ssb-cancelled'));
-      return { problems: out.flatMap((o) => o.problems).filter((p) => p.code !== 'ssb-cancelled'), message: cancelled ? s.cancelled : null };
+      return { problems: out.flatMap((o) => o.problems).filter((p) => p.code !== 'ssb-cancelled'), message: cancelled ? (t) => t.cancelled : null };
     });
   return (
     <div className="kl-ssb-refresh" data-testid="ssb-refresh-panel">
@@ -29,10 +31,12 @@ export function RefreshPanel({ count }: { count: number }) {
         {s.refresh} ({count})
       </Button>
       <FetchStatus task={task} onCancel={task.cancel} testId="ssb-refresh-status" />
-      {lines.length > 0 && (
+      {changed.length > 0 && (
         <ul className="kl-ssb-changes" data-testid="ssb-changes" aria-live="polite">
-          {lines.map((l) => (
-            <li key={l.id}>{l.text}</li>
+          {changed.map((c) => (
+            <li key={c.id}>
+              {c.id} ({s.table} {c.tableId}): {changesText(c.changes, lang)}
+            </li>
           ))}
         </ul>
       )}

@@ -50,7 +50,7 @@ export function TableSearch({ onPick }: { onPick(id: string): void }) {
             <caption className="kl-visually-hidden">{s.hits}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>{s.table}</Table.HeaderCell>
+                <Table.HeaderCell>{s.tableHeader}</Table.HeaderCell>
                 <Table.HeaderCell>{s.period}</Table.HeaderCell>
                 <Table.HeaderCell>{s.updated}</Table.HeaderCell>
                 <Table.HeaderCell>

@@ -8,8 +8,8 @@ export function changesText(c: DatasetChanges, lang: Language): string {
   const s = ssbStrings[lang];
   const n = (x: number) => formatInteger(x, lang);
   const parts: string[] = [];
-  if (c.yearsAdded.length) parts.push(`${c.yearsAdded.length} ${s.newYears} (${c.yearsAdded.join(', ')})`);
-  if (c.yearsRemoved.length) parts.push(`${c.yearsRemoved.length} ${s.goneYears} (${c.yearsRemoved.join(', ')})`);
+  if (c.yearsAdded.length) parts.push(`${c.yearsAdded.length === 1 ? s.newYear : s.newYears} ${c.yearsAdded.join(', ')}`);
+  if (c.yearsRemoved.length) parts.push(`${c.yearsRemoved.length === 1 ? s.goneYear : s.goneYears} ${c.yearsRemoved.join(', ')}`);
   if (c.cellsChanged) parts.push(`${n(c.cellsChanged)} ${s.changed}`);
   if (c.cellsAdded) parts.push(`${n(c.cellsAdded)} ${s.addedCells}`);
   if (c.cellsRemoved) parts.push(`${n(c.cellsRemoved)} ${s.removedCells}`);

@@ -57,7 +57,9 @@ export const ssbStrings = {
     changed: 'celler endret',
     addedCells: 'nye celler',
     removedCells: 'celler borte',
+    newYear: 'nytt år',
     newYears: 'nye år',
+    goneYear: 'år borte',
     goneYears: 'år borte',
     noChange: 'ingen endringer',
     updatedBySsb: 'oppdatert av SSB',
@@ -76,6 +78,7 @@ export const ssbStrings = {
     // Source card
     fromSsb: 'Fra SSB',
     table: 'tabell',
+    tableHeader: 'Tabell',
     fetchedAt: 'hentet',
     lastUpdated: 'sist oppdatert av SSB',
     query: 'Utvalg',
@@ -138,7 +141,9 @@ export const ssbStrings = {
     changed: 'cells changed',
     addedCells: 'new cells',
     removedCells: 'cells gone',
+    newYear: 'new year',
     newYears: 'new years',
+    goneYear: 'year gone',
     goneYears: 'years gone',
     noChange: 'no changes',
     updatedBySsb: 'updated by SSB',
@@ -156,6 +161,7 @@ export const ssbStrings = {
     optionalMissing: 'not used (not found)',
     fromSsb: 'From SSB',
     table: 'table',
+    tableHeader: 'Table',
     fetchedAt: 'fetched',
     lastUpdated: 'last updated by SSB',
     query: 'Selection',
@@ -164,3 +170,6 @@ export const ssbStrings = {
     unknown: 'unknown',
   },
 } satisfies Strings;
+
+/** One language's strings of «Hent fra SSB». */
+export type SsbStrings = (typeof ssbStrings)['nb'];

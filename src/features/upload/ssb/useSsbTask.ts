@@ -4,12 +4,15 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { Problem } from '../../../engine/problem';
+import type { Language } from '../../../i18n/language';
 import type { FetchProgress } from '../../../ssb/client';
+import type { SsbStrings } from './strings';
 
 export interface TaskOutcome {
   problems: Problem[];
-  /** A short success text (shown in a status line), or null. */
-  message: string | null;
+  /** A short success text (shown in a status line) in the given language, or null. Written when it is
+   *  shown, so it follows a change of language. */
+  message: ((s: SsbStrings, lang: Language) => string) | null;
 }
 
 export interface SsbTaskState {
