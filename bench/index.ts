@@ -4,6 +4,7 @@ import type { BenchModule } from './types';
 import { fitBench } from './fit.bench';
 import { estimatorsBench } from './estimators.bench';
 import { importanceBench } from './importance.bench';
+import { keyBootstrapBench } from './keyBootstrap.bench';
 import { ingestBench } from './ingest.bench';
 import { pipelineBench } from './pipeline.bench';
 import { redistributionBench } from './redistribution.bench';
@@ -13,6 +14,7 @@ export const benches: BenchModule[] = [
   fitBench,
   estimatorsBench,
   importanceBench,
+  keyBootstrapBench,
   ingestBench,
   pipelineBench,
   redistributionBench,

@@ -15,7 +15,12 @@
  *   npm run --silent analyze -- costkey --data FILE --unit COL --year COL --years 2022
  *     --formula "y ~ x1 + x2 + control" --controls control --population COL --method coefficient
  *     [--remainder population|rescale] [--current "x1=...,x2=..."|preset:ID] [--y-unit-nok 1000]
- *     [--se hc1|classical|cluster] [--name COL] [--drop x2] --json
+ *     [--se hc1|classical|cluster] [--name COL] [--drop x2] [--bootstrap 999 [--seed 1]] --json
+ *
+ * `--bootstrap B` (methods A and C): the spec's `keyUncertainty` section is switched on, so the
+ * pipeline's key-uncertainty stage (the view's) refits the key's model over B cluster-bootstrap draws
+ * of units; the JSON gains `bootstrap` (weights with 90/95 % intervals and sign shares, replications,
+ * seed, identities) and per unit the change's intervals, loss/gain shares and `sign_uncertain`.
  */
 import { numberValue, listValue, required, yearsValue, type Args } from '../args';
 import { defineCommand } from '../command';
@@ -61,6 +66,8 @@ const OPTIONS: OptionDef[] = [
   { name: 'alpha', kind: 'value', arg: '0.1', help: 'nivå for «ikke signifikant» (standard 0.1) / level of the «not significant» warning (default 0.1)' },
   { name: 'y-unit-nok', kind: 'value', arg: '1000', help: 'kroner per enhet av y (1000 for «1000 kr») / kroner per unit of y' },
   { name: 'per-capita', kind: 'value', arg: 'KR', help: 'nasjonal utgift per innbygger U (standard: observert ȳ) / national spending per inhabitant U (default: observed ȳ)' },
+  { name: 'bootstrap', kind: 'value', arg: '999', help: 'A, C: klyngebootstrap med så mange trekk (50–20000) / A, C: cluster bootstrap with this many replications (50–20000)' },
+  { name: 'seed', kind: 'value', arg: '1', help: 'frø for --bootstrap (standard 1) / seed of --bootstrap (default 1)' },
   PRINT_SPEC,
 ];
 
@@ -136,6 +143,16 @@ export function costKeySpecFromArgs(args: Args): { spec: AnalysisSpec; files: Re
   ck.alpha = numberValue(args, 'alpha') ?? ck.alpha;
   if (args.values.has('remainder')) ck.remainder = args.values.get('remainder') as CostKeySpec['remainder'];
   spec.redistribution.nationalPerCapita = numberValue(args, 'per-capita') ?? null;
+  const replications = numberValue(args, 'bootstrap');
+  const seed = numberValue(args, 'seed');
+  if (seed !== undefined && replications === undefined) throw new UsageError('--seed gjelder --bootstrap / --seed applies to --bootstrap');
+  if (replications !== undefined) {
+    if (!(Number.isInteger(replications) && replications >= 50 && replications <= 20000)) throw new UsageError('--bootstrap: et heltall 50–20000 / an integer 50–20000');
+    if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) throw new UsageError('--seed: et heltall ≥ 0 / an integer ≥ 0');
+    if (method !== 'coefficient' && method !== 'sub-function')
+      throw new UsageError('--bootstrap gjelder en nøkkel fra en modell (metode A eller C) / --bootstrap applies to a key from a model (method A or C)');
+    spec.keyUncertainty = { enabled: true, replications, seed: seed ?? 1 };
+  }
 
   // Options of one method are refused with another: they would change nothing, silently.
   const only: Record<string, CostKeySpec['method']> = {
@@ -208,7 +225,7 @@ function regressionJson(res: ModelResult | undefined, year: number | null, se: s
 /** The JSON of `costkey --json` (shape documented in README.md), from the pipeline's results. */
 export async function runCostKey(args: Args) {
   const { spec, files } = costKeySpecFromArgs(args);
-  const { results } = await runAnalysis(spec, files, ['models', 'costKey']);
+  const { results } = await runAnalysis(spec, files, ['models', 'costKey', 'keyUncertainty']);
   const res = results.costKey!;
   const ck = spec.costKey;
   const failed = (id: string | null) => {
@@ -227,6 +244,9 @@ export async function runCostKey(args: Args) {
   const outcome = res.outcome;
   const withName = args.values.has('name');
   const proposed = ck.method === 'manual' ? res.proposed! : toKeyRecord(res.computed.criteria, res.computed.basic);
+  const ku = spec.keyUncertainty.enabled ? results.keyUncertainty : undefined;
+  if (ku && !ku.result) throw new Error(ku.problems.map((p) => `${p.message} / ${p.messageEn}`).join('\n') || 'bootstrap: ingen resultater / no results');
+  const boot = ku?.result ?? null;
   return {
     method: res.method,
     year: res.year,
@@ -239,6 +259,22 @@ export async function runCostKey(args: Args) {
     per_capita_nok: base.perCapitaNok,
     population_total: base.prep.populationTotal,
     regression: ck.method === 'manual' ? null : regressionJson(results.models?.[KEY_MODEL], res.year, spec.models.list[0]?.se ?? 'hc1'),
+    bootstrap: boot && {
+      replications: boot.B,
+      valid: boot.valid,
+      failed: boot.failed,
+      seed: boot.seed,
+      method: 'cluster bootstrap over units; percentile intervals (R type 7)',
+      model: ku?.modelLabel ?? null,
+      clusters: boot.nClusters,
+      identities: boot.identities,
+      weights: Object.fromEntries(
+        boot.weights.map((w) => [
+          w.name === BASIC ? population : w.name,
+          { estimate: w.estimate, ci90: [w.low90, w.high90], ci95: [w.low95, w.high95], same_sign_share: w.sameSign },
+        ]),
+      ),
+    },
     checks: outcome.checks,
     units: base.prep.units.map((u, i) => ({
       unit: u,
@@ -251,6 +287,15 @@ export async function runCostKey(args: Args) {
       amount_current: outcome.amountCurrent[i],
       change: outcome.change[i],
       change_per_capita: outcome.changePerCapita[i],
+      ...(boot
+        ? {
+            change_per_capita_ci90: [boot.low90[i], boot.high90[i]],
+            change_per_capita_ci95: [boot.low95[i], boot.high95[i]],
+            share_loss: boot.shareLoss[i],
+            share_gain: boot.shareGain[i],
+            sign_uncertain: boot.signUncertain[i] === 1,
+          }
+        : {}),
     })),
     problems: res.problems,
   };

@@ -14,6 +14,7 @@ import type { DistrictResults } from './district';
 import type { ExplainedResults } from './explained';
 import type { StabilityResults } from './stability';
 import type { TotalKeyResults } from './totalKey';
+import type { KeyUncertaintyResults } from './keyUncertainty';
 
 /** What the views need to know about the data without holding the table on the main thread. */
 export interface DatasetSummary {
@@ -45,6 +46,7 @@ export interface ResultSections {
   totalKey?: TotalKeyResults;
   explained?: ExplainedResults;
   stability?: StabilityResults;
+  keyUncertainty?: KeyUncertaintyResults;
 }
 
 export type SectionKey = keyof ResultSections;

@@ -30,6 +30,8 @@ export interface CostKeyResults {
   yUnitNok: number;
   /** Weights as the method computes them (null without a usable model). */
   computed: WeightsResult | null;
+  /** Method C: national spending per inhabitant of the whole service, ē_total (the bootstrap re-applies the rule). */
+  totalPerCapita?: number;
   proposed: KeyRecord | null;
   /** Whether `proposed` is the user's edit (true) or the computed key. */
   edited: boolean;

@@ -13,6 +13,7 @@ import { explainedSpecSchema } from './sections/explained';
 import { stabilitySpecSchema } from './sections/stability';
 import { costKeySpecSchema, districtSpecSchema, redistributionSpecSchema } from './sections/costkey';
 import { totalKeySpecSchema } from './sections/totalKey';
+import { keyUncertaintySpecSchema } from './sections/keyUncertainty';
 
 /** 2: `costKey.total` → `totalKey`, `explained.stability` → `stability` (with its own `alpha`),
  *  `variables.describe` → `describe`; view state (`present`, `redistribution.myMunicipality`,
@@ -32,6 +33,8 @@ export const analysisSpecSchema = z.object({
   totalKey: totalKeySpecSchema.default(totalKeySpecSchema.parse({})),
   redistribution: redistributionSpecSchema.default(redistributionSpecSchema.parse({})),
   district: districtSpecSchema.default(districtSpecSchema.parse({})),
+  /** Added in version 2 without a version bump: a spec without it gets the default (off). */
+  keyUncertainty: keyUncertaintySpecSchema.default(keyUncertaintySpecSchema.parse({})),
 });
 
 export type AnalysisSpec = z.infer<typeof analysisSpecSchema>;

@@ -15,7 +15,7 @@ import { Pipeline } from './pipeline';
 import { stages } from './stages';
 import type { AnyStage } from './stages/types';
 
-const ALL: SectionKey[] = ['models', 'costKey', 'district', 'totalKey', 'explained', 'stability', 'describe'];
+const ALL: SectionKey[] = ['models', 'costKey', 'district', 'totalKey', 'explained', 'stability', 'describe', 'keyUncertainty'];
 
 /** Which stages re-run when the leaf at `path` changes (first matching rule). */
 const RULES: [RegExp, SectionKey[]][] = [
@@ -24,20 +24,21 @@ const RULES: [RegExp, SectionKey[]][] = [
   [/^(data|variables)\./, ALL],
   [/^describe\./, ['describe']],
   // The descriptives read only the variables a model names.
-  [/^models\.list\.\d+\.(dependent|regressors|controls)\b/, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'describe']],
-  [/^models\.list\./, ['models', 'costKey', 'totalKey', 'explained', 'stability']],
+  [/^models\.list\.\d+\.(dependent|regressors|controls)\b/, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'describe', 'keyUncertainty']],
+  [/^models\.list\./, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'keyUncertainty']],
   // The first shown model is the default baseline of both importance views.
   [/^models\.shown\./, ['explained', 'stability']],
   [/^models\.stars\./, ['explained']],
   [/^explained\.(baselineModelId|decompositionModelId|candidateCriteria)\b/, ['explained', 'stability']],
   // Method B of the cost key decomposes with the LMG settings of «Forklart variasjon».
-  [/^explained\.(lmgExactMax|lmgSamples|lmgSeed)$/, ['explained', 'costKey', 'totalKey']],
+  [/^explained\.(lmgExactMax|lmgSamples|lmgSeed)$/, ['explained', 'costKey', 'totalKey', 'keyUncertainty']],
   [/^explained\./, ['explained']],
   [/^stability\./, ['stability']],
-  // The total key reads the cost key's results, so it follows every cost-key re-run.
-  [/^costKey\./, ['costKey', 'totalKey']],
+  // The total key and the key's bootstrap read the cost key's results, so they follow every cost-key re-run.
+  [/^costKey\./, ['costKey', 'totalKey', 'keyUncertainty']],
+  [/^keyUncertainty\./, ['keyUncertainty']],
   [/^totalKey\./, ['totalKey']],
-  [/^redistribution\./, ['costKey', 'totalKey']],
+  [/^redistribution\./, ['costKey', 'totalKey', 'keyUncertainty']],
   [/^district\./, ['district']],
 ];
 
@@ -165,7 +166,7 @@ describe('derived stage cache keys', () => {
     const r = await pipeline.run(spec, ctl);
     for (const k of ALL) expect(r?.[k], k).toBeTruthy();
     const sections = new Set(leaves(spec).map((p) => p[0]));
-    expect([...sections].sort()).toEqual(['costKey', 'data', 'describe', 'district', 'explained', 'models', 'redistribution', 'stability', 'title', 'totalKey', 'variables']);
+    expect([...sections].sort()).toEqual(['costKey', 'data', 'describe', 'district', 'explained', 'keyUncertainty', 'models', 'redistribution', 'stability', 'title', 'totalKey', 'variables']);
   });
 
   it('an unchanged spec re-runs nothing', async () => {

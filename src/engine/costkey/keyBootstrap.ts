@@ -18,7 +18,9 @@
 import { quantileSorted } from '../describe/quantile';
 import { problem, type Problem } from '../problem';
 import { Prng } from '../importance/prng';
-import type { CommonSample } from '../importance/sample';
+import { buildCommonSample, type CommonSample } from '../importance/sample';
+import type { ModelSpec } from '../model/types';
+import type { Table } from '../table';
 import { clusterBlocks, solveReplicate, type ClusterBlocks } from '../stability/bootstrap';
 import type { KeyBase } from './keyView';
 import { keyVector, needIndex } from './needIndex';
@@ -117,6 +119,43 @@ export function replicationSeed(seed: number, b: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The model's estimation sample as the bootstrap resamples it (municipalities, the table's unit, are
+ * the clusters whatever the model's SE clustering), or why the model cannot be bootstrapped: only
+ * least squares without unit effects and without interactions has the additive cross-product blocks
+ * the fast refit needs. `fitYears`: the years of the fit the key came from (a per-year model's key
+ * year), so that cross-section is the one resampled.
+ */
+export function keyBootstrapSample(table: Table, spec: ModelSpec, label: string, fitYears: number[] | null): CommonSample | Problem {
+  const estimator = spec.estimator ?? 'ols';
+  const panel = spec.design === 'within' || spec.design === 'random';
+  if (estimator !== 'ols' || panel || (spec.interactions?.length ?? 0) > 0) {
+    const why = panel
+      ? ['en panelmodell med kommuneeffekter', 'a panel model with municipality effects']
+      : estimator !== 'ols'
+        ? ['ikke minste kvadrater', 'not least squares']
+        : ['en modell med samspill', 'a model with interactions'];
+    return problem(
+      'bootstrap-design',
+      `Usikkerheten beregnes for minste kvadraters modeller (samlet, per år eller ett tverrsnitt) uten samspill; «${label}» er ${why[0]}.`,
+      `Uncertainty is computed for least-squares models (pooled, per year or one cross-section) without interactions; "${label}" is ${why[1]}.`,
+      undefined,
+      'warning',
+    );
+  }
+  const controls = spec.controls ?? [];
+  return buildCommonSample(table, {
+    dependent: spec.dependent,
+    criteria: spec.regressors.filter((r) => !controls.includes(r)),
+    controls,
+    intercept: spec.intercept,
+    yearEffects: spec.design === 'pooled' && spec.yearEffects,
+    weights: spec.weights,
+    cluster: table.unit ?? null,
+    sample: spec.design === 'per-year' && fitYears ? { ...(spec.sample ?? {}), years: fitYears } : spec.sample,
+  });
 }
 
 /** The job for a model's common sample, or a Problem (one cluster, collinear). */

@@ -221,6 +221,7 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
   const fit = pickFit(res, data.year);
   const coef = fit ? fitCoefficients(fit) : null;
   let computed: WeightsResult | null = null;
+  let totalPerCapita: number | undefined;
   if (ck.method === 'coefficient' && coef) {
     computed = coefficientWeights({ criteria, controls, ...coef, national: data.national, remainder: ck.remainder, dropped: ck.dropped, alpha: ck.alpha });
   } else if (ck.method === 'explained-variance' && entry && res && input.lmg) {
@@ -232,7 +233,7 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
     const sfFit = pickFit(sf.modelId ? models?.[sf.modelId] : undefined, data.year);
     const total = sf.totalVariable ? getNumeric(table, sf.totalVariable) : undefined;
     if (sfFit && total) {
-      const totalPerCapita = nationalMean(total.values, getNumeric(table, input.population)?.values ?? [], data.tableRows);
+      totalPerCapita = nationalMean(total.values, getNumeric(table, input.population)?.values ?? [], data.tableRows);
       computed = subFunctionWeights({ criteria, ...fitCoefficients(sfFit), national: data.national, totalPerCapita, dropped: ck.dropped, alpha: ck.alpha });
     } else
       problems.push(problem('sub-function-incomplete', 'Velg delfunksjonsmodell og samlet utgift for metode C.', 'Choose the sub-function model and total spending for method C.'));
@@ -297,6 +298,7 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
     yObsNational: data.yObsNational,
     yUnitNok,
     computed,
+    ...(totalPerCapita !== undefined ? { totalPerCapita } : {}),
     proposed,
     edited,
     current,

@@ -7,6 +7,7 @@ import { totalKeyStage } from './totalKey';
 import { explainedStage } from './explained';
 import { stabilityStage } from './stability';
 import { describeStage } from './describe';
+import { keyUncertaintyStage } from './keyUncertainty';
 
 export const stages: AnyStage[] = [
   modelsStage,
@@ -16,4 +17,5 @@ export const stages: AnyStage[] = [
   explainedStage,
   stabilityStage,
   describeStage,
+  keyUncertaintyStage,
 ];

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { loadCase } from '../../../test/oracle/loadCase';
+import { emptySpec, type AnalysisSpec } from '../../spec/schema';
+import { modelEntrySchema } from '../../spec/sections/models';
+import { fitModel } from '../../engine/model/fitModel';
+import { BASIC } from '../../engine/costkey';
+import { runCostKey } from './costkey';
+import { toModelSpec } from './models';
+import { runKeyUncertainty } from './keyUncertainty';
+
+function setup(design: 'single' | 'pooled' = 'single') {
+  const c = loadCase('costkey-baseline');
+  c.table.unit = 'kommune';
+  c.table.year = 'aar';
+  c.table.unitName = 'navn';
+  const spec = emptySpec();
+  const entry = modelEntrySchema.parse({
+    id: 'm1',
+    label: 'Barnevern',
+    dependent: 'utg_bv',
+    regressors: ['enslig_forsorger', 'lavinntekt', 'innb_0_22'],
+    controls: ['frie_inntekter'],
+    design,
+    yearEffects: design === 'pooled',
+    se: 'hc1',
+    sample: design === 'single' ? { years: [2022] } : null,
+  });
+  spec.models.list = [entry];
+  spec.costKey.modelId = 'm1';
+  spec.costKey.yUnitNok = 1000;
+  spec.costKey.current = { id: 'cur', label: 'Dagens', source: 'test', weights: { [BASIC]: 0.25, enslig_forsorger: 0.3, lavinntekt: 0.25, innb_0_22: 0.2 } };
+  spec.keyUncertainty = { enabled: true, replications: 199, seed: 1 };
+  const models = { m1: fitModel(c.table, toModelSpec(entry)) };
+  return { c, spec, models };
+}
+
+async function run(spec: AnalysisSpec, s: ReturnType<typeof setup>) {
+  const ck = runCostKey(spec, s.c.table, s.models);
+  const input = { keyUncertainty: spec.keyUncertainty, costKey: { method: spec.costKey.method, modelId: spec.costKey.modelId, subFunctionModelId: spec.costKey.subFunction.modelId, remainder: spec.costKey.remainder, dropped: spec.costKey.dropped }, models: spec.models.list };
+  return { ck, u: await runKeyUncertainty(input, s.c.table, ck, s.models) };
+}
+
+describe('key-uncertainty stage', () => {
+  it('bootstraps the key model: point weights are the cost key\'s, units in the key\'s order, identities hold', async () => {
+    const s = setup();
+    const { ck, u } = await run(s.spec, s);
+    expect(u.problems).toEqual([]);
+    const r = u.result!;
+    expect(r.valid).toBe(199);
+    expect(r.seed).toBe(1);
+    expect(u.units).toEqual(ck.base!.prep.units);
+    expect(r.weights[0].estimate).toBeCloseTo(ck.computed!.basic, 8);
+    ck.computed!.criteria.forEach((c, j) => expect(r.weights[j + 1].estimate).toBeCloseTo(c.weight, 8));
+    for (let i = 0; i < r.change.length; i++) expect(r.change[i]).toBeCloseTo(ck.outcome!.changePerCapita[i], 4);
+    expect(r.identities.ok).toBe(true);
+    expect(u.currentLabel).toBe('Dagens');
+    expect(u.modelLabel).toBe('Barnevern');
+  });
+
+  it('a pooled key model resamples whole municipalities (every year of one municipality together)', async () => {
+    const s = setup('pooled');
+    const { u } = await run(s.spec, s);
+    expect(u.result?.nClusters).toBe(356);
+    expect(u.result!.n).toBeGreaterThan(356);
+    expect(u.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+  });
+
+  it('is off by default, and refuses method B and typed keys with the reason', async () => {
+    const s = setup();
+    s.spec.keyUncertainty.enabled = false;
+    expect((await run(s.spec, s)).u.result).toBeNull();
+    s.spec.keyUncertainty.enabled = true;
+    s.spec.costKey.method = 'explained-variance';
+    const b = (await run(s.spec, s)).u;
+    expect(b.result).toBeNull();
+    expect(b.problems[0].code).toBe('bootstrap-method-b');
+    s.spec.models.list[0] = { ...s.spec.models.list[0], estimator: 'median' };
+    s.spec.costKey.method = 'coefficient';
+    const m = (await run(s.spec, s)).u;
+    expect(m.problems[0].code).toBe('bootstrap-design');
+    expect(m.problems[0].message).toContain('Barnevern');
+  });
+});
