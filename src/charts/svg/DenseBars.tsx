@@ -25,6 +25,27 @@ export interface DenseBarsProps {
   xTitle?: string;
   yTitle?: string;
   height?: number;
+  /** Interval per bar in plotting order (e.g. the bootstrap's 95 % interval), drawn as whiskers. */
+  whiskers?: { low: ArrayLike<number>; high: ArrayLike<number> } | null;
+}
+
+/** One path of vertical lines at the bar centres, from low to high (the interval whiskers). */
+function whiskerPath(low: ArrayLike<number>, high: ArrayLike<number>, x0: number, bw: number, y: (v: number) => number): string {
+  let d = '';
+  for (let i = 0; i < low.length; i++) {
+    if (!Number.isFinite(low[i]) || !Number.isFinite(high[i])) continue;
+    const x = Math.round((x0 + (i + 0.5) * bw) * 10) / 10;
+    d += `M${x} ${Math.round(y(low[i]) * 10) / 10}V${Math.round(y(high[i]) * 10) / 10}`;
+  }
+  return d;
+}
+
+function lowHigh(values: ArrayLike<number>, w: DenseBarsProps['whiskers']): [number, number] {
+  const [lo, hi] = extent(values);
+  if (!w) return [lo, hi];
+  const [wl] = extent(w.low);
+  const [, wh] = extent(w.high);
+  return [Math.min(lo, Number.isFinite(wl) ? wl : lo), Math.max(hi, Number.isFinite(wh) ? wh : hi)];
 }
 
 function barsPath(values: ArrayLike<number>, sign: 1 | -1, x0: number, bw: number, y: (v: number) => number): string {
@@ -49,10 +70,11 @@ export const DenseBars = memo(function DenseBars(p: DenseBarsProps) {
   const n = p.values.length;
   const bw = n > 0 ? (box.right - box.left) / n : 0;
   const drawn = useMemo(() => {
-    const [lo, hi] = extent(p.values);
+    const [lo, hi] = lowHigh(p.values, p.whiskers);
     const y = linearScale(Math.min(0, lo || 0), Math.max(0, hi || 0), box.bottom, box.top, 5);
-    return { y, gain: barsPath(p.values, 1, box.left, bw, y), loss: barsPath(p.values, -1, box.left, bw, y) };
-  }, [p.values, box.bottom, box.top, box.left, bw]);
+    const whiskers = p.whiskers ? whiskerPath(p.whiskers.low, p.whiskers.high, box.left, bw, y) : '';
+    return { y, gain: barsPath(p.values, 1, box.left, bw, y), loss: barsPath(p.values, -1, box.left, bw, y), whiskers };
+  }, [p.values, p.whiskers, box.bottom, box.top, box.left, bw]);
   const { y } = drawn;
   const bar = (pos: number, fill: string, extra: number) => {
     const v = p.values[pos];
@@ -76,6 +98,7 @@ export const DenseBars = memo(function DenseBars(p: DenseBarsProps) {
         <YAxis y={y} box={box} format={p.format} title={p.yTitle} />
         <path className="kl-bars" d={drawn.gain} fill={p.colors.gain} />
         <path className="kl-bars" d={drawn.loss} fill={p.colors.loss} />
+        {drawn.whiskers && <path className="kl-whiskers" data-testid="bar-whiskers" d={drawn.whiskers} stroke="#333" strokeOpacity={0.55} strokeWidth={Math.max(0.6, Math.min(1.5, bw * 0.4))} fill="none" />}
         {p.highlight >= 0 && p.highlight < n && bar(p.highlight, p.colors.highlight, 4)}
         {p.xTitle && (
           <text x={(box.left + box.right) / 2} y={height - 8} textAnchor="middle" fontSize={12} fill="#333" aria-hidden="true">

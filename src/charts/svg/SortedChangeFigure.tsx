@@ -36,12 +36,21 @@ export interface SortedChangeFigureProps {
   descTestId?: string;
   mineTestId?: string;
   mineClassName?: string;
+  /** Interval of each unit's change per inhabitant by unit position (drawn as whiskers), or null. */
+  intervals?: { low: ArrayLike<number>; high: ArrayLike<number> } | null;
+  /** Shown under the chart when intervals are drawn (what they are: level, replications, seed). */
+  intervalNote?: string;
 }
 
 export function SortedChangeFigure(p: SortedChangeFigureProps) {
   const lang = useLanguage();
   // Reordering into plot order is layout (the engine already sorted).
   const values = useMemo(() => Array.from(p.order, (i) => p.perCapita[i]), [p.order, p.perCapita]);
+  const { intervals } = p;
+  const whiskers = useMemo(
+    () => (intervals ? { low: Array.from(p.order, (i) => intervals.low[i]), high: Array.from(p.order, (i) => intervals.high[i]) } : null),
+    [p.order, intervals],
+  );
   const pos = p.mineIndex >= 0 ? p.order.indexOf(p.mineIndex) : -1;
   const mineText = p.mineIndex >= 0 ? p.mineIs(p.names[p.mineIndex], formatInteger(p.perCapita[p.mineIndex], lang)) : '';
   const fmt = useMemo(() => (v: number) => formatInteger(v, lang), [lang]);
@@ -65,7 +74,13 @@ export function SortedChangeFigure(p: SortedChangeFigureProps) {
         xTitle={p.xTitle}
         yTitle={p.yTitle}
         height={p.height}
+        whiskers={whiskers}
       />
+      {whiskers && p.intervalNote && (
+        <p className="kl-chart-note" data-testid={`${p.testId}-interval-note`}>
+          {p.intervalNote}
+        </p>
+      )}
       {p.mineIndex >= 0 && (
         <p data-testid={p.mineTestId} className={p.mineClassName}>
           {mineText.trim()}

@@ -10,6 +10,7 @@ import { applyKey, useCostKey, useProposedKey } from './liveKey';
 import { costKeyStrings } from './strings';
 import { KeyChecks, WeightEditor } from './WeightEditor';
 import { VariableSelect } from '../variables/VariableSelect';
+import { UncertaintyPanel } from './UncertaintyPanel';
 
 const METHODS: CostKeySpec['method'][] = ['coefficient', 'explained-variance', 'sub-function', 'manual'];
 const NO_VARIABLES: { name: string; label: string }[] = [];
@@ -348,6 +349,7 @@ export function CostKeyView() {
             </Heading>
             <KeyChecks />
           </section>
+          <UncertaintyPanel />
         </>
       ) : (
         <Paragraph data-testid="costkey-empty">{s.noResults}</Paragraph>

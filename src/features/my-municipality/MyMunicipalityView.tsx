@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { BASIC } from '../../engine/costkey';
-import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
+import { formatInteger, formatNumber, formatPercent, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore, useUiStore } from '../../store';
@@ -11,6 +11,8 @@ import { CategoryBars } from '../../charts/svg/CategoryBars';
 import { srOnly } from '../../charts/svg/SortedChangeFigure';
 import { ExportButtons } from '../../charts/ExportButtons';
 import { myStrings } from './strings';
+import { useIntervalsFor, useKeyUncertainty } from '../costkey/uncertainty';
+import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
 
 function Search({ units, names }: { units: string[]; names: string[] }) {
   const s = useStrings(myStrings);
@@ -50,8 +52,11 @@ function Search({ units, names }: { units: string[]; names: string[] }) {
 export function MyMunicipalityView() {
   const s = useStrings(myStrings);
   const lang = useLanguage();
+  const su = useStrings(uncertaintyStrings);
   const res = useCostKey();
   const o = useKeyOutcome();
+  const boot = useIntervalsFor(o);
+  const ku = useKeyUncertainty();
   const mine = useUiStore((st) => st.myMunicipality);
   const phase = useAnalysisStore((st) => st.spec.redistribution.phaseInYears);
   const [peerBy, setPeerBy] = useState<'size-class' | 'kostra-group'>('size-class');
@@ -102,6 +107,15 @@ export function MyMunicipalityView() {
           <Paragraph data-testid="my-summary">
             {s.index}: {formatNumber(o.index[i], lang, 4)}. {s.summary(name, formatInteger(o.change[i], lang), formatInteger(o.changePerCapita[i], lang))}
           </Paragraph>
+          {boot && (
+            <Paragraph data-testid="my-uncertainty">
+              {/* The share of replications on the side of the point estimate, in plain words. */}
+              {boot.change[i] < 0 ? su.loses(formatPercent(boot.shareLoss[i], lang, 0)) : su.gains(formatPercent(boot.shareGain[i], lang, 0))}{' '}
+              {su.interval(formatInteger(boot.low95[i], lang), formatInteger(boot.high95[i], lang))}{' '}
+              {boot.signUncertain[i] === 1 ? `${su.uncertainSign} ` : ''}
+              <small>{su.stated(boot.valid, boot.B, boot.seed, boot.nClusters, ku?.modelLabel ?? '', boot.method)}</small>
+            </Paragraph>
+          )}
           {o.phaseIn.length > 1 && (
             <ul>
               {o.phaseIn.map((a, t) => (

@@ -14,6 +14,8 @@ import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { redistributionStrings } from './strings';
+import type { KeyBootstrapResult } from '../../engine/costkey/keyBootstrap';
+import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
 
 const { gain: GAIN, loss: LOSS, highlight: MINE } = CHANGE_COLORS;
 
@@ -31,8 +33,10 @@ interface ChartProps {
   mine: string | null;
 }
 
-export const SortedChangeChart = memo(function SortedChangeChart({ base, outcome, mine }: ChartProps) {
+export const SortedChangeChart = memo(function SortedChangeChart({ base, outcome, mine, boot }: ChartProps & { boot?: KeyBootstrapResult | null }) {
   const s = useStrings(redistributionStrings);
+  const su = useStrings(uncertaintyStrings);
+  const intervals = useMemo(() => (boot ? { low: boot.low95, high: boot.high95 } : null), [boot]);
   return (
     <SortedChangeFigure
       order={outcome.order}
@@ -48,6 +52,8 @@ export const SortedChangeChart = memo(function SortedChangeChart({ base, outcome
       dataKey={keyFingerprint(outcome)}
       descTestId="redistribution-chart-desc"
       mineTestId="redistribution-mine"
+      intervals={intervals}
+      intervalNote={boot ? su.whiskers(boot.valid, boot.seed) : undefined}
     />
   );
 });

@@ -1,6 +1,6 @@
 /** Redistribution view: live weight editor, checks, charts, sums by group and the full table. */
-import { memo, useDeferredValue, useMemo } from 'react';
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import type { GroupKind, KeyBase, KeyOutcome } from '../../engine/costkey';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -12,6 +12,8 @@ import { KeyChecks, WeightEditor } from '../costkey/WeightEditor';
 import { ChangeHistogram, ChangeVsPopulation, SortedChangeChart } from './Charts';
 import { downloadText, redistributionCsv, redistributionRows, type RedistributionRow } from './rows';
 import { redistributionStrings } from './strings';
+import { useIntervalsFor } from '../costkey/uncertainty';
+import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
 
 type SortKey = 'name' | 'unit' | 'population' | 'index' | 'amount' | 'change' | 'changePerCapita';
 
@@ -80,7 +82,9 @@ const rowValue = (r: RedistributionRow, k: SortKey) => r[k];
 
 const UnitTable = memo(function UnitTable({ rows, mine }: { rows: RedistributionRow[]; mine: string | null }) {
   const s = useStrings(redistributionStrings);
+  const su = useStrings(uncertaintyStrings);
   const lang = useLanguage();
+  const boot = rows.length > 0 && rows[0].low95 !== undefined;
   const { query, setQuery, sort, toggleSort, shown, at, last, setPage, pageRows } = useUnitTable(rows, { key: 'changePerCapita' as SortKey, dir: -1 }, rowValue, PAGE);
   const header = (key: SortKey, text: string) => (
     <Table.HeaderCell
@@ -130,11 +134,13 @@ const UnitTable = memo(function UnitTable({ rows, mine }: { rows: Redistribution
               {header('amount', s.amount)}
               {header('change', s.change)}
               {header('changePerCapita', s.changePerCapita)}
+              {boot && <Table.HeaderCell>{su.ci95}</Table.HeaderCell>}
+              {boot && <Table.HeaderCell>{su.signUncertain}</Table.HeaderCell>}
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {pageRows.map((r) => (
-              <Table.Row key={r.unit} data-unit={r.unit} data-mine={r.unit === mine ? 'true' : undefined} style={r.unit === mine ? { fontWeight: 700 } : undefined}>
+              <Table.Row key={r.unit} data-unit={r.unit} data-sign-uncertain={r.signUncertain ? 'true' : undefined} data-mine={r.unit === mine ? 'true' : undefined} style={r.unit === mine ? { fontWeight: 700 } : undefined}>
                 <Table.Cell>{r.unit}</Table.Cell>
                 <Table.Cell>{r.name}</Table.Cell>
                 <Table.Cell>{formatInteger(r.population, lang)}</Table.Cell>
@@ -144,6 +150,12 @@ const UnitTable = memo(function UnitTable({ rows, mine }: { rows: Redistribution
                 <Table.Cell>{formatInteger(r.amount, lang)}</Table.Cell>
                 <Table.Cell data-testid={`change-${r.unit}`}>{formatInteger(r.change, lang)}</Table.Cell>
                 <Table.Cell>{formatInteger(r.changePerCapita, lang)}</Table.Cell>
+                {boot && (
+                  <Table.Cell>
+                    {formatInteger(r.low95, lang)} – {formatInteger(r.high95, lang)}
+                  </Table.Cell>
+                )}
+                {boot && <Table.Cell data-testid={`sign-uncertain-${r.unit}`}>{r.signUncertain ? '±' : ''}</Table.Cell>}
               </Table.Row>
             ))}
           </Table.Body>
@@ -156,7 +168,9 @@ const UnitTable = memo(function UnitTable({ rows, mine }: { rows: Redistribution
 /** The sorted bar chart follows every edit at once (the only urgent render besides the editor). */
 function LiveChart({ base, mine }: { base: KeyBase; mine: string | null }) {
   const outcome = useKeyOutcome();
-  return outcome ? <SortedChangeChart base={base} outcome={outcome} mine={mine} /> : null;
+  // The bootstrap's whiskers only while the chart shows the key they belong to (not during an edit).
+  const boot = useIntervalsFor(outcome);
+  return outcome ? <SortedChangeChart base={base} outcome={outcome} mine={mine} boot={boot} /> : null;
 }
 
 /**
@@ -164,10 +178,28 @@ function LiveChart({ base, mine }: { base: KeyBase; mine: string | null }) {
  * never hold an edit back; they are memoised, so the urgent pass skips them.
  */
 function LaterParts({ base, mine }: { base: KeyBase; mine: string | null }) {
+  const su = useStrings(uncertaintyStrings);
   const later = useDeferredValue(useKeyOutcome());
-  const rows = useMemo(() => (later ? redistributionRows(base, later) : []), [base, later]);
+  const boot = useIntervalsFor(later);
+  const [onlyUncertain, setOnlyUncertain] = useState(false);
+  const all = useMemo(() => (later ? redistributionRows(base, later, boot) : []), [base, later, boot]);
+  const rows = useMemo(() => (boot && onlyUncertain ? all.filter((r) => r.signUncertain) : all), [all, boot, onlyUncertain]);
+  const nUncertain = useMemo(() => all.filter((r) => r.signUncertain).length, [all]);
   return (
     <>
+      {boot && (
+        <section aria-label={su.signUncertain} data-testid="redistribution-uncertainty">
+          <Paragraph data-size="sm" data-testid="redistribution-sign-uncertain-count">
+            {su.signUncertainCount(nUncertain, all.length)} {su.whiskers(boot.valid, boot.seed)}
+          </Paragraph>
+          <Checkbox
+            label={su.onlyUncertain}
+            checked={onlyUncertain}
+            data-testid="redistribution-only-uncertain"
+            onChange={(e) => setOnlyUncertain(e.target.checked)}
+          />
+        </section>
+      )}
       {later && later.index.length === base.prep.units.length && <ChangeVsPopulation base={base} outcome={later} mine={mine} />}
       {later && <ChangeHistogram outcome={later} />}
       <GroupSums outcome={later} />
