@@ -7,6 +7,8 @@
 import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage } from './support/fixtures';
 
 test('the key\'s uncertainty: weight intervals, sign-uncertain municipalities, whiskers and «I x % av trekkene»', async ({ page }) => {
+  // A long journey (three views, two languages, four recomputations) on a busy machine.
+  test.setTimeout(600_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await loadDemo(page, 'costkey');
   const panel = page.getByTestId('costkey-uncertainty');

@@ -18,7 +18,7 @@ describe('results updates', () => {
 
     const first = (await pipeline.runVersioned(spec, ctl))!;
     const all = diffResults(first.results, first.versions, {});
-    expect(Object.keys(all.changed).sort()).toEqual(['costKey', 'dataset', 'describe', 'district', 'explained', 'models', 'stability', 'totalKey']);
+    expect(Object.keys(all.changed).sort()).toEqual(['costKey', 'dataset', 'describe', 'district', 'explained', 'keyUncertainty', 'models', 'stability', 'totalKey']);
     const held = mergeResults(null, {}, all)!;
     expect(held.explained).toBe(first.results.explained);
 

@@ -24,21 +24,22 @@ const RULES: [RegExp, SectionKey[]][] = [
   [/^(data|variables)\./, ALL],
   [/^describe\./, ['describe']],
   // The descriptives read only the variables a model names.
-  [/^models\.list\.\d+\.(dependent|regressors|controls)\b/, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'describe', 'keyUncertainty']],
-  [/^models\.list\./, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'keyUncertainty']],
+  [/^models\.list\.\d+\.(dependent|regressors|controls)\b/, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'describe']],
+  [/^models\.list\./, ['models', 'costKey', 'totalKey', 'explained', 'stability']],
   // The first shown model is the default baseline of both importance views.
   [/^models\.shown\./, ['explained', 'stability']],
   [/^models\.stars\./, ['explained']],
   [/^explained\.(baselineModelId|decompositionModelId|candidateCriteria)\b/, ['explained', 'stability']],
   // Method B of the cost key decomposes with the LMG settings of «Forklart variasjon».
-  [/^explained\.(lmgExactMax|lmgSamples|lmgSeed)$/, ['explained', 'costKey', 'totalKey', 'keyUncertainty']],
+  [/^explained\.(lmgExactMax|lmgSamples|lmgSeed)$/, ['explained', 'costKey', 'totalKey']],
   [/^explained\./, ['explained']],
   [/^stability\./, ['stability']],
-  // The total key and the key's bootstrap read the cost key's results, so they follow every cost-key re-run.
-  [/^costKey\./, ['costKey', 'totalKey', 'keyUncertainty']],
+  // The total key reads the cost key's results, so it follows every cost-key re-run. The key's
+  // bootstrap is off in this spec, so it reads nothing but its own section.
+  [/^costKey\./, ['costKey', 'totalKey']],
   [/^keyUncertainty\./, ['keyUncertainty']],
   [/^totalKey\./, ['totalKey']],
-  [/^redistribution\./, ['costKey', 'totalKey', 'keyUncertainty']],
+  [/^redistribution\./, ['costKey', 'totalKey']],
   [/^district\./, ['district']],
 ];
 
@@ -174,6 +175,23 @@ describe('derived stage cache keys', () => {
     await pipeline.run(structuredClone(spec), ctl);
     expect(ran).toEqual([]);
   });
+
+  it('the key\'s bootstrap, switched on, follows the cost key; switched off it re-ran for nothing above', async () => {
+    const on = structuredClone(spec);
+    Object.assign(on.keyUncertainty, { enabled: true, replications: 50 });
+    on.costKey.method = 'coefficient';
+    await pipeline.run(on, ctl);
+    ran.length = 0;
+    const edit = structuredClone(on);
+    edit.costKey.remainder = edit.costKey.remainder === 'rescale' ? 'population' : 'rescale';
+    await pipeline.run(edit, ctl);
+    expect(ran).toContain('keyUncertainty');
+    ran.length = 0;
+    edit.keyUncertainty.seed += 1;
+    await pipeline.run(edit, ctl);
+    expect(ran).toEqual(['keyUncertainty']);
+    await pipeline.run(spec, ctl);
+  }, 120_000);
 
   it('the cost key of method B follows the LMG settings of «Forklart variasjon» (no stale key)', async () => {
     // Sampled LMG (more criteria than lmgExactMax): the weights depend on the sample count and the seed.

@@ -23,7 +23,10 @@ import { pickFit } from './costkey';
 import { toModelSpec } from './models';
 import { defineStage } from './types';
 
-function select(spec: AnalysisSpec) {
+/** Switched off, the stage reads nothing else (and no result section), so it never re-runs for an
+ *  edit elsewhere; switched on, it follows the cost key's settings and results and the models. */
+function select(spec: AnalysisSpec): KeyUncertaintyInput {
+  if (!spec.keyUncertainty.enabled) return { keyUncertainty: spec.keyUncertainty, costKey: null, models: [] };
   const { method, modelId, subFunction, remainder, dropped } = spec.costKey;
   return {
     keyUncertainty: spec.keyUncertainty,
@@ -31,11 +34,15 @@ function select(spec: AnalysisSpec) {
     models: spec.models.list,
   };
 }
-export type KeyUncertaintyInput = ReturnType<typeof select>;
+export interface KeyUncertaintyInput {
+  keyUncertainty: AnalysisSpec['keyUncertainty'];
+  costKey: { method: AnalysisSpec['costKey']['method']; modelId: string | null; subFunctionModelId: string | null; remainder: 'population' | 'rescale'; dropped: string[] } | null;
+  models: AnalysisSpec['models']['list'];
+}
 
 const refuse = (code: string, nb: string, en: string): Problem => problem(code, nb, en, undefined, 'warning');
 
-function ruleOf(input: KeyUncertaintyInput, ck: CostKeyResults): WeightRule | Problem {
+function ruleOf(input: KeyUncertaintyInput & { costKey: NonNullable<KeyUncertaintyInput['costKey']> }, ck: CostKeyResults): WeightRule | Problem {
   const { method } = input.costKey;
   const entry = input.models.find((m) => m.id === input.costKey.modelId);
   const criteria = ck.criteria;
@@ -65,10 +72,11 @@ export async function runKeyUncertainty(
 ): Promise<KeyUncertaintyResults> {
   const u = input.keyUncertainty;
   const out: KeyUncertaintyResults = { enabled: u.enabled, result: null, units: [], modelLabel: null, currentLabel: costKey?.currentLabel ?? null, problems: [] };
-  if (!u.enabled || !costKey?.base || !costKey.computed) return out;
-  const rule = ruleOf(input, costKey);
+  const sel = input.costKey;
+  if (!u.enabled || !sel || !costKey?.base || !costKey.computed) return out;
+  const rule = ruleOf({ ...input, costKey: sel }, costKey);
   if (isProblem(rule)) return { ...out, problems: [rule] };
-  const modelId = input.costKey.method === 'sub-function' ? input.costKey.subFunctionModelId : input.costKey.modelId;
+  const modelId = sel.method === 'sub-function' ? sel.subFunctionModelId : sel.modelId;
   const entry = input.models.find((m) => m.id === modelId);
   if (!entry) return { ...out, problems: [refuse('bootstrap-no-model', 'Modellen bak nøkkelen finnes ikke.', 'The model behind the key does not exist.')] };
   out.modelLabel = entry.label;
@@ -114,8 +122,11 @@ export async function runKeyUncertainty(
 export const keyUncertaintyStage = defineStage({
   key: 'keyUncertainty',
   select,
+  // Off: no result section is touched, so none is recorded as read (the stage then follows nothing).
   run: (ctx) =>
-    runKeyUncertainty(ctx.input, ctx.table, ctx.results.costKey, ctx.results.models, {
+    !ctx.input.keyUncertainty.enabled
+      ? { enabled: false, result: null, units: [], modelLabel: null, currentLabel: null, problems: [] }
+      : runKeyUncertainty(ctx.input, ctx.table, ctx.results.costKey, ctx.results.models, {
       pause: () => ctx.pause(),
       cancelled: () => ctx.cancelled(),
       progress: (f) => ctx.progress(f, 'Usikkerhet i nøkkelen (bootstrap)'),
