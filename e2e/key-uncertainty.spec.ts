@@ -69,14 +69,14 @@ test('the key\'s uncertainty: weight intervals, sign-uncertain municipalities, w
   await my.getByTestId('my-hits').getByRole('button').first().click();
   await expect(my.getByTestId('my-name')).toContainText(unit);
   const sentence = my.getByTestId('my-uncertainty');
-  await expect(sentence).toContainText(/I \d+ % av trekkene taper kommunen på den nye nøkkelen\./);
+  await expect(sentence).toContainText(/I \d+\s%\sav trekkene taper kommunen på den nye nøkkelen\./);
   await expect(sentence).toContainText('95 %-intervall for endringen');
   await expect(sentence).toContainText('frø 1');
   await shot(page, 'key-uncertainty-my-nb');
   await expectNoSeriousAxeViolations(page, { label: 'my municipality uncertainty' });
 
   await switchLanguage(page, 'en');
-  await expect(sentence).toContainText(/In \d+ % of the replications the municipality loses under the new key\./);
+  await expect(sentence).toContainText(/In \d+\s%\sof the replications the municipality loses under the new key\./);
   await shot(page, 'key-uncertainty-my-en');
   await openView(page, 'costkey');
   await expect(page.getByTestId('uncertainty-stated')).toContainText(/999 of 999 replications, seed 1/);
