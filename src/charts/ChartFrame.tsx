@@ -10,7 +10,8 @@ import { Details, Table } from '@digdir/designsystemet-react';
 import { useId, useRef, type ReactElement, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import { useLanguage } from '../i18n/useLanguage';
-import { useAnalysisStore, selectIsDemo } from '../store/analysisStore';
+import { syntheticNote } from '../spec/synthetic';
+import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../store/analysisStore';
 import { ExportButtons } from './ExportButtons';
 
 export interface ChartAlt {
@@ -41,14 +42,12 @@ export interface ChartFrameProps {
 const text = {
   nb: {
     source: 'Kilde',
-    synthetic: 'Syntetiske data – ikke virkelige kommuner',
     table: 'Vis tallene som tabell',
     y: 'Loddrett akse',
     x: 'Vannrett akse',
   },
   en: {
     source: 'Source',
-    synthetic: 'Synthetic data – not real municipalities',
     table: 'Show the figures as a table',
     y: 'Vertical axis',
     x: 'Horizontal axis',
@@ -62,7 +61,8 @@ function isAlt(a: unknown): a is ChartAlt {
 export function ChartFrame(props: ChartFrameProps) {
   const lang = useLanguage();
   const t = text[lang];
-  const storeDemo = useAnalysisStore(selectIsDemo);
+  const storeDemo = useAnalysisStore(selectIsSynthetic);
+  const share = useAnalysisStore(selectSyntheticShare);
   const synthetic = props.synthetic ?? storeDemo;
   const titleId = useId();
   const figureRef = useRef<HTMLElement>(null);
@@ -98,7 +98,11 @@ export function ChartFrame(props: ChartFrameProps) {
             {t.source}: {props.source}
           </span>
         )}
-        {synthetic && <span className="kl-chart-synthetic">{t.synthetic}</span>}
+        {synthetic && (
+          <span className="kl-chart-synthetic" data-testid="chart-synthetic">
+            {syntheticNote(lang, share, 'municipalities')}
+          </span>
+        )}
       </figcaption>
       <ExportButtons
         fileBase={props.title}

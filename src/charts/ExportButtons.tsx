@@ -10,7 +10,7 @@ import { useState, type RefObject } from 'react';
 import { useLanguage } from '../i18n/useLanguage';
 import type { Language } from '../i18n/language';
 import { useStrings } from '../i18n/useStrings';
-import { useAnalysisStore, selectIsDemo } from '../store/analysisStore';
+import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../store/analysisStore';
 import { useUiStore } from '../store/uiStore';
 import type { ReportTable } from '../export/reportTable';
 import { tableToCsv } from '../export/csv';
@@ -61,7 +61,8 @@ export interface ExportButtonsProps {
 export function ExportButtons(props: ExportButtonsProps) {
   const s = useStrings(strings);
   const lang = useLanguage();
-  const demo = useAnalysisStore(selectIsDemo);
+  const demo = useAnalysisStore(selectIsSynthetic);
+  const share = useAnalysisStore(selectSyntheticShare);
   const csvStyle = useUiStore((st) => st.csvStyle);
   const [status, setStatus] = useState('');
   const base = safeFileBase(props.fileBase);
@@ -74,13 +75,15 @@ export function ExportButtons(props: ExportButtonsProps) {
       setStatus(s.failed);
     }
   };
-  const withSynthetic = (ts: ReportTable[]) => ts.map((t) => ({ ...t, synthetic: t.synthetic || demo }));
+  const withSynthetic = (ts: ReportTable[]) =>
+    ts.map((t) => ({ ...t, synthetic: t.synthetic || demo, syntheticShare: t.syntheticShare ?? share }));
   // The spec is read on click, not subscribed to: a weight edit must not re-render every chart's buttons.
   const spec = () => useAnalysisStore.getState().spec;
   const info = (): ChartExportInfo => ({
     ...props.chart!,
     source: props.chart?.source ?? sourceLine(spec(), lang),
     synthetic: props.chart?.synthetic ?? demo,
+    syntheticShare: share,
     lang,
   });
   const isChart = Boolean(props.chartRef && props.chart);

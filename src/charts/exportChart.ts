@@ -5,6 +5,7 @@
  * a data: URL, so the canvas is never tainted.
  */
 import type { Language } from '../i18n/language';
+import { syntheticNote } from '../spec/synthetic';
 
 export interface ChartExportInfo {
   title: string;
@@ -13,6 +14,8 @@ export interface ChartExportInfo {
   yLabel?: string;
   source?: string;
   synthetic?: boolean;
+  /** Share of rows from synthetic sources when mixed (src/spec/synthetic.ts). */
+  syntheticShare?: number | null;
   lang: Language;
 }
 
@@ -33,7 +36,6 @@ const STYLE_PROPS = [
   'display',
 ];
 const FONT = 'Arial, Helvetica, sans-serif';
-const NOTE = { nb: 'Syntetiske data – ikke virkelige tall', en: 'Synthetic data – not real figures' };
 const SOURCE = { nb: 'Kilde', en: 'Source' };
 
 function esc(s: string): string {
@@ -89,7 +91,7 @@ export function buildChartSvg(
   const footerLines = [
     info.xLabel ? '' : null,
     info.source ? `${SOURCE[info.lang]}: ${info.source}` : null,
-    info.synthetic ? NOTE[info.lang] : null,
+    info.synthetic ? syntheticNote(info.lang, info.syntheticShare ?? 1) : null,
   ].filter((x): x is string => x !== null);
   const bottom = (info.xLabel ? 22 : 0) + footerLines.filter(Boolean).length * 18 + 10;
   const width = cw + left + 8;
@@ -130,7 +132,7 @@ export function buildChartSvg(
   if (info.synthetic) {
     y += 18;
     parts.push(
-      `<text x="${left}" y="${y}" font-size="11" font-weight="bold" fill="#b00020" data-synthetic="true">${esc(NOTE[info.lang])}</text>`,
+      `<text x="${left}" y="${y}" font-size="11" font-weight="bold" fill="#b00020" data-synthetic="true">${esc(syntheticNote(info.lang, info.syntheticShare ?? 1))}</text>`,
     );
   }
   parts.push('</svg>');

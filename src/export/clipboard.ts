@@ -3,7 +3,7 @@
  * fallback when the browser refuses rich clipboard items). Both are neutralised: Excel evaluates a
  * pasted cell that starts with `=` exactly as it would in a CSV.
  */
-import { iterateRows, SYNTHETIC_NOTE, type ReportTable } from './reportTable';
+import { iterateRows, syntheticTableNote, type ReportTable } from './reportTable';
 import { displayCellText } from './cellText';
 import { neutraliseText } from './neutralise';
 import { tableGrid, tableMetaLines } from './csv';
@@ -47,7 +47,7 @@ export function tableToTsv(t: ReportTable, lang: Language): string {
 /** Writes both flavours; falls back to TSV text. Resolves to false when the clipboard is unavailable. */
 export async function copyTable(t: ReportTable, lang: Language): Promise<boolean> {
   const html = tableToHtml(t, lang);
-  const tsv = tableToTsv(t, lang) + (t.synthetic ? SYNTHETIC_NOTE[lang] + '\n' : '');
+  const tsv = tableToTsv(t, lang) + (t.synthetic ? syntheticTableNote(t, lang) + '\n' : '');
   const clip = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
   if (!clip) return false;
   try {

@@ -2,7 +2,7 @@
  * CSV for Excel in both locales: Norwegian (`;` separator, decimal comma) or international (`,`,
  * point). UTF-8 with BOM so Excel on Windows reads æøå; CRLF line ends (RFC 4180).
  */
-import { iterateRows, SYNTHETIC_NOTE, type ReportTable } from './reportTable';
+import { iterateRows, syntheticTableNote, type ReportTable } from './reportTable';
 import { plainCellText, type NumberStyle } from './cellText';
 import { neutraliseText } from './neutralise';
 
@@ -37,7 +37,7 @@ export function tableGrid(t: ReportTable, style: NumberStyle): string[][] {
 export function tableMetaLines(t: ReportTable, lang: 'nb' | 'en'): string[] {
   const lines = [...t.notes];
   if (t.source) lines.push(t.source);
-  if (t.synthetic) lines.push(SYNTHETIC_NOTE[lang]);
+  if (t.synthetic) lines.push(syntheticTableNote(t, lang));
   return lines;
 }
 

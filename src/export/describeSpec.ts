@@ -53,6 +53,7 @@ const L = {
   },
 };
 
+/** The analysis uses synthetic demo data (the one rule: usesDemoData). */
 export function isSyntheticSpec(spec: AnalysisSpec): boolean {
   return usesDemoData(spec.data);
 }

@@ -4,6 +4,9 @@
  * view can hand its own rows (redistribution, weights, descriptives) to the same exporters.
  */
 
+import type { Language } from '../i18n/language';
+import { syntheticNote } from '../spec/synthetic';
+
 /** How a number is shown. `decimal` uses `digits` decimals; `significant` picks decimals per value. */
 export type CellFormat = 'text' | 'integer' | 'decimal' | 'significant' | 'percent' | 'kroner';
 
@@ -44,14 +47,19 @@ export interface ReportTable {
   notes: string[];
   /** "Kilde: …" line. */
   source?: string;
-  /** True when any input was synthetic demo data: every export then says so. */
+  /** True when any input was synthetic demo data: every export then says so (src/spec/synthetic.ts). */
   synthetic: boolean;
+  /** Share of the data's rows from synthetic sources when demo and real files are mixed (else 1). */
+  syntheticShare?: number | null;
 }
 
-export const SYNTHETIC_NOTE = {
-  nb: 'Syntetiske data – ikke virkelige tall.',
-  en: 'Synthetic data – not real figures.',
-} as const;
+/** The note every export of a synthetic table carries (one rule: src/spec/synthetic.ts). */
+export function syntheticTableNote(t: Pick<ReportTable, 'syntheticShare'>, lang: Language): string {
+  return `${syntheticNote(lang, t.syntheticShare ?? 1)}.`;
+}
+
+/** The note for demo data alone (kept for callers that have no table). */
+export const SYNTHETIC_NOTE = { nb: syntheticTableNote({}, 'nb'), en: syntheticTableNote({}, 'en') } as const;
 
 /** Decimals that show `sig` significant digits of x (27.55, 0.000622, −2.926 with sig = 4). */
 export function significantDecimals(x: number, sig = 4): number {

@@ -4,7 +4,7 @@
  * sheet that says what was computed from what, when, and whether the data were synthetic.
  */
 import type ExcelJSNs from 'exceljs';
-import { cellDecimals, iterateRows, SYNTHETIC_NOTE, type ReportCell, type ReportTable } from './reportTable';
+import { cellDecimals, iterateRows, syntheticTableNote, type ReportCell, type ReportTable } from './reportTable';
 import { neutraliseText } from './neutralise';
 import { tableMetaLines } from './csv';
 import type { DescriptionLine } from './describeSpec';
@@ -16,6 +16,8 @@ export interface XlsxMeta {
   description?: DescriptionLine[];
   createdAt?: Date;
   synthetic?: boolean;
+  /** Share of rows from synthetic sources when mixed (src/spec/synthetic.ts). */
+  syntheticShare?: number | null;
 }
 
 /** Excel number format for a numeric cell. Literal text goes in quotes; `.` and `,` follow the
@@ -115,7 +117,7 @@ export async function tablesToXlsx(tables: ReportTable[], meta: XlsxMeta): Promi
   about.addRow([a.tables, tables.map((t) => t.title).join('; ')].map(neutraliseText));
   about.addRow([a.date, (meta.createdAt ?? new Date()).toISOString()]);
   about.addRow([a.app, 'Kostnadsnøkkel-lab']);
-  if (synthetic) about.addRow([SYNTHETIC_NOTE[meta.lang]]).font = { bold: true, color: { argb: 'FFB00020' } };
+  if (synthetic) about.addRow([syntheticTableNote({ syntheticShare: meta.syntheticShare ?? tables.find((t) => t.synthetic)?.syntheticShare }, meta.lang)]).font = { bold: true, color: { argb: 'FFB00020' } };
   about.getColumn(1).width = 32;
   about.getColumn(2).width = 100;
 

@@ -206,4 +206,9 @@ export interface Dataset {
   catalogue: VariableInfo[];
   validation: ValidationReport;
   problems: Problem[];
+  /**
+   * Rows (municipality-years) holding a value from a synthetic demo source (a municipality-level
+   * file; a demo national series such as the deflator does not count), for the mixed-data label.
+   */
+  syntheticRows?: number;
 }

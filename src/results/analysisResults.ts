@@ -29,8 +29,10 @@ export interface DatasetSummary {
   numericColumns: { name: string; label: string }[];
   /** Unit code → name, for pickers and labels. */
   units: { code: string; name: string }[];
-  /** All sources are the bundled synthetic demo. */
+  /** Some source is synthetic demo data (the one rule, src/spec/synthetic.ts). */
   demo: boolean;
+  /** Share of the rows (municipality-years) with values from synthetic sources; 0 without demo data. */
+  syntheticShare?: number;
   /** Ingest's validation report (shape owned by ingest). */
   validation?: unknown;
 }

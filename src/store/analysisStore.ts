@@ -8,6 +8,7 @@ import { problem, type Problem } from '../engine/problem';
 import { loadSpec } from '../spec/migrate';
 import { emptySpec, type AnalysisSpec } from '../spec/schema';
 import { usesDemoData } from '../spec/sections/data';
+import { mixesSyntheticAndReal } from '../spec/synthetic';
 import type { Progress } from '../worker/api';
 import type { VariableInfo } from '../worker/ingestTypes';
 import type { AnalysisResults } from '../results/analysisResults';
@@ -165,7 +166,20 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
   };
 });
 
-/** The loaded data are the bundled synthetic demo (label it everywhere). */
-export function selectIsDemo(s: AnalysisState): boolean {
+/** The analysis uses synthetic demo data: label it everywhere (the one rule, usesDemoData). */
+export function selectIsSynthetic(s: AnalysisState): boolean {
   return usesDemoData(s.spec.data);
 }
+
+/**
+ * Share of the data's rows that come from synthetic sources: 0 without demo data, 1 for the demo
+ * alone, in between when demo and real files are mixed (null while the worker has not counted yet).
+ */
+export function selectSyntheticShare(s: AnalysisState): number | null {
+  if (!usesDemoData(s.spec.data)) return 0;
+  if (!mixesSyntheticAndReal(s.spec.data.sources)) return 1;
+  return s.results?.dataset?.syntheticShare ?? null;
+}
+
+/** Same as selectIsSynthetic (the name older code uses). */
+export const selectIsDemo = selectIsSynthetic;

@@ -291,6 +291,7 @@ function summarise(
     numericColumns,
     units: [...unitMap].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
     demo: usesDemoData(spec.data),
+    syntheticShare: table.nRows > 0 ? (dataset.syntheticRows ?? 0) / table.nRows : 0,
     validation: dataset.validation,
   };
 }

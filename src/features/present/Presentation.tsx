@@ -7,8 +7,9 @@ import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useLanguage } from '../../i18n/useLanguage';
-import { useAnalysisStore, selectIsDemo } from '../../store/analysisStore';
+import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../../store/analysisStore';
 import { useUiStore } from '../../store/uiStore';
+import { syntheticNote } from '../../spec/synthetic';
 import { views } from '../registry';
 import { describeSpec } from '../../export/describeSpec';
 import { ReportTableView } from '../share/ReportTableView';
@@ -72,7 +73,8 @@ export function Presentation({ onClose }: { onClose(): void }) {
   const s = useStrings(strings);
   const lang = useLanguage();
   const chosen = useUiStore((st) => st.slides);
-  const demo = useAnalysisStore(selectIsDemo);
+  const demo = useAnalysisStore(selectIsSynthetic);
+  const share = useAnalysisStore(selectSyntheticShare);
   const slides = slidesFor({ slides: chosen }, lang);
   const [index, setIndex] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -125,7 +127,7 @@ export function Presentation({ onClose }: { onClose(): void }) {
         <p aria-live="polite" aria-atomic="true" data-testid="slide-counter" style={{ margin: 0, fontSize: '1rem' }}>
           {s.counter(index + 1, slides.length)}
         </p>
-        {demo && <strong style={{ color: '#b00020' }}>{s.synthetic}</strong>}
+        {demo && <strong style={{ color: '#b00020' }}>{syntheticNote(lang, share)}</strong>}
         <Button variant="tertiary" onClick={onClose}>
           {s.close}
         </Button>

@@ -3,7 +3,7 @@ import { Table } from '@digdir/designsystemet-react';
 import { Fragment } from 'react';
 import type { ReportTable } from '../../export/reportTable';
 import { displayCellText } from '../../export/cellText';
-import { SYNTHETIC_NOTE } from '../../export/reportTable';
+import { syntheticTableNote } from '../../export/reportTable';
 import { useLanguage } from '../../i18n/useLanguage';
 
 export function ReportTableView({ table, large = false }: { table: ReportTable; large?: boolean }) {
@@ -53,7 +53,7 @@ export function ReportTableView({ table, large = false }: { table: ReportTable; 
           <div key={i}>{n}</div>
         ))}
         {table.source && <div>{table.source}</div>}
-        {table.synthetic && <strong>{SYNTHETIC_NOTE[lang]}</strong>}
+        {table.synthetic && <strong data-testid="table-synthetic">{syntheticTableNote(table, lang)}</strong>}
       </figcaption>
     </figure>
   );

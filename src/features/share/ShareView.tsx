@@ -7,7 +7,7 @@ import { Alert, Button, Checkbox, Fieldset, Heading, Label, Paragraph, Radio } f
 import { useId, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useLanguage } from '../../i18n/useLanguage';
-import { useAnalysisStore, selectIsDemo } from '../../store/analysisStore';
+import { useAnalysisStore, selectIsSynthetic } from '../../store/analysisStore';
 import { useUiStore } from '../../store/uiStore';
 import { ExportButtons } from '../../charts/ExportButtons';
 import { generateRScript } from '../../export/scripts/rScript';
@@ -86,7 +86,7 @@ export function ShareView() {
   const slides = useUiStore((st) => st.slides);
   const csvStyle = useUiStore((st) => st.csvStyle);
   const setView = useUiStore((st) => st.setView);
-  const demo = useAnalysisStore(selectIsDemo);
+  const demo = useAnalysisStore(selectIsSynthetic);
   const table = useRegressionTable();
   const [embed, setEmbed] = useState(true);
   const [projectMsg, setProjectMsg] = useState<{ ok: boolean; text: string; problems: Problem[] } | null>(null);

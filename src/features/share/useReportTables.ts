@@ -1,6 +1,6 @@
 /** The report tables the share view and the presentation offer, built from the store's results. */
 import { useMemo } from 'react';
-import { useAnalysisStore, selectIsDemo } from '../../store/analysisStore';
+import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../../store/analysisStore';
 import { useLanguage } from '../../i18n/useLanguage';
 import { buildRegressionTable } from '../../export/regressionTable';
 import type { ReportTable } from '../../export/reportTable';
@@ -9,7 +9,8 @@ export function useRegressionTable(): ReportTable | null {
   const spec = useAnalysisStore((s) => s.spec);
   const models = useAnalysisStore((s) => s.results?.models);
   const numeric = useAnalysisStore((s) => s.results?.dataset?.numericColumns);
-  const demo = useAnalysisStore(selectIsDemo);
+  const demo = useAnalysisStore(selectIsSynthetic);
+  const share = useAnalysisStore(selectSyntheticShare);
   const lang = useLanguage();
   return useMemo(() => {
     const ids = spec.models.shown.length ? spec.models.shown : spec.models.list.map((m) => m.id);
@@ -23,7 +24,7 @@ export function useRegressionTable(): ReportTable | null {
     if (!inputs.length) return null;
     const labels: Record<string, string> = {};
     for (const c of numeric ?? []) labels[c.name] = c.label;
-    return buildRegressionTable(inputs, {
+    const table = buildRegressionTable(inputs, {
       id: 'regresjon',
       title: lang === 'nb' ? 'Regresjonsresultater' : 'Regression results',
       lang,
@@ -33,5 +34,6 @@ export function useRegressionTable(): ReportTable | null {
       labels,
       synthetic: demo,
     });
-  }, [spec, models, numeric, demo, lang]);
+    return { ...table, syntheticShare: share };
+  }, [spec, models, numeric, demo, share, lang]);
 }

@@ -459,5 +459,24 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
     mappedCodes,
   });
   if (splits.gaps.length > 0) validation.splitGaps = splits.gaps;
-  return { table, catalogue, validation, problems };
+  return { table, catalogue, validation, problems, syntheticRows: countSyntheticRows(dataSources, rowOf, nRows) };
+}
+
+/** Rows with a value from a synthetic demo source (the share shown when demo and real data mix). */
+function countSyntheticRows(sources: ImportedSource[], rowOf: (si: number, i: number) => number, nRows: number): number {
+  if (!sources.some((s) => s.spec.demo)) return 0;
+  if (sources.every((s) => s.spec.demo)) return nRows;
+  const flag = new Uint8Array(nRows);
+  let n = 0;
+  sources.forEach((s, si) => {
+    if (!s.spec.demo) return;
+    for (let i = 0; i < s.obs.n; i++) {
+      const r = rowOf(si, i);
+      if (r >= 0 && flag[r] === 0) {
+        flag[r] = 1;
+        n++;
+      }
+    }
+  });
+  return n;
 }

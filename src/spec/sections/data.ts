@@ -154,6 +154,6 @@ export type DataSpec = z.infer<typeof dataSpecSchema>;
  * The one demo rule: results are labelled "Syntetiske demodata" when any source is the bundled
  * synthetic demo — a real file joined to the demo does not make its numbers real.
  */
-export function usesDemoData(data: Pick<DataSpec, 'sources'>): boolean {
+export function usesDemoData(data: { sources: readonly { demo?: boolean }[] }): boolean {
   return data.sources.some((s) => s.demo);
 }
