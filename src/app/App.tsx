@@ -8,9 +8,11 @@ import { useUiStore } from '../store/uiStore';
 import { pageSsb } from '../ssb/pageSettings';
 import { Header } from './Header';
 import { Nav } from './Nav';
-import { ProblemList } from './ProblemList';
+import { GroupedProblemList } from './problems/GroupedProblemList';
+import { problemsForView, usedVariables } from './problems/relevance';
 import { RestorePrompt } from '../features/share/RestorePrompt';
 import { StatusBar } from './StatusBar';
+import { SyntheticNotice } from './SyntheticNotice';
 import { shellStrings } from './strings';
 import { useActiveView } from './useActiveView';
 export function App() {
@@ -21,6 +23,13 @@ export function App() {
   // Deferred: a new results object arrives in one store update; the list re-renders in the
   // interruptible follow-up render instead of the blocking one (speed budget: no main-thread task over 50 ms, README «Speed budgets»).
   const problems = useDeferredValue(useAnalysisStore((st) => st.problems));
+  const spec = useAnalysisStore((st) => st.spec);
+  // Each view shows only the messages that affect it (relevance.ts); the Data view's file messages
+  // sit on the file cards, so its box holds the rest.
+  const viewProblems = useMemo(() => {
+    const mine = problemsForView(active?.id, problems, { used: usedVariables(spec) });
+    return active?.id === 'data' ? mine.filter((p) => p.where?.file === undefined) : mine;
+  }, [active?.id, problems, spec]);
   const mainRef = useRef<HTMLElement>(null);
   // The privacy sentence says exactly what may leave the machine: nothing, or only SSB queries.
   const ssbFetch = useUiStore((u) => u.ssbFetch);
@@ -63,7 +72,8 @@ export function App() {
             <StatusBar />
           </div>
           <RestorePrompt />
-          <ProblemList problems={problems} heading={s.problems} />
+          <SyntheticNotice />
+          <GroupedProblemList problems={viewProblems} heading={s.problems} />
           {View ? (
             <View key={active.id} />
           ) : (

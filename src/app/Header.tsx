@@ -1,15 +1,16 @@
 import { Button, Tag } from '@digdir/designsystemet-react';
-import { useAnalysisStore, selectIsDemo } from '../store/analysisStore';
-import { loadDemo } from '../store/actions';
+import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../store/analysisStore';
 import { useUiStore } from '../store/uiStore';
 import { useStrings } from '../i18n/useStrings';
 import type { Language } from '../i18n/language';
+import { syntheticBadge } from '../spec/synthetic';
+import { StartActions } from './StartActions';
 import { shellStrings } from './strings';
 
 export function Header() {
   const s = useStrings(shellStrings);
-  const isDemo = useAnalysisStore(selectIsDemo);
-  const busy = useAnalysisStore((st) => st.status === 'loading');
+  const isDemo = useAnalysisStore(selectIsSynthetic);
+  const share = useAnalysisStore(selectSyntheticShare);
   const language = useUiStore((st) => st.language);
   const setLanguage = useUiStore((st) => st.setLanguage);
   return (
@@ -25,13 +26,11 @@ export function Header() {
           data-testid="synthetic-badge"
           title={s.syntheticTitle}
         >
-          {s.synthetic}
+          {syntheticBadge(language, share)}
         </Tag>
       )}
       <div className="kl-header-actions">
-        <Button variant="tertiary" data-size="sm" onClick={() => void loadDemo()} disabled={busy}>
-          {isDemo ? s.reloadDemo : s.loadDemo}
-        </Button>
+        <StartActions />
         <div role="group" aria-label={s.language} className="kl-lang">
           {(['nb', 'en'] as Language[]).map((l) => (
             <Button

@@ -1,5 +1,7 @@
 /** Data actions that talk to the worker and to IndexedDB, outside the store's pure state updates. */
 import { problem, type Problem } from '../engine/problem';
+import { emptySpec } from '../spec/schema';
+import { specWithoutDemo } from '../spec/withoutDemo';
 import type { SourceSpec } from '../spec/sections/data';
 import { useAnalysisStore } from './analysisStore';
 import { deleteFile, readFile, saveFile } from './persistence';
@@ -31,6 +33,36 @@ export async function loadDemo(): Promise<boolean> {
     failed(e);
     return false;
   }
+}
+
+/**
+ * «Ny analyse»: an empty analysis — no files, variables, models or keys. The worker drops every file
+ * and the saved bytes are deleted. The empty analysis is autosaved, so a reload stays empty (only a
+ * first visit, with nothing saved, opens on the demo).
+ */
+export async function newAnalysis(): Promise<boolean> {
+  const store = useAnalysisStore.getState();
+  const client = getAnalysisClient();
+  for (const s of store.spec.data.sources) {
+    await client.removeSource(s.id);
+    if (!s.demo) await deleteFile(s.id);
+  }
+  store.setImportProblems([]);
+  return store.replaceSpec(emptySpec());
+}
+
+/** «Fjern demodata» in one step: the demo files and everything that came with them go; the user's files stay. */
+export async function removeDemo(): Promise<boolean> {
+  const store = useAnalysisStore.getState();
+  const demo = store.spec.data.sources.filter((s) => s.demo);
+  const realNames = new Set(store.spec.data.sources.filter((s) => !s.demo).map((s) => s.fileName));
+  const realVariables = new Set(
+    store.catalogue.filter((v) => v.source.split(', ').some((f) => realNames.has(f))).map((v) => v.name),
+  );
+  const client = getAnalysisClient();
+  for (const s of demo) await client.removeSource(s.id);
+  store.setImportProblems(store.importProblems.filter((p) => !p.where?.file || realNames.has(p.where.file)));
+  return store.replaceSpec(specWithoutDemo(store.spec, realVariables));
 }
 
 /** Imports uploaded files, keeps their bytes for the next session and adds them to the spec. */

@@ -18,20 +18,17 @@ export async function startSession(): Promise<void> {
     savedView = readViewState(await readSavedView());
     useUiStore.getState().setView(savedView);
     const saved = await readSavedSpec();
-    if (
-      saved !== undefined &&
-      store.replaceSpec(saved) &&
-      useAnalysisStore.getState().spec.data.sources.length > 0
-    ) {
+    // Any saved analysis comes back, an empty one too: after «Ny analyse» a reload stays empty.
+    if (saved !== undefined && store.replaceSpec(saved)) {
       restored = true;
       await reloadSources();
     }
   } catch {
     restored = false;
   }
-  // A first visit (or an empty saved session) opens on the demo, as the README promises. The demo
-  // starts with a fresh view state, so what the user looked at last time (on the demo: the demo's
-  // spec is not saved until it is edited) is put back.
+  // A first visit (nothing saved) opens on the demo, as the README promises. The demo starts with a
+  // fresh view state, so what the user looked at last time (on the demo: the demo's spec is not saved
+  // until it is edited) is put back.
   if (!restored) {
     await loadDemo();
     useUiStore.getState().setView(savedView);
