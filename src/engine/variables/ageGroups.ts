@@ -11,10 +11,11 @@ import { combineMissing, finalizeMissing } from './missing';
 import type { BuiltColumn } from './expenditure';
 import type { CatalogueEntry } from './types';
 
+/** One age's population: the variables summed (sexes), or alternatives taken row by row (files). */
 interface AgeVar {
-  entry: CatalogueEntry;
-  from: number;
-  to: number;
+  entries: CatalogueEntry[];
+  /** `sum`: men + women; `first`: the first of several files that has a value in the row. */
+  combine: 'sum' | 'first';
 }
 
 /** Single-age (and open top, `105+`) variables matching the filter, grouped by age. */
@@ -31,17 +32,36 @@ export function singleAgeVariables(catalogue: CatalogueEntry[], filter: Record<s
   return byAge;
 }
 
-/** Which variables to add for one age: a both-sexes variable if there is one, else all sexes. */
-function pickForAge(list: CatalogueEntry[]): { chosen: CatalogueEntry[]; ambiguous: boolean } {
-  if (list.length === 1) return { chosen: list, ambiguous: false };
+/**
+ * Which variables make one age: a both-sexes variable if there is one, else men + women. The same age
+ * from several files (the demo's 07459 and a real 07459 download in one session, or two periods in
+ * two files) are alternatives: each row takes the first that has a value, since the files cover
+ * different municipalities or years. Several candidates from one file are ambiguous.
+ */
+function pickForAge(list: CatalogueEntry[]): { pick: AgeVar; ambiguous: boolean } {
+  if (list.length === 1) return { pick: { entries: list, combine: 'sum' }, ambiguous: false };
+  const bySource = new Map<string, CatalogueEntry[]>();
+  for (const c of list) bySource.set(c.source ?? '', [...(bySource.get(c.source ?? '') ?? []), c]);
+  if (bySource.size > 1) {
+    const firsts = [...bySource.values()].map((l) => pickOne(l));
+    if (firsts.every((f) => f.entries.length === 1)) {
+      return { pick: { entries: firsts.map((f) => f.entries[0]), combine: 'first' }, ambiguous: firsts.some((f) => f.ambiguous) };
+    }
+  }
+  const one = pickOne(list);
+  return { pick: { entries: one.entries, combine: 'sum' }, ambiguous: one.ambiguous };
+}
+
+function pickOne(list: CatalogueEntry[]): { entries: CatalogueEntry[]; ambiguous: boolean } {
+  if (list.length === 1) return { entries: list, ambiguous: false };
   const totals = list.filter((c) => isTotalSex(c.dims.sex));
-  if (totals.length === 1) return { chosen: totals, ambiguous: false };
-  // All non-total and differing only in sex: men + women make the total.
+  if (totals.length === 1) return { entries: totals, ambiguous: false };
+  // All non-total and differing only in sex: men + women make the total (summed by the caller).
   const otherDims = (c: CatalogueEntry) =>
     JSON.stringify(Object.entries(c.dims).filter(([k]) => k !== 'sex' && k !== 'age').sort());
   const sig = new Set(list.map(otherDims));
-  if (totals.length === 0 && sig.size === 1) return { chosen: list, ambiguous: false };
-  return { chosen: [list[0]], ambiguous: true };
+  if (totals.length === 0 && sig.size === 1) return { entries: list, ambiguous: false };
+  return { entries: [list[0]], ambiguous: true };
 }
 
 export function buildAgeGroup(table: Table, catalogue: CatalogueEntry[], def: AgeGroupDef, population: string): BuiltColumn {
@@ -55,6 +75,8 @@ export function buildAgeGroup(table: Table, catalogue: CatalogueEntry[], def: Ag
   const topAge = Math.max(-1, ...[...byAge.entries()].filter(([, l]) => l.some((c) => parseAge(c.dims.age)?.to === Infinity)).map(([a]) => a));
   const vars: AgeVar[] = [];
   const missingAges: number[] = [];
+  const ambiguousAges: number[] = [];
+  let ambiguousExample: CatalogueEntry[] = [];
   const last = to === Infinity ? (topAge >= 0 ? topAge : Math.max(-1, ...byAge.keys())) : to;
   for (let a = def.from; a <= last; a++) {
     // An open top category (`105+`) belongs only in an open-ended group: in 0–22 it would add the old.
@@ -63,22 +85,26 @@ export function buildAgeGroup(table: Table, catalogue: CatalogueEntry[], def: Ag
       missingAges.push(a);
       continue;
     }
-    const pick = pickForAge(list);
-    if (pick.ambiguous) {
-      problems.push(
-        problem(
-          'age-variable-ambiguous',
-          `«${def.label}»: flere befolkningsvariabler for alder ${a}; bruker ${pick.chosen[0].name}. Velg et filter.`,
-          `"${def.label}": several population variables for age ${a}; using ${pick.chosen[0].name}. Choose a filter.`,
-          { variable: def.id, variables: list.map((c) => c.name) },
-          'warning',
-        ),
-      );
+    const { pick, ambiguous } = pickForAge(list);
+    if (ambiguous) {
+      ambiguousAges.push(a);
+      if (ambiguousExample.length === 0) ambiguousExample = list;
     }
-    for (const c of pick.chosen) {
-      const r = parseAge(c.dims.age);
-      if (r) vars.push({ entry: c, ...r });
-    }
+    vars.push(pick);
+  }
+  // One message for the group, not one per age (107 lines for a 0+ group).
+  if (ambiguousAges.length > 0) {
+    const ages = compactAges(ambiguousAges);
+    const used = vars.find((v) => v.entries.length > 0)?.entries[0]?.name ?? ambiguousExample[0]?.name;
+    problems.push(
+      problem(
+        'age-variable-ambiguous',
+        `«${def.label}»: flere befolkningsvariabler fra samme fil for alder ${ages}; bruker den første (f.eks. ${used}). Velg et filter.`,
+        `"${def.label}": several population variables from one file for age ${ages}; using the first (e.g. ${used}). Choose a filter.`,
+        { variable: def.id, variables: ambiguousExample.map((c) => c.name) },
+        'warning',
+      ),
+    );
   }
   // An open-ended group needs an open top category (`105+`), else the oldest are left out.
   if (to === Infinity && topAge < 0 && vars.length) {
@@ -102,7 +128,7 @@ export function buildAgeGroup(table: Table, catalogue: CatalogueEntry[], def: Ag
         { variable: def.id },
       ),
     );
-    return { column: null, inputs: vars.map((v) => v.entry.name), recipe: '', problems };
+    return { column: null, inputs: vars.flatMap((v) => v.entries.map((e) => e.name)), recipe: '', problems };
   }
 
   const n = table.nRows;
@@ -110,11 +136,24 @@ export function buildAgeGroup(table: Table, catalogue: CatalogueEntry[], def: Ag
   const missings: Uint8Array[] = [];
   const inputs: string[] = [];
   for (const v of vars) {
-    const col = getNumeric(table, v.entry.name);
-    if (!col) continue;
-    inputs.push(v.entry.name);
-    missings.push(col.missing);
-    for (let i = 0; i < n; i++) values[i] += col.values[i];
+    const cols = v.entries.map((e) => getNumeric(table, e.name)).filter((c): c is NumericColumn => c !== undefined);
+    if (cols.length === 0) continue;
+    inputs.push(...cols.map((c) => c.name));
+    if (v.combine === 'sum') {
+      for (const col of cols) {
+        missings.push(col.missing);
+        for (let i = 0; i < n; i++) values[i] += col.values[i];
+      }
+      continue;
+    }
+    // `first`: the first file with a value in the row; missing (with the first file's reason) if none.
+    const miss = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const col = cols.find((c) => c.missing[i] === 0);
+      if (col) values[i] += col.values[i];
+      else miss[i] = cols[0].missing[i];
+    }
+    missings.push(miss);
   }
   let recipe = `Σ alder ${def.from}–${def.to ?? '+'}`;
   if (def.share) {

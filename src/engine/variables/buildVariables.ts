@@ -74,7 +74,11 @@ export function buildVariables(dataset: DatasetLike, spec: VariablesSpec): Build
     });
   };
 
-  const population = getNumeric(src, spec.population);
+  // The population may itself be an age group counted from a single-age table (SSB 07459: «all
+  // ages» as a count). It is built first, since size classes, shares and per-capita figures divide by it.
+  const popGroup = getNumeric(src, spec.population) ? undefined : spec.ageGroups.find((d) => d.id === spec.population && !d.share);
+  if (popGroup && claim(popGroup.id, popGroup.label)) add('age-group', buildAgeGroup(table, dataset.catalogue, popGroup, spec.population), popGroup.label);
+  const population = getNumeric(table, spec.population);
   if (population && !taken.has(SIZE_CLASS_COLUMN)) {
     const col = sizeClassColumn(SIZE_CLASS_COLUMN, population);
     add('size-class', { column: col, inputs: [spec.population], recipe: `størrelsesklasse(${spec.population})`, problems: [] }, col.label ?? SIZE_CLASS_COLUMN);
@@ -100,6 +104,7 @@ export function buildVariables(dataset: DatasetLike, spec: VariablesSpec): Build
     if (claim(def.id, def.label)) add('expenditure', buildExpenditure(table, dataset.catalogue, def, spec.population), def.label);
   }
   for (const def of spec.ageGroups) {
+    if (def === popGroup) continue;
     if (claim(def.id, def.label)) add('age-group', buildAgeGroup(table, dataset.catalogue, def, spec.population), def.label);
   }
   for (const def of spec.ratios) {

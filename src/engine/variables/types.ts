@@ -12,6 +12,8 @@ export interface CatalogueEntry {
   label: string;
   unit?: string;
   dims: Record<string, string>;
+  /** File(s) the variable came from (ingest's catalogue has it; hand-made catalogues may not). */
+  source?: string;
 }
 
 export interface DatasetLike {
