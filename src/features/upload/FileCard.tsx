@@ -5,7 +5,7 @@
  */
 import { Button, Card, Checkbox, Details, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import type { Problem } from '../../engine/problem';
-import { ProblemList } from '../../app/ProblemList';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
 import { useStrings } from '../../i18n/useStrings';
 import type { SourceValidation } from '../../ingest/types';
 import type { SourceSpec } from '../../spec/sections/data';
@@ -57,7 +57,7 @@ export function FileCard({ source, report, problems }: { source: SourceSpec; rep
         )}
       </Paragraph>
       {source.ssb && <SsbProvenance p={source.ssb} />}
-      <ProblemList problems={problems} max={6} heading={s.problems} />
+      <GroupedProblemList problems={problems} heading={s.problems} testId="file-problems" />
       <TimeAndHeaderControls source={source} detected={detected} domId={domId} reread={reread} />
 
       {source.format === 'csv' && (

@@ -13,6 +13,7 @@ import type { ValidationReport, VariableInfo } from '../../ingest/types';
 import type { DataSpec, SourceSpec } from '../../spec/sections/data';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { CatalogueTable } from './CatalogueTable';
+import { DataChecklist } from './DataChecklist';
 import { FileCard } from './FileCard';
 import { QueueList } from './QueueList';
 import { SsbPanel } from './ssb/SsbPanel';
@@ -101,6 +102,7 @@ export function UploadView() {
       <QueueList items={queue.items} onCancel={queue.cancel} />
 
       <SsbPanel />
+      <DataChecklist />
 
       <Field className="kl-structure">
         <Label htmlFor="kl-structure">{s.structure}</Label>
