@@ -13,6 +13,8 @@ import { problemsForView, usedVariables } from './problems/relevance';
 import { RestorePrompt } from '../features/share/RestorePrompt';
 import { StatusBar } from './StatusBar';
 import { SyntheticNotice } from './SyntheticNotice';
+import { SyntheticContext } from '../charts/SyntheticNote';
+import { selectIsSynthetic, selectSyntheticShare } from '../store/analysisStore';
 import { shellStrings } from './strings';
 import { useActiveView } from './useActiveView';
 export function App() {
@@ -24,6 +26,9 @@ export function App() {
   // interruptible follow-up render instead of the blocking one (speed budget: no main-thread task over 50 ms, README «Speed budgets»).
   const problems = useDeferredValue(useAnalysisStore((st) => st.problems));
   const spec = useAnalysisStore((st) => st.spec);
+  const synthetic = useAnalysisStore(selectIsSynthetic);
+  const share = useAnalysisStore(selectSyntheticShare);
+  const syntheticStatus = useMemo(() => ({ synthetic, share }), [synthetic, share]);
   // Each view shows only the messages that affect it (relevance.ts); the Data view's file messages
   // sit on the file cards, so its box holds the rest.
   const viewProblems = useMemo(() => {
@@ -62,35 +67,37 @@ export function App() {
 
   const View = active?.component;
   return (
-    <div className="kl-app">
-      <SkipLink href="#main">{s.skip}</SkipLink>
-      <Header />
-      <div className="kl-body">
-        <Nav views={views} active={active?.id} />
-        <main id="main" ref={mainRef} tabIndex={-1} className="kl-main" data-view={active?.id}>
-          <div className="kl-main-top">
-            <StatusBar />
-          </div>
-          <RestorePrompt />
-          <SyntheticNotice />
-          <GroupedProblemList problems={viewProblems} heading={s.problems} />
-          {View ? (
-            <View key={active.id} />
-          ) : (
-            <>
-              <Heading level={1} data-size="md">
-                {s.product}
-              </Heading>
-              <Paragraph>{s.noViews}</Paragraph>
-            </>
-          )}
-        </main>
+    <SyntheticContext.Provider value={syntheticStatus}>
+      <div className="kl-app">
+        <SkipLink href="#main">{s.skip}</SkipLink>
+        <Header />
+        <div className="kl-body">
+          <Nav views={views} active={active?.id} />
+          <main id="main" ref={mainRef} tabIndex={-1} className="kl-main" data-view={active?.id}>
+            <div className="kl-main-top">
+              <StatusBar />
+            </div>
+            <RestorePrompt />
+            <SyntheticNotice />
+            <GroupedProblemList problems={viewProblems} heading={s.problems} />
+            {View ? (
+              <View key={active.id} />
+            ) : (
+              <>
+                <Heading level={1} data-size="md">
+                  {s.product}
+                </Heading>
+                <Paragraph>{s.noViews}</Paragraph>
+              </>
+            )}
+          </main>
+        </div>
+        <footer className="kl-footer">
+          <Paragraph data-size="xs" data-testid="privacy-footer">
+            {pageSsb.api && ssbFetch ? s.footerSsb.replace('{host}', new URL(pageSsb.api).host) : s.footer}
+          </Paragraph>
+        </footer>
       </div>
-      <footer className="kl-footer">
-        <Paragraph data-size="xs" data-testid="privacy-footer">
-          {pageSsb.api && ssbFetch ? s.footerSsb.replace('{host}', new URL(pageSsb.api).host) : s.footer}
-        </Paragraph>
-      </footer>
-    </div>
+    </SyntheticContext.Provider>
   );
 }

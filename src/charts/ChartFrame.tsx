@@ -10,8 +10,7 @@ import { Details, Table } from '@digdir/designsystemet-react';
 import { useId, useRef, type ReactElement, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import { useLanguage } from '../i18n/useLanguage';
-import { syntheticNote } from '../spec/synthetic';
-import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../store/analysisStore';
+import { SyntheticNote, useSynthetic } from './SyntheticNote';
 import { ExportButtons } from './ExportButtons';
 
 export interface ChartAlt {
@@ -61,9 +60,8 @@ function isAlt(a: unknown): a is ChartAlt {
 export function ChartFrame(props: ChartFrameProps) {
   const lang = useLanguage();
   const t = text[lang];
-  const storeDemo = useAnalysisStore(selectIsSynthetic);
-  const share = useAnalysisStore(selectSyntheticShare);
-  const synthetic = props.synthetic ?? storeDemo;
+  const fromShell = useSynthetic().synthetic;
+  const synthetic = props.synthetic ?? fromShell;
   const titleId = useId();
   const figureRef = useRef<HTMLElement>(null);
   const { alt } = props;
@@ -98,11 +96,7 @@ export function ChartFrame(props: ChartFrameProps) {
             {t.source}: {props.source}
           </span>
         )}
-        {synthetic && (
-          <span className="kl-chart-synthetic" data-testid="chart-synthetic">
-            {syntheticNote(lang, share, 'municipalities')}
-          </span>
-        )}
+        <SyntheticNote synthetic={synthetic} />
       </figcaption>
       <ExportButtons
         fileBase={props.title}

@@ -3,6 +3,7 @@
  * with a caption and a text alternative. Shared by «Omfordeling» (one sub-key) and «Samlet nøkkel»
  * (the total key), so both read the same way.
  */
+import { SyntheticNote } from '../SyntheticNote';
 import { useMemo, useRef, type CSSProperties } from 'react';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -86,6 +87,7 @@ export function SortedChangeFigure(p: SortedChangeFigureProps) {
           {mineText.trim()}
         </p>
       )}
+      <SyntheticNote />
       {/* The axis titles are drawn inside the SVG, so the export adds only title, source and note. */}
       <ExportButtons fileBase={p.title} chartRef={figureRef} chart={{ title: p.title, subtitle: mineText.trim() || undefined }} />
     </figure>

@@ -1,6 +1,7 @@
 /** My municipality: search, index waterfall, criteria vs national, candidate keys, peers. */
 import { useMemo, useRef, useState } from 'react';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { SyntheticNote } from '../../charts/SyntheticNote';
 import { BASIC } from '../../engine/costkey';
 import { formatInteger, formatNumber, formatPercent, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -135,6 +136,7 @@ export function MyMunicipalityView() {
               height={260}
               maxBarWidth={80}
             />
+            <SyntheticNote />
             <ExportButtons fileBase={`${s.waterfall} ${mine}`} chartRef={waterfallRef} chart={{ title: `${s.waterfall}: ${name} (${mine})`, yLabel: s.contribution }} />
           </figure>
           <Table data-testid="my-criteria">

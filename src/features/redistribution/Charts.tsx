@@ -10,6 +10,7 @@ import { CategoryBars } from '../../charts/svg/CategoryBars';
 import { CHANGE_COLORS, SortedChangeFigure, srOnly } from '../../charts/svg/SortedChangeFigure';
 import { DenseScatter } from '../../charts/svg/DenseScatter';
 import { ExportButtons } from '../../charts/ExportButtons';
+import { SyntheticNote } from '../../charts/SyntheticNote';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -82,6 +83,7 @@ export const ChangeVsPopulation = memo(function ChangeVsPopulation({ base, outco
         yTitle={s.krPerCapita}
       />
       <p style={srOnly}>{s.scatterDesc}</p>
+      <SyntheticNote />
       <ExportButtons fileBase={s.scatter} chartRef={figureRef} chart={{ title: s.scatter }} />
     </figure>
   );
@@ -124,6 +126,7 @@ export const ChangeHistogram = memo(function ChangeHistogram({ outcome }: { outc
           </tbody>
         </table>
       </details>
+      <SyntheticNote />
     </figure>
   );
 });

@@ -1,0 +1,163 @@
+/**
+ * Issue 15 journeys on the built app, with real files from ../shared/data/real (the test fails, it
+ * does not skip, when they are missing under CI=true):
+ * 1. From the demo to an empty analysis («Ny analyse»), upload only real files (population by single
+ *    age, the Grønt hefte index, SSB's 1994–2024 grouping), follow the checklist's buttons to a model
+ *    and a key on real municipalities — no demo residue, no synthetic label; a reload stays there.
+ * 2. Demo + one real file: the «partly synthetic» label with its share on the badge, every view,
+ *    the charts, the table export and the scripts; «Fjern demodata» then removes it all in one step.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage } from './support/fixtures';
+
+const REAL = process.env.KNL_REAL_DIR ?? path.resolve('../shared/data/real');
+const POP = `${REAL}/ssb-07459-population-by-age-csv/Personer2022.csv`;
+const INDEX = `${REAL}/kmd-gront-hefte-cost-index-per-municipality/dki-2025.A-k-samlet.json`;
+const GROUPS = `${REAL}/ssb-statbank-kommune-aggregation-1994-2024-xlsx/kommuner-1994-2024.xlsx`;
+test.skip(!existsSync(REAL) && process.env.CI !== 'true', 'the real files in ../shared/data/real are not here');
+// Long journeys with several full pipeline runs: a generous limit for a loaded machine (a wait, not a speed test).
+test.setTimeout(900_000);
+
+async function download(page: Page, click: () => Promise<void>): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  return readFileSync((await dl.path())!).toString('utf8');
+}
+
+async function upload(page: Page, files: string[]): Promise<void> {
+  await openView(page, 'data');
+  const before = await page.getByTestId('queue-item').count();
+  await page.getByTestId('file-input').setInputFiles(files);
+  const items = page.getByTestId('queue-item');
+  await expect(items).toHaveCount(before + files.length);
+  for (let i = before; i < before + files.length; i++) await expect(items.nth(i)).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await waitForResults(page);
+}
+
+test('own data from an empty start: the checklist leads to a model and a key on real municipalities', async ({ page }) => {
+  await page.goto('/#data');
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 240_000 });
+  await waitForResults(page);
+
+  // «Ny analyse»: nothing of the demo is left.
+  await page.getByTestId('new-analysis').click();
+  await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
+  await expect(page.getByTestId('synthetic-notice')).toHaveCount(0);
+  await expect(page.getByTestId('file-card')).toHaveCount(0);
+  await waitForResults(page);
+  await expect(page.locator('[data-check="population"]')).toHaveAttribute('data-status', 'todo');
+
+  await upload(page, [POP, INDEX, GROUPS]);
+  const years = page.locator('[data-check="years"]');
+  await expect(years).toHaveAttribute('data-status', 'todo');
+  await expect(years).toContainText('ingen felles år');
+  await expect(years.getByTestId('check-years')).toContainText('Personer2022.csv: 2022');
+  await expect(years.getByTestId('check-years')).toContainText('dki-2025.A-k-samlet.json: 2025');
+  await shot(page, 'own-data-checklist-nb');
+  await expectNoSeriousAxeViolations(page, { label: 'data view with the checklist' });
+
+  // Follow the first button of each open item, as the checklist proposes.
+  const order: string[] = [];
+  for (let step = 0; step < 8; step++) {
+    const open = page.locator('[data-testid="check-item"]:is([data-status="todo"], [data-status="warn"]) [data-testid="check-action"]');
+    if ((await open.count()) === 0) break;
+    const button = open.first();
+    order.push((await button.getAttribute('data-action')) ?? '');
+    await button.click();
+    await waitForResults(page);
+    await expect(page.getByTestId('check-action').first()).toBeEnabled();
+  }
+  expect(order).toEqual(['population-from-ages', 'age-shares', 'year-as', 'change-table', 'make-model']);
+  for (const id of ['population', 'dependent', 'criteria', 'years', 'names', 'structure', 'model']) {
+    await expect(page.locator(`[data-check="${id}"]`)).toHaveAttribute('data-status', 'ok');
+  }
+  await expect(page.locator('[data-testid="file-card"][data-file="dki-2025.A-k-samlet.json"] [data-testid="year-as"]')).toContainText('2022');
+  await shot(page, 'own-data-checklist-done-nb');
+
+  // The key, on real municipality numbers of the 2024 structure, with no synthetic note anywhere.
+  await openView(page, 'costkey');
+  await waitForResults(page);
+  const weights = page.getByTestId('costkey-weights-table');
+  await expect(weights).toContainText('Andel innbyggere 80+ år');
+  await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
+  await expect(page.getByTestId('synthetic-notice')).toHaveCount(0);
+  await shot(page, 'own-data-costkey-nb');
+  await openView(page, 'redistribution');
+  await waitForResults(page);
+  const table = page.getByTestId('redistribution-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  const units = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit') ?? ''));
+  expect(units.length).toBeGreaterThan(10);
+  expect(units.every((u) => /^\d{4}$/.test(u) && !u.startsWith('9'))).toBe(true);
+  await expect(page.getByTestId('chart-synthetic')).toHaveCount(0);
+  await page.getByTestId('redistribution-search').fill('Halden');
+  await expect(table.locator('tbody tr[data-unit="3101"]')).toBeVisible();
+  await switchLanguage(page, 'en');
+  await shot(page, 'own-data-redistribution-en');
+  await expectNoSeriousAxeViolations(page, { label: 'redistribution on real data' });
+  await openView(page, 'data');
+  await shot(page, 'own-data-checklist-done-en');
+
+  // The exports say nothing about synthetic data; a reload keeps the real analysis (no demo).
+  await openView(page, 'share');
+  const r = await download(page, () => page.getByTestId('download-r').click());
+  expect(r).not.toContain('syntetiske');
+  await page.reload();
+  await expect(page.getByTestId('restore-prompt')).toBeVisible({ timeout: 60_000 });
+  await waitForResults(page);
+  await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
+});
+
+test('demo + real data: partly synthetic, said everywhere; «Fjern demodata» removes it in one step', async ({ page }) => {
+  await page.goto('/#data');
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 240_000 });
+  await waitForResults(page);
+  await upload(page, [POP]);
+
+  // The badge and the notice on every view give the share of synthetic rows.
+  await expect(page.getByTestId('synthetic-badge')).toContainText(/Syntetiske demodata \(\d+ %\)/);
+  const notice = page.getByTestId('synthetic-notice');
+  await expect(notice).toContainText(/Delvis syntetiske data: \d+ % av radene/);
+  for (const view of ['variables', 'models', 'explained', 'stability', 'costkey', 'total-key', 'redistribution', 'my-municipality', 'share']) {
+    await openView(page, view);
+    await expect(page.getByTestId('synthetic-notice')).toContainText('Delvis syntetiske data');
+  }
+  await openView(page, 'redistribution');
+  await waitForResults(page);
+  const notes = page.getByTestId('chart-synthetic');
+  await expect(notes.first()).toBeVisible();
+  for (const t of await notes.allTextContents()) expect(t).toMatch(/Delvis syntetiske data: \d+ %/);
+  await shot(page, 'mixed-redistribution-nb');
+
+  // Exports and scripts.
+  await openView(page, 'share');
+  await waitForResults(page);
+  await expect(page.getByTestId('table-synthetic').first()).toContainText('Delvis syntetiske data');
+  const group = page.getByTestId('share-table-export');
+  const csv = await download(page, () => group.getByRole('button', { name: 'CSV' }).click());
+  expect(csv).toMatch(/Delvis syntetiske data: \d+ % av radene/);
+  const r = await download(page, () => page.getByTestId('download-r').click());
+  expect(r).toContain('MERK: analysen bruker syntetiske demodata');
+  await switchLanguage(page, 'en');
+  await expect(page.getByTestId('synthetic-notice')).toContainText('Partly synthetic data');
+  await shot(page, 'mixed-share-en');
+  await switchLanguage(page, 'nb');
+
+  // One step: the demo files, models and keys go; the real file stays and the label with them.
+  await page.getByTestId('remove-demo').click();
+  await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
+  await expect(page.getByTestId('synthetic-notice')).toHaveCount(0);
+  await openView(page, 'data');
+  await expect(page.getByTestId('file-card')).toHaveCount(1);
+  await expect(page.getByTestId('file-card')).toHaveAttribute('data-file', 'Personer2022.csv');
+  await waitForResults(page);
+  await expect(page.locator('[data-check="model"]')).not.toHaveAttribute('data-status', 'ok');
+  await openView(page, 'models');
+  await expect(page.getByRole('button', { name: /Dagens nøkkel/ })).toHaveCount(0);
+
+  // The demo comes back in one click.
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('start-confirm-yes').click();
+  await expect(page.getByTestId('synthetic-badge')).toHaveText('Syntetiske demodata', { timeout: 60_000 });
+});
