@@ -5,17 +5,12 @@
  * silently. In the 2020 structure they are kept and the break is noted. Reads the real 07459 panel
  * in ../shared (fails, does not skip, under CI=true when it is missing).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDataset, ingestFile, type ImportedSource } from '../../src/ingest/index';
 import { compactYears } from '../../src/ingest/dataset/splits';
 import { dataSpecSchema } from '../../src/spec/sections/data';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const REAL = process.env.KNL_REAL_DIR ?? resolve(here, '../../../shared/data/real');
-const run = existsSync(REAL) || process.env.CI === 'true';
+import { describeWithShared, REAL_DIR as REAL } from '../support/shared';
 
 let cached: ImportedSource | null = null;
 async function panel(): Promise<ImportedSource> {
@@ -34,7 +29,7 @@ describe('compactYears', () => {
   });
 });
 
-describe.skipIf(!run)('municipality structure and split municipalities (real 07459 panel 2015–2018)', () => {
+describeWithShared(REAL, 'municipality structure and split municipalities (real 07459 panel 2015–2018)', () => {
   it('2024: the receivers of the 2020 splits are listed per year as left out, with the divided municipality', async () => {
     const ds = buildDataset([await panel()], dataSpecSchema.parse({ structure: '2024' }));
     const gaps = ds.validation.splitGaps ?? [];

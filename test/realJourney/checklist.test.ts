@@ -5,10 +5,8 @@
  * cost key on real municipalities, with nothing synthetic in it. Also the demo's removal keeps
  * nothing of the demo. Fails (does not skip) under CI=true when ../shared is missing.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { buildChecklist, type CheckAction, type CheckItem } from '../../src/features/upload/checklist';
 import { applyToSpec } from '../../src/features/upload/checklistSpec';
 import type { ValidationReport } from '../../src/ingest/types';
@@ -18,11 +16,9 @@ import { usesSyntheticSources } from '../../src/spec/synthetic';
 import { specWithoutDemo } from '../../src/spec/withoutDemo';
 import { Pipeline } from '../../src/worker/pipeline';
 import { newSourceSpec } from '../../src/worker/sources';
+import { describeWithShared, REAL_DIR as REAL } from '../support/shared';
 import type { AnalysisResults } from '../../src/results/analysisResults';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const REAL = process.env.KNL_REAL_DIR ?? resolve(here, '../../../shared/data/real');
-const run = existsSync(REAL) || process.env.CI === 'true';
 
 const FILES = [
   'ssb-07459-population-by-age-csv/Personer2022.csv',
@@ -61,7 +57,7 @@ async function apply(p: Pipeline, spec: AnalysisSpec, res: AnalysisResults, acti
   applyToSpec(spec, action, res.dataset!.numericColumns.map((c) => c.name), 'nb');
 }
 
-describe.skipIf(!run)('own data from an empty start, following the checklist (real files only)', () => {
+describeWithShared(REAL, 'own data from an empty start, following the checklist (real files only)', () => {
   it('reaches a model and a key on real municipalities, with no synthetic label', async () => {
     const p = new Pipeline();
     const spec = emptySpec();
