@@ -131,6 +131,9 @@ export function inspectSource(s: ImportedSource) {
     unit_codes: s.units,
     years: [...new Set(s.obs.year)].filter((y) => y > 0).sort((a, b) => a - b),
     aggregates_set_aside: s.aggregates.map((a) => a.label || a.code),
+    header_row: !s.detected.headerless,
+    // Quarters/months combined to years (src/ingest/periods.ts): the kind and the rule per variable.
+    periods: s.detected.periods ? { kind: s.detected.periods.kind, rule: s.detected.periods.rule, applied: s.detected.periods.applied, incomplete_years: s.detected.periods.incompleteYears } : null,
     variables: s.variables.map((v, i) => ({ name: v.name, ...counts[i] })),
     problems: s.problems.map((p) => ({ code: p.code, message: p.message, line: p.where?.line ?? null, column: p.where?.column ?? null })),
   };
