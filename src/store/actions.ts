@@ -48,6 +48,7 @@ export async function newAnalysis(): Promise<boolean> {
     if (!s.demo) await deleteFile(s.id);
   }
   store.setImportProblems([]);
+  forgetDemoView();
   return store.replaceSpec(emptySpec());
 }
 
@@ -62,7 +63,17 @@ export async function removeDemo(): Promise<boolean> {
   const client = getAnalysisClient();
   for (const s of demo) await client.removeSource(s.id);
   store.setImportProblems(store.importProblems.filter((p) => !p.where?.file || realNames.has(p.where.file)));
+  forgetDemoView();
   return store.replaceSpec(specWithoutDemo(store.spec, realVariables));
+}
+
+/** The view state may point at the demo (a 9xxx municipality, slides of demo models): it starts afresh;
+ *  the CSV style is the user's preference, not the analysis's, and stays. */
+function forgetDemoView(): void {
+  const ui = useUiStore.getState();
+  const csvStyle = ui.csvStyle;
+  ui.resetView();
+  ui.setView({ csvStyle });
 }
 
 /** Imports uploaded files, keeps their bytes for the next session and adds them to the spec. */
