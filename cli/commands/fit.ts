@@ -233,7 +233,9 @@ export const fitCommand = defineCommand({
     const entry = spec.models.list[0];
     const result = results.models![entry.id];
     const estimator = entry.estimator ?? 'ols';
-    const failed = result.fits.some((f) => !f.outcome.ok);
+    // Per year, a year that cannot be estimated is reported in its own `error` entry and the years
+    // that fitted are the result: exit 0 while any year fitted. One model (or every year) refused: 1.
+    const failed = result.design === 'per-year' && result.fits[0]?.year !== null ? !result.fits.some((f) => f.outcome.ok) : result.fits.some((f) => !f.outcome.ok);
     if (args.flags.has('json')) {
       let out: unknown;
       if (result.design === 'per-year' && result.fits[0]?.year !== null) {

@@ -107,7 +107,8 @@ export function perYearReportTable(py: PerYearStability, opts: StabilityTableOpt
     rowHeader: t.criterion,
     columns: [...py.years.map(String), t.sign, `${t.signif} (p<${opts.lang === 'nb' ? String(py.alpha).replace('.', ',') : py.alpha})`, t.cv],
     groups: [{ rows }, { rows: stats }],
-    notes: [t.se],
+    // A year that could not be estimated has empty cells; its reason («2024: bare 1 observasjon …»).
+    notes: [t.se, ...(py.errors ?? []).flatMap((e) => (e ? [opts.lang === 'nb' ? e.message : e.messageEn] : []))],
     synthetic: opts.synthetic ?? false,
   };
 }

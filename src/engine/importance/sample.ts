@@ -6,7 +6,7 @@
 import { getNumeric, columnAsText, type NumericColumn, type Table } from '../table';
 import { problem, type Problem } from '../problem';
 import type { SampleFilter } from '../model/types';
-import { filterRows } from '../model/sample';
+import { filterRows, invalidWeight } from '../model/sample';
 
 export interface CommonSampleSpec {
   dependent: string;
@@ -46,7 +46,8 @@ export interface CommonSample {
   nDropped: number;
 }
 
-/** Builds the common sample, or a Problem naming the variable that is absent from the table. */
+/** Builds the common sample, or a Problem naming the variable that is absent from the table, or the
+ *  row whose weight is not positive (the same rule as every model's listwise deletion). */
 export function buildCommonSample(table: Table, spec: CommonSampleSpec): CommonSample | Problem {
   const controls = spec.controls ?? [];
   const intercept = spec.intercept ?? true;
@@ -81,8 +82,10 @@ export function buildCommonSample(table: Table, spec: CommonSampleSpec): CommonS
     for (const col of cols) if (col.missing[i] !== 0) ok = false;
     if (yearCol && yearCol.missing[i] !== 0) ok = false;
     if (clusterText && clusterText[i] === '') ok = false;
-    // A non-positive analytic weight carries no information; treat it like a missing weight.
-    if (spec.weights && !(cols[cols.length - 1].values[i] > 0)) ok = false;
+    if (ok && spec.weights) {
+      const bad = invalidWeight(table, cols[cols.length - 1], i);
+      if (bad) return bad;
+    }
     if (ok) rows.push(i);
     else nDropped++;
   }

@@ -4,7 +4,7 @@
  */
 import { problem, type Problem } from '../problem';
 import { columnAsText, getNumeric, type NumericColumn, type Table } from '../table';
-import { fitDesign, type DesignOutcome } from '../ols/fit';
+import { fitDesign, tooFewObservations, type DesignOutcome } from '../ols/fit';
 import { columnNorms } from '../linalg/qr';
 import { buildDesign, demeanByGroup, groupIds, indexValues, type DesignMatrix } from './design';
 import { filterRows, listwise, unknownVariable, type UsedVariable } from './sample';
@@ -24,6 +24,7 @@ interface Resolved {
   yearCol: NumericColumn | null;
   unitText: string[] | null;
   clusterText: string[] | null;
+  clusterName: string | null;
   used: UsedVariable[];
 }
 
@@ -54,9 +55,11 @@ export function fitModel(table: Table, spec: ModelSpec): ModelResult {
       const j = ids[i];
       buckets[j][counts[j]++] = rows[i];
     }
+    // Each year stands alone: a year that cannot be estimated carries its own refusal, named by
+    // its year («2024: bare 1 observasjon …»), and the other years are returned as fitted.
     const fits = years.map((year, j) => {
       const own = dropped.filter((d) => d.year === undefined || d.year === year);
-      return { year, outcome: fitRows(table, spec, resolved, buckets[j], own, false) };
+      return { year, outcome: withYear(fitRows(table, spec, resolved, buckets[j], own, false), year) };
     });
     return { design, fits };
   }
@@ -92,6 +95,8 @@ function fitRows(
     compact,
   });
   const yMean = weightedMean(d.y, d.weights);
+  // Too few rows first: one observation is also "constant", which would name the wrong cause.
+  if (d.n <= d.k) return { ...tooFewObservations(d.n, d.k), dropped };
   if (isConstant(d.y)) return failure(constantDependent(spec.dependent), d, dropped);
 
   let clusters: Int32Array | null = null;
@@ -133,6 +138,10 @@ function fitRows(
   } else if (within) {
     const units = groupIds(r.unitText as string[], rows);
     nUnits = units.count;
+    if (clusters) {
+      const notNested = clustersNotNested(units.ids, units.count, clusters, r.unitText as string[], rows);
+      if (notNested) return failure(notNestedProblem(r.clusterName ?? '', notNested), d, dropped);
+    }
     if (constantWithinGroups(d.y, units.ids, units.count)) return failure(constantDependent(spec.dependent), d, dropped);
     const referenceNorms = scaledNorms(d);
     const tssTotal = centredSS(d.y, d.weights);
@@ -294,8 +303,10 @@ function resolve(table: Table, spec: ModelSpec): Resolved | { problem: Problem }
     used.push({ name: w.name, numeric: w, text: null });
   }
   let clusterText: string[] | null = null;
+  let clusterName: string | null = null;
   if (spec.se === 'cluster') {
     const name = spec.cluster ?? table.unit;
+    clusterName = name ?? null;
     if (!name) return { problem: noKeyColumn('klynge', 'cluster', undefined) };
     const text = columnAsText(table, name);
     if (!text) return { problem: unknownVariable(name) };
@@ -305,7 +316,7 @@ function resolve(table: Table, spec: ModelSpec): Resolved | { problem: Problem }
       used.push(c && c.kind === 'number' ? { name, numeric: c, text: null } : { name, numeric: null, text });
     }
   }
-  return { y, slopes, yearInteractions, weights, yearCol, unitText, clusterText, used };
+  return { y, slopes, yearInteractions, weights, yearCol, unitText, clusterText, clusterName, used };
 }
 
 /** a·b over the whole table, missing where either is. */
@@ -331,6 +342,56 @@ function interactionMainEffect(name: string): Problem {
 
 function duplicateTerm(name: string): Problem {
   return problem('duplicate-variable', `Leddet ${name} er brukt to ganger i modellen.`, `The term ${name} is used twice in the model.`, { variable: name });
+}
+
+/** A per-year fit's refusal names its year first (and in `where`), so a list of them reads alone. */
+function withYear(o: FitOutcome, year: number): FitOutcome {
+  if (o.ok) return o;
+  const lower = (m: string): string => (/^\p{Lu}\p{Ll}/u.test(m) ? m[0].toLowerCase() + m.slice(1) : m);
+  const p = o.problem;
+  return { ...o, problem: { ...p, message: `${year}: ${lower(p.message)}`, messageEn: `${year}: ${lower(p.messageEn)}`, where: { ...p.where, year } } };
+}
+
+/**
+ * The within estimator's cluster-robust SE assume each unit inside one cluster (its absorbed effect
+ * is then nested in the clusters, K = slopes + 1). Stata's xtreg, fe refuses otherwise ("panels are
+ * not nested within clusters"); so do we. Returns a unit in several clusters and how many, or null.
+ */
+function clustersNotNested(
+  unitIds: Int32Array,
+  nUnits: number,
+  clusters: Int32Array,
+  unitText: string[],
+  rows: Int32Array,
+): { unit: string; clusters: number } | null {
+  const first = new Int32Array(nUnits).fill(-1);
+  let bad = -1;
+  for (let i = 0; i < unitIds.length; i++) {
+    const u = unitIds[i];
+    if (first[u] < 0) first[u] = clusters[i];
+    else if (first[u] !== clusters[i]) {
+      bad = u;
+      break;
+    }
+  }
+  if (bad < 0) return null;
+  const seen = new Set<number>();
+  let unit = '';
+  for (let i = 0; i < unitIds.length; i++) {
+    if (unitIds[i] !== bad) continue;
+    seen.add(clusters[i]);
+    unit = unitText[rows[i]];
+  }
+  return { unit, clusters: seen.size };
+}
+
+function notNestedProblem(cluster: string, v: { unit: string; clusters: number }): Problem {
+  return problem(
+    'cluster-not-nested',
+    `Klyngene (${cluster}) er ikke nøstet i enhetene: enhet ${v.unit} ligger i ${v.clusters} klynger. Within-modellen (som Stata xtreg, fe) krever at hver enhet hører til én klynge; grupper på enheten eller en grovere inndeling som fylke.`,
+    `The clusters (${cluster}) are not nested in the units: unit ${v.unit} lies in ${v.clusters} clusters. The within model (as Stata's xtreg, fe) needs each unit in one cluster; cluster by the unit or a coarser grouping such as county.`,
+    { variable: cluster },
+  );
 }
 
 function failure(p: Problem, d: DesignMatrix, dropped: DroppedRow[]): FitFailure {

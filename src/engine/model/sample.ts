@@ -60,7 +60,10 @@ export function filterRows(table: Table, sample: SampleFilter | null | undefined
 
 /**
  * Listwise deletion over `vars`. Non-finite numbers that are not marked missing and non-positive
- * weights are refused (they are data errors, not gaps).
+ * weights are refused (they are data errors, not gaps). The weight rule is the engine's one rule for
+ * analytic weights (README «Vekter»): a zero, negative or non-finite weight in a row the model would
+ * use is refused with the row named — in every method (fit, per year, best subsets, LMG, bootstrap,
+ * cost keys), see `invalidWeight`.
  */
 export function listwise(
   table: Table,
@@ -88,11 +91,13 @@ export function listwise(
       for (let q = 0; q < nc; q++) if (text[candidates[q]] === '') bad[q] = 1;
     }
   }
-  const wv = weights ? weights.values : null;
   for (let q = 0; q < nc; q++) {
     const i = candidates[q];
     if (!bad[q]) {
-      if (wv && !(wv[i] > 0) && weights) return { problem: badWeight(weights, i) };
+      if (weights) {
+        const bad = invalidWeight(table, weights, i);
+        if (bad) return { problem: bad };
+      }
       keep[nKeep++] = i;
       continue;
     }
@@ -152,12 +157,22 @@ function flagNumeric(miss: Uint8Array, vals: Float64Array, candidates: Int32Arra
   }
 }
 
-function badWeight(weights: NumericColumn, i: number): Problem {
+/** The refusal of an analytic weight that is not positive and finite in row i (0-based), or null. */
+export function invalidWeight(table: Table, weights: NumericColumn, i: number): Problem | null {
+  const v = weights.values[i];
+  if (v > 0 && v < Infinity) return null;
+  // Name the row the way the user sees it: the unit and year when the table has them.
+  const unit = table.unit ? columnAsText(table, table.unit)?.[i] : undefined;
+  const yearCol = table.year ? getNumeric(table, table.year) : undefined;
+  const year = yearCol && yearCol.missing[i] === 0 ? yearCol.values[i] : undefined;
+  const who = [unit, year].filter((x) => x !== undefined && x !== '').join(', ');
+  const at = `rad ${i + 1}${who ? ` (${who})` : ''}`;
+  const atEn = `row ${i + 1}${who ? ` (${who})` : ''}`;
   return problem(
     'invalid-weights',
-    `Vekten (${weights.name}) må være positiv; rad ${i + 1} har ${weights.values[i]}.`,
-    `The weight (${weights.name}) must be positive; row ${i + 1} has ${weights.values[i]}.`,
-    { variable: weights.name, position: i },
+    `Vekten (${weights.name}) må være positiv; ${at} har ${v}. Rett vekten eller ta raden ut av utvalget.`,
+    `The weight (${weights.name}) must be positive; ${atEn} has ${v}. Correct the weight or leave the row out of the sample.`,
+    { variable: weights.name, position: i, ...(unit ? { unit } : {}), ...(year !== undefined ? { year } : {}) },
   );
 }
 

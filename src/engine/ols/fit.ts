@@ -93,6 +93,23 @@ export function fail(code: string, nb: string, en: string, n: number, k: number,
   return { ok: false, problem: problem(code, nb, en, where), n, k, ...extra };
 }
 
+/**
+ * The refusal when N does not exceed the coefficients (absorbed unit effects count too), in plain
+ * words: a year with one municipality reads «bare 1 observasjon», not «constant dependent variable».
+ */
+export function tooFewObservations(n: number, k: number, absorbed = 0): DesignFailure {
+  const kk = k + absorbed;
+  const of = absorbed > 0 ? ` (${k} + ${absorbed} enhetseffekter)` : '';
+  const ofEn = absorbed > 0 ? ` (${k} + ${absorbed} unit effects)` : '';
+  return fail(
+    'too-few-observations',
+    `Bare ${n} observasjon${n === 1 ? '' : 'er'}; modellen har ${kk} koeffisienter${of} og trenger minst ${kk + 1}.`,
+    `Only ${n} observation${n === 1 ? '' : 's'}; the model has ${kk} coefficients${ofEn} and needs at least ${kk + 1}.`,
+    n,
+    k,
+  );
+}
+
 export function fitDesign(input: DesignInput): DesignOutcome {
   const { x, n, k, y, names, intercept, se } = input;
   // A programming contract, not a data condition: every design builder puts the constant first.
@@ -101,15 +118,7 @@ export function fitDesign(input: DesignInput): DesignOutcome {
   const absorbed = input.absorbed ?? null;
   const nAbsorbed = absorbed ? absorbed.count : 0;
   const dfResid = n - k - nAbsorbed;
-  if (dfResid <= 0) {
-    return fail(
-      'too-few-observations',
-      `For få observasjoner: N = ${n} må være større enn antall koeffisienter (${k + nAbsorbed}).`,
-      `Too few observations: N = ${n} must exceed the number of coefficients (${k + nAbsorbed}).`,
-      n,
-      k,
-    );
-  }
+  if (dfResid <= 0) return tooFewObservations(n, k, nAbsorbed);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(y[i])) return fail('non-finite', 'Avhengig variabel har ikke-endelige verdier.', 'The dependent variable has non-finite values.', n, k);
     if (w && !(w[i] > 0 && Number.isFinite(w[i]))) {

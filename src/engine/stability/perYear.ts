@@ -41,6 +41,8 @@ export interface PerYearStability {
   n: (number | null)[];
   criteria: CriterionStability[];
   alpha: number;
+  /** Per year (same order as `years`): the year's refusal, or null when it was estimated. */
+  errors: (Problem | null)[];
   problems: Problem[];
 }
 
@@ -86,6 +88,7 @@ export function stabilityFromResult(result: ModelResult, criteria: string[], alp
     n: fits.map((f) => (f.outcome.ok ? f.outcome.n : null)),
     criteria: criteria.map((c) => summariseYears(c, perCrit.get(c) ?? [], alpha)),
     alpha,
+    errors: fits.map((f) => (f.outcome.ok ? null : f.outcome.problem)),
     problems,
   };
 }

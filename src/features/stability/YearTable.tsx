@@ -6,6 +6,7 @@ import { formatInteger, formatNumber, formatSignificant } from '../../i18n/forma
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { stabilityStrings } from './strings';
+import { ProblemText } from '../../app/ProblemList';
 
 export function YearTable({ py, labels, thresholds }: { py: PerYearStability; labels: Map<string, string>; thresholds: number[] }) {
   const s = useStrings(stabilityStrings);
@@ -29,6 +30,18 @@ export function YearTable({ py, labels, thresholds }: { py: PerYearStability; la
           </tr>
         </thead>
         <tbody>
+          {py.errors.some((e) => e !== null) && (
+            // A year that could not be estimated says why in its own column (the others stand).
+            <tr data-testid="stability-year-errors">
+              <th scope="row">{s.notEstimated}</th>
+              {py.errors.map((e, i) => (
+                <td key={py.years[i]} className="kl-refusal" data-year={py.years[i]}>
+                  {e && <ProblemText problem={e} />}
+                </td>
+              ))}
+              <td colSpan={3} />
+            </tr>
+          )}
           {py.criteria.map((c) => (
             <tr key={c.name}>
               <th scope="row">{name(c.name)}</th>

@@ -112,6 +112,9 @@ function importanceWeights(
 ): WeightsResult | Problem {
   const fits: FitSummary[] = [];
   const importance: Record<string, number>[] = [];
+  // A model refused as a whole (weights, collinearity …) gives no R² to split: its reason is the answer.
+  const refused = res.fits.every((f) => !f.outcome.ok) ? res.fits[0]?.outcome : undefined;
+  if (refused && !refused.ok) return refused.problem;
   if (res.fits.some((f) => f.outcome.ok && f.outcome.estimator)) {
     return problem(
       'explained-variance-ols',
@@ -240,7 +243,17 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
   } else if (ck.method === 'manual') {
     computed = manualWeights(criteria, ck.manual ?? {}, ck.dropped);
   } else if (!fit) {
-    problems.push(problem('model-not-fitted', 'Modellen for nøkkelen er ikke estimert.', 'The model of the key has not been fitted.', { model: ck.modelId ?? undefined }));
+    // Say why, when the model was refused (weights, collinearity …): the reason is the message.
+    const refusal = res?.fits.find((f) => !f.outcome.ok)?.outcome;
+    const why = refusal && !refusal.ok ? refusal.problem : null;
+    problems.push(
+      problem(
+        'model-not-fitted',
+        `Modellen for nøkkelen er ikke estimert${why ? `: ${why.message}` : '.'}`,
+        `The model of the key has not been fitted${why ? `: ${why.messageEn}` : '.'}`,
+        { ...why?.where, model: ck.modelId ?? undefined },
+      ),
+    );
   }
   if (computed) problems.push(...computed.warnings);
 
