@@ -63,6 +63,7 @@ const OPTIONS: OptionDef[] = [
   { name: 'current', kind: 'value', arg: '"x1=0.3,x2=0.25"|preset:ID', help: 'dagens nøkkel / today’s key' },
   { name: 'current-formula', kind: 'value', arg: '"y ~ x1 + control"', help: 'dagens nøkkel fra en modell (metode A) / today’s key from a model (method A)' },
   { name: 'drop', kind: 'value', arg: 'x2[,x3]', help: 'kriterier tatt ut av nøkkelen / criteria dropped from the key' },
+  { name: 'year-effect', kind: 'value', choices: ['key-year', 'base-year'], help: 'A: årseffekten i ŷ (pooled): nøkkelåret (standard) eller basisåret / A: year effect in ŷ (pooled): key year (default) or base year' },
   { name: 'alpha', kind: 'value', arg: '0.1', help: 'nivå for «ikke signifikant» (standard 0.1) / level of the «not significant» warning (default 0.1)' },
   { name: 'y-unit-nok', kind: 'value', arg: '1000', help: 'kroner per enhet av y (1000 for «1000 kr») / kroner per unit of y' },
   { name: 'per-capita', kind: 'value', arg: 'KR', help: 'nasjonal utgift per innbygger U (standard: observert ȳ) / national spending per inhabitant U (default: observed ȳ)' },
@@ -142,6 +143,8 @@ export function costKeySpecFromArgs(args: Args): { spec: AnalysisSpec; files: Re
   ck.yUnitNok = numberValue(args, 'y-unit-nok') ?? null;
   ck.alpha = numberValue(args, 'alpha') ?? ck.alpha;
   if (args.values.has('remainder')) ck.remainder = args.values.get('remainder') as CostKeySpec['remainder'];
+  // Pooled over years: ŷ holds the year effect at the key year (default) or the base year.
+  if (args.values.has('year-effect')) ck.yearEffect = args.values.get('year-effect') as CostKeySpec['yearEffect'];
   spec.redistribution.nationalPerCapita = numberValue(args, 'per-capita') ?? null;
   const replications = numberValue(args, 'bootstrap');
   const seed = numberValue(args, 'seed');
@@ -255,6 +258,7 @@ export async function runCostKey(args: Args) {
     weights_current: args.values.has('current') || args.values.has('current-formula') ? (res.current ? named(res.current) : null) : null,
     national: res.national,
     yhat_national: res.computed.yhatNational ?? null,
+    year_effect: res.computed.yearEffect ? { at: res.computed.yearEffect.at, year: res.computed.yearEffect.year, base_year: res.computed.yearEffect.baseYear, value: res.computed.yearEffect.value } : null,
     y_obs_national: res.yObsNational,
     per_capita_nok: base.perCapitaNok,
     population_total: base.prep.populationTotal,

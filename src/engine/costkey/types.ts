@@ -3,6 +3,7 @@
  * basic criterion (population, "innbyggere"), whose ratio x_i/x̄ is 1 for every municipality.
  */
 import type { Problem } from '../problem';
+import type { YearEffectUse } from './fromFit';
 
 /** Name used for the basic criterion in weight records (matches `keyWeightsSchema` in the spec). */
 export const BASIC = '__basic__';
@@ -32,6 +33,8 @@ export interface WeightsResult {
   basic: number;
   /** Predicted national spending per inhabitant ŷ (method A), in the dependent's units. */
   yhatNational?: number;
+  /** Method A on a model with year effects: which year's effect ŷ includes (null: none in the model). */
+  yearEffect?: YearEffectUse | null;
   /** Σ weights including the basic criterion. */
   sum: number;
   sumOk: boolean;

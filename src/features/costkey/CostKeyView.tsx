@@ -70,6 +70,24 @@ function MethodOptions() {
           <Radio name="ck-rem" label={s.remainderRescale} checked={ck.remainder === 'rescale'} onChange={() => update((d) => void (d.costKey.remainder = 'rescale'))} />
         </fieldset>
       )}
+      {ck.method === 'coefficient' && res?.computed?.yearEffect && (
+        // Only a model with year effects has a choice: which year's effect ŷ (and so the basic share) holds.
+        <fieldset data-testid="costkey-year-effect">
+          <legend>{s.yearEffect}</legend>
+          <Radio
+            name="ck-ye"
+            label={s.yearEffectKey(String(res.year ?? '–'))}
+            checked={ck.yearEffect === 'key-year'}
+            onChange={() => update((d) => void (d.costKey.yearEffect = 'key-year'))}
+          />
+          <Radio
+            name="ck-ye"
+            label={s.yearEffectBase(String(res.computed.yearEffect.baseYear))}
+            checked={ck.yearEffect === 'base-year'}
+            onChange={() => update((d) => void (d.costKey.yearEffect = 'base-year'))}
+          />
+        </fieldset>
+      )}
       {ck.method === 'explained-variance' && (
         <>
           <Field>
@@ -139,6 +157,7 @@ function WeightsTable() {
   const rows = [BASIC, ...res.criteria, ...new Set(extra)];
   const fmtW = (x: number | undefined) => formatNumber(x, lang, 4);
   const sum = (k: KeyRecord | null) => (k ? Object.values(k).reduce((a, b) => a + b, 0) : NaN);
+  const ye = res.computed?.yearEffect ?? null;
   return (
     <section aria-labelledby="ck-weights">
       <Heading level={2} data-size="sm" id="ck-weights">
@@ -147,6 +166,12 @@ function WeightsTable() {
       <Paragraph data-size="sm">
         {s.source}: {res.modelLabel ? s.sourceModel(res.modelLabel, String(res.year ?? '–')) : s.methods[res.method]}
         {res.computed?.yhatNational !== undefined && ` · ${s.yhat}: ${formatSignificant(res.computed.yhatNational, lang, 5)}`}
+        {ye && (
+          <span data-testid="costkey-yhat-year">
+            {' · '}
+            {s.yearEffectUsed(String(ye.year), ye.at === 'base-year' ? s.baseYearWord : ye.outside ? s.modelLastYearWord : s.keyYearWord, formatSignificant(ye.value, lang, 5))}
+          </span>
+        )}
         {Number.isFinite(res.yObsNational) && ` · ${s.yObs}: ${formatSignificant(res.yObsNational, lang, 5)}`}
       </Paragraph>
       <Table data-testid="costkey-weights-table">

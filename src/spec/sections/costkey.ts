@@ -16,6 +16,9 @@ export const costKeySpecSchema = z.object({
   modelId: z.string().nullable().default(null),
   /** Year of the criteria and national values (null = last year in the data). */
   year: z.number().int().nullable().default(null),
+  /** A pooled model with year effects: ŷ of method A holds the year effect at the key year (default)
+   *  or at the model's base year (δ = 0). Absent in older files = key year. */
+  yearEffect: z.enum(['key-year', 'base-year']).default('key-year'),
   remainder: z.enum(['population', 'rescale']).default('population'),
   rounding: z.number().nullable().default(null),
   /** Relative importance measure for method B. */

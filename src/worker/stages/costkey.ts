@@ -23,6 +23,7 @@ import {
   type GroupKind,
   type KeyRecord,
   type WeightsResult,
+  yearEffectFor,
 } from '../../engine/costkey';
 import { buildCommonSample, isProblem } from '../../engine/importance/sample';
 import { partialOut } from '../../engine/importance/partialOut';
@@ -226,7 +227,7 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
   let computed: WeightsResult | null = null;
   let totalPerCapita: number | undefined;
   if (ck.method === 'coefficient' && coef) {
-    computed = coefficientWeights({ criteria, controls, ...coef, national: data.national, remainder: ck.remainder, dropped: ck.dropped, alpha: ck.alpha });
+    computed = coefficientWeights({ criteria, controls, ...coef, national: data.national, remainder: ck.remainder, dropped: ck.dropped, alpha: ck.alpha, yearEffect: fit ? yearEffectFor(fit, data.year, ck.yearEffect) : null });
   } else if (ck.method === 'explained-variance' && entry && res && input.lmg) {
     const w = importanceWeights(table, entry, res, ck, input.lmg, criteria, coef?.p ?? {});
     if ('method' in w) computed = w;
@@ -266,7 +267,7 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
   if (currentEntry) {
     const currentFit = pickFit(models?.[currentEntry.id], data.year);
     if (currentFit) {
-      const w = coefficientWeights({ criteria: currentCriteria, controls: currentEntry.controls, ...fitCoefficients(currentFit), national: data.national, remainder: ck.remainder, dropped: [], alpha: ck.alpha });
+      const w = coefficientWeights({ criteria: currentCriteria, controls: currentEntry.controls, ...fitCoefficients(currentFit), national: data.national, remainder: ck.remainder, dropped: [], alpha: ck.alpha, yearEffect: yearEffectFor(currentFit, data.year, ck.yearEffect) });
       currentFromModel = toKeyRecord(w.criteria, w.basic);
     } else
       problems.push(problem('current-model-not-fitted', `Modellen for dagens nøkkel («${currentEntry.label}») er ikke estimert.`, `The model of today's key ("${currentEntry.label}") has not been fitted.`, { model: currentEntry.id }, 'warning'));

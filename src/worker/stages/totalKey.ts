@@ -13,6 +13,7 @@ import {
   keyData,
   toKeyRecord,
   totalKeyFromTable,
+  yearEffectFor,
   type KeyRecord,
   type SectorIndexSource,
   type SectorInput,
@@ -29,8 +30,8 @@ import { defineStage } from './types';
 
 /** The section, the saved keys and key settings of the cost-key section, the models, the population. */
 function select(spec: AnalysisSpec) {
-  const { presets, year, remainder, alpha } = spec.costKey;
-  return { totalKey: spec.totalKey, costKey: { presets, year, remainder, alpha }, models: spec.models.list, population: spec.variables.population };
+  const { presets, year, remainder, alpha, yearEffect } = spec.costKey;
+  return { totalKey: spec.totalKey, costKey: { presets, year, remainder, alpha, yearEffect }, models: spec.models.list, population: spec.variables.population };
 }
 export type TotalKeyInput = ReturnType<typeof select>;
 
@@ -56,7 +57,7 @@ function modelKey(spec: TotalKeyInput, table: Table, models: Record<string, Mode
     dependent: null,
   });
   if (!('prep' in data)) return { kind: 'unresolved', problem: data.problems[0] };
-  const w = coefficientWeights({ criteria, controls: entry.controls, ...fitCoefficients(fit), national: data.national, remainder: spec.costKey.remainder, dropped: [], alpha: spec.costKey.alpha });
+  const w = coefficientWeights({ criteria, controls: entry.controls, ...fitCoefficients(fit), national: data.national, remainder: spec.costKey.remainder, dropped: [], alpha: spec.costKey.alpha, yearEffect: yearEffectFor(fit, data.year, spec.costKey.yearEffect) });
   return { kind: 'key', key: toKeyRecord(w.criteria, w.basic) };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Method A, the national revenue system's coefficient method (docs/METHODS.md §7 A):
- * controls are held at their national value, ŷ = b0 + Σ_j b_j·x̄_j + Σ_c b_c·c̄, and w_j = b_j·x̄_j/ŷ.
- * The part not attributed to any criterion, (b0 + Σ_c b_c·c̄)/ŷ, goes to the basic criterion
+ * controls are held at their national value, ŷ = b0 + δ_t + Σ_j b_j·x̄_j + Σ_c b_c·c̄, and w_j = b_j·x̄_j/ŷ,
+ * with δ_t the year effect of a pooled model at the year stated in `yearEffect` (the key year by
+ * default, see `yearEffectFor`; 0 without year effects).
+ * The part not attributed to any criterion, (b0 + δ_t + Σ_c b_c·c̄)/ŷ, goes to the basic criterion
  * (remainder = 'population', the default and the oracle's convention) or the criterion weights are
  * rescaled to sum to one (remainder = 'rescale').
  *
@@ -10,6 +12,7 @@
  * Weights are used as computed: negative ones are warned about, never clipped.
  */
 import { problem } from '../../problem';
+import type { YearEffectUse } from '../fromFit';
 import type { CriterionWeight, WeightsResult } from '../types';
 import { isSumOk, sumWeights, weightWarnings } from './checks';
 
@@ -26,6 +29,8 @@ export interface CoefficientInput {
   dropped?: string[];
   /** Significance level of the insignificance warning. */
   alpha?: number;
+  /** The year effect in ŷ of a model with year effects (null/absent: none). */
+  yearEffect?: YearEffectUse | null;
 }
 
 export function coefficientWeights(input: CoefficientInput): WeightsResult {
@@ -34,7 +39,8 @@ export function coefficientWeights(input: CoefficientInput): WeightsResult {
   let controlPart = 0;
   for (const c of input.controls) controlPart += (input.coefficients[c] ?? 0) * (input.national[c] ?? NaN);
   const contributions = input.criteria.map((j) => (input.coefficients[j] ?? NaN) * (input.national[j] ?? NaN));
-  let yhat = b0 + controlPart;
+  const delta = input.yearEffect?.value ?? 0;
+  let yhat = b0 + delta + controlPart;
   for (const v of contributions) yhat += v;
 
   const warnings = [];
@@ -65,5 +71,16 @@ export function coefficientWeights(input: CoefficientInput): WeightsResult {
   const basic = input.remainder === 'rescale' ? 0 : (yhat - kept) / yhat;
   const sum = sumWeights(criteria, basic);
   warnings.push(...weightWarnings(criteria, basic, input.alpha));
-  return { method: 'coefficient', criteria, basic, yhatNational: yhat, sum, sumOk: isSumOk(sum, 1e-9), warnings };
+  const ye = input.yearEffect ?? null;
+  if (ye?.outside)
+    warnings.push(
+      problem(
+        'year-effect-outside',
+        `Nøkkelåret ${ye.keyYear} er ikke blant modellens år; ŷ bruker årseffekten for ${ye.year}, modellens siste år.`,
+        `The key year ${ye.keyYear} is not among the model's years; ŷ uses the year effect of ${ye.year}, the model's last year.`,
+        { year: ye.year },
+        'warning',
+      ),
+    );
+  return { method: 'coefficient', criteria, basic, yhatNational: yhat, yearEffect: ye, sum, sumOk: isSumOk(sum, 1e-9), warnings };
 }
