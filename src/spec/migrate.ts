@@ -25,7 +25,9 @@ function v1ToV2(old: Json, view: Json): Json {
   const out: Json = { ...old };
   if (isObject(out.costKey)) {
     const [rest, total] = take(out.costKey, 'total');
-    out.costKey = rest;
+    // Version 1 evaluated ŷ of a pooled model at the base year (its year effect left out); old files
+    // keep that choice, now stated in the view, where newer analyses default to the key year.
+    out.costKey = { yearEffect: 'base-year', ...rest };
     if (total !== undefined && out.totalKey === undefined) out.totalKey = total;
   }
   if (isObject(out.variables)) {

@@ -71,6 +71,8 @@ const OTHER: Record<string, string> = {
   cluster: 'hc1',
   hc1: 'classical',
   'explained-variance': 'coefficient',
+  'base-year': 'key-year',
+  'key-year': 'base-year',
   lmg: 'bivariate',
   population: 'rescale',
   spending: 'manual',

@@ -17,7 +17,7 @@ import type { ModelSpec } from '../../src/engine/model/types';
 import { buildCommonSample, isProblem } from '../../src/engine/importance/sample';
 import { stabilityFromResult } from '../../src/engine/stability/perYear';
 import { Missing, type NumericColumn, type Table } from '../../src/engine/table';
-import { emptySpec } from '../../src/spec/schema';
+import { emptySpec, type AnalysisSpec } from '../../src/spec/schema';
 import { modelEntrySchema } from '../../src/spec/sections/models';
 import { explainedStage } from '../../src/worker/stages/explained';
 import { stabilityStage } from '../../src/worker/stages/stability';
@@ -49,16 +49,23 @@ function withWeight(weight: number): Table {
 
 const base: ModelSpec = { dependent: 'utg_bv', regressors: CRITERIA, controls: ['frie_inntekter'], design: 'pooled', intercept: true, yearEffects: true, se: 'cluster', weights: 'w' };
 
-function ctx(table: Table, weights: string | null): StageContext {
+/** The spec of the stages' tests: today's key as the model, one candidate, subsets and the bootstrap on. */
+function specWith(weights: string | null) {
   const spec = emptySpec();
   spec.models.list.push(
     modelEntrySchema.parse({ id: 'm1', label: 'Dagens', dependent: 'utg_bv', regressors: CRITERIA, controls: ['frie_inntekter'], weights }),
   );
   spec.explained.candidateCriteria = ['phv_pas_0_17'];
   spec.explained.subsets.enabled = true;
-  spec.explained.stability.bootstrap = true;
-  spec.explained.stability.bootstrapB = 20;
-  return { spec, table, results: { specHash: 'x', problems: [] }, cancelled: () => false, progress: () => {}, pause: async () => {} };
+  spec.stability.bootstrap = true;
+  spec.stability.bootstrapB = 20;
+  return spec;
+}
+
+/** A stage's context as the pipeline gives it: only the stage's selection of the spec. */
+function ctx<I>(stage: { select(s: AnalysisSpec): I }, table: Table, weights: string | null): StageContext<I> {
+  const input = stage.select(specWith(weights));
+  return { input, table, results: { specHash: 'x', problems: [] } as unknown as StageContext<I>['results'], cancelled: () => false, progress: () => {}, pause: async () => {} };
 }
 
 const codes = (ps: { code: string }[]): string[] => ps.map((p) => p.code);
@@ -87,27 +94,26 @@ describe.each([0, -5])('an analytic weight of %s is refused with its row named, 
   });
 
   it('explained variance (comparison, LMG, best subsets) and the stability bootstrap', async () => {
-    const c = ctx(table, 'w');
-    const ex = (await explainedStage.run(c))!;
+    const ex = (await explainedStage.run(ctx(explainedStage, table, 'w')))!;
     expect(codes(ex.problems)).toContain('invalid-weights');
     expect(ex.relimp ?? null).toBeNull();
     expect(ex.subsets ?? null).toBeNull();
-    const st = (await stabilityStage.run(c))!;
+    const st = (await stabilityStage.run(ctx(stabilityStage, table, 'w')))!;
     expect(codes(st.problems)).toContain('invalid-weights');
     expect(st.bootstrap).toBeNull();
   });
 
   it('cost keys: the coefficient method says why its model was refused; explained variance refuses', () => {
-    const c = ctx(table, 'w');
-    const entry = c.spec.models.list[0];
+    const spec = specWith('w');
+    const entry = spec.models.list[0];
     const models = { m1: fitModel(table, toModelSpec(entry)) };
-    c.spec.costKey.modelId = 'm1';
-    const coef = runCostKey(c.spec, table, models);
+    spec.costKey.modelId = 'm1';
+    const coef = runCostKey(spec, table, models);
     const notFitted = coef.problems.find((p) => p.code === 'model-not-fitted');
     expect(notFitted, JSON.stringify(coef.problems.map((p) => p.code))).toBeDefined();
     named(notFitted!.message);
-    c.spec.costKey.method = 'explained-variance';
-    const ev = runCostKey(c.spec, table, models);
+    spec.costKey.method = 'explained-variance';
+    const ev = runCostKey(spec, table, models);
     const refused = ev.problems.find((p) => p.code === 'invalid-weights');
     expect(refused).toBeDefined();
     named(refused!.message);
@@ -117,11 +123,10 @@ describe.each([0, -5])('an analytic weight of %s is refused with its row named, 
 it('with valid weights the same methods run (so the refusals above are about the weight)', async () => {
   const table = withWeight(1234);
   expect(fitModel(table, base).fits[0].outcome.ok).toBe(true);
-  const c = ctx(table, 'w');
-  const ex = (await explainedStage.run(c))!;
+  const ex = (await explainedStage.run(ctx(explainedStage, table, 'w')))!;
   expect(ex.problems).toEqual([]);
   expect(ex.relimp).toBeTruthy();
-  const st = (await stabilityStage.run(c))!;
+  const st = (await stabilityStage.run(ctx(stabilityStage, table, 'w')))!;
   expect(st.bootstrap?.valid).toBe(20);
 });
 
