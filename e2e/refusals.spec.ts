@@ -6,8 +6,8 @@
 import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage } from './support/fixtures';
 
 /** An indicator the demo lacks: twelve municipalities in 2023, one in 2024. */
-const units = ['0301', '1101', '1103', '1106', '1108', '1111', '1112', '1114', '1119', '1120', '1121', '1122'];
-const own = ['kommune;år;egen_indikator', ...units.map((k, i) => `${k};2023;${(1.5 + i * 0.37).toFixed(2).replace('.', ',')}`), '0301;2024;2,5'].join('\n');
+const units = Array.from({ length: 12 }, (_, i) => String(9001 + i)); // the demo's (synthetic) numbers
+const own = ['kommune;år;egen_indikator', ...units.map((k, i) => `${k};2023;${(1.5 + i * 0.37).toFixed(2).replace('.', ',')}`), '9001;2024;2,5'].join('\n');
 
 test('per year: a year with one observation is reported in its column, the other years stand', async ({ page }) => {
   await loadDemo(page, 'data');

@@ -85,6 +85,12 @@ describe.each([0, -5])('an analytic weight of %s is refused with its row named, 
     expect(o.problem.messageEn).toContain(`row 1 (0301, 2015) has ${weight}`);
   });
 
+  it('the stability summary of a per-year run refused as a whole keeps the reason', () => {
+    const st = stabilityFromResult(fitModel(table, { ...base, design: 'per-year', se: 'hc1' }), CRITERIA);
+    expect(st.years).toEqual([]);
+    expect(codes(st.problems)).toEqual(['invalid-weights']);
+  });
+
   it('the common sample of LMG, best subsets and the bootstrap', () => {
     const s = buildCommonSample(table, { dependent: 'utg_bv', criteria: CRITERIA, controls: ['frie_inntekter'], weights: 'w' });
     expect(isProblem(s)).toBe(true);

@@ -71,6 +71,8 @@ export function summariseYears(name: string, years: YearEstimate[], alpha: numbe
 export function stabilityFromResult(result: ModelResult, criteria: string[], alpha = 0.05): PerYearStability {
   const fits = result.fits.filter((f) => f.year !== null);
   const problems: Problem[] = [];
+  // Refused before any year was split off (no rows, a bad weight …): that reason is the answer.
+  for (const f of result.fits) if (f.year === null && !f.outcome.ok) problems.push(f.outcome.problem);
   const perCrit = new Map<string, YearEstimate[]>(criteria.map((c) => [c, []]));
   for (const f of fits) {
     if (!f.outcome.ok) {
