@@ -76,7 +76,7 @@ test('the key\'s uncertainty: weight intervals, sign-uncertain municipalities, w
   await expectNoSeriousAxeViolations(page, { label: 'my municipality uncertainty' });
 
   await switchLanguage(page, 'en');
-  await expect(sentence).toContainText(/In \d+\s%\sof the replications the municipality loses under the new key\./);
+  await expect(sentence).toContainText(/In \d+\s?%\sof the replications the municipality loses under the new key\./);
   await shot(page, 'key-uncertainty-my-en');
   await openView(page, 'costkey');
   await expect(page.getByTestId('uncertainty-stated')).toContainText(/999 of 999 replications, seed 1/);
