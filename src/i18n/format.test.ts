@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatKroner, formatNumber, formatPercent, formatSignificant } from './format';
+import { formatFileSize, formatInteger, formatKroner, formatNumber, formatPercent, formatSignificant } from './format';
 
 describe('Norwegian number format', () => {
   it('uses a decimal comma, a space as thousands separator and a true minus sign', () => {
@@ -22,5 +22,13 @@ describe('Norwegian number format', () => {
 
   it('switches to scientific notation for very small coefficients', () => {
     expect(formatSignificant(0.0000123, 'nb', 3)).toMatch(/^1,23E-5$|^1,23E−5$/);
+  });
+
+  it('gives file sizes in kB or MB with the language\'s decimal sign', () => {
+    expect(formatFileSize(5 * 1024, 'nb')).toBe('5,0 kB');
+    expect(formatFileSize(300 * 1024, 'nb')).toBe('300 kB');
+    expect(formatFileSize(1.5 * 1024 * 1024, 'nb')).toBe('1,5 MB');
+    expect(formatFileSize(1.5 * 1024 * 1024, 'en')).toBe('1.5 MB');
+    expect(formatFileSize(0, 'nb')).toBe('0,0 kB');
   });
 });

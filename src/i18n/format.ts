@@ -37,6 +37,16 @@ export function formatInteger(x: number | null | undefined, lang: Language): str
   return nf(lang, { maximumFractionDigits: 0 }).format(x);
 }
 
+/**
+ * A file size with the unit that suits it (kB below 1 MB, else MB with one decimal), in the language's
+ * decimal sign: a 5 kB fixture is «5 kB», not «0.00 MB».
+ */
+export function formatFileSize(bytes: number, lang: Language): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '–';
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, lang, bytes < 10 * 1024 ? 1 : 0)} kB`;
+  return `${formatNumber(bytes / (1024 * 1024), lang, 1)} MB`;
+}
+
 export function formatPercent(fraction: number | null | undefined, lang: Language, digits = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
   return nf(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(

@@ -1,15 +1,12 @@
 /** Per-file progress bars (bytes) with a cancel button while a file waits or is being read. */
 import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { formatFileSize } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { checkFileSize } from '../../ingest/limits';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { strings } from './strings';
 import type { QueueItem } from './useImportQueue';
-
-function mb(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1);
-}
 
 export function QueueList({ items, onCancel }: { items: QueueItem[]; onCancel(key: number): void }) {
   const s = useStrings(strings);
@@ -38,7 +35,7 @@ export function QueueList({ items, onCancel }: { items: QueueItem[]; onCancel(ke
                 data-testid="file-progress"
               />
               <span className="kl-queue-bytes">
-                {label} · {mb(fraction * it.size)} {s.of} {mb(it.size)} MB
+                {label} · {formatFileSize(fraction * it.size, lang)} {s.of} {formatFileSize(it.size, lang)}
               </span>
               {(it.state === 'queued' || it.state === 'reading') && (
                 <Button data-size="sm" variant="tertiary" onClick={() => onCancel(it.key)} aria-label={`${s.cancel} ${it.name}`}>
