@@ -18,7 +18,9 @@ test('a criterion with missing values: the common-sample ΔR² and N', async ({ 
   // Today's key alone, so the only candidate is the criterion the user adds.
   await view.getByTestId('decomposition-model').selectOption('bv_dagens');
   await waitForResults(page);
-  await view.getByLabel('Legg til kandidatkriterium').selectOption('phv_under_18_pi');
+  await view.getByTestId('add-candidate-picker-input').click();
+  await view.getByTestId('add-candidate-picker-input').fill('psykisk helsevern under 18');
+  await view.getByRole('option', { name: /Pasienter i psykisk helsevern under 18 år per innbygger/ }).click();
   await view.getByTestId('add-candidate').click();
   await waitForResults(page);
 

@@ -52,28 +52,31 @@ test('cost-key, redistribution and district views pass axe', async ({ page }) =>
   await expectNoSeriousAxeViolations(page);
 });
 
-test('a preset of today\'s key: map its criteria, fill the published weights, use it as today\'s key', async ({ page }) => {
+test('a preset of today\'s key: map its criteria, fill the weights, use it as today\'s key', async ({ page }) => {
   await loadDemo(page, 'costkey');
   const view = page.getByTestId('costkey-view');
-  await view.locator('li', { hasText: 'Barnevern (dagens nøkkel, fyll inn)' }).getByRole('button', { name: 'Legg til' }).click();
-  const preset = view.getByTestId('preset-barnevern-dagens');
+  // The demo compares with a key computed from a model, and says so.
+  await expect(view.getByTestId('current-key-text')).toContainText('beregnet fra modellen «Dagens nøkkel barnevern» (metode A) – ikke en publisert nøkkel');
+  await view.locator('li[data-preset="barnevern-2017"]').getByRole('button', { name: /^Legg til/ }).click();
+  const preset = view.getByTestId('preset-barnevern-2017');
   await expect(preset).toBeVisible();
-  // The preset's criteria are found among the demo's variables.
-  await expect(preset.getByLabel('Variabel for «lavinntekt_pi»')).toHaveValue('lavinntekt_pi');
+  // The preset's criteria are found among the demo's variables, under their published names.
+  await expect(preset.getByLabel('Variabel for «Personer med lavinntekt»')).toHaveValue('lavinntekt_pi');
   const use = preset.getByRole('button', { name: 'Bruk som dagens nøkkel' });
   await expect(use).toBeDisabled();
-  await preset.getByLabel('Vekt for «enslig_forsorger_pi»').fill('0.3');
-  await preset.getByLabel('Vekt for «lavinntekt_pi»').fill('0.5');
-  await preset.getByLabel('Vekt for «andel_0_22»').fill('0.2');
+  await preset.getByLabel('Vekt for «Barn 0–15 år med enslig forsørger»').fill('0.3');
+  await preset.getByLabel('Vekt for «Personer med lavinntekt»').fill('0.5');
+  await preset.getByLabel('Vekt for «Innbyggere 0–22 år»').fill('0.2');
   await expect(use).toBeEnabled();
   await use.click();
   await waitForResults(page);
   await expect(page.getByTestId('costkey-weights-table').locator('tr[data-criterion="lavinntekt_pi"] td').nth(5)).toHaveText('0,5000');
   await expect(page.getByText(/kriteriet «.*», som ikke finnes i dataene/)).toHaveCount(0);
+  await expect(view.getByTestId('current-key')).toHaveAttribute('data-kind', 'saved');
   await shot(page, 'costkey-preset');
   await expectNoSeriousAxeViolations(page);
   await openView(page, 'redistribution');
-  await expect(page.getByTestId('redistribution-view')).toContainText('Sammenlignet med: Barnevern (dagens nøkkel, fyll inn)');
+  await expect(page.getByTestId('rd-against')).toContainText('Sammenlignet med dagens nøkkel: «Barnevern, kostnadsnøkkel 2017–2024');
 });
 
 /** The autosaved view state (IndexedDB `view`): what the app restores after a reload. */

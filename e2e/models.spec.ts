@@ -7,6 +7,7 @@ import {
   shot,
   expectNoSeriousAxeViolations,
   switchLanguage,
+  pickVariable,
 } from './support/fixtures';
 
 test('builds two models and compares them side by side', async ({ page }) => {
@@ -21,14 +22,14 @@ test('builds two models and compares them side by side', async ({ page }) => {
   await builder.getByLabel('Navn på modellen').fill('Modell A');
   await builder.getByLabel('Navn på modellen').blur();
   await builder.getByLabel('Avhengig variabel (utgift)').selectOption('barnevern_pi');
-  await builder.getByLabel('Legg til kriterium').selectOption('enslig_forsorger_pi');
-  await builder.getByLabel('Legg til kriterium').selectOption('lavinntekt_pi');
+  await pickVariable(builder, 'criteria-picker', 'enslig_forsorger_pi');
+  await pickVariable(builder, 'criteria-picker', 'lavinntekt_pi');
 
   // Model B: a copy of A plus the psychiatric indicator, with HC1 errors.
   await page.getByRole('button', { name: 'Dupliser' }).click();
   await expect(tabs).toHaveCount(before + 2);
   await expect(builder.getByLabel('Navn på modellen')).toHaveValue('Modell A (kopi)');
-  await builder.getByLabel('Legg til kriterium').selectOption('phv_under_18_pi');
+  await pickVariable(builder, 'criteria-picker', 'phv_under_18_pi');
   await builder.getByLabel('Standardfeil').selectOption('hc1');
   await waitForResults(page);
 
@@ -74,7 +75,7 @@ test('a model that cannot be estimated shows a Norwegian refusal in its column',
   const builder = page.getByTestId('model-builder');
   await page.getByRole('button', { name: /Legg til modell/ }).click();
   await builder.getByLabel('Avhengig variabel (utgift)').selectOption('barnevern_pi');
-  await builder.getByLabel('Legg til kriterium').selectOption('lavinntekt_pi');
+  await pickVariable(builder, 'criteria-picker', 'lavinntekt_pi');
   // Unit fixed effects on a single year leave nothing to estimate.
   await builder.getByLabel('Faste kommuneeffekter (within)').check();
   await builder.getByRole('group', { name: 'År' }).getByText('2020').click();

@@ -1,7 +1,7 @@
 /**
  * The total key from sub-keys with sector weights. Open «Samlet nøkkel» on the demo,
  * see the sector weights add up to 1, change a sector's spending figure and see a named
- * municipality's total index and amount change, search a municipality, apply the 2025 sector-weight
+ * municipality's total index and amount change, search a municipality, apply the 2026 sector-weight
  * preset; axe-clean, with a screenshot.
  */
 import type { Page } from '@playwright/test';
@@ -57,18 +57,18 @@ test('total key: sector weights add up to 1, a spending figure moves a named mun
   await fullShot(page, 'totalkey-edited');
 });
 
-test('total key: the 2025 sector-weight preset gives typed weights that add up to 1', async ({ page }) => {
+test('total key: the 2026 sector-weight preset gives typed weights that add up to 1', async ({ page }) => {
   await loadDemo(page);
   await openView(page, 'total-key');
   const view = page.getByTestId('totalkey-view');
   await expect(view.getByTestId('tk-weight-sum')).toHaveAttribute('data-ok', 'true');
-  await view.getByTestId('tk-preset-sektorvekter-2025-kommunebarometer').click();
+  await view.getByTestId('tk-preset-sektorvekter-2026').click();
   await expect(view.getByTestId('tk-mode-manual')).toBeChecked();
   await view.getByTestId('tk-per-capita').fill('60000');
   await waitForResults(page);
   await expect(view.getByTestId('tk-weight-sum')).toHaveAttribute('data-ok', 'true');
-  await expect(view.getByTestId('tk-v-barnevern')).toHaveText('0,0300');
-  await expect(view.getByTestId('tk-v-grunnskole')).toHaveText('0,2720');
+  await expect(view.getByTestId('tk-v-barnevern')).toHaveText('0,0422');
+  await expect(view.getByTestId('tk-v-grunnskole')).toHaveText('0,2299');
   await expect(view.getByTestId('tk-checks')).toHaveAttribute('data-ok', 'true');
   await expect(view.getByTestId('tk-chart')).toBeVisible();
   // A typed weight that breaks the sum is refused.

@@ -3,7 +3,7 @@
  * use both in a model and see the model's result; then look at them in the descriptives.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, loadDemo, waitForResults, openView, shot, expectNoSeriousAxeViolations, switchLanguage } from './support/fixtures';
+import { test, expect, loadDemo, waitForResults, openView, shot, expectNoSeriousAxeViolations, switchLanguage, pickVariable } from './support/fixtures';
 
 test('builds expenditure and a formula variable and uses both in a model', async ({ page }) => {
   await loadDemo(page, 'variables');
@@ -41,7 +41,7 @@ test('builds expenditure and a formula variable and uses both in a model', async
   const builder = page.getByTestId('model-builder');
   await page.getByRole('button', { name: /Legg til modell/ }).click();
   await builder.getByLabel('Avhengig variabel (utgift)').selectOption('utg_barnevern');
-  await builder.getByLabel('Legg til kriterium').selectOption('urb_e2e');
+  await pickVariable(builder, 'criteria-picker', 'urb_e2e');
   await waitForResults(page);
   const table = page.getByTestId('results-table');
   const headers = table.locator('thead th[data-model]');

@@ -5,7 +5,7 @@
  * (hostile files and cancelled runs must end as messages, not crashes). Requests to the configured
  * API are answered by the PxWebApi stand-in, never by the internet.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -109,4 +109,15 @@ export async function shot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Picks a variable in a searchable variable picker (features/variables/VariablePicker.tsx) as a user
+ * would: types the variable's name into the picker's field, then clicks the matching option.
+ */
+export async function pickVariable(scope: Locator | Page, pickerTestId: string, name: string): Promise<void> {
+  const input = scope.getByTestId(`${pickerTestId}-input`);
+  await input.click();
+  await input.fill(name);
+  await scope.locator(`u-option[value="${name}"]`).click();
 }

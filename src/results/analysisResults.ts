@@ -9,12 +9,29 @@ import type { ModelResult } from '../engine/model/types';
 import type { DescribeResult } from '../engine/describe';
 import type { DerivedVariableInfo } from '../engine/variables/types';
 import type { VariableInfo } from '../ingest/types';
+import type { Measure } from '../engine/variables/units';
 import type { CostKeyResults } from './costKey';
 import type { DistrictResults } from './district';
 import type { ExplainedResults } from './explained';
 import type { StabilityResults } from './stability';
 import type { TotalKeyResults } from './totalKey';
 import type { KeyUncertaintyResults } from './keyUncertainty';
+
+/** A numeric column as the pickers show it: what it measures, its unit and where it came from. */
+export interface NumericColumnInfo {
+  name: string;
+  label: string;
+  /** Count, per inhabitant, share, amount … (engine/variables/units.ts). */
+  measure: Measure;
+  /** Unit text («1000 kr per innbygger», «antall», «andel»); '' when unknown. */
+  unit: string;
+  /** `imported` or the variable builder's kind (ratio, expenditure, age-group …). */
+  origin: 'imported' | DerivedVariableInfo['kind'];
+  /** File name (imported) or the builder's recipe (derived). */
+  source: string;
+  /** Variables a derived column was computed from (a ratio's numerator first). */
+  inputs?: string[];
+}
 
 /** What the views need to know about the data without holding the table on the main thread. */
 export interface DatasetSummary {
@@ -26,7 +43,7 @@ export interface DatasetSummary {
   /** Variables added by the variable builder. */
   derived: DerivedVariableInfo[];
   /** Every numeric column of the final table (imported and derived), for pickers. */
-  numericColumns: { name: string; label: string }[];
+  numericColumns: NumericColumnInfo[];
   /** Unit code → name, for pickers and labels. */
   units: { code: string; name: string }[];
   /** Some source is synthetic demo data (the one rule, src/spec/synthetic.ts). */

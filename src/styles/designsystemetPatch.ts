@@ -45,7 +45,6 @@ export const UNUSED: Record<string, string[]> = {
   search: ['Search'],
   skeleton: ['Skeleton'],
   skiplink: [], // the old name of .ds-skip-link, which SkipLink renders
-  suggestion: ['Suggestion', 'EXPERIMENTAL_Suggestion'],
   tabs: ['Tabs'],
   textfield: [], // the old Textfield markup; today's Textfield renders .ds-field and .ds-input
   togglegroup: ['ToggleGroup'],

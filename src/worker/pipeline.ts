@@ -13,8 +13,9 @@ import { usesDemoData, type SourceSpec } from '../spec/sections/data';
 import { defaultDeps, type EngineDeps } from './engine';
 import { hashValue } from './hash';
 import type { Dataset, DerivedVariableInfo, ImportedSource, IngestProgress } from './ingestTypes';
-import type { AnalysisResults, DatasetSummary, SectionKey } from '../results/analysisResults';
+import type { AnalysisResults, DatasetSummary, NumericColumnInfo, SectionKey } from '../results/analysisResults';
 import type { SectionVersions } from '../results/update';
+import { measureOf } from '../engine/variables/units';
 import { stages as defaultStages } from './stages';
 import type { AnyStage } from './stages/types';
 
@@ -274,13 +275,24 @@ function summarise(
   const years = yearCol
     ? [...new Set(Array.from(yearCol.values).filter(Number.isFinite))].sort((a, b) => a - b)
     : [];
-  const labels = new Map<string, string>();
-  for (const v of dataset.catalogue) labels.set(v.name, v.label);
-  for (const d of derived) labels.set(d.name, d.label);
-  const numericColumns: DatasetSummary['numericColumns'] = [];
+  const imported = new Map(dataset.catalogue.map((v) => [v.name, v]));
+  const built = new Map(derived.map((d) => [d.name, d]));
+  const numericColumns: NumericColumnInfo[] = [];
   for (const col of table.columns.values()) {
     if (col.kind !== 'number' || col.name === table.year) continue;
-    numericColumns.push({ name: col.name, label: labels.get(col.name) ?? col.label ?? col.name });
+    const d = built.get(col.name);
+    const v = imported.get(col.name);
+    const label = d?.label ?? v?.label ?? col.label ?? col.name;
+    const m = measureOf({ label, unit: d?.unit ?? v?.unit ?? col.unit, dims: v?.dims, additive: v?.additive, kind: d?.kind });
+    numericColumns.push({
+      name: col.name,
+      label,
+      measure: m.measure,
+      unit: m.unit,
+      origin: d ? d.kind : 'imported',
+      source: d ? d.recipe : (v?.source ?? col.source ?? ''),
+      ...(d ? { inputs: d.inputs } : {}),
+    });
   }
   return {
     nRows: table.nRows,

@@ -15,3 +15,4 @@ export * from './weights/manual';
 export * from './weights/presets';
 export * from './fromFit';
 export * from './keyView';
+export * from './weights/flags';

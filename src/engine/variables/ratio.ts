@@ -8,6 +8,25 @@ import type { RatioDef } from '../../spec/sections/variables';
 import { combineMissing, finalizeMissing } from './missing';
 import type { BuiltColumn } from './expenditure';
 
+/**
+ * The unit a ratio carries (shown in the pickers; units.ts reads what it measures from it): an amount
+ * in the numerator keeps its kroner, the denominator gives the «per …».
+ */
+function ratioUnit(def: RatioDef, num: NumericColumn): string | undefined {
+  const kr = num.unit && /\bkr\b|kroner/i.test(num.unit) ? `${num.unit} ` : '';
+  switch (def.kind) {
+    case 'per-capita':
+      return `${kr}per innbygger`;
+    case 'per-target-group':
+    case 'coverage':
+      return `${kr}per innbygger i målgruppen`;
+    case 'unit-cost':
+      return `${kr || 'kr '}per mottaker`;
+    default:
+      return undefined;
+  }
+}
+
 export function buildRatio(table: Table, def: RatioDef, population: string): BuiltColumn {
   const denomName = def.denominator ?? population;
   const num = getNumeric(table, def.numerator);
@@ -30,7 +49,7 @@ export function buildRatio(table: Table, def: RatioDef, population: string): Bui
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = (num.values[i] / den.values[i]) * def.scale;
   const missing = finalizeMissing(values, combineMissing(n, [num.missing, den.missing]));
-  const column: NumericColumn = { kind: 'number', name: def.id, label: def.label, source: 'variabelbygger', values, missing };
+  const column: NumericColumn = { kind: 'number', name: def.id, label: def.label, unit: ratioUnit(def, num), source: 'variabelbygger', values, missing };
   const scale = def.scale !== 1 ? ` × ${def.scale}` : '';
   return { column, inputs: [def.numerator, denomName], recipe: `${def.numerator} / ${denomName}${scale}`, problems: [] };
 }

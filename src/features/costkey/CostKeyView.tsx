@@ -1,6 +1,6 @@
 /** Cost-key view: method and options, the weights table with checks and warnings, presets. */
 import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Radio, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import { BASIC, keyPresets, type KeyRecord } from '../../engine/costkey';
+import { BASIC, keyPresets, normaliseRounding, PUBLISHED_ROUNDING, type KeyRecord } from '../../engine/costkey';
 import { formatNumber, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -9,6 +9,7 @@ import type { CostKeySpec } from '../../spec/sections/costkey';
 import { applyKey, useCostKey, useProposedKey } from './liveKey';
 import { costKeyStrings } from './strings';
 import { KeyChecks, WeightEditor } from './WeightEditor';
+import { FlaggedCriteria, useFlagText } from './FlaggedCriteria';
 import { VariableSelect } from '../variables/VariableSelect';
 import { UncertaintyPanel } from './UncertaintyPanel';
 
@@ -149,8 +150,12 @@ function WeightsTable() {
   const proposed = useProposedKey();
   const update = useAnalysisStore((st) => st.updateSpec);
   const dropped = useAnalysisStore((st) => st.spec.costKey.dropped);
+  const flagText = useFlagText();
   if (!res) return null;
   const byName = new Map((res.computed?.criteria ?? []).map((c) => [c.name, c]));
+  const flagged = new Map(res.flags.map((f) => [f.criterion, f]));
+  // Negative and insignificant criteria are listed with their choices (FlaggedCriteria), not twice.
+  const otherWarnings = (res.computed?.warnings ?? []).filter((w) => w.code !== 'negative-weight' && w.code !== 'insignificant-criterion');
   // Today's key (a preset) may weight criteria the model does not have: they get rows too, so the
   // columns add up to what the sum row says.
   const extra = [...Object.keys(res.current ?? {}), ...Object.keys(proposed ?? {})].filter((c) => c !== BASIC && !res.criteria.includes(c));
@@ -192,13 +197,18 @@ function WeightsTable() {
         <Table.Body>
           {rows.map((c) => {
             const cw = byName.get(c);
-            const warn = cw && !cw.dropped && (cw.weight < 0 || (cw.p !== undefined && cw.p > 0.1));
+            const flag = flagged.get(c);
             const computed = c === BASIC ? res.computed?.basic : cw?.weight;
             return (
-              <Table.Row key={c} data-criterion={c} data-warning={warn ? 'true' : 'false'}>
+              <Table.Row key={c} data-criterion={c} data-warning={flag ? 'true' : 'false'}>
                 <Table.Cell>
                   {c === BASIC ? s.basicCriterion : (res.labels[c] ?? c)}
-                  {warn ? ' ⚠' : ''}
+                  {flag && (
+                    <span className="kl-flag-mark">
+                      {' '}
+                      ⚠ {flagText(flag)} ({s.choiceShort[flag.choice]})
+                    </span>
+                  )}
                 </Table.Cell>
                 <Table.Cell>{c === BASIC ? '' : formatSignificant(res.national[c], lang, 5)}</Table.Cell>
                 <Table.Cell>{cw?.coefficient !== undefined ? formatSignificant(cw.coefficient, lang, 5) : ''}</Table.Cell>
@@ -237,13 +247,14 @@ function WeightsTable() {
           </Table.Row>
         </Table.Body>
       </Table>
-      {res.computed && res.computed.warnings.length > 0 && (
+      <FlaggedCriteria idPrefix="ck" level={3} />
+      {otherWarnings.length > 0 && (
         <Alert data-color="warning" data-testid="costkey-warnings">
           <Heading level={3} data-size="2xs">
             {s.warnings}
           </Heading>
           <ul>
-            {res.computed.warnings.map((w, i) => (
+            {otherWarnings.map((w, i) => (
               <li key={i}>{lang === 'nb' ? w.message : w.messageEn}</li>
             ))}
           </ul>
@@ -279,11 +290,12 @@ function Presets() {
         {keyPresets
           .filter((p) => !have.has(p.id))
           .map((p) => (
-            <li key={p.id}>
-              {p.label[lang]} ({p.source}){' '}
+            <li key={p.id} data-preset={p.id}>
+              <strong>{p.label[lang]}</strong> <span className="kl-preset-source">({s.source}: {p.source})</span>{' '}
               <Button
                 variant="tertiary"
                 data-size="sm"
+                aria-label={s.addPresetNamed(p.label[lang])}
                 onClick={() =>
                   update((d) => {
                     const weights: KeyRecord = {};
@@ -299,19 +311,28 @@ function Presets() {
       </ul>
       {spec.costKey.presets.map((p, pi) => {
         const sum = Object.values(p.weights).reduce((a, b) => a + b, 0);
-        const ok = Math.abs(sum - 1) < 1e-6;
+        const exact = Math.abs(sum - 1) < 1e-6;
+        // Published weights are rounded to four decimals: a sum off by rounding only is accepted and
+        // the key is divided by it when used.
+        const ok = Math.abs(sum - 1) <= PUBLISHED_ROUNDING;
+        const catalogue = keyPresets.find((c) => c.id === p.id);
+        // The published name of a criterion, by position (a re-mapped criterion keeps its place).
+        const publishedName = (i: number) => {
+          const original = catalogue ? Object.keys(catalogue.weights)[i] : undefined;
+          return original ? catalogue!.criteria[original]?.[lang] : undefined;
+        };
         return (
           <fieldset key={p.id} className="kl-preset" data-testid={`preset-${p.id}`}>
             <legend>
               {p.label} – {s.source}: {p.source || '–'}
             </legend>
-            {Object.entries(p.weights).map(([k, v]) => (
-              <div key={k} className="kl-preset-row" data-criterion={k}>
+            {Object.entries(p.weights).map(([k, v], i) => (
+              <div key={k} className="kl-preset-row" data-criterion={k} data-missing={k !== BASIC && !known.has(k) ? 'true' : undefined}>
                 {k === BASIC ? (
                   <Paragraph data-size="sm">{s.basicCriterion}</Paragraph>
                 ) : (
                   <VariableSelect
-                    label={s.presetVariable(k)}
+                    label={s.presetVariable(publishedName(i) ?? k)}
                     value={known.has(k) ? k : ''}
                     none={s.notInData}
                     options={variables.filter((o) => o.name === k || !(o.name in p.weights))}
@@ -319,7 +340,7 @@ function Presets() {
                   />
                 )}
                 <Textfield
-                  label={k === BASIC ? s.basicCriterion : s.presetWeight(k)}
+                  label={k === BASIC ? s.basicCriterion : s.presetWeight(publishedName(i) ?? k)}
                   data-size="sm"
                   type="number"
                   step={0.001}
@@ -328,10 +349,10 @@ function Presets() {
                 />
               </div>
             ))}
-            <Paragraph data-size="sm">
-              {s.sum}: {formatNumber(sum, lang, 4)} {ok ? '' : `– ${s.sumBad}`}
+            <Paragraph data-size="sm" data-testid={`preset-${p.id}-sum`}>
+              {s.sum}: {formatNumber(sum, lang, 4)} {ok ? (exact ? '' : `– ${s.sumRounding}`) : `– ${s.sumBad}`}
             </Paragraph>
-            <Button data-size="sm" variant="secondary" disabled={!ok} onClick={() => applyKey({ ...p.weights })}>
+            <Button data-size="sm" variant="secondary" disabled={!ok} onClick={() => applyKey(normaliseRounding(p.weights).key)}>
               {s.usePreset}
             </Button>{' '}
             <Button data-size="sm" variant="secondary" disabled={!ok} onClick={() => update((d) => void (d.costKey.current = { ...p }))}>
@@ -353,6 +374,60 @@ function Presets() {
   );
 }
 
+/**
+ * Today's key: the published key of the sector by default; a saved key, or a key computed from a
+ * model, is an explicit choice and is named as such wherever today's key is used (issue 12 item 2).
+ */
+function CurrentKeyChooser() {
+  const s = useStrings(costKeyStrings);
+  const lang = useLanguage();
+  const ck = useAnalysisStore((st) => st.spec.costKey);
+  const models = useAnalysisStore((st) => st.spec.models.list);
+  const update = useAnalysisStore((st) => st.updateSpec);
+  const res = useCostKey();
+  const value = ck.current ? `saved:${ck.current.id}` : ck.currentModelId ? `model:${ck.currentModelId}` : 'published';
+  const saved = [...ck.presets, ...(ck.current && !ck.presets.some((p) => p.id === ck.current!.id) ? [ck.current] : [])];
+  const choose = (v: string) =>
+    update((d) => {
+      if (v === 'published') {
+        d.costKey.current = null;
+        d.costKey.currentModelId = null;
+      } else if (v.startsWith('saved:')) {
+        const p = saved.find((x) => x.id === v.slice(6));
+        if (p) d.costKey.current = { ...p, weights: { ...p.weights } };
+        d.costKey.currentModelId = null;
+      } else if (v.startsWith('model:')) {
+        d.costKey.current = null;
+        d.costKey.currentModelId = v.slice(6);
+      }
+    });
+  return (
+    <div className="kl-current-key" data-testid="current-key" data-kind={res?.currentKind}>
+      <Field>
+        <Label htmlFor="ck-current">{s.currentKey}</Label>
+        <Select id="ck-current" value={value} onChange={(e) => choose(e.target.value)} data-testid="current-key-select">
+          <option value="published">{s.currentPublished}</option>
+          {saved.map((p) => (
+            <option key={p.id} value={`saved:${p.id}`}>
+              {s.currentSaved(p.label)}
+            </option>
+          ))}
+          {models.map((m) => (
+            <option key={m.id} value={`model:${m.id}`}>
+              {s.currentModel(m.label)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {res && (
+        <Paragraph data-size="sm" data-testid="current-key-text">
+          {s.currentIs(res.currentText[lang])}
+        </Paragraph>
+      )}
+    </div>
+  );
+}
+
 export function CostKeyView() {
   const s = useStrings(costKeyStrings);
   const res = useCostKey();
@@ -363,6 +438,7 @@ export function CostKeyView() {
       </Heading>
       <Paragraph>{s.intro}</Paragraph>
       <MethodOptions />
+      <CurrentKeyChooser />
       {res?.outcome ? (
         <>
           <WeightsTable />

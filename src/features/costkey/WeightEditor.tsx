@@ -6,6 +6,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { editWeight, resetToComputed, useCostKey, useKeyOutcome, useLiveKey } from './liveKey';
 import { costKeyStrings } from './strings';
+import { useFlagText } from './FlaggedCriteria';
 
 export function WeightEditor({ idPrefix }: { idPrefix: string }) {
   const s = useStrings(costKeyStrings);
@@ -14,7 +15,9 @@ export function WeightEditor({ idPrefix }: { idPrefix: string }) {
   const outcome = useKeyOutcome();
   const balance = useLiveKey((st) => st.balance);
   const setBalance = useLiveKey((st) => st.setBalance);
+  const flagText = useFlagText();
   if (!res || !outcome) return null;
+  const flagged = new Map(res.flags.map((f) => [f.criterion, f]));
   const names = [BASIC, ...res.criteria];
   const label = (c: string) => (c === BASIC ? s.basicCriterion : (res.labels[c] ?? c));
   return (
@@ -25,7 +28,16 @@ export function WeightEditor({ idPrefix }: { idPrefix: string }) {
         const id = `${idPrefix}-w-${c}`;
         return (
           <div key={c} className="kl-weight-row" style={{ display: 'grid', gridTemplateColumns: 'minmax(10rem, 1fr) 12rem 7rem', gap: '0.5rem', alignItems: 'center' }}>
-            <label htmlFor={id}>{label(c)}</label>
+            <label htmlFor={id}>
+              {label(c)}
+              {flagged.has(c) && (
+                // A negative or insignificant weight is not an ordinary slider value: say so by the slider.
+                <span className="kl-flag-mark" data-testid={`${idPrefix}-flag-${c}`}>
+                  {' '}
+                  ⚠ {flagText(flagged.get(c)!)}
+                </span>
+              )}
+            </label>
             <input
               type="range"
               min={-0.5}

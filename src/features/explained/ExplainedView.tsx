@@ -8,6 +8,9 @@ import { explainedStrings } from './strings';
 import { ComparisonTable } from './ComparisonTable';
 import { Decomposition } from './Decomposition';
 import { SubsetPanel } from './SubsetPanel';
+import { VariablePicker } from '../variables/VariablePicker';
+import { unitWarningsFor } from '../../engine/variables/units';
+import { useLanguage } from '../../i18n/useLanguage';
 
 export function ExplainedView() {
   const s = useStrings(explainedStrings);
@@ -21,6 +24,12 @@ export function ExplainedView() {
   const candidates = spec.explained.candidateCriteria;
   const used = new Set(base ? [base.dependent, ...base.regressors, ...base.controls, ...candidates] : candidates);
   const options = (numeric ?? []).filter((c) => !used.has(c.name) && c.name !== 'aar');
+  const lang = useLanguage();
+  // A count picked as a candidate next to a per-inhabitant dependent is warned about (issue 12).
+  const warnings = new Map(
+    base && numeric ? unitWarningsFor(numeric, base.dependent, [...candidates, ...(pick ? [pick] : [])]).map((w) => [w.where?.variable ?? '', w]) : [],
+  );
+  const pickWarning = pick ? warnings.get(pick) : undefined;
 
   const addCandidate = () => {
     if (!pick) return;
@@ -74,17 +83,14 @@ export function ExplainedView() {
             </Select>
           </Field>
           <div className="kl-row">
-            <Field>
-              <Label htmlFor="kl-candidate">{s.addCandidate}</Label>
-              <Select id="kl-candidate" value={pick} onChange={(e) => setPick(e.target.value)}>
-                <option value="">{s.choose}</option>
-                {options.map((c) => (
-                  <option key={c.name} value={c.name}>
-                    {c.label || c.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <VariablePicker
+              label={s.addCandidate}
+              value={pick || null}
+              onChange={(v) => setPick(v ?? '')}
+              options={options}
+              testId="add-candidate-picker"
+              warning={pickWarning && (lang === 'nb' ? pickWarning.message : pickWarning.messageEn)}
+            />
             <Button onClick={addCandidate} disabled={!pick} data-testid="add-candidate">
               {s.add}
             </Button>
@@ -96,14 +102,22 @@ export function ExplainedView() {
             <Paragraph data-size="sm">{s.noCandidates}</Paragraph>
           ) : (
             <ul className="kl-chips">
-              {candidates.map((c) => (
-                <li key={c}>
-                  {labels.get(c) ?? c}{' '}
-                  <Button variant="tertiary" data-size="sm" onClick={() => removeCandidate(c)} aria-label={s.remove(labels.get(c) ?? c)}>
-                    ×
-                  </Button>
-                </li>
-              ))}
+              {candidates.map((c) => {
+                const w = warnings.get(c);
+                return (
+                  <li key={c} data-variable={c} data-warning={w ? 'true' : undefined}>
+                    {labels.get(c) ?? c}{' '}
+                    <Button variant="tertiary" data-size="sm" onClick={() => removeCandidate(c)} aria-label={s.remove(labels.get(c) ?? c)}>
+                      ×
+                    </Button>
+                    {w && (
+                      <p className="kl-unit-warning" data-testid="unit-warning">
+                        ⚠ {lang === 'nb' ? w.message : w.messageEn}
+                      </p>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
           <Fieldset data-size="sm" data-testid="comparison-sample">

@@ -10,6 +10,8 @@ import { VariableList } from './VariableList';
 import { EstimatorFields } from './EstimatorFields';
 import { InteractionList } from './InteractionList';
 import { VariableSelect } from '../variables/VariableSelect';
+import type { PickerVariable } from '../variables/VariablePicker';
+import { unitWarningsFor } from '../../engine/variables/units';
 import { useDeferredMount } from '../useDeferredMount';
 import { DeferredSlot } from '../variables/DeferredSlot';
 
@@ -25,7 +27,7 @@ export function ModelBuilder({
   years,
 }: {
   entry: ModelEntry;
-  options: { name: string; label: string }[];
+  options: readonly PickerVariable[];
   labels: Map<string, string>;
   years: number[];
 }) {
@@ -53,6 +55,14 @@ export function ModelBuilder({
   // The rows below the first hold selects of every numeric variable; mounted at once, beside the
   // results table, they made one frame of style and layout too long, so they follow frame by frame.
   const stage = useDeferredMount(2);
+  // A count criterion next to a per-inhabitant dependent is warned about by its chip (issue 12).
+  const unitWarnings = new Map(
+    unitWarningsFor(
+      options.map((o) => ({ ...o, measure: o.measure ?? 'unknown', unit: o.unit ?? '' })),
+      entry.dependent,
+      entry.regressors,
+    ).map((w) => [w.where?.variable ?? '', w]),
+  );
 
   return (
     <div className="kl-builder" data-testid="model-builder" data-model={entry.id}>
@@ -90,6 +100,7 @@ export function ModelBuilder({
             labels={labels}
             onChange={(next) => edit((m) => (m.regressors = next))}
             testId="criteria"
+            warnings={unitWarnings}
           />
           <VariableList
             legend={s.controls}

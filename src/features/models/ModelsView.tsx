@@ -7,6 +7,7 @@ import { ModelBuilder } from './ModelBuilder';
 import { addEstimatorComparison, addModel, duplicateModel, removeModel, resultColumns, shownModels } from './modelOps';
 import { TableOptions } from './TableOptions';
 import { ResultsTable } from './ResultsTable';
+import { unitWarningsFor } from '../../engine/variables/units';
 import { modelStrings } from './strings';
 
 export function ModelsView() {
@@ -26,6 +27,11 @@ export function ModelsView() {
   const unitNames = useMemo(() => new Map((dataset?.units ?? []).map((u) => [u.code, u.name])), [dataset]);
   const shown = shownModels(spec);
   const columns = resultColumns(shown, models, list, spec.models.columnOrder);
+  // Criteria on a size scale next to a per-inhabitant dependent, per shown model (issue 12).
+  const unitNotes = useMemo(
+    () => shown.flatMap((m) => unitWarningsFor(options, m.dependent, m.regressors).map((problem) => ({ model: m.label, problem }))),
+    [shown, options],
+  );
   const busy = status === 'running' || status === 'loading';
 
   const fallbackDependent =
@@ -132,6 +138,7 @@ export function ModelsView() {
               thresholds={spec.models.stars}
               parens={spec.models.parens ?? 'se'}
               busy={busy}
+              unitNotes={unitNotes}
             />
             <div className="kl-dropped-list">
               {columns

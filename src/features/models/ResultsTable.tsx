@@ -7,6 +7,7 @@ import { Checkbox, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { FitOutcome, FitSuccess } from '../../engine/model/types';
 import { stars } from '../../engine/ols/stars';
+import type { Problem } from '../../engine/problem';
 import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
 import type { Language } from '../../i18n/language';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -40,18 +41,23 @@ export function ResultsTable({
   thresholds,
   parens = 'se',
   busy,
+  unitNotes = [],
 }: {
   columns: ResultColumn[];
   labels: Map<string, string>;
   thresholds: number[];
   parens?: 'se' | 't';
   busy: boolean;
+  /** Unit warnings of the shown models (a count next to a per-inhabitant dependent): the row is
+   *  marked and the warning is listed under the table. */
+  unitNotes?: { model: string; problem: Problem }[];
 }) {
   const s = useStrings(modelStrings);
   const lang = useLanguage();
   const [showYears, setShowYears] = useState(false);
   const rows = coefficientRows(columns, showYears);
   const ok = (c: ResultColumn) => (c.outcome?.ok ? c.outcome : null);
+  const warned = new Set(unitNotes.map((n) => n.problem.where?.variable));
   const anyRefused = columns.some((c) => c.outcome && !c.outcome.ok);
   const anyWithin = columns.some((c) => ok(c)?.withinR2 !== undefined);
   const anyOther = columns.some((c) => (c.entry.estimator ?? 'ols') !== 'ols' || c.entry.design === 'random');
@@ -124,8 +130,11 @@ export function ResultsTable({
                     </tr>,
                   ]
                 : []),
-              <tr key={r.name} data-coef={r.name} className={r.group ? 'kl-grouped' : undefined}>
-                <th scope="row">{rowLabel(r.name, s, labels)}</th>
+              <tr key={r.name} data-coef={r.name} className={r.group ? 'kl-grouped' : undefined} data-unit-warning={warned.has(r.name) ? 'true' : undefined}>
+                <th scope="row">
+                  {rowLabel(r.name, s, labels)}
+                  {warned.has(r.name) && <span className="kl-unit-mark"> ⚠ {s.unitMark}</span>}
+                </th>
                 {r.cells.map((k, i) =>
                   k ? (
                     <td key={columns[i].key} className="kl-num kl-coef">
@@ -211,6 +220,15 @@ export function ResultsTable({
         </Table>
       </div>
       <p className="kl-footnote">{parens === 't' ? s.footnoteT(levels) : s.footnote(levels)}</p>
+      {unitNotes.length > 0 && (
+        <ul className="kl-unit-notes" data-testid="unit-notes">
+          {unitNotes.map((n, i) => (
+            <li key={i} className="kl-unit-warning">
+              ⚠ {n.model}: {lang === 'nb' ? n.problem.message : n.problem.messageEn}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

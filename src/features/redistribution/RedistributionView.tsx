@@ -9,6 +9,7 @@ import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore, useUiStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
 import { KeyChecks, WeightEditor } from '../costkey/WeightEditor';
+import { FlaggedCriteria } from '../costkey/FlaggedCriteria';
 import { ChangeHistogram, ChangeVsPopulation, SortedChangeChart } from './Charts';
 import { downloadText, redistributionCsv, redistributionRows, type RedistributionRow } from './rows';
 import { redistributionStrings } from './strings';
@@ -214,8 +215,7 @@ export function RedistributionView() {
   const res = useCostKey();
   const mine = useUiStore((st) => st.myMunicipality);
   const phase = useAnalysisStore((st) => st.spec.redistribution.phaseInYears);
-  const chosenCurrent = useAnalysisStore((st) => st.spec.costKey.current);
-  const currentModel = useAnalysisStore((st) => st.spec.models.list.find((m) => m.id === st.spec.costKey.currentModelId) ?? null);
+  const lang = useLanguage();
   const update = useAnalysisStore((st) => st.updateSpec);
   const base = res?.base ?? null;
   if (!res || !base || !res.outcome) {
@@ -234,9 +234,10 @@ export function RedistributionView() {
         {s.title}
       </Heading>
       <Paragraph>{s.intro}</Paragraph>
-      <Paragraph data-size="sm">{s.against(
-          chosenCurrent ? chosenCurrent.label : currentModel && res.currentLabel === currentModel.label ? s.fromModel(currentModel.label) : res.current ? s.computedKey : s.flat,
-        )}</Paragraph>
+      <Paragraph data-size="sm" data-testid="rd-against" data-kind={res.currentKind}>
+        {s.against(res.currentText[lang])}
+      </Paragraph>
+      <FlaggedCriteria idPrefix="rd" />
       <WeightEditor idPrefix="rd" />
       <KeyChecks />
       <Field>

@@ -2,10 +2,7 @@ export const redistributionStrings = {
   nb: {
     title: 'Omfordeling',
     intro: 'Hvem vinner og hvem taper, i kroner, når nøkkelen endres fra dagens til foreslått nøkkel.',
-    against: (c: string) => `Sammenlignet med: ${c}`,
-    flat: 'lik fordeling per innbygger (ingen dagens nøkkel valgt)',
-    computedKey: 'den beregnede nøkkelen (ingen dagens nøkkel valgt)',
-    fromModel: (m: string) => `dagens nøkkel, beregnet fra modellen «${m}»`,
+    against: (c: string) => `Sammenlignet med dagens nøkkel: ${c}`,
     sorted: 'Endring per innbygger, alle kommuner sortert',
     sortedDesc: (n: number, mine: string) => `Søylediagram med ${n} kommuner sortert etter endring i kroner per innbygger.${mine}`,
     mineIs: (name: string, v: string) => ` ${name} er uthevet: ${v} kr per innbygger.`,
@@ -51,10 +48,7 @@ export const redistributionStrings = {
   en: {
     title: 'Redistribution',
     intro: 'Who gains and who loses, in kroner, when the key changes from the current to the proposed key.',
-    against: (c: string) => `Compared with: ${c}`,
-    flat: 'equal amount per inhabitant (no current key chosen)',
-    computedKey: 'the computed key (no current key chosen)',
-    fromModel: (m: string) => `today's key, computed from the model "${m}"`,
+    against: (c: string) => `Compared with today's key: ${c}`,
     sorted: 'Change per inhabitant, all municipalities sorted',
     sortedDesc: (n: number, mine: string) => `Bar chart of ${n} municipalities sorted by change in kroner per inhabitant.${mine}`,
     mineIs: (name: string, v: string) => ` ${name} is highlighted: ${v} kr per inhabitant.`,

@@ -16,7 +16,8 @@ import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore, useUiStore } from '../../store';
 import type { TotalKeyResults } from '../../results/totalKey';
 import { sortValue, totalKeyReportTables, totalKeyRows, type TotalSortKey } from './rows';
-import { SectorEditor } from './SectorEditor';
+import { SectorEditor, applyWeightPreset } from './SectorEditor';
+import { sectorWeightPresets } from '../../engine/costkey';
 import { totalKeyStrings } from './strings';
 import './totalKey.css';
 
@@ -283,6 +284,55 @@ const UnitTable = memo(function UnitTable({ res, r, mine }: { res: TotalKeyResul
 });
 
 /**
+ * A total key of fewer sectors than the real cost key: which sectors are missing, what share of the
+ * real key they carry, and what that does to the weights of the sectors here (barnevern ≈ 0,49 instead
+ * of ≈ 0,04), with a way to add the missing sectors at their published weights (index 1, unchanged).
+ */
+function Coverage({ res }: { res: TotalKeyResults }) {
+  const s = useStrings(totalKeyStrings);
+  const lang = useLanguage();
+  const update = useAnalysisStore((st) => st.updateSpec);
+  const c = res.coverage;
+  if (!c) return null;
+  const preset = sectorWeightPresets.find((p) => p.id === c.presetId);
+  const n = c.sectors.length;
+  const total = n + c.missing.length;
+  return (
+    <Alert data-color="warning" data-testid="tk-coverage" className="kl-tk-section">
+      <Heading level={2} data-size="xs">
+        {s.coverageHeading(n, total)}
+      </Heading>
+      <Paragraph data-size="sm">
+        {s.coverageMissing(
+          c.missing.map((m) => `${m.label[lang].toLowerCase()} (${formatNumber(m.weight, lang, 4)})`).join(', '),
+          formatNumber(1 - c.presentShare, lang, 3),
+          String(c.year),
+        )}
+      </Paragraph>
+      <ul data-testid="tk-coverage-sectors">
+        {c.sectors.map((x) => (
+          <li key={x.id} data-sector={x.id}>
+            {x.realWeight === null
+              ? s.coverageNotInKey(x.label, formatNumber(x.weight, lang, 4))
+              : s.coverageSector(x.label, formatNumber(x.weight, lang, 4), formatNumber(x.realWeight, lang, 4), formatNumber(x.weight / x.realWeight, lang, 1))}
+          </li>
+        ))}
+      </ul>
+      {preset && (
+        <Paragraph data-size="sm" data-testid="tk-coverage-source">
+          {s.coverageSource(preset.label[lang], preset.source)}
+        </Paragraph>
+      )}
+      {preset && (
+        <Button variant="secondary" data-size="sm" data-testid="tk-coverage-add" onClick={() => update((d) => applyWeightPreset(d.totalKey, preset, lang))}>
+          {s.coverageAdd(preset.label[lang])}
+        </Button>
+      )}
+    </Alert>
+  );
+}
+
+/**
  * Results part. It mounts in a deferred pass after the editor, and the long table one pass later
  * still (useDeferredValue with an initial value), so opening the view is several short tasks rather
  * than one long one; React renders deferred passes in time slices.
@@ -294,6 +344,7 @@ function ResultParts({ res }: { res: TotalKeyResults }) {
   if (!r) return null;
   return (
     <>
+      <Coverage res={res} />
       <Messages r={r} />
       {r.sectors.length > 0 && <WeightsTable res={res} />}
       <Checks r={r} />

@@ -7,7 +7,7 @@ export interface VariableSelectProps {
   label: string;
   value: string;
   onChange(name: string): void;
-  options: { name: string; label: string }[];
+  options: readonly { name: string; label: string }[];
   /** Text of the empty choice. */
   none: string;
   testId?: string;

@@ -27,8 +27,11 @@ export const costKeySpecSchema = z.object({
   subFunction: z
     .object({ modelId: z.string().nullable(), functionVariable: z.string().nullable(), totalVariable: z.string().nullable() })
     .default({ modelId: null, functionVariable: null, totalVariable: null }),
-  /** Criteria the user dropped from the key (negative or insignificant). */
+  /** Criteria the user set to zero (re-normalised: method A gives the share to the basic criterion or,
+   *  with «rescale», to the other criteria; a fixed key is rescaled in proportion). */
   dropped: z.array(z.string()).default([]),
+  /** Criteria the user dropped from the model: it is estimated again without them (methods A and B). */
+  refit: z.array(z.string()).default([]),
   /** Manual/edited weights overriding the computed ones (proposed key). */
   manual: z.record(z.string(), z.number()).nullable().default(null),
   current: keyWeightsSchema.nullable().default(null),

@@ -19,6 +19,14 @@ import {
   nationalMean,
   subFunctionWeights,
   toKeyRecord,
+  allowedChoices,
+  normaliseRounding,
+  publishedKeyFor,
+  sectorOfFunctions,
+  type KeyPreset,
+  flaggedCriteria,
+  zeroAndRenormalise,
+  type CriterionChoice,
   type FitSummary,
   type GroupKind,
   type KeyRecord,
@@ -33,7 +41,8 @@ import { problem, type Problem } from '../../engine/problem';
 import { columnAsText, getNumeric, type Table } from '../../engine/table';
 import type { AnalysisSpec } from '../../spec/schema';
 import type { ModelEntry } from '../../spec/sections/models';
-import type { CostKeyResults } from '../../results/costKey';
+import type { CostKeyResults, FlaggedKeyCriterion } from '../../results/costKey';
+import { fitEntry } from './models';
 import { defineStage } from './types';
 
 /**
@@ -49,6 +58,8 @@ function select(spec: AnalysisSpec) {
     models: spec.models.list,
     population: spec.variables.population,
     groupings: spec.variables.groupings,
+    // The KOSTRA functions of the dependent's expenditure definition pick the published key (issue 12).
+    expenditure: spec.variables.expenditure,
     redistribution: spec.redistribution,
     lmg: ck.method === 'explained-variance' ? { exactMax: ex.lmgExactMax, samples: ex.lmgSamples, seed: ex.lmgSeed } : null,
   };
@@ -56,6 +67,33 @@ function select(spec: AnalysisSpec) {
 export type CostKeyInput = ReturnType<typeof select>;
 
 const KOSTRA_COLUMNS = ['kostragruppe', 'kostra_gruppe', 'kostra_group'];
+
+const NO_CURRENT = { nb: 'ingen dagens nøkkel – lik fordeling per innbygger', en: 'no current key – the same amount per inhabitant' };
+
+/**
+ * The published key of the sector the key model's dependent belongs to (from the KOSTRA functions of
+ * its expenditure definition), with the user's variable mapping if the preset was added and mapped,
+ * or a problem naming the criteria the data lack.
+ */
+function publishedCurrent(input: CostKeyInput, dependent: string | null, table: Table): { preset: KeyPreset; weights: KeyRecord } | { problem: Problem } | null {
+  const def = dependent ? input.expenditure.find((e) => e.id === dependent) : undefined;
+  const sector = def ? sectorOfFunctions(def.functions) : null;
+  const preset = sector ? publishedKeyFor(sector) : null;
+  if (!preset) return null;
+  const weights = input.costKey.presets.find((p) => p.id === preset.id)?.weights ?? preset.weights;
+  const lacking = Object.keys(weights).filter((c) => c !== BASIC && weights[c] !== 0 && !getNumeric(table, c));
+  if (lacking.length === 0) return { preset, weights };
+  const names = (lang: 'nb' | 'en') => lacking.map((c) => `«${preset.criteria[c]?.[lang] ?? c}» (${c})`).join(', ');
+  return {
+    problem: problem(
+      'published-key-incomplete',
+      `Den publiserte nøkkelen «${preset.label.nb}» kan ikke brukes som dagens nøkkel: dataene mangler ${names('nb')}. Lag kriteriene under Variabler eller koble dem til variabler under Forhåndsvalg, eller velg dagens nøkkel selv.`,
+      `The published key "${preset.label.en}" cannot be used as today's key: the data lack ${names('en')}. Build the criteria under Variables or map them to variables under Presets, or choose today's key yourself.`,
+      { variables: lacking },
+      'warning',
+    ),
+  };
+}
 
 function empty(ck: CostKeyInput['costKey'], problems: Problem[]): CostKeyResults {
   return {
@@ -75,9 +113,15 @@ function empty(ck: CostKeyInput['costKey'], problems: Problem[]): CostKeyResults
     edited: false,
     current: null,
     currentLabel: null,
+    currentKind: 'none',
+    currentText: NO_CURRENT,
     base: null,
     outcome: null,
     candidates: [],
+    flags: [],
+    choices: allowedChoices(ck.method),
+    currentFlags: [],
+    refitted: [],
   };
 }
 
@@ -206,74 +250,120 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
     return empty(ck, problems);
   }
   const unit = table.unit ?? 'kommune';
-  const criteria = entry ? entry.regressors.filter((r) => !entry.controls.includes(r)) : manualCriteria;
+  // Criteria the user dropped from the model: it is estimated again without them (methods A and B).
+  const refit = new Set(allowedChoices(ck.method).includes('refit') ? ck.refit : []);
+  const allCriteria = entry ? entry.regressors.filter((r) => !entry.controls.includes(r)) : manualCriteria;
+  const criteria = allCriteria.filter((c) => !refit.has(c));
   const controls = entry?.controls ?? [];
   const dependent = entry?.dependent ?? null;
-  const res = ck.modelId ? models?.[ck.modelId] : undefined;
+  const ownRes = ck.modelId ? models?.[ck.modelId] : undefined;
+  const keyEntry = entry && refit.size > 0 ? { ...entry, id: `${entry.id}:uten`, regressors: entry.regressors.filter((r) => !refit.has(r)) } : entry;
+  const res = keyEntry && keyEntry !== entry ? fitEntry(table, keyEntry) : ownRes;
   const year = ck.year ?? (res ? (pickFit(res, null)?.years.at(-1) ?? null) : null);
   // Today's key from a model: its criteria and controls join the key data so both keys share one
   // sample and one set of national values.
   const currentEntry = !ck.current && ck.currentModelId ? (input.models.find((m) => m.id === ck.currentModelId) ?? null) : null;
   const currentCriteria = currentEntry ? currentEntry.regressors.filter((r) => !currentEntry.controls.includes(r)) : [];
-  const keyCriteria = [...criteria, ...currentCriteria.filter((c) => !criteria.includes(c))];
+  const keyCriteria = [...allCriteria, ...currentCriteria.filter((c) => !allCriteria.includes(c))];
   for (const c of fixedKeyCriteria(ck, table, problems)) if (!keyCriteria.includes(c)) keyCriteria.push(c);
+  // Nothing chosen as today's key: the published key of the sector, where one exists (issue 12 item 2).
+  const pub = !ck.current && !ck.currentModelId ? publishedCurrent(input, dependent, table) : null;
+  if (pub && 'problem' in pub) problems.push(pub.problem);
+  const published = pub && 'preset' in pub ? pub : null;
+  if (published) for (const c of Object.keys(published.weights)) if (c !== BASIC && !keyCriteria.includes(c)) keyCriteria.push(c);
   const keyControls = [...controls, ...(currentEntry?.controls ?? []).filter((c) => !controls.includes(c))];
   const data = keyData(table, { unit, unitName: table.unitName, population: input.population, yearColumn: table.year, year, criteria: keyCriteria, controls: keyControls, dependent });
   if (!('prep' in data)) return empty(ck, data.problems);
   problems.push(...data.problems);
 
-  const fit = pickFit(res, data.year);
-  const coef = fit ? fitCoefficients(fit) : null;
-  let computed: WeightsResult | null = null;
   let totalPerCapita: number | undefined;
-  if (ck.method === 'coefficient' && coef) {
-    computed = coefficientWeights({ criteria, controls, ...coef, national: data.national, remainder: ck.remainder, dropped: ck.dropped, alpha: ck.alpha, yearEffect: fit ? yearEffectFor(fit, data.year, ck.yearEffect) : null });
-  } else if (ck.method === 'explained-variance' && entry && res && input.lmg) {
-    const w = importanceWeights(table, entry, res, ck, input.lmg, criteria, coef?.p ?? {});
-    if ('method' in w) computed = w;
-    else problems.push(w);
-  } else if (ck.method === 'sub-function') {
-    const sf = ck.subFunction;
-    const sfFit = pickFit(sf.modelId ? models?.[sf.modelId] : undefined, data.year);
-    const total = sf.totalVariable ? getNumeric(table, sf.totalVariable) : undefined;
-    if (sfFit && total) {
-      totalPerCapita = nationalMean(total.values, getNumeric(table, input.population)?.values ?? [], data.tableRows);
-      computed = subFunctionWeights({ criteria, ...fitCoefficients(sfFit), national: data.national, totalPerCapita, dropped: ck.dropped, alpha: ck.alpha });
-    } else
-      problems.push(problem('sub-function-incomplete', 'Velg delfunksjonsmodell og samlet utgift for metode C.', 'Choose the sub-function model and total spending for method C.'));
-  } else if (ck.method === 'manual') {
-    computed = manualWeights(criteria, ck.manual ?? {}, ck.dropped);
-  } else if (!fit) {
-    // Say why, when the model was refused (weights, collinearity …): the reason is the message.
-    const refusal = res?.fits.find((f) => !f.outcome.ok)?.outcome;
-    const why = refusal && !refusal.ok ? refusal.problem : null;
-    problems.push(
-      problem(
-        'model-not-fitted',
-        `Modellen for nøkkelen er ikke estimert${why ? `: ${why.message}` : '.'}`,
-        `The model of the key has not been fitted${why ? `: ${why.messageEn}` : '.'}`,
-        { ...why?.where, model: ck.modelId ?? undefined },
-      ),
-    );
-  }
+  /** The weights of the chosen method from one fit of the key model, with some criteria set to zero. */
+  const weightsOf = (e: ModelEntry | null, r: ModelResult | undefined, crit: string[], dropped: string[], report: boolean): WeightsResult | null => {
+    const f = pickFit(r, data.year);
+    const coef = f ? fitCoefficients(f) : null;
+    if (ck.method === 'coefficient' && coef) {
+      return coefficientWeights({ criteria: crit, controls, ...coef, national: data.national, remainder: ck.remainder, dropped, alpha: ck.alpha, yearEffect: f ? yearEffectFor(f, data.year, ck.yearEffect) : null });
+    } else if (ck.method === 'explained-variance' && e && r && input.lmg) {
+      const w = importanceWeights(table, e, r, ck, input.lmg, crit, coef?.p ?? {});
+      if ('method' in w) return w;
+      if (report) problems.push(w);
+    } else if (ck.method === 'sub-function') {
+      const sf = ck.subFunction;
+      const sfFit = pickFit(sf.modelId ? models?.[sf.modelId] : undefined, data.year);
+      const total = sf.totalVariable ? getNumeric(table, sf.totalVariable) : undefined;
+      if (sfFit && total) {
+        const perCapita = nationalMean(total.values, getNumeric(table, input.population)?.values ?? [], data.tableRows);
+        if (report) totalPerCapita = perCapita;
+        return subFunctionWeights({ criteria: crit, ...fitCoefficients(sfFit), national: data.national, totalPerCapita: perCapita, dropped, alpha: ck.alpha });
+      }
+      if (report) problems.push(problem('sub-function-incomplete', 'Velg delfunksjonsmodell og samlet utgift for metode C.', 'Choose the sub-function model and total spending for method C.'));
+    } else if (ck.method === 'manual') {
+      // «Set to zero» on a typed key re-normalises the others in proportion, so it still adds to one.
+      const typed = ck.manual ?? {};
+      return manualWeights(crit, dropped.length ? zeroAndRenormalise(typed, dropped) : typed, dropped);
+    } else if (!f && report) {
+      // Say why, when the model was refused (weights, collinearity …): the reason is the message.
+      const refusal = r?.fits.find((x) => !x.outcome.ok)?.outcome;
+      const why = refusal && !refusal.ok ? refusal.problem : null;
+      problems.push(
+        problem(
+          'model-not-fitted',
+          `Modellen for nøkkelen er ikke estimert${why ? `: ${why.message}` : '.'}`,
+          `The model of the key has not been fitted${why ? `: ${why.messageEn}` : '.'}`,
+          { ...why?.where, model: ck.modelId ?? undefined },
+        ),
+      );
+    }
+    return null;
+  };
+  const computed = weightsOf(keyEntry, res, criteria, ck.dropped, true);
   if (computed) problems.push(...computed.warnings);
-
+  // The flags come from the key as computed before any choice, so a criterion set to zero or dropped
+  // from the model stays listed with its choice (and can be taken back).
+  const choices = allowedChoices(ck.method);
+  const unchosen = refit.size > 0 || ck.dropped.length > 0 ? weightsOf(entry, ownRes, allCriteria, [], false) : computed;
+  const choiceOf = (c: string): CriterionChoice => (refit.has(c) ? 'refit' : ck.dropped.includes(c) ? 'zero' : 'keep');
+  const flags: FlaggedKeyCriterion[] = unchosen
+    ? flaggedCriteria(unchosen.criteria, ck.alpha).map((f) => ({ criterion: f.name, weight: f.weight, ...(f.p !== undefined ? { p: f.p } : {}), flags: f.flags, choice: choiceOf(f.name) }))
+    : [];
   const edited = ck.manual !== null && ck.method !== 'manual';
   const proposed = ck.manual ?? (computed ? toKeyRecord(computed.criteria, computed.basic) : null);
   // Without a chosen current key, changes are measured against the computed key, so an edit shows
   // exactly what it moves; with neither, against a flat per-capita key (index 1).
   const computedKey = computed && ck.method !== 'manual' ? toKeyRecord(computed.criteria, computed.basic) : null;
   let currentFromModel: KeyRecord | null = null;
+  let currentFlags: FlaggedKeyCriterion[] = [];
   if (currentEntry) {
     const currentFit = pickFit(models?.[currentEntry.id], data.year);
     if (currentFit) {
       const w = coefficientWeights({ criteria: currentCriteria, controls: currentEntry.controls, ...fitCoefficients(currentFit), national: data.national, remainder: ck.remainder, dropped: [], alpha: ck.alpha, yearEffect: yearEffectFor(currentFit, data.year, ck.yearEffect) });
       currentFromModel = toKeyRecord(w.criteria, w.basic);
+      currentFlags = flaggedCriteria(w.criteria, ck.alpha).map((f) => ({ criterion: f.name, weight: f.weight, ...(f.p !== undefined ? { p: f.p } : {}), flags: f.flags, choice: 'keep' as const }));
     } else
       problems.push(problem('current-model-not-fitted', `Modellen for dagens nøkkel («${currentEntry.label}») er ikke estimert.`, `The model of today's key ("${currentEntry.label}") has not been fitted.`, { model: currentEntry.id }, 'warning'));
   }
-  const current = ck.current?.weights ?? currentFromModel ?? computedKey;
-  const currentLabel = ck.current?.label ?? (currentFromModel ? currentEntry!.label : computedKey ? 'Beregnet nøkkel' : null);
+  // Fixed keys are used as their source gives them, divided by their sum when that is off by rounding only.
+  const saved = ck.current ? normaliseRounding(ck.current.weights).key : null;
+  const publishedKey = published ? normaliseRounding(published.weights).key : null;
+  const current = saved ?? currentFromModel ?? publishedKey ?? computedKey;
+  const currentLabel = ck.current?.label ?? (currentFromModel ? currentEntry!.label : published ? published.preset.label.nb : computedKey ? 'Beregnet nøkkel' : null);
+  const currentKind: CostKeyResults['currentKind'] = saved ? 'saved' : currentFromModel ? 'model' : publishedKey ? 'published' : computedKey ? 'computed' : 'none';
+  const currentText = {
+    saved: () => ({ nb: `«${ck.current!.label}»${ck.current!.source ? ` (kilde: ${ck.current!.source})` : ''}`, en: `"${ck.current!.label}"${ck.current!.source ? ` (source: ${ck.current!.source})` : ''}` }),
+    model: () => ({
+      nb: `beregnet fra modellen «${currentEntry!.label}» (metode A) – ikke en publisert nøkkel`,
+      en: `computed from the model "${currentEntry!.label}" (method A) – not a published key`,
+    }),
+    published: () => ({
+      nb: `publisert nøkkel «${published!.preset.label.nb}» (kilde: ${published!.preset.source})`,
+      en: `published key "${published!.preset.label.en}" (source: ${published!.preset.source})`,
+    }),
+    computed: () => ({
+      nb: 'ingen dagens nøkkel valgt – endringene måles mot den beregnede nøkkelen',
+      en: 'no current key chosen – changes are measured against the computed key',
+    }),
+    none: () => NO_CURRENT,
+  }[currentKind]();
   const yUnitNok = yUnitOf(table, dependent, ck.yUnitNok);
   const perCapitaNok = input.redistribution.nationalPerCapita ?? data.yObsNational * yUnitNok;
   if (!Number.isFinite(perCapitaNok))
@@ -292,13 +382,15 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
   const candidateList: { id: string; label: string; source: string; key: KeyRecord }[] = [];
   if (computed) candidateList.push({ id: '__computed__', label: 'Beregnet nøkkel', source: ck.method, key: toKeyRecord(computed.criteria, computed.basic) });
   if (edited && ck.manual) candidateList.push({ id: '__proposed__', label: 'Foreslått nøkkel', source: 'manual', key: ck.manual });
-  for (const p of ck.presets) candidateList.push({ id: p.id, label: p.label, source: p.source, key: p.weights });
+  for (const p of ck.presets) candidateList.push({ id: p.id, label: p.label, source: p.source, key: normaliseRounding(p.weights).key });
   const candidates = candidateList.map((c) => {
     const o = evaluateOnBase(base, c.key, 1);
     return { ...c, sumOk: o.sumOk, change: o.change, changePerCapita: o.changePerCapita };
   });
   const labels: Record<string, string> = {};
   for (const c of keyCriteria) labels[c] = table.columns.get(c)?.label ?? c;
+  // A criterion dropped from the model keeps its row (weight 0) so the choice can be taken back.
+  const shownCriteria = [...criteria, ...allCriteria.filter((c) => refit.has(c))];
   return {
     problems,
     method: ck.method,
@@ -306,7 +398,7 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
     modelLabel: entry?.label ?? null,
     dependent,
     year: data.year,
-    criteria,
+    criteria: shownCriteria,
     labels,
     national: data.national,
     yObsNational: data.yObsNational,
@@ -317,9 +409,15 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
     edited,
     current,
     currentLabel,
+    currentKind,
+    currentText,
     base,
     outcome,
     candidates,
+    flags,
+    choices,
+    currentFlags,
+    refitted: [...refit],
   };
 }
 

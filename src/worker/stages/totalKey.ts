@@ -14,6 +14,9 @@ import {
   toKeyRecord,
   totalKeyFromTable,
   yearEffectFor,
+  normaliseRounding,
+  sectorCoverage,
+  sectorWeightPresets,
   type KeyRecord,
   type SectorIndexSource,
   type SectorInput,
@@ -84,11 +87,12 @@ export function resolveSource(
       );
     }
     case 'current': {
-      const c = costKey?.currentLabel;
+      // Says where today's key comes from (published, saved, computed from a model …) wherever it is used.
+      const c = costKey?.currentText;
       return key(
         costKey?.current,
-        c ? `Dagens nøkkel («${c}»)` : 'Dagens nøkkel',
-        c ? `Current key ("${c}")` : 'Current key',
+        c ? `Dagens nøkkel: ${c.nb}` : 'Dagens nøkkel',
+        c ? `Current key: ${c.en}` : 'Current key',
         `Sektoren «${label}» bruker analysens dagens nøkkel, men den finnes ikke ennå.`,
         `Sector "${label}" uses the analysis's current key, which does not exist yet.`,
       );
@@ -96,7 +100,7 @@ export function resolveSource(
     case 'preset': {
       const p = spec.costKey.presets.find((x) => x.id === src.presetId);
       return key(
-        p?.weights,
+        p ? normaliseRounding(p.weights).key : null,
         p ? `Lagret nøkkel «${p.label}»${p.source ? ` (${p.source})` : ''}` : `Lagret nøkkel «${src.presetId}»`,
         p ? `Saved key "${p.label}"${p.source ? ` (${p.source})` : ''}` : `Saved key "${src.presetId}"`,
         `Den lagrede nøkkelen «${src.presetId}» for sektoren «${label}» finnes ikke.`,
@@ -106,7 +110,7 @@ export function resolveSource(
     case 'model': {
       const entry = spec.models.find((m) => m.id === src.modelId);
       const name = entry?.label ?? src.modelId;
-      return { source: modelKey(spec, table, models, src.modelId, year, label), text: { nb: `Nøkkel fra modellen «${name}» (metode A)`, en: `Key from the model "${name}" (method A)` } };
+      return { source: modelKey(spec, table, models, src.modelId, year, label), text: { nb: `Nøkkel beregnet fra modellen «${name}» (metode A) – ikke en publisert nøkkel`, en: `Key computed from the model "${name}" (method A) – not a published key` } };
     }
     case 'index': {
       if (!src.variable)
@@ -130,7 +134,7 @@ export function runTotalKey(spec: AnalysisSpec, table: Table, costKey: CostKeyRe
 
 function totalKeyFrom(spec: TotalKeyInput, table: Table, costKey: CostKeyResults | undefined, models: Record<string, ModelResult> | undefined): TotalKeyResults {
   const t = spec.totalKey;
-  if (t.sectors.length === 0) return { configured: false, result: null, sources: [] };
+  if (t.sectors.length === 0) return { configured: false, result: null, sources: [], coverage: null };
   const year = spec.costKey.year ?? costKey?.year ?? null;
   const sources: TotalKeyResults['sources'] = [];
   const sectors: SectorInput[] = t.sectors.map((s) => {
@@ -162,7 +166,12 @@ function totalKeyFrom(spec: TotalKeyInput, table: Table, costKey: CostKeyResults
     weightMode: t.weightMode,
     perCapita: t.perCapita,
   });
-  return { configured: true, result, sources };
+  // A total key of fewer sectors than the real one spreads the sector weights over those alone
+  // (barnevern ≈ 0,49 instead of ≈ 0,04): say which sectors are missing and what it does (issue 12).
+  const preset = sectorWeightPresets[0];
+  const cov = result && preset ? sectorCoverage(result.sectors.map((x) => ({ id: x.id, label: x.label, weight: x.weight })), preset) : null;
+  const coverage = cov && cov.missing.length > 0 && cov.sectors.some((x) => x.realWeight !== null) ? cov : null;
+  return { configured: true, result, sources, coverage };
 }
 
 export const totalKeyStage = defineStage({

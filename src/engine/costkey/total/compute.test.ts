@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeTable, Missing, type Column, type Table } from '../../table';
 import { BASIC } from '../types';
-import { presetSum, sectorWeightPresets } from './presets';
+import { presetSum, sectorCoverage, sectorWeightPresets } from './presets';
 import { totalKeyFromTable, type SectorInput } from './compute';
 
 function num(name: string, values: (number | null)[], unit?: string, code: number = Missing.missing): Column {
@@ -147,21 +147,39 @@ describe('total key, hand-computed', () => {
     expect(scaled.checks.every((x) => x.ok)).toBe(true);
   });
 
-  it('the 2025 sector-weight preset adds up to 1.000 and names its third-party source', () => {
+  it('the 2026 sector-weight preset covers all seven sectors, adds up to 1.000 and names its source', () => {
     const p = sectorWeightPresets[0];
     expect(presetSum(p)).toBeCloseTo(1, 12);
     expect(p.thirdParty).toBe(true);
     expect(p.source).toContain('vegard1104/kommunebarometer');
-    expect(p.source).toContain('Grønt hefte');
+    expect(p.source).toContain('Grønt hefte 2026 tabell A-k');
+    expect(p.source).toContain('regjeringen.no');
     expect(Object.fromEntries(p.sectors.map((s) => [s.id, s.weight]))).toEqual({
-      grunnskole: 0.272,
-      pleie_og_omsorg: 0.353,
-      barnehage: 0.157,
-      barnevern: 0.03,
-      sosialhjelp: 0.046,
-      kommunehelse: 0.046,
-      administrasjon: 0.096,
+      grunnskole: 0.2299,
+      pleie_og_omsorg: 0.3532,
+      barnehage: 0.1597,
+      barnevern: 0.0422,
+      sosialhjelp: 0.0741,
+      kommunehelse: 0.0637,
+      administrasjon: 0.0772,
     });
+  });
+
+  it('says which sectors a two-sector total key lacks and what that does to the weights', () => {
+    const p = sectorWeightPresets[0];
+    const c = sectorCoverage(
+      [
+        { id: 'barnevern', label: 'Barnevern', weight: 0.49 },
+        { id: 'sos', label: 'Sosialhjelp', weight: 0.51 },
+      ],
+      p,
+    );
+    expect(c.missing.map((m) => m.id)).toEqual(['grunnskole', 'pleie_og_omsorg', 'barnehage', 'kommunehelse', 'administrasjon']);
+    expect(c.presentShare).toBeCloseTo(0.0422 + 0.0741, 12);
+    expect(c.sectors).toEqual([
+      { id: 'barnevern', label: 'Barnevern', weight: 0.49, realWeight: 0.0422 },
+      { id: 'sos', label: 'Sosialhjelp', weight: 0.51, realWeight: 0.0741 },
+    ]);
   });
 });
 

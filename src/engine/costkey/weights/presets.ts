@@ -1,50 +1,227 @@
 /**
- * Presets for today's keys. They carry criteria and a source note but the user fills in the weights
- * from the published tables (Grønt hefte / the seeds' tables), because published weights change every
- * year and must be checked against the source, not hard-coded in the engine. The Fafo 2014 Trondheim
- * keys (Fafo 2014, Table 2.18) are complete because they are fixed historical figures.
- * Criterion names are those the variable builder gives the per-inhabitant criteria (as in the demo);
- * with other data, the user maps each criterion to a variable in the preset editor.
+ * Presets of the cost keys in force (issue 12 item 2): criteria, weights, the budget years, the source
+ * cited, and how far the numbers could be checked. Each criterion is named by the variable the demo's
+ * variable builder gives it (with other data the user maps it to a variable in the preset editor; a
+ * criterion the data lack is reported by name).
+ *
+ * Where the numbers come from (see also README «Forhåndsvalg av dagens nøkler»):
+ * - The ministry publishes the keys in force each year in «Grønt hefte» (beregningsteknisk
+ *   dokumentasjon til Prop. 1 S), https://www.regjeringen.no/no/tema/kommuner-og-regioner/kommuneokonomi/gront-hefte/id547024/ .
+ *   The key in force from 2025 was proposed in Prop. 102 S (2023–2024) Kommuneproposisjonen 2025
+ *   (vedlegg 7 gives its effects per municipality, computed on Grønt hefte 2024),
+ *   https://www.regjeringen.no/no/dokumenter/prop.-102-s-20232024/id3039010/?ch=12 , after NOU 2022: 10
+ *   kap. 10 «Kostnadsnøkkelen», https://www.regjeringen.no/no/dokumenter/nou-2022-10/id2925606/?ch=11 .
+ *   None of these pages' weight tables could be read from here (the searchable copies hold the text,
+ *   not the tables; Grønt hefte is PDF/ODS), so no weight below is copied from the ministry's own table.
+ * - The 2025–2026 barnevern and sosialhjelp keys are a third party's transcription of Grønt hefte 2026
+ *   (vegard1104/kommunebarometer, scripts/generer-dki-sektor-breakdown.mjs, «Grønt hefte 2026 PDF
+ *   side 21»). Indirect check against published numbers: the sector indices that project computed with
+ *   these keys (shared/data/real/kmd-gront-hefte-cost-index-per-municipality, *.sector-breakdown-derived)
+ *   reproduce the published total index of Grønt hefte table A-k for 350 municipalities — a least-squares
+ *   fit of A-k on the seven sector indices has residual RMS 7·10⁻⁵ (2026) and 7·10⁻⁵ (2025), about the
+ *   4-decimal rounding; with the barnevern or sosialhjelp index replaced by 1 the RMS rises to 5·10⁻³
+ *   and 7·10⁻³. That supports the keys as a whole, not each weight, so the labels say «ikke kontrollert
+ *   mot departementets tabell».
+ * - The 2017–2024 keys: the criteria are those of Prop. 123 S (2015–2016) Kommuneproposisjonen 2017,
+ *   https://www.regjeringen.no/no/dokumenter/prop.-123-s-20152016/id2500136/ , as the seed report
+ *   (SØF-rapport 03/17, shared/seeds/000) quotes them; it gives the order of the barnevern weights
+ *   (enslig forsørger largest, then innbyggere 0–22, lavinntekt smallest) but no numbers. The weights
+ *   could not be verified, so they are left for the user to fill in (NaN) and never used by default.
  */
 import type { KeyRecord } from '../types';
+
+export type KeySector = 'barnevern' | 'sosialhjelp' | 'district';
+
+/** How far the weights could be checked against a published source. */
+export type PresetVerification = 'published' | 'third-party' | 'unverified';
 
 export interface KeyPreset {
   id: string;
   label: { nb: string; en: string };
-  /** Criterion → weight; NaN = to be filled in by the user. */
+  /** The sector whose sub-key this is (district keys are for city districts, not municipalities). */
+  sector: KeySector;
+  /** Budget years the key is in force (null: not a national key). */
+  years: [number, number] | null;
+  /** Criterion (data variable) → weight; NaN = to be filled in by the user from the source. */
   weights: KeyRecord;
+  /** The published name of each criterion, by data variable. */
+  criteria: Record<string, { nb: string; en: string }>;
+  /** The public source cited (with the page address). */
   source: string;
+  verification: PresetVerification;
 }
+
+const GRONT_HEFTE = 'https://www.regjeringen.no/no/tema/kommuner-og-regioner/kommuneokonomi/gront-hefte/id547024/';
+const PROP_123_S = 'https://www.regjeringen.no/no/dokumenter/prop.-123-s-20152016/id2500136/';
+const PROP_102_S = 'https://www.regjeringen.no/no/dokumenter/prop.-102-s-20232024/id3039010/?ch=12';
+const THIRD_PARTY_2026 = `Grønt hefte 2026 (${GRONT_HEFTE}), side 21, avskrevet av vegard1104/kommunebarometer (scripts/generer-dki-sektor-breakdown.mjs); ikke kontrollert mot departementets tabell. Nøkkelen gjelder fra 2025, jf. Prop. 102 S (2023–2024) Kommuneproposisjonen 2025 (${PROP_102_S})`;
+
+const age = (from: number, to: number | null) => ({
+  nb: to === null ? `Innbyggere ${from} år og over` : from === to ? `Innbyggere ${from} år` : `Innbyggere ${from}–${to} år`,
+  en: to === null ? `Inhabitants aged ${from} and over` : from === to ? `Inhabitants aged ${from}` : `Inhabitants aged ${from}–${to}`,
+});
 
 export const keyPresets: KeyPreset[] = [
   {
-    id: 'barnevern-dagens',
-    label: { nb: 'Barnevern (dagens nøkkel, fyll inn)', en: 'Child welfare (current key, fill in)' },
-    weights: { enslig_forsorger_pi: NaN, lavinntekt_pi: NaN, andel_0_22: NaN },
-    source: 'Grønt hefte, tabell C-k (delkostnadsnøkkel barnevern), siste budsjettår',
+    id: 'barnevern-2026',
+    label: {
+      nb: 'Barnevern, kostnadsnøkkel 2025–2026 (tredjepartsavskrift av Grønt hefte 2026 – ikke kontrollert mot departementets tabell)',
+      en: 'Child welfare, cost key 2025–2026 (third-party transcription of Grønt hefte 2026 – not checked against the ministry’s table)',
+    },
+    sector: 'barnevern',
+    years: [2025, 2026],
+    weights: {
+      andel_0: 0.0021,
+      andel_1_5: 0.0111,
+      andel_6_12: 0.0174,
+      andel_13_15: 0.0081,
+      andel_16_22: 0.0182,
+      andel_23_24: 0.0055,
+      lavinntekt_pi: 0.372,
+      lav_utdanning_pi: 0.3472,
+      ufore_18_49_pi: 0.2183,
+    },
+    criteria: {
+      andel_0: age(0, 0),
+      andel_1_5: age(1, 5),
+      andel_6_12: age(6, 12),
+      andel_13_15: age(13, 15),
+      andel_16_22: age(16, 22),
+      andel_23_24: age(23, 24),
+      lavinntekt_pi: { nb: 'Personer med lavinntekt', en: 'Persons with low income' },
+      lav_utdanning_pi: { nb: 'Personer med lav utdanning', en: 'Persons with little education' },
+      ufore_18_49_pi: { nb: 'Uføre 18–49 år', en: 'Disability pensioners aged 18–49' },
+    },
+    source: THIRD_PARTY_2026,
+    verification: 'third-party',
   },
   {
-    id: 'sosialhjelp-dagens',
-    label: { nb: 'Sosialhjelp (dagens nøkkel, fyll inn)', en: 'Social assistance (current key, fill in)' },
-    weights: { andel_16_66: NaN, ufore_18_49_pi: NaN, opphopning_pi: NaN, flyktninger_pi: NaN },
-    source: 'Grønt hefte, tabell C-k (delkostnadsnøkkel sosialhjelp), siste budsjettår',
+    id: 'sosialhjelp-2026',
+    label: {
+      nb: 'Sosialhjelp, kostnadsnøkkel 2025–2026 (tredjepartsavskrift av Grønt hefte 2026 – ikke kontrollert mot departementets tabell)',
+      en: 'Social assistance, cost key 2025–2026 (third-party transcription of Grønt hefte 2026 – not checked against the ministry’s table)',
+    },
+    sector: 'sosialhjelp',
+    years: [2025, 2026],
+    weights: {
+      andel_16_22: 0.0251,
+      andel_23_24: 0.0076,
+      andel_25_66: 0.1663,
+      aleneboende_30_66_pi: 0.2918,
+      flyktninger_pi: 0.211,
+      rus_psykisk_pi: 0.2113,
+      opphopning_pi: 0.087,
+    },
+    criteria: {
+      andel_16_22: age(16, 22),
+      andel_23_24: age(23, 24),
+      andel_25_66: age(25, 66),
+      aleneboende_30_66_pi: { nb: 'Aleneboende 30–66 år', en: 'People living alone aged 30–66' },
+      flyktninger_pi: { nb: 'Flyktninger (kriteriet i tabell E-k; kontroller definisjonen)', en: 'Refugees (the criterion of table E-k; check the definition)' },
+      rus_psykisk_pi: { nb: 'Personer med rus- og psykiske lidelser (NPR)', en: 'Persons with substance-use and mental disorders (NPR)' },
+      opphopning_pi: { nb: 'Opphopningsindeks', en: 'Accumulation index' },
+    },
+    source: THIRD_PARTY_2026,
+    verification: 'third-party',
+  },
+  {
+    id: 'barnevern-2017',
+    label: {
+      nb: 'Barnevern, kostnadsnøkkel 2017–2024 (kriteriene; vektene ikke verifisert – fyll inn fra Grønt hefte)',
+      en: 'Child welfare, cost key 2017–2024 (the criteria; weights not verified – fill in from Grønt hefte)',
+    },
+    sector: 'barnevern',
+    years: [2017, 2024],
+    weights: { enslig_forsorger_pi: NaN, lavinntekt_pi: NaN, andel_0_22: NaN },
+    criteria: {
+      enslig_forsorger_pi: { nb: 'Barn 0–15 år med enslig forsørger', en: 'Children aged 0–15 with a single parent' },
+      lavinntekt_pi: { nb: 'Personer med lavinntekt', en: 'Persons with low income' },
+      andel_0_22: age(0, 22),
+    },
+    source: `Kriteriene: Prop. 123 S (2015–2016) Kommuneproposisjonen 2017 (${PROP_123_S}); vektene: Grønt hefte for budsjettåret (${GRONT_HEFTE})`,
+    verification: 'unverified',
+  },
+  {
+    id: 'sosialhjelp-2017',
+    label: {
+      nb: 'Sosialhjelp, kostnadsnøkkel 2017–2024 (kriteriene; vektene ikke verifisert – fyll inn fra Grønt hefte)',
+      en: 'Social assistance, cost key 2017–2024 (the criteria; weights not verified – fill in from Grønt hefte)',
+    },
+    sector: 'sosialhjelp',
+    years: [2017, 2024],
+    weights: { andel_16_66: NaN, ufore_18_49_pi: NaN, flyktninger_pi: NaN, opphopning_pi: NaN, aleneboende_30_66_pi: NaN },
+    criteria: {
+      andel_16_66: age(16, 66),
+      ufore_18_49_pi: { nb: 'Uføre 18–49 år', en: 'Disability pensioners aged 18–49' },
+      flyktninger_pi: { nb: 'Flyktninger uten integreringstilskudd', en: 'Refugees without integration grant' },
+      opphopning_pi: { nb: 'Opphopningsindeks', en: 'Accumulation index' },
+      aleneboende_30_66_pi: { nb: 'Aleneboende 30–66 år', en: 'People living alone aged 30–66' },
+    },
+    source: `Kriteriene: Prop. 123 S (2015–2016) Kommuneproposisjonen 2017 (${PROP_123_S}); vektene: Grønt hefte for budsjettåret (${GRONT_HEFTE})`,
+    verification: 'unverified',
   },
   {
     id: 'trondheim-f232-ny',
     label: { nb: 'Trondheim F232, nye kriterier (Fafo 2014)', en: 'Trondheim F232, new criteria (Fafo 2014)' },
+    sector: 'district',
+    years: null,
     weights: { n_0_21: 0.9, n_16_24: 0.05, n_ikkevestlig_kontantstotte: 0.05 },
+    criteria: {},
     source: 'Fafo-rapport 2014, tabell 2.18',
+    verification: 'published',
   },
   {
     id: 'trondheim-bv-alt1',
     label: { nb: 'Trondheim barnevern alt. 1 (Fafo 2014)', en: 'Trondheim child welfare alt. 1 (Fafo 2014)' },
+    sector: 'district',
+    years: null,
     weights: { n_0_21: 0.35, n_grunn_hjelpestonad_0_17: 0.05, n_ikkevestlig_uten_yrkesinntekt: 0.6 },
+    criteria: {},
     source: 'Fafo-rapport 2014, tabell 2.18',
+    verification: 'published',
   },
   {
     id: 'trondheim-bv-alt2',
     label: { nb: 'Trondheim barnevern alt. 2 (Fafo 2014)', en: 'Trondheim child welfare alt. 2 (Fafo 2014)' },
+    sector: 'district',
+    years: null,
     weights: { n_0_21: 0.25, n_ikkevestlig_0_19: 0.55, n_lav_utdanning_17_54: 0.2 },
+    criteria: {},
     source: 'Fafo-rapport 2014, tabell 2.18',
+    verification: 'published',
   },
 ];
+
+/** Published weights are rounded (a key of four-decimal weights may add to 0,9999 or 1,0001). */
+export const PUBLISHED_ROUNDING = 5e-4;
+
+/** A key whose sum is 1 up to the rounding of its source, divided by its sum so it is exactly 1. */
+export function normaliseRounding(key: KeyRecord): { key: KeyRecord; sum: number; rescaled: boolean } {
+  let sum = 0;
+  for (const v of Object.values(key)) sum += v;
+  if (!Number.isFinite(sum) || sum === 1 || Math.abs(sum - 1) > PUBLISHED_ROUNDING) return { key, sum, rescaled: false };
+  const out: KeyRecord = {};
+  for (const [k, v] of Object.entries(key)) out[k] = v / sum;
+  return { key: out, sum, rescaled: true };
+}
+
+/**
+ * The sector of a cost-key model's dependent variable, from the KOSTRA functions of its expenditure
+ * definition: 244/251/252 barnevern, 242/243/276/281 sosialhjelp (METHODS §1).
+ */
+export function sectorOfFunctions(functions: readonly string[]): KeySector | null {
+  const f = new Set(functions.map((x) => x.trim()));
+  if (f.size === 0) return null;
+  const bv = ['244', '251', '252'];
+  const sh = ['242', '243', '276', '281'];
+  if ([...f].every((x) => bv.includes(x))) return 'barnevern';
+  if ([...f].every((x) => sh.includes(x))) return 'sosialhjelp';
+  return null;
+}
+
+/** The newest preset of a sector whose weights are all known: the default «today's key». */
+export function publishedKeyFor(sector: KeySector): KeyPreset | null {
+  const candidates = keyPresets.filter((p) => p.sector === sector && p.years && Object.values(p.weights).every(Number.isFinite));
+  candidates.sort((a, b) => b.years![1] - a.years![1]);
+  return candidates[0] ?? null;
+}
