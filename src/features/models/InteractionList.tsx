@@ -16,7 +16,7 @@ export function InteractionList({
   edit,
 }: {
   entry: ModelEntry;
-  options: { name: string; label: string }[];
+  options: readonly { name: string; label: string }[];
   labels: Map<string, string>;
   edit(recipe: (m: ModelEntry) => void): void;
 }) {
