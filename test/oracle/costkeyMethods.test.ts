@@ -85,6 +85,6 @@ describe('costkey method D (manual) on costkey-baseline', () => {
   });
 
   it('a preset of today’s keys with its weights filled in; an open preset is refused with the criteria it needs', async () => {
-    await expect(runCostKey(parseArgs([...keyArgs, '--method', 'manual', '--preset', 'barnevern-dagens']))).rejects.toThrow(/enslig_forsorger_pi/);
+    await expect(runCostKey(parseArgs([...keyArgs, '--method', 'manual', '--preset', 'barnevern-2017']))).rejects.toThrow(/enslig_forsorger_pi/);
   });
 });
