@@ -4,8 +4,13 @@
  * weights are shown and in Omfordeling, with the method's choices; a total key of two sectors says which
  * sectors it lacks and what that does to the sector weights.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage, pickVariable } from './support/fixtures';
+
+const REAL = process.env.KNL_REAL_DIR ?? path.resolve('../shared/data/real');
+const POP = `${REAL}/ssb-07459-population-by-age-csv/Personer2022.csv`;
 
 async function lazyShot(page: Page, name: string): Promise<void> {
   await page.addStyleTag({ content: '.kl-tk-lazy, .kl-tk-sector, .kl-tk-preset { content-visibility: visible !important; }' });
@@ -48,7 +53,8 @@ test('a negative criterion weight is flagged with its choices in Kostnadsnøkkel
   const flags = page.getByTestId('ck-flags');
   const flag = flags.locator('fieldset[data-criterion="andel_0_22"]');
   await expect(flag).toHaveAttribute('data-choice', 'keep');
-  await expect(flag).toContainText('negativ vekt (−0,2944)');
+  // ŷ holds the year effect at the key year (issue 12 item 6): −0,3104 (−0,2944 at the base year).
+  await expect(flag).toContainText('negativ vekt (−0,3104)');
   await expect(page.getByTestId('costkey-weights-table').locator('tr[data-criterion="andel_0_22"]')).toHaveAttribute('data-warning', 'true');
   await expect(page.getByTestId('ck-flag-andel_0_22')).toContainText('negativ vekt');
   await expect(flags.getByTestId('ck-current-flag')).toContainText('beregnet fra modellen «Dagens nøkkel barnevern»');
@@ -100,4 +106,32 @@ test('a total key of two sectors says which sectors it lacks; the published sect
   await expect(view.getByTestId('tk-coverage')).toHaveCount(0);
   await expect(view.getByTestId('tk-v-barnevern')).toHaveText('0,0422');
   await expect(view.getByTestId('tk-weight-sum')).toHaveAttribute('data-ok', 'true');
+});
+
+test('a count from a real SSB file (07459, persons by age) next to the per-inhabitant dependent is warned about', async ({ page }) => {
+  // The real files are read in place from ../shared; under CI=true a missing folder fails the test.
+  test.skip(!existsSync(POP) && process.env.CI !== 'true', 'the real files in ../shared/data/real are not here');
+  test.setTimeout(600_000);
+  await loadDemo(page, 'data');
+  await page.getByTestId('file-input').setInputFiles([POP]);
+  await expect(page.locator('[data-testid="queue-item"]').last()).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await waitForResults(page);
+  await openView(page, 'models');
+  const builder = page.getByTestId('model-builder');
+  await builder.getByTestId('criteria-picker-input').click();
+  await builder.getByTestId('criteria-picker-input').fill('Persons, 5 years');
+  // The picker shows the unit SSB's file implies (a count of persons) and the file it came from.
+  const option = builder.locator('u-option[value="persons_age_5"]');
+  await expect(option).toContainText('antall · Personer2022.csv');
+  await option.click();
+  await waitForResults(page);
+  const chip = builder.getByTestId('criteria').locator('li[data-variable="persons_age_5"]');
+  await expect(chip).toHaveAttribute('data-warning', 'true');
+  await expect(chip.getByTestId('unit-warning')).toContainText('«Persons, 5 years» er et antall');
+  await expect(chip.getByTestId('unit-warning')).toContainText('Lag en variabel per innbygger under Variabler');
+  await shot(page, 'models-unit-warning-real-nb');
+  await expectNoSeriousAxeViolations(page, { label: 'model builder with a real file’s count' });
+  await switchLanguage(page, 'en');
+  await expect(chip.getByTestId('unit-warning')).toContainText('is a count');
+  await shot(page, 'models-unit-warning-real-en');
 });
