@@ -292,6 +292,9 @@ function Presets() {
           .map((p) => (
             <li key={p.id} data-preset={p.id}>
               <strong>{p.label[lang]}</strong> <span className="kl-preset-source">({s.source}: {p.source})</span>{' '}
+              <span className="kl-preset-checked" data-testid={`preset-checked-${p.id}`}>
+                {s.checked}: {p.checked[lang]}
+              </span>{' '}
               <Button
                 variant="tertiary"
                 data-size="sm"
@@ -326,6 +329,11 @@ function Presets() {
             <legend>
               {p.label} – {s.source}: {p.source || '–'}
             </legend>
+            {catalogue && (
+              <Paragraph data-size="sm" className="kl-preset-checked">
+                {s.checked}: {catalogue.checked[lang]}
+              </Paragraph>
+            )}
             {Object.entries(p.weights).map(([k, v], i) => (
               <div key={k} className="kl-preset-row" data-criterion={k} data-missing={k !== BASIC && !known.has(k) ? 'true' : undefined}>
                 {k === BASIC ? (

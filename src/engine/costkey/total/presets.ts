@@ -47,8 +47,8 @@ export const sectorWeightPresets: SectorWeightPreset[] = [
       'vegard1104/kommunebarometer, scripts/generer-dki-sektor-breakdown.mjs (SEKTORVEKTER_2026), kontrollert mot Grønt hefte 2026 tabell A-k (https://www.regjeringen.no/no/tema/kommuner-og-regioner/kommuneokonomi/gront-hefte/id547024/)',
     thirdParty: true,
     note: {
-      nb: 'Tredjepartstall, ikke avskrevet fra departementets tabell. Med disse vektene gjenskaper sektorindeksene den publiserte samlede indeksen i Grønt hefte 2026 tabell A-k for 350 kommuner med avvik under 0,0005. Summen er 1,000.',
-      en: "Third-party figures, not copied from the ministry's table. With these weights the sector indices reproduce the published total index of Grønt hefte 2026 table A-k for 350 municipalities to within 0.0005. They add up to 1.000.",
+      nb: 'Tredjepartstall, ikke avskrevet fra departementets tabell (Grønt hefte 2026 som PDF/ODS finnes ikke blant de lagrede offentlige kopiene vi kunne søke i). Med disse vektene gjenskaper sektorindeksene den publiserte samlede indeksen i Grønt hefte 2026 tabell A-k for 350 kommuner med avvik under 0,0005. Summen er 1,000.',
+      en: "Third-party figures, not copied from the ministry's table (Grønt hefte 2026 as PDF/ODS is not among the stored public copies we could search). With these weights the sector indices reproduce the published total index of Grønt hefte 2026 table A-k for 350 municipalities to within 0.0005. They add up to 1.000.",
     },
   },
 ];

@@ -1,27 +1,36 @@
 /**
  * Presets of the cost keys in force (issue 12 item 2): criteria, weights, the budget years, the source
- * cited, and how far the numbers could be checked. Each criterion is named by the variable the demo's
- * variable builder gives it (with other data the user maps it to a variable in the preset editor; a
- * criterion the data lack is reported by name).
+ * cited, and exactly what could be checked against the ministry's published documentation
+ * (`checked`, shown next to each preset). Each criterion is named by the variable the demo's variable
+ * builder gives it (with other data the user maps it to a variable in the preset editor; a criterion the
+ * data lack is reported by name).
  *
- * Where the numbers come from (see also README «Forhåndsvalg av dagens nøkler»):
+ * Where the numbers come from and what was checked (docs/REFERENCES.md «Today's keys» lists the
+ * addresses and the searches):
  * - The ministry publishes the keys in force each year in «Grønt hefte» (beregningsteknisk
- *   dokumentasjon til Prop. 1 S), https://www.regjeringen.no/no/tema/kommuner-og-regioner/kommuneokonomi/gront-hefte/id547024/ .
- *   The key in force from 2025 was proposed in Prop. 102 S (2023–2024) Kommuneproposisjonen 2025
- *   (vedlegg 7 gives its effects per municipality, computed on Grønt hefte 2024),
+ *   dokumentasjon til Prop. 1 S), https://www.regjeringen.no/no/tema/kommuner-og-regioner/kommuneokonomi/gront-hefte/id547024/ :
+ *   the sub-keys (criteria and weights) in the PDF, the criterion indices in table E-k and the total
+ *   index in table A-k (ODS). The key in force from 2025 was proposed in Prop. 102 S (2023–2024)
+ *   Kommuneproposisjonen 2025 (vedlegg 7: effects per municipality, computed on Grønt hefte 2024),
  *   https://www.regjeringen.no/no/dokumenter/prop.-102-s-20232024/id3039010/?ch=12 , after NOU 2022: 10
  *   kap. 10 «Kostnadsnøkkelen», https://www.regjeringen.no/no/dokumenter/nou-2022-10/id2925606/?ch=11 .
- *   None of these pages' weight tables could be read from here (the searchable copies hold the text,
- *   not the tables; Grønt hefte is PDF/ODS), so no weight below is copied from the ministry's own table.
+ * - Session 4 (2026-12-06) searched the stored public copies of regjeringen.no and stortinget.no for
+ *   the weight tables (Grønt hefte 2025/2026, Prop. 102 S (2023–2024), Innst. 440 S (2023–2024), NOU
+ *   2022: 10 kap. 10, Prop. 123 S (2015–2016) vedlegg 6). What is stored: the Grønt hefte landing page
+ *   (its stored copy lists Grønt hefte 2024 as the latest edition; the PDF and ODS files are not
+ *   stored) and the opening text of each chapter, not the tables of weights. So no weight below could
+ *   be read from the ministry's own table, and none is labelled verified. What a preset's weights rest
+ *   on is said in its `checked` text.
  * - The 2025–2026 barnevern and sosialhjelp keys are a third party's transcription of Grønt hefte 2026
  *   (vegard1104/kommunebarometer, scripts/generer-dki-sektor-breakdown.mjs, «Grønt hefte 2026 PDF
- *   side 21»). Indirect check against published numbers: the sector indices that project computed with
- *   these keys (shared/data/real/kmd-gront-hefte-cost-index-per-municipality, *.sector-breakdown-derived)
- *   reproduce the published total index of Grønt hefte table A-k for 350 municipalities — a least-squares
- *   fit of A-k on the seven sector indices has residual RMS 7·10⁻⁵ (2026) and 7·10⁻⁵ (2025), about the
+ *   side 21»). Indirect check against the ministry's published numbers: the sector indices that project
+ *   computed with these keys from the ministry's criterion indices (table E-k;
+ *   shared/data/real/kmd-gront-hefte-cost-index-per-municipality, *.sector-breakdown-derived) reproduce
+ *   the published total index of Grønt hefte table A-k for 350 municipalities — a least-squares fit of
+ *   A-k on the seven sector indices has residual RMS 7·10⁻⁵ (2026) and 7·10⁻⁵ (2025), about the
  *   4-decimal rounding; with the barnevern or sosialhjelp index replaced by 1 the RMS rises to 5·10⁻³
- *   and 7·10⁻³. That supports the keys as a whole, not each weight, so the labels say «ikke kontrollert
- *   mot departementets tabell».
+ *   and 7·10⁻³. That supports each key as a whole (its index enters the published total with the
+ *   expected weight), not each weight, so the labels say «ikke kontrollert mot departementets tabell».
  * - The 2017–2024 keys: the criteria are those of Prop. 123 S (2015–2016) Kommuneproposisjonen 2017,
  *   https://www.regjeringen.no/no/dokumenter/prop.-123-s-20152016/id2500136/ , as the seed report
  *   (SØF-rapport 03/17, shared/seeds/000) quotes them; it gives the order of the barnevern weights
@@ -49,12 +58,28 @@ export interface KeyPreset {
   /** The public source cited (with the page address). */
   source: string;
   verification: PresetVerification;
+  /** Exactly what was checked against the ministry's documentation, what was not, and why. */
+  checked: { nb: string; en: string };
 }
 
 const GRONT_HEFTE = 'https://www.regjeringen.no/no/tema/kommuner-og-regioner/kommuneokonomi/gront-hefte/id547024/';
 const PROP_123_S = 'https://www.regjeringen.no/no/dokumenter/prop.-123-s-20152016/id2500136/';
 const PROP_102_S = 'https://www.regjeringen.no/no/dokumenter/prop.-102-s-20232024/id3039010/?ch=12';
 const THIRD_PARTY_2026 = `Grønt hefte 2026 (${GRONT_HEFTE}), side 21, avskrevet av vegard1104/kommunebarometer (scripts/generer-dki-sektor-breakdown.mjs); ikke kontrollert mot departementets tabell. Nøkkelen gjelder fra 2025, jf. Prop. 102 S (2023–2024) Kommuneproposisjonen 2025 (${PROP_102_S})`;
+
+/** What the 2025–2026 presets rest on (issue 12 item 2: say exactly what is unverified and why). */
+const CHECKED_THIRD_PARTY = {
+  nb: 'Kriteriene og vektene er ikke lest fra departementets tabell: Grønt hefte 2026 (PDF side 21) og tabellene E-k/A-k (ODS) finnes ikke blant de lagrede offentlige kopiene vi kunne søke i (bare landingssiden og kapittelinnledningene til Prop. 102 S (2023–2024) og NOU 2022: 10). Kontrollert indirekte: med disse vektene gjenskaper sektorindeksene den publiserte samlede indeksen i Grønt hefte tabell A-k for 350 kommuner til avrundingen (RMS 7·10⁻⁵); det støtter nøkkelen som helhet, ikke hver enkelt vekt.',
+  en: 'The criteria and weights were not read from the ministry’s table: Grønt hefte 2026 (PDF page 21) and tables E-k/A-k (ODS) are not among the stored public copies we could search (only the landing page and the chapter openings of Prop. 102 S (2023–2024) and NOU 2022: 10). Checked indirectly: with these weights the sector indices reproduce the published total index of Grønt hefte table A-k for 350 municipalities to the rounding (RMS 7·10⁻⁵); that supports the key as a whole, not each weight.',
+};
+const CHECKED_2017 = {
+  nb: 'Kriteriene er tatt fra Prop. 123 S (2015–2016) slik SØF-rapport 03/17 gjengir dem, ikke kontrollert mot proposisjonens tabell (den lagrede kopien av vedlegg 6 har bare innledningen). Vektene er ikke kjent her: fyll dem inn fra Grønt hefte for budsjettåret; de brukes aldri som standard.',
+  en: 'The criteria are those of Prop. 123 S (2015–2016) as SØF report 03/17 quotes them, not checked against the proposition’s table (the stored copy of appendix 6 has only its opening). The weights are not known here: fill them in from Grønt hefte for the budget year; they are never used by default.',
+};
+const CHECKED_FAFO = {
+  nb: 'Vektene fra Fafo-rapport 2014, tabell 2.18 (Trondheims egne bydelsnøkler, ikke en nasjonal nøkkel).',
+  en: 'The weights of Fafo report 2014, table 2.18 (Trondheim’s own district keys, not a national key).',
+};
 
 const age = (from: number, to: number | null) => ({
   nb: to === null ? `Innbyggere ${from} år og over` : from === to ? `Innbyggere ${from} år` : `Innbyggere ${from}–${to} år`,
@@ -94,6 +119,7 @@ export const keyPresets: KeyPreset[] = [
     },
     source: THIRD_PARTY_2026,
     verification: 'third-party',
+    checked: CHECKED_THIRD_PARTY,
   },
   {
     id: 'sosialhjelp-2026',
@@ -123,6 +149,7 @@ export const keyPresets: KeyPreset[] = [
     },
     source: THIRD_PARTY_2026,
     verification: 'third-party',
+    checked: CHECKED_THIRD_PARTY,
   },
   {
     id: 'barnevern-2017',
@@ -140,6 +167,7 @@ export const keyPresets: KeyPreset[] = [
     },
     source: `Kriteriene: Prop. 123 S (2015–2016) Kommuneproposisjonen 2017 (${PROP_123_S}); vektene: Grønt hefte for budsjettåret (${GRONT_HEFTE})`,
     verification: 'unverified',
+    checked: CHECKED_2017,
   },
   {
     id: 'sosialhjelp-2017',
@@ -159,6 +187,7 @@ export const keyPresets: KeyPreset[] = [
     },
     source: `Kriteriene: Prop. 123 S (2015–2016) Kommuneproposisjonen 2017 (${PROP_123_S}); vektene: Grønt hefte for budsjettåret (${GRONT_HEFTE})`,
     verification: 'unverified',
+    checked: CHECKED_2017,
   },
   {
     id: 'trondheim-f232-ny',
@@ -169,6 +198,7 @@ export const keyPresets: KeyPreset[] = [
     criteria: {},
     source: 'Fafo-rapport 2014, tabell 2.18',
     verification: 'published',
+    checked: CHECKED_FAFO,
   },
   {
     id: 'trondheim-bv-alt1',
@@ -179,6 +209,7 @@ export const keyPresets: KeyPreset[] = [
     criteria: {},
     source: 'Fafo-rapport 2014, tabell 2.18',
     verification: 'published',
+    checked: CHECKED_FAFO,
   },
   {
     id: 'trondheim-bv-alt2',
@@ -189,6 +220,7 @@ export const keyPresets: KeyPreset[] = [
     criteria: {},
     source: 'Fafo-rapport 2014, tabell 2.18',
     verification: 'published',
+    checked: CHECKED_FAFO,
   },
 ];
 
