@@ -3,16 +3,7 @@
  * and median regression year by year with t-values), seed 003 Table 10.3 (random effects with the
  * Hausman test) and seed 004 Model 4 (criterion × year with the test of equal effects).
  */
-import {
-  test,
-  expect,
-  loadDemo,
-  waitForResults,
-  shot,
-  expectNoSeriousAxeViolations,
-  switchLanguage,
-  openView,
-} from './support/fixtures';
+import { test, expect, loadDemo, waitForResults, shot, expectNoSeriousAxeViolations, switchLanguage, openView, pickVariable } from './support/fixtures';
 
 test('OLS, robust and median side by side per year with t-values; random effects with Hausman; criterion × year', async ({ page }) => {
   // A long journey (three views, two languages, four axe runs): more time than one view's test.
@@ -26,8 +17,8 @@ test('OLS, robust and median side by side per year with t-values; random effects
   await builder.getByLabel('Navn på modellen').fill('Seed 003');
   await builder.getByLabel('Navn på modellen').blur();
   await builder.getByLabel('Avhengig variabel (utgift)').selectOption('barnevern_pi');
-  await builder.getByLabel('Legg til kriterium').selectOption('enslig_forsorger_pi');
-  await builder.getByLabel('Legg til kriterium').selectOption('lavinntekt_pi');
+  await pickVariable(builder, 'criteria-picker', 'enslig_forsorger_pi');
+  await pickVariable(builder, 'criteria-picker', 'lavinntekt_pi');
   await builder.getByLabel('Ett tverrsnitt per år').check();
   // Only this model in the table, two years, as a compact version of Table 10.2.
   const tabs = page.getByTestId('model-tab');
@@ -80,8 +71,8 @@ test('OLS, robust and median side by side per year with t-values; random effects
   await builder.getByLabel('Navn på modellen').fill('Panel TE');
   await builder.getByLabel('Navn på modellen').blur();
   await builder.getByLabel('Avhengig variabel (utgift)').selectOption('barnevern_pi');
-  await builder.getByLabel('Legg til kriterium').selectOption('enslig_forsorger_pi');
-  await builder.getByLabel('Legg til kriterium').selectOption('lavinntekt_pi');
+  await pickVariable(builder, 'criteria-picker', 'enslig_forsorger_pi');
+  await pickVariable(builder, 'criteria-picker', 'lavinntekt_pi');
   await builder.getByLabel('Tilfeldige kommuneeffekter (GLS) med Hausman-test').check();
   await expect(builder.getByTestId('se-fixed')).toHaveText('Klassiske (GLS), z-verdier');
   await builder.getByTestId('interaction-variable').selectOption('lavinntekt_pi');

@@ -3,7 +3,7 @@
  * «Stabilitet over år» while the other years stand; the cost key of a pooled model says which year's
  * effect ŷ holds, and the base year is one click away.
  */
-import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage } from './support/fixtures';
+import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage, pickVariable } from './support/fixtures';
 
 /** An indicator the demo lacks: twelve municipalities in 2023, one in 2024. */
 const units = Array.from({ length: 12 }, (_, i) => String(9001 + i)); // the demo's (synthetic) numbers
@@ -21,7 +21,7 @@ test('per year: a year with one observation is reported in its column, the other
   await builder.getByLabel('Navn på modellen').fill('Egen indikator');
   await builder.getByLabel('Navn på modellen').blur();
   await builder.getByLabel('Avhengig variabel (utgift)').selectOption('barnevern_pi');
-  await builder.getByLabel('Legg til kriterium').selectOption('egen_indikator');
+  await pickVariable(builder, 'criteria-picker', 'egen_indikator');
   await waitForResults(page);
 
   await openView(page, 'stability');
