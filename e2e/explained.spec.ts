@@ -31,7 +31,8 @@ test('a candidate criterion adds a ΔR² column, an LMG bar and a stability char
   // Add the first variable the searchable picker offers (its first group: kroner per inhabitant).
   await openView(page, 'explained');
   await view.getByTestId('add-candidate-picker-input').click();
-  await view.getByRole('option').first().click();
+  // (u-option[data-measure]: a variable, not the picker's hidden «no match» line, which is an option too.)
+  await view.locator('u-option[data-measure]').first().click();
   await expect(view.getByTestId('add-candidate')).toBeEnabled();
   await view.getByTestId('add-candidate').click();
   await waitForResults(page);
