@@ -16,6 +16,7 @@ import type { ExplainedResults } from './explained';
 import type { StabilityResults } from './stability';
 import type { TotalKeyResults } from './totalKey';
 import type { KeyUncertaintyResults } from './keyUncertainty';
+import type { ScenariosResults } from './scenarios';
 
 /** A numeric column as the pickers show it: what it measures, its unit and where it came from. */
 export interface NumericColumnInfo {
@@ -66,6 +67,7 @@ export interface ResultSections {
   explained?: ExplainedResults;
   stability?: StabilityResults;
   keyUncertainty?: KeyUncertaintyResults;
+  scenarios?: ScenariosResults;
 }
 
 export type SectionKey = keyof ResultSections;

@@ -14,6 +14,7 @@ import { stabilitySpecSchema } from './sections/stability';
 import { costKeySpecSchema, districtSpecSchema, redistributionSpecSchema } from './sections/costkey';
 import { totalKeySpecSchema } from './sections/totalKey';
 import { keyUncertaintySpecSchema } from './sections/keyUncertainty';
+import { scenariosSpecSchema } from './sections/scenarios';
 
 /** 2: `costKey.total` → `totalKey`, `explained.stability` → `stability` (with its own `alpha`),
  *  `variables.describe` → `describe`; view state (`present`, `redistribution.myMunicipality`,
@@ -35,6 +36,8 @@ export const analysisSpecSchema = z.object({
   district: districtSpecSchema.default(districtSpecSchema.parse({})),
   /** Added in version 2 without a version bump: a spec without it gets the default (off). */
   keyUncertainty: keyUncertaintySpecSchema.default(keyUncertaintySpecSchema.parse({})),
+  /** Added in version 2 without a version bump: a spec without it has no scenarios. */
+  scenarios: scenariosSpecSchema.default(scenariosSpecSchema.parse({})),
 });
 
 export type AnalysisSpec = z.infer<typeof analysisSpecSchema>;

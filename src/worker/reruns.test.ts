@@ -15,7 +15,7 @@ import { Pipeline } from './pipeline';
 import { stages } from './stages';
 import type { AnyStage } from './stages/types';
 
-const ALL: SectionKey[] = ['models', 'costKey', 'district', 'totalKey', 'explained', 'stability', 'describe', 'keyUncertainty'];
+const ALL: SectionKey[] = ['models', 'costKey', 'district', 'totalKey', 'explained', 'stability', 'describe', 'keyUncertainty', 'scenarios'];
 
 /** Which stages re-run when the leaf at `path` changes (first matching rule). */
 const RULES: [RegExp, SectionKey[]][] = [
@@ -24,22 +24,24 @@ const RULES: [RegExp, SectionKey[]][] = [
   [/^(data|variables)\./, ALL],
   [/^describe\./, ['describe']],
   // The descriptives read only the variables a model names.
-  [/^models\.list\.\d+\.(dependent|regressors|controls)\b/, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'describe']],
-  [/^models\.list\./, ['models', 'costKey', 'totalKey', 'explained', 'stability']],
+  [/^models\.list\.\d+\.(dependent|regressors|controls)\b/, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'describe', 'scenarios']],
+  [/^models\.list\./, ['models', 'costKey', 'totalKey', 'explained', 'stability', 'scenarios']],
   // The first shown model is the default baseline of both importance views.
   [/^models\.shown\./, ['explained', 'stability']],
   [/^models\.stars\./, ['explained']],
   [/^explained\.(baselineModelId|decompositionModelId|candidateCriteria)\b/, ['explained', 'stability']],
   // Method B of the cost key decomposes with the LMG settings of «Forklart variasjon».
-  [/^explained\.(lmgExactMax|lmgSamples|lmgSeed)$/, ['explained', 'costKey', 'totalKey']],
+  [/^explained\.(lmgExactMax|lmgSamples|lmgSeed)$/, ['explained', 'costKey', 'totalKey', 'scenarios']],
   [/^explained\./, ['explained']],
   [/^stability\./, ['stability']],
   // The total key reads the cost key's results, so it follows every cost-key re-run. The key's
-  // bootstrap is off in this spec, so it reads nothing but its own section.
-  [/^costKey\./, ['costKey', 'totalKey']],
+  // bootstrap is off in this spec, so it reads nothing but its own section. The scenarios read the
+  // cost key's results (base, key in force) and resolve their keys as the total key's sectors do.
+  [/^costKey\./, ['costKey', 'totalKey', 'scenarios']],
   [/^keyUncertainty\./, ['keyUncertainty']],
   [/^totalKey\./, ['totalKey']],
-  [/^redistribution\./, ['costKey', 'totalKey']],
+  [/^redistribution\./, ['costKey', 'totalKey', 'scenarios']],
+  [/^scenarios\./, ['scenarios']],
   [/^district\./, ['district']],
 ];
 
@@ -81,6 +83,8 @@ const OTHER: Record<string, string> = {
   flat: 'proposed',
   preset: 'flat',
   typed: 'none',
+  model: 'current',
+  weights: 'current',
 };
 
 /** The spec with the leaf at `path` changed to another valid value (null when there is none). */
@@ -130,6 +134,11 @@ function representative(): { spec: AnalysisSpec; files: { name: string; bytes: U
     subFunction: { modelId: 'm0', functionVariable: 'x1', totalVariable: 'y' },
   });
   spec.totalKey.perCapita = 5000;
+  spec.scenarios.list = [
+    { id: 's1', label: 'I kraft', source: { kind: 'current' } },
+    { id: 's2', label: 'Modell', source: { kind: 'model', modelId: 'm1' } },
+    { id: 's3', label: 'Skrevet', source: { kind: 'weights', weights: { __basic__: 0.7, x1: 0.3 }, source: 's' } },
+  ];
   spec.totalKey.sectors[1].weight = 0.5;
   spec.totalKey.sectors[1].compareWith = { kind: 'preset', presetId: 'p' };
   spec.district = {
@@ -169,7 +178,7 @@ describe('derived stage cache keys', () => {
     const r = await pipeline.run(spec, ctl);
     for (const k of ALL) expect(r?.[k], k).toBeTruthy();
     const sections = new Set(leaves(spec).map((p) => p[0]));
-    expect([...sections].sort()).toEqual(['costKey', 'data', 'describe', 'district', 'explained', 'keyUncertainty', 'models', 'redistribution', 'stability', 'title', 'totalKey', 'variables']);
+    expect([...sections].sort()).toEqual(['costKey', 'data', 'describe', 'district', 'explained', 'keyUncertainty', 'models', 'redistribution', 'scenarios', 'stability', 'title', 'totalKey', 'variables']);
   });
 
   it('an unchanged spec re-runs nothing', async () => {

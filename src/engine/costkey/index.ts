@@ -16,3 +16,4 @@ export * from './weights/presets';
 export * from './fromFit';
 export * from './keyView';
 export * from './weights/flags';
+export * from './scenarios';

@@ -8,6 +8,7 @@ import { explainedStage } from './explained';
 import { stabilityStage } from './stability';
 import { describeStage } from './describe';
 import { keyUncertaintyStage } from './keyUncertainty';
+import { scenariosStage } from './scenarios';
 
 export const stages: AnyStage[] = [
   modelsStage,
@@ -18,4 +19,5 @@ export const stages: AnyStage[] = [
   stabilityStage,
   describeStage,
   keyUncertaintyStage,
+  scenariosStage,
 ];

@@ -37,13 +37,15 @@ function select(spec: AnalysisSpec) {
   return { totalKey: spec.totalKey, costKey: { presets, year, remainder, alpha, yearEffect }, models: spec.models.list, population: spec.variables.population };
 }
 export type TotalKeyInput = ReturnType<typeof select>;
+/** What resolving a key source reads (the scenarios stage resolves its keys the same way). */
+export type KeySourceInput = Pick<TotalKeyInput, 'costKey' | 'models' | 'population'>;
 
 function unresolved(code: string, nb: string, en: string): SectorIndexSource {
   return { kind: 'unresolved', problem: problem(code, nb, en) };
 }
 
 /** Method A key of a fitted model, national values over the model's own key-year sample. */
-function modelKey(spec: TotalKeyInput, table: Table, models: Record<string, ModelResult> | undefined, modelId: string, year: number | null, label: string): SectorIndexSource {
+function modelKey(spec: KeySourceInput, table: Table, models: Record<string, ModelResult> | undefined, modelId: string, year: number | null, label: string): SectorIndexSource {
   const entry = spec.models.find((m) => m.id === modelId);
   if (!entry) return unresolved('unknown-model', `Modellen «${modelId}» for sektoren «${label}» finnes ikke.`, `Model "${modelId}" of sector "${label}" does not exist.`);
   const fit = pickFit(models?.[modelId], year);
@@ -67,7 +69,7 @@ function modelKey(spec: TotalKeyInput, table: Table, models: Record<string, Mode
 export function resolveSource(
   src: SectorSource,
   label: string,
-  spec: TotalKeyInput,
+  spec: KeySourceInput,
   table: Table,
   costKey: CostKeyResults | undefined,
   models: Record<string, ModelResult> | undefined,
