@@ -6,6 +6,8 @@
  *   results.xlsx      the same tables plus a sheet describing model and data
  *   analysis.R / analysis.do   scripts that reproduce the models
  *   analysedata.csv   the tidy analysis table the scripts read (kommune, navn, aar, every variable)
+ *   scenarios.xlsx / scenarios.csv   with scenarios in the project: one sheet per scenario and a
+ *                     comparison sheet (the dashboard's export of Omfordeling's scenario panel)
  * Data files come from the project (embedded), else from `--data DIR` (default: the project's folder),
  * else from public/demo for demo sources. Exit code 1 when any model failed or a file is missing.
  * `--print-spec` prints the project's spec as it runs (migrated, defaults filled in).
@@ -21,7 +23,8 @@ import { PRINT_SPEC } from '../options';
 import { refetchSource } from '../ssbRefetch';
 import { openProject } from '../../src/export/projectFile';
 import { buildRegressionTable } from '../../src/export/regressionTable';
-import { tableToCsv } from '../../src/export/csv';
+import { BOM, tableToCsv } from '../../src/export/csv';
+import { scenarioReportTables } from '../../src/export/scenarioTables';
 import { tablesToXlsx } from '../../src/export/xlsx';
 import { describeSpec, isSyntheticSpec } from '../../src/export/describeSpec';
 import { generateRScript } from '../../src/export/scripts/rScript';
@@ -139,14 +142,32 @@ export const run = defineCommand({
     writeFileSync(join(outDir, 'analysis.do'), generateStataScript(spec));
     // Written beside the scripts, under the name they read, so `Rscript analysis.R` runs as is.
     writeFileSync(join(outDir, DEFAULT_DATA_FILE), tableToTidyCsv(pipeline.analysisTable(spec)));
+    const scenarioFiles: string[] = [];
+    const sc = results.scenarios;
+    if (sc?.configured && sc.units.length) {
+      const st = scenarioReportTables(sc, { lang, synthetic: isSyntheticSpec(spec) });
+      writeFileSync(join(outDir, 'scenarios.xlsx'), await tablesToXlsx(st, { lang, description: describeSpec(spec, lang), synthetic: isSyntheticSpec(spec) }));
+      writeFileSync(join(outDir, 'scenarios.csv'), BOM + st.map((t) => tableToCsv(t, { style: csvStyle, bom: false })).join('\r\n'));
+      scenarioFiles.push('scenarios.xlsx', 'scenarios.csv');
+    }
 
     const failed = Object.entries(results.models ?? {}).filter(([, r]) => r.fits.some((f) => !f.outcome.ok));
     const summary = {
       out: outDir,
-      files: ['results.json', ...tables.map((t) => `${t.id}.csv`), 'results.xlsx', 'analysis.R', 'analysis.do', DEFAULT_DATA_FILE],
+      files: ['results.json', ...tables.map((t) => `${t.id}.csv`), 'results.xlsx', 'analysis.R', 'analysis.do', DEFAULT_DATA_FILE, ...scenarioFiles],
       models: Object.keys(results.models ?? {}).length,
       failedModels: failed.map(([id]) => id),
       problems: [...problems, ...results.problems].filter((p) => p.severity === 'error').map((p) => p.messageEn),
+      ...(sc?.configured
+        ? {
+            scenarios: {
+              against: sc.reference.flat ? null : sc.reference.label,
+              units: sc.units.length,
+              signChanges: sc.signDiffers.reduce((a, v) => a + v, 0),
+              list: sc.scenarios.map((x) => ({ id: x.id, label: x.label, ok: x.outcome?.checks.ok ?? false, gainers: x.outcome?.gainers ?? null, losers: x.outcome?.losers ?? null, problems: x.problems.map((p) => p.messageEn) })),
+            },
+          }
+        : {}),
       ...(refetch ? { refetched } : {}),
     };
     if (args.flags.has('json')) process.stdout.write(JSON.stringify(summary, null, 1) + '\n');

@@ -14,6 +14,7 @@ import { ExportButtons } from '../../charts/ExportButtons';
 import { myStrings } from './strings';
 import { useIntervalsFor, useKeyUncertainty } from '../costkey/uncertainty';
 import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
+import { MyScenarios } from '../scenarios/MyScenarios';
 
 function Search({ units, names }: { units: string[]; names: string[] }) {
   const s = useStrings(myStrings);
@@ -196,6 +197,7 @@ export function MyMunicipalityView() {
               ))}
             </Table.Body>
           </Table>
+          <MyScenarios unit={mine!} name={name} />
           <section aria-labelledby="my-peers">
             <Heading level={2} data-size="sm" id="my-peers">
               {s.peers}

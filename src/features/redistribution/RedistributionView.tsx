@@ -15,6 +15,7 @@ import { downloadText, redistributionCsv, redistributionRows, type Redistributio
 import { redistributionStrings } from './strings';
 import { useIntervalsFor } from '../costkey/uncertainty';
 import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
+import { ScenarioPanel } from '../scenarios/ScenarioPanel';
 
 type SortKey = 'name' | 'unit' | 'population' | 'index' | 'amount' | 'change' | 'changePerCapita';
 
@@ -252,6 +253,7 @@ export function RedistributionView() {
       </Field>
       <LiveChart base={base} mine={mine} />
       <LaterParts base={base} mine={mine} />
+      <ScenarioPanel context="redistribution" />
     </div>
   );
 }

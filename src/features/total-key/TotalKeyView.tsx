@@ -19,6 +19,7 @@ import { sortValue, totalKeyReportTables, totalKeyRows, type TotalSortKey } from
 import { SectorEditor, applyWeightPreset } from './SectorEditor';
 import { sectorWeightPresets } from '../../engine/costkey';
 import { totalKeyStrings } from './strings';
+import { ScenarioPanel } from '../scenarios/ScenarioPanel';
 import './totalKey.css';
 
 const PAGE = 50;
@@ -393,6 +394,7 @@ export function TotalKeyView() {
         </Paragraph>
       )}
       {res && res.configured && <ResultParts res={res} />}
+      {hasData && <ScenarioPanel context="total-key" />}
     </div>
   );
 }
