@@ -29,6 +29,7 @@ import { BASIC, type KeyRecord, type WeightsResult } from './types';
 import { coefficientWeights } from './weights/coefficient';
 import { subFunctionWeights } from './weights/subFunction';
 import { toKeyRecord } from './weights/checks';
+import type { YearEffectUse } from './fromFit';
 
 /** The weight rule a replication re-applies to its coefficients (the key's method and settings). */
 export type WeightRule =
@@ -39,6 +40,9 @@ export type WeightRule =
       national: Record<string, number>;
       remainder: 'population' | 'rescale';
       dropped: string[];
+      /** A pooled model with year effects: the year whose effect ŷ holds, as in the cost key
+       *  (`CostKeyResults.computed.yearEffect`); each replication takes that year's own δ. */
+      yearEffect?: YearEffectUse | null;
     }
   | {
       method: 'sub-function';
@@ -183,8 +187,10 @@ export function keyFromCoefficients(job: Pick<KeyBootstrapJob, 'blocks' | 'rule'
   const coefficients: Record<string, number> = {};
   job.blocks.names.forEach((nm, j) => (coefficients[nm] = beta[j]));
   const r = job.rule;
+  // The replication's own δ of the year the key holds (0 at the base year, which has no dummy).
+  const ye = r.method === 'coefficient' && r.yearEffect ? { ...r.yearEffect, value: r.yearEffect.year === r.yearEffect.baseYear ? 0 : (coefficients[`year_${r.yearEffect.year}`] ?? 0) } : null;
   return r.method === 'coefficient'
-    ? coefficientWeights({ criteria: r.criteria, controls: r.controls, coefficients, national: r.national, remainder: r.remainder, dropped: r.dropped })
+    ? coefficientWeights({ criteria: r.criteria, controls: r.controls, coefficients, national: r.national, remainder: r.remainder, dropped: r.dropped, yearEffect: ye })
     : subFunctionWeights({ criteria: r.criteria, coefficients, national: r.national, totalPerCapita: r.totalPerCapita, dropped: r.dropped });
 }
 

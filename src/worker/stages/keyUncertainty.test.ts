@@ -65,6 +65,23 @@ describe('key-uncertainty stage', () => {
     expect(u.problems.filter((p) => p.severity !== 'info')).toEqual([]);
   });
 
+  it('a pooled key model with year effects: the point weights are the cost key\'s, with ŷ at the key year (or the base year) in every replication', async () => {
+    for (const at of ['key-year', 'base-year'] as const) {
+      const s = setup('pooled');
+      s.spec.costKey.yearEffect = at;
+      const { ck, u } = await run(s.spec, s);
+      const ye = ck.computed!.yearEffect!;
+      expect(ye.at).toBe(at);
+      if (at === 'key-year') expect(ye.value).not.toBe(0);
+      const r = u.result!;
+      expect(r.weights[0].estimate).toBeCloseTo(ck.computed!.basic, 8);
+      ck.computed!.criteria.forEach((c, j) => expect(r.weights[j + 1].estimate, `${at} ${c.name}`).toBeCloseTo(c.weight, 8));
+      for (let i = 0; i < r.change.length; i++) expect(r.change[i]).toBeCloseTo(ck.outcome!.changePerCapita[i], 4);
+      // The point estimate lies inside its own 95 % interval.
+      for (const w of r.weights) expect(w.estimate >= w.low95 - 1e-12 && w.estimate <= w.high95 + 1e-12, w.name).toBe(true);
+    }
+  });
+
   it('is off by default, and refuses method B and typed keys with the reason', async () => {
     const s = setup();
     s.spec.keyUncertainty.enabled = false;

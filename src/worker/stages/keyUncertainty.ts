@@ -47,7 +47,7 @@ function ruleOf(input: KeyUncertaintyInput & { costKey: NonNullable<KeyUncertain
   const entry = input.models.find((m) => m.id === input.costKey.modelId);
   const criteria = ck.criteria;
   if (method === 'coefficient')
-    return { method: 'coefficient', criteria, controls: entry?.controls ?? [], national: ck.national, remainder: input.costKey.remainder, dropped: input.costKey.dropped };
+    return { method: 'coefficient', criteria, controls: entry?.controls ?? [], national: ck.national, remainder: input.costKey.remainder, dropped: input.costKey.dropped, yearEffect: ck.computed?.yearEffect ?? null };
   if (method === 'sub-function' && ck.totalPerCapita !== undefined)
     return { method: 'sub-function', criteria, national: ck.national, totalPerCapita: ck.totalPerCapita, dropped: input.costKey.dropped };
   if (method === 'explained-variance')
