@@ -31,7 +31,7 @@ const T = {
     source: (s: string) => `Nøkkel: ${s}.`,
     checks: (m: string, s: string) => `Kontroll: befolkningsvektet snittindeks ${m}, sum endring ${s} kr.`,
     notMade: 'Nøkkelen kunne ikke lages:',
-    signNote: 'Skifter fortegn: vinner under minst ett scenario og taper under et annet (endringer under 0,5 kr per innbygger regnes som ingen endring).',
+    signNote: 'Skifter fortegn: vinner under minst ett scenario og taper under et annet (uten endring teller verken som vinner eller taper).',
   },
   en: {
     comparison: 'Comparison of scenarios',
@@ -54,7 +54,7 @@ const T = {
     source: (s: string) => `Key: ${s}.`,
     checks: (m: string, s: string) => `Check: population-weighted mean index ${m}, sum of changes ${s} kr.`,
     notMade: 'The key could not be made:',
-    signNote: 'Sign changes: gains under at least one scenario and loses under another (changes below 0.5 kr per inhabitant count as no change).',
+    signNote: 'Sign changes: gains under at least one scenario and loses under another (no change counts as neither).',
   },
 };
 

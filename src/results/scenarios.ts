@@ -31,5 +31,7 @@ export interface ScenariosResults {
   scenarios: ScenarioResult[];
   /** 1 where a unit gains under one scenario and loses under another. */
   signDiffers: Uint8Array;
+  /** A change per inhabitant within ± this (kroner) is no change (engine `signTolerance`). */
+  signTolerance: number;
   problems: Problem[];
 }

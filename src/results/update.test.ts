@@ -9,7 +9,7 @@ import { diffResults, mergeResults } from './update';
 const ctl = { cancelled: () => false, progress: () => {} };
 
 describe('results updates', () => {
-  it('a redistribution edit sends the cost key and the total key only; the rest keep their objects', async () => {
+  it('a redistribution edit sends the cost key and the total key only; the rest keep their objects (the scenarios, none here, read nothing)', async () => {
     const opened = openProject(readFileSync(join(__dirname, '../../test/spec/v1-project.knl.json')));
     if (!opened.ok) throw new Error('test project did not open');
     const { spec, files } = opened.project;
@@ -18,7 +18,7 @@ describe('results updates', () => {
 
     const first = (await pipeline.runVersioned(spec, ctl))!;
     const all = diffResults(first.results, first.versions, {});
-    expect(Object.keys(all.changed).sort()).toEqual(['costKey', 'dataset', 'describe', 'district', 'explained', 'keyUncertainty', 'models', 'stability', 'totalKey']);
+    expect(Object.keys(all.changed).sort()).toEqual(['costKey', 'dataset', 'describe', 'district', 'explained', 'keyUncertainty', 'models', 'scenarios', 'stability', 'totalKey']);
     const held = mergeResults(null, {}, all)!;
     expect(held.explained).toBe(first.results.explained);
 

@@ -106,6 +106,25 @@ describeWithShared(REAL, 'own data from an empty start, following the checklist 
     expect(res.dataset!.demo).toBe(false);
     expect(res.dataset!.syntheticShare).toBe(0);
     expect(usesSyntheticSources(spec.data.sources)).toBe(false);
+
+    // Scenarios on the real key (issue 20 item 1): the proposed key, a model with one criterion and
+    // typed weights, each against the same key on the same real municipalities; identities hold.
+    spec.models.list.push({ ...model, id: 'bare_unge', label: 'Bare 0–22', regressors: ['andel_0_22'] });
+    spec.scenarios.list = [
+      { id: 'p', label: 'Foreslått', source: { kind: 'proposed' } },
+      { id: 'm', label: 'Bare 0–22', source: { kind: 'model', modelId: 'bare_unge' } },
+      { id: 't', label: 'Skrevet inn', source: { kind: 'weights', weights: { __basic__: 0.4, andel_0_22: 0.3, andel_67_79: 0.15, andel_80_pluss: 0.15 }, source: '' } },
+    ];
+    res = (await p.run(spec, ctl))!;
+    const sc = res.scenarios!;
+    expect(sc.units).toEqual(units);
+    for (const x of sc.scenarios) {
+      expect(x.problems, x.label).toEqual([]);
+      expect(x.outcome!.checks.ok, x.label).toBe(true);
+    }
+    const nSign = sc.signDiffers.reduce((a, v) => a + v, 0);
+    expect(nSign).toBeGreaterThan(0);
+    expect(nSign).toBeLessThan(units.length);
   });
 
   it('«Fjern demodata» keeps the user\'s files and nothing of the demo', () => {

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { changeSign, signDiffers, SIGN_TOLERANCE_NOK } from './scenarios';
+import { changeSign, signDiffers, signTolerance } from './scenarios';
+
+const TOL = 0.5;
 
 describe('sign differs between scenarios', () => {
   it('a gain under one scenario and a loss under another; no change (under the tolerance) is neither', () => {
     const a = Float64Array.from([10, -10, 10, 0.2, 5]);
     const b = Float64Array.from([-1, -3, 0, -0.3, 4]);
-    const c = Float64Array.from([2, -7, 0, 0.4, -SIGN_TOLERANCE_NOK]);
-    expect(Array.from(signDiffers([a, b, c], 5))).toEqual([1, 0, 0, 0, 1]);
-    expect(Array.from(signDiffers([a], 5))).toEqual([0, 0, 0, 0, 0]);
-    expect(Array.from(signDiffers([], 2))).toEqual([0, 0]);
+    const c = Float64Array.from([2, -7, 0, 0.4, -TOL * 2]);
+    expect(Array.from(signDiffers([a, b, c], 5, TOL))).toEqual([1, 0, 0, 0, 1]);
+    expect(Array.from(signDiffers([a], 5, TOL))).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(signDiffers([], 2, TOL))).toEqual([0, 0]);
   });
-  it('signs at the tolerance', () => {
-    expect(changeSign(SIGN_TOLERANCE_NOK)).toBe(1);
-    expect(changeSign(-SIGN_TOLERANCE_NOK)).toBe(-1);
-    expect(changeSign(SIGN_TOLERANCE_NOK / 2)).toBe(0);
-    expect(changeSign(Number.NaN)).toBe(0);
+  it('signs beyond the tolerance; the tolerance scales with U (an index as dependent has U ≈ 1)', () => {
+    expect(changeSign(TOL * 1.01, TOL)).toBe(1);
+    expect(changeSign(-TOL * 1.01, TOL)).toBe(-1);
+    expect(changeSign(TOL, TOL)).toBe(0);
+    expect(changeSign(Number.NaN, TOL)).toBe(0);
+    expect(changeSign(0.01, signTolerance(1))).toBe(1);
+    expect(signTolerance(2000)).toBeCloseTo(2e-6, 15);
   });
 });

@@ -9,8 +9,14 @@ import { evaluateOnBase, type GroupKind, type KeyBase } from './keyView';
 import type { RedistributionChecks } from './redistribution';
 import type { KeyRecord } from './types';
 
-/** A change smaller than this (kroner per inhabitant) counts as no change: it shows as 0 on screen. */
-export const SIGN_TOLERANCE_NOK = 0.5;
+/** A change of the index smaller than this counts as no change (rounding noise, not a gain or loss):
+ *  scale-free, so it works for a dependent in kroner as well as for an index (U ≈ 1). */
+export const SIGN_TOLERANCE_INDEX = 1e-9;
+
+/** The tolerance in kroner per inhabitant on a base with U kroner per inhabitant. */
+export function signTolerance(perCapitaNok: number): number {
+  return SIGN_TOLERANCE_INDEX * Math.abs(perCapitaNok);
+}
 
 export interface ScenarioOutcome {
   key: KeyRecord;
@@ -31,11 +37,13 @@ export interface ScenarioOutcome {
 
 export function scenarioOutcome(base: KeyBase, key: KeyRecord): ScenarioOutcome {
   const o = evaluateOnBase(base, key, 1);
+  const tol = signTolerance(base.perCapitaNok);
   let gainers = 0;
   let losers = 0;
   for (const v of o.changePerCapita) {
-    if (v >= SIGN_TOLERANCE_NOK) gainers++;
-    else if (v <= -SIGN_TOLERANCE_NOK) losers++;
+    const sg = changeSign(v, tol);
+    if (sg > 0) gainers++;
+    else if (sg < 0) losers++;
   }
   return {
     key,
@@ -52,19 +60,19 @@ export function scenarioOutcome(base: KeyBase, key: KeyRecord): ScenarioOutcome 
   };
 }
 
-/** Sign of a change per inhabitant: +1 gain, −1 loss, 0 within the tolerance. */
-export function changeSign(perCapita: number): -1 | 0 | 1 {
-  return perCapita >= SIGN_TOLERANCE_NOK ? 1 : perCapita <= -SIGN_TOLERANCE_NOK ? -1 : 0;
+/** Sign of a change per inhabitant: +1 gain, −1 loss, 0 within the tolerance (kroner per inhabitant). */
+export function changeSign(perCapita: number, tol: number): -1 | 0 | 1 {
+  return perCapita > tol ? 1 : perCapita < -tol ? -1 : 0;
 }
 
 /** 1 where a unit gains under one scenario and loses under another (no change is neither). */
-export function signDiffers(perCapita: readonly Float64Array[], n: number): Uint8Array {
+export function signDiffers(perCapita: readonly Float64Array[], n: number, tol: number): Uint8Array {
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let gain = false;
     let loss = false;
     for (const pc of perCapita) {
-      const s = changeSign(pc[i]);
+      const s = changeSign(pc[i], tol);
       if (s > 0) gain = true;
       else if (s < 0) loss = true;
     }

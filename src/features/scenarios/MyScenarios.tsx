@@ -39,7 +39,7 @@ export function MyScenarios({ unit, name }: { unit: string; name: string }) {
           <Table.Body>
             {r.scenarios.map((sc) => {
               const o = sc.outcome;
-              const sign = o ? changeSign(o.changePerCapita[i]) : 0;
+              const sign = o ? changeSign(o.changePerCapita[i], r.signTolerance) : 0;
               return (
                 <Table.Row key={sc.id} data-scenario={sc.id} data-sign={o ? sign : undefined}>
                   <Table.Cell>{sc.label}</Table.Cell>

@@ -114,7 +114,7 @@ describe('scenarios stage on the demo', () => {
     const sc = res.scenarios!;
     let marked = 0;
     for (let i = 0; i < sc.units.length; i++) {
-      const signs = new Set(sc.scenarios.map((s) => changeSign(s.outcome!.changePerCapita[i])));
+      const signs = new Set(sc.scenarios.map((s) => changeSign(s.outcome!.changePerCapita[i], sc.signTolerance)));
       expect(sc.signDiffers[i], sc.units[i]).toBe(signs.has(1) && signs.has(-1) ? 1 : 0);
       marked += sc.signDiffers[i];
     }

@@ -13,6 +13,7 @@ import {
   makeKeyBase,
   scenarioOutcome,
   signDiffers,
+  signTolerance,
   type GroupKind,
   type KeyBase,
   type KeyRecord,
@@ -52,6 +53,7 @@ function emptyResults(configured: boolean, problems: Problem[]): ScenariosResult
     groups: NO_GROUPS,
     scenarios: [],
     signDiffers: new Uint8Array(0),
+    signTolerance: 0,
     problems,
   };
 }
@@ -186,7 +188,8 @@ function scenariosFrom(input: ScenariosInput, table: Table, costKey: CostKeyResu
     indexCurrent: base.indexCurrent,
     groups: base.groups,
     scenarios,
-    signDiffers: signDiffers(perCapita, n),
+    signDiffers: signDiffers(perCapita, n, signTolerance(base.perCapitaNok)),
+    signTolerance: signTolerance(base.perCapitaNok),
     problems: shared.problems,
   };
 }
@@ -194,6 +197,7 @@ function scenariosFrom(input: ScenariosInput, table: Table, costKey: CostKeyResu
 export const scenariosStage = defineStage({
   key: 'scenarios',
   select,
-  // The cost-key and model results it reads re-run it when they change (the pipeline tracks them).
-  run: (ctx) => scenariosFrom(ctx.input, ctx.table, ctx.results.costKey, ctx.results.models),
+  // The cost-key and model results it reads re-run it when they change (the pipeline tracks them);
+  // without scenarios no result section is touched, so it follows nothing.
+  run: (ctx) => (ctx.input.costKey ? scenariosFrom(ctx.input, ctx.table, ctx.results.costKey, ctx.results.models) : emptyResults(false, [])),
 });
