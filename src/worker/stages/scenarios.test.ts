@@ -10,6 +10,8 @@ import { changeSign } from '../../engine/costkey';
 import { loadSpec } from '../../spec/migrate';
 import { analysisSpecSchema, type AnalysisSpec } from '../../spec/schema';
 import { Pipeline } from '../pipeline';
+import { openProject, saveProject } from '../../export/projectFile';
+import { scenarioReportTables } from '../../export/scenarioTables';
 import type { AnalysisResults } from '../../results/analysisResults';
 
 const ctl = { cancelled: () => false, progress: () => {} };
@@ -140,6 +142,27 @@ describe('scenarios stage on the demo', () => {
     expect(r.scenarios[3].problems[0].code).toBe('scenario-weight-missing');
     expect(r.scenarios[4].outcome?.checks.ok).toBe(false);
     expect(r.scenarios[4].problems.map((p) => p.code)).toContain('weights-sum');
+  });
+
+  it('the scenarios are saved in the project and come back unchanged', () => {
+    const opened = openProject(saveProject(spec));
+    if (!opened.ok) throw new Error(opened.problems[0].messageEn);
+    expect(opened.project.spec.scenarios).toEqual(spec.scenarios);
+  });
+
+  it('exports one table per scenario and a comparison table with the sign mark', () => {
+    const sc = res.scenarios!;
+    const tables = scenarioReportTables(sc, { lang: 'nb', synthetic: true });
+    expect(tables.map((t) => t.title)).toEqual([...SCENARIOS.map((s) => `Scenario: ${s.label}`), 'Sammenligning av scenarioer']);
+    const cmp = tables.at(-1)!;
+    expect(cmp.groups[0].rows).toHaveLength(sc.units.length);
+    const i = sc.signDiffers.indexOf(1);
+    expect(cmp.groups[0].rows[i].cells.at(-1)!.value).toBe('ja');
+    // Each scenario's table: the municipality's change per inhabitant as a number.
+    const d = tables[3].groups[0].rows[i].cells;
+    expect(d[0].value).toBe(sc.units[i]);
+    expect(d[5].value).toBe(sc.scenarios[3].outcome!.changePerCapita[i]);
+    expect(tables[3].notes.join(' ')).toContain('Vekter skrevet inn (test)');
   });
 
   it('without scenarios the stage reports nothing configured', async () => {
