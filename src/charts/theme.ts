@@ -4,7 +4,6 @@
  */
 import type { Language } from '../i18n/language';
 import { formatNumber, formatSignificant } from '../i18n/format';
-import { PlainTick } from './PlainTick';
 
 export const chartColors = {
   primary: '#0062ba',
@@ -31,16 +30,6 @@ export const seriesColors = [
 ];
 
 export const chartFont = { fontSize: 12, fill: chartColors.axis };
-
-/** `tick: PlainTick` and `interval: 0`: no DOM text measurement per label (see PlainTick.tsx). */
-export const axisProps = {
-  tick: PlainTick,
-  interval: 0,
-  stroke: chartColors.grid,
-  tickLine: false,
-} as const;
-
-export const gridProps = { stroke: chartColors.grid, strokeDasharray: '3 3' } as const;
 
 /** Tick formatter for numeric axes in the current language. */
 export function numberTick(lang: Language, digits?: number): (v: number) => string {

@@ -58,17 +58,6 @@ export function weightWarnings(criteria: readonly CriterionWeight[], basic: numb
   return out;
 }
 
-export function sumProblem(sum: number): Problem | null {
-  if (isSumOk(sum)) return null;
-  return problem(
-    'weights-sum',
-    `Vektene summerer til ${Number.isFinite(sum) ? sum.toFixed(6) : 'ugyldig verdi'}, ikke 1. Nøkkelen brukes ikke før summen er 1.`,
-    `The weights add up to ${Number.isFinite(sum) ? sum.toFixed(6) : 'an invalid value'}, not 1. The key is not applied until the sum is 1.`,
-    undefined,
-    'error',
-  );
-}
-
 /** Record form of a weights result (dropped criteria get 0), basic criterion under BASIC. */
 export function toKeyRecord(criteria: readonly CriterionWeight[], basic: number): KeyRecord {
   const rec: KeyRecord = { [BASIC]: basic };
