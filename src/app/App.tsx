@@ -1,5 +1,5 @@
 import { Heading, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { views as registered } from '../features/registry';
 import { useLanguage } from '../i18n/useLanguage';
 import { useStrings } from '../i18n/useStrings';
@@ -14,6 +14,9 @@ import { RestorePrompt } from '../features/share/RestorePrompt';
 import { StatusBar } from './StatusBar';
 import { SyntheticNotice } from './SyntheticNotice';
 import { SyntheticContext } from '../charts/SyntheticNote';
+import { ChartSourceContext } from '../charts/ChartExportButtons';
+import { sourceLine } from '../export/sourceLine';
+import type { Language } from '../i18n/language';
 import { selectIsSynthetic, selectSyntheticShare } from '../store/analysisStore';
 import { shellStrings } from './strings';
 import { useActiveView } from './useActiveView';
@@ -29,6 +32,8 @@ export function App() {
   const synthetic = useAnalysisStore(selectIsSynthetic);
   const share = useAnalysisStore(selectSyntheticShare);
   const syntheticStatus = useMemo(() => ({ synthetic, share }), [synthetic, share]);
+  // Charts do not read the store: their exports ask this for the «Kilde» line, on click.
+  const chartSource = useCallback((l: Language) => sourceLine(useAnalysisStore.getState().spec, l), []);
   // Each view shows only the messages that affect it (relevance.ts); the Data view's file messages
   // sit on the file cards, so its box holds the rest.
   const viewProblems = useMemo(() => {
@@ -68,36 +73,38 @@ export function App() {
   const View = active?.component;
   return (
     <SyntheticContext.Provider value={syntheticStatus}>
-      <div className="kl-app">
-        <SkipLink href="#main">{s.skip}</SkipLink>
-        <Header />
-        <div className="kl-body">
-          <Nav views={views} active={active?.id} />
-          <main id="main" ref={mainRef} tabIndex={-1} className="kl-main" data-view={active?.id}>
-            <div className="kl-main-top">
-              <StatusBar />
-            </div>
-            <RestorePrompt />
-            <SyntheticNotice />
-            <GroupedProblemList problems={viewProblems} heading={s.problems} />
-            {View ? (
-              <View key={active.id} />
-            ) : (
-              <>
-                <Heading level={1} data-size="md">
-                  {s.product}
-                </Heading>
-                <Paragraph>{s.noViews}</Paragraph>
-              </>
-            )}
-          </main>
+      <ChartSourceContext.Provider value={chartSource}>
+        <div className="kl-app">
+          <SkipLink href="#main">{s.skip}</SkipLink>
+          <Header />
+          <div className="kl-body">
+            <Nav views={views} active={active?.id} />
+            <main id="main" ref={mainRef} tabIndex={-1} className="kl-main" data-view={active?.id}>
+              <div className="kl-main-top">
+                <StatusBar />
+              </div>
+              <RestorePrompt />
+              <SyntheticNotice />
+              <GroupedProblemList problems={viewProblems} heading={s.problems} />
+              {View ? (
+                <View key={active.id} />
+              ) : (
+                <>
+                  <Heading level={1} data-size="md">
+                    {s.product}
+                  </Heading>
+                  <Paragraph>{s.noViews}</Paragraph>
+                </>
+              )}
+            </main>
+          </div>
+          <footer className="kl-footer">
+            <Paragraph data-size="xs" data-testid="privacy-footer">
+              {pageSsb.api && ssbFetch ? s.footerSsb.replace('{host}', new URL(pageSsb.api).host) : s.footer}
+            </Paragraph>
+          </footer>
         </div>
-        <footer className="kl-footer">
-          <Paragraph data-size="xs" data-testid="privacy-footer">
-            {pageSsb.api && ssbFetch ? s.footerSsb.replace('{host}', new URL(pageSsb.api).host) : s.footer}
-          </Paragraph>
-        </footer>
-      </div>
+      </ChartSourceContext.Provider>
     </SyntheticContext.Provider>
   );
 }

@@ -11,7 +11,7 @@ import { useId, useRef, type ReactElement, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import { useLanguage } from '../i18n/useLanguage';
 import { SyntheticNote, useSynthetic } from './SyntheticNote';
-import { ExportButtons } from './ExportButtons';
+import { ChartExportButtons } from './ChartExportButtons';
 
 export interface ChartAlt {
   caption?: string;
@@ -28,7 +28,7 @@ export interface ChartFrameProps {
   /** e.g. "SSB, KOSTRA" — the demo note is added automatically. Exports fall back to the data's
    *  source line (files, SSB tables and fetch dates) when left out. */
   source?: string;
-  /** Overrides the store's demo flag (e.g. for exported snapshots). */
+  /** Overrides the shell's synthetic-data flag (e.g. for exported snapshots). */
   synthetic?: boolean;
   height?: number;
   /** The text alternative: a table of the plotted numbers, or any node. */
@@ -98,7 +98,7 @@ export function ChartFrame(props: ChartFrameProps) {
         )}
         <SyntheticNote synthetic={synthetic} />
       </figcaption>
-      <ExportButtons
+      <ChartExportButtons
         fileBase={props.title}
         chartRef={figureRef}
         chart={{ title: props.title, subtitle: props.subtitle, xLabel: props.xLabel, yLabel: props.yLabel, source: props.source, synthetic: props.synthetic }}

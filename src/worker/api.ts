@@ -2,7 +2,7 @@
 import type { Problem } from '../engine/problem';
 import type { AnalysisSpec } from '../spec/schema';
 import type { SourceSpec } from '../spec/sections/data';
-import type { ColumnPreview } from '../engine/variables/types';
+import type { FormulaPreviewResult } from '../results/formulaPreview';
 import type { ResultsUpdate, SectionVersions } from '../results/update';
 import type { SsbImportInput, SsbImportResult } from './ssbImport';
 
@@ -33,8 +33,6 @@ export interface DemoResult extends ImportResult {
   /** The demo's AnalysisSpec (already validated), or null when the demo files are absent. */
   spec: AnalysisSpec | null;
 }
-
-export type FormulaPreviewResult = { ok: true; preview: ColumnPreview } | { ok: false; problem: Problem };
 
 export interface AnalysisApi {
   /** Reads `<baseUrl>demo-spec.json` and the files it lists (same origin) and imports them. */

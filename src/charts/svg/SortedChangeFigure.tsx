@@ -8,7 +8,7 @@ import { useMemo, useRef, type CSSProperties } from 'react';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { DenseBars } from './DenseBars';
-import { ExportButtons } from '../ExportButtons';
+import { ChartExportButtons } from '../ChartExportButtons';
 
 /** Visually hidden but read by screen readers: the text alternative of a chart. */
 export const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
@@ -89,7 +89,7 @@ export function SortedChangeFigure(p: SortedChangeFigureProps) {
       )}
       <SyntheticNote />
       {/* The axis titles are drawn inside the SVG, so the export adds only title, source and note. */}
-      <ExportButtons fileBase={p.title} chartRef={figureRef} chart={{ title: p.title, subtitle: mineText.trim() || undefined }} />
+      <ChartExportButtons fileBase={p.title} chartRef={figureRef} chart={{ title: p.title, subtitle: mineText.trim() || undefined }} />
     </figure>
   );
 }

@@ -8,7 +8,7 @@ import type { DescribeResult } from '../../engine/describe';
 import { CorrelationHeatmap } from './CorrelationHeatmap';
 import { SizeClassChart } from './SizeClassChart';
 import { ChipPicker } from './ChipPicker';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
 import { describeReportTables } from '../../export/describeTables';
 import { SIZE_CLASS_LABELS } from '../../engine/variables/sizeClass';
 import { describeStrings } from './strings';

@@ -6,7 +6,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
 import { TRONDHEIM_BUDGET_NOTE, trondheimExample } from './example';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
 import { districtReportTable } from '../../export/districtTable';
 
 const strings = {

@@ -4,7 +4,7 @@
  * and a warning says why that comparison misleads.
  */
 import { Alert, Table } from '@digdir/designsystemet-react';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
 import { comparisonReportTable, comparisonSampleNote } from '../../export/comparisonTable';
 import type { ModelComparison } from '../../engine/importance/compare';
 import { formatNumber, formatPercent, formatSignificant, formatInteger } from '../../i18n/format';

@@ -10,7 +10,7 @@ import { useAnalysisStore, useUiStore } from '../../store';
 import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
 import { CategoryBars } from '../../charts/svg/CategoryBars';
 import { srOnly } from '../../charts/svg/SortedChangeFigure';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { myStrings } from './strings';
 import { useIntervalsFor, useKeyUncertainty } from '../costkey/uncertainty';
 import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
@@ -138,7 +138,7 @@ export function MyMunicipalityView() {
               maxBarWidth={80}
             />
             <SyntheticNote />
-            <ExportButtons fileBase={`${s.waterfall} ${mine}`} chartRef={waterfallRef} chart={{ title: `${s.waterfall}: ${name} (${mine})`, yLabel: s.contribution }} />
+            <ChartExportButtons fileBase={`${s.waterfall} ${mine}`} chartRef={waterfallRef} chart={{ title: `${s.waterfall}: ${name} (${mine})`, yLabel: s.contribution }} />
           </figure>
           <Table data-testid="my-criteria">
             <caption>{s.criteriaTable}</caption>

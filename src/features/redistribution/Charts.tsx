@@ -9,7 +9,7 @@ import type { KeyBase, KeyOutcome } from '../../engine/costkey';
 import { CategoryBars } from '../../charts/svg/CategoryBars';
 import { CHANGE_COLORS, SortedChangeFigure, srOnly } from '../../charts/svg/SortedChangeFigure';
 import { DenseScatter } from '../../charts/svg/DenseScatter';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { SyntheticNote } from '../../charts/SyntheticNote';
 import { formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -84,7 +84,7 @@ export const ChangeVsPopulation = memo(function ChangeVsPopulation({ base, outco
       />
       <p style={srOnly}>{s.scatterDesc}</p>
       <SyntheticNote />
-      <ExportButtons fileBase={s.scatter} chartRef={figureRef} chart={{ title: s.scatter }} />
+      <ChartExportButtons fileBase={s.scatter} chartRef={figureRef} chart={{ title: s.scatter }} />
     </figure>
   );
 });
@@ -106,7 +106,7 @@ export const ChangeHistogram = memo(function ChangeHistogram({ outcome }: { outc
     <figure ref={figureRef} className="kl-chart">
       <figcaption>{s.histogram}</figcaption>
       <CategoryBars bars={bars} format={(v) => formatInteger(v, lang)} label={s.histogramDesc(bars.length)} labelEvery={Math.ceil(bars.length / 6)} xTitle={s.changePerCapita} yTitle={s.units} />
-      <ExportButtons fileBase={s.histogram} chartRef={figureRef} chart={{ title: s.histogram }} />
+      <ChartExportButtons fileBase={s.histogram} chartRef={figureRef} chart={{ title: s.histogram }} />
       <details>
         <summary>{s.histogramDesc(bars.length)}</summary>
         <table>

@@ -9,7 +9,7 @@ import { useStrings } from '../../i18n/useStrings';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useAnalysisStore, selectIsSynthetic } from '../../store/analysisStore';
 import { useUiStore } from '../../store/uiStore';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
 import { generateRScript } from '../../export/scripts/rScript';
 import { generateStataScript } from '../../export/scripts/stataScript';
 import { DEFAULT_DATA_FILE } from '../../export/scripts/common';

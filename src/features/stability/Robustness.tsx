@@ -6,7 +6,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { stabilityStrings } from './strings';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
 import { bootstrapReportTable, leaveOneOutReportTable } from '../../export/stabilityTables';
 
 export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Map<string, string> }) {

@@ -10,7 +10,7 @@ import { YearTable } from './YearTable';
 import { BootstrapPanel, LeaveOneOut } from './Robustness';
 import { ModelPicker } from './ModelPicker';
 import { EqualYearsTable } from './EqualYearsTable';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
 import { useLanguage } from '../../i18n/useLanguage';
 import { perYearReportTable } from '../../export/stabilityTables';
 import { formatSignificant } from '../../i18n/format';

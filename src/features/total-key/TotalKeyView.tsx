@@ -8,7 +8,7 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { Alert, Button, Details, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { TotalKeyResult } from '../../engine/costkey';
 import { SortedChangeFigure } from '../../charts/svg/SortedChangeFigure';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useUnitTable } from '../useUnitTable';

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { getAnalysisClient } from '../../store/workerClient';
-import type { FormulaPreviewResult } from '../../worker/api';
+import type { FormulaPreviewResult } from '../../results/formulaPreview';
 
 const DEBOUNCE_MS = 300;
 
