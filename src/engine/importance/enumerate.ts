@@ -67,6 +67,10 @@ export class GrayEnumerator {
 
 const CHUNK = 1 << 14;
 
+// The engine is type-checked without DOM or Node types (tsconfig.engine.json); every host it runs in
+// (worker, browser, Node) has this timer.
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+
 /** Runs an enumerator to completion synchronously; returns false if cancelled. */
 export function runAll(e: GrayEnumerator, visit: SubsetVisitor, hooks: Hooks = {}): boolean {
   while (!e.done) {
@@ -78,7 +82,11 @@ export function runAll(e: GrayEnumerator, visit: SubsetVisitor, hooks: Hooks = {
 }
 
 /** As runAll, but yields to the event loop between chunks so cancel messages can arrive. */
-export async function runAllAsync(e: GrayEnumerator, visit: SubsetVisitor, hooks: Hooks = {}): Promise<boolean> {
+export async function runAllAsync(
+  e: GrayEnumerator,
+  visit: SubsetVisitor,
+  hooks: Hooks = {},
+): Promise<boolean> {
   while (!e.done) {
     await (hooks.pause ? hooks.pause() : new Promise<void>((r) => setTimeout(r, 0)));
     if (hooks.cancelled?.()) return false;

@@ -7,17 +7,16 @@
  * scaling (analytic weights), HC1 = n/(n−k), CR1 = G/(G−1)·(N−1)/(N−K) with t on G−1 df, rmse with
  * weights normalised to sum to n.
  */
-import { problem, type Problem } from '../problem';
+import type { Problem } from '../problem';
 import { applyQ, applyQt, columnNorms, householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
-import { refineLeastSquares, scaledCondition } from '../linalg/refine';
+import { refineLeastSquares } from '../linalg/refine';
+import { COEF_NEGLIGIBLE, fail, INTERCEPT, needsRefinementFrom } from './designCommon';
 import { otherColumns, solveGrouped } from './grouped';
 import { clusterScores, covariance, meatInQBasis, reportingRoot, rowScores, upperR, waldStatistic, type WaldRestriction } from './sandwich';
 import type { Coefficient, FitSuccess, SeType } from '../model/types';
 import { pValueF, pValueT, tCritical } from './inference';
 
-
-/** The name the constant gets in coefficient lists; `intercept` in collinearity reports (oracle). */
-export const INTERCEPT = '(Intercept)';
+export { INTERCEPT };
 
 export interface DesignInput {
   /** Column-major n×k design; not modified. With `groups.compact` only the columns that are neither
@@ -81,16 +80,6 @@ let scratch = new Float64Array(0);
 function workBuffer(size: number): Float64Array {
   if (scratch.length < size) scratch = new Float64Array(size);
   return scratch.length === size ? scratch : scratch.subarray(0, size);
-}
-
-export const COEF_NEGLIGIBLE = 1e-6;
-/** Refinement costs more than the QR, so it runs only where the a-priori error bound says digits
- *  beyond this relative error are at stake for some coefficient. */
-const REFINE_ABOVE_ERROR = 1e-8;
-
-export function fail(code: string, nb: string, en: string, n: number, k: number, extra: Partial<DesignFailure> = {}): DesignFailure {
-  const where = extra.collinear ? { variables: extra.collinear } : undefined;
-  return { ok: false, problem: problem(code, nb, en, where), n, k, ...extra };
 }
 
 /**
@@ -484,26 +473,6 @@ export function needsRefinement(qr: ReturnType<typeof householderQr>, rinv: Floa
     yy += y[i] * y[i];
   }
   return needsRefinementFrom(qr, rinv, b, rr, yy);
-}
-
-/** The same bound from ‖r‖² and ‖y‖² (the grouped path has them without forming r). */
-export function needsRefinementFrom(qr: ReturnType<typeof householderQr>, rinv: Float64Array, b: Float64Array, rr: number, yy: number): boolean {
-  const k = qr.rank;
-  const kappa = scaledCondition(qr, rinv);
-  const fitted = Math.sqrt(Math.max(yy - rr, 0));
-  const rho = fitted > 0 ? Math.sqrt(rr) / fitted : 1e16;
-  let big = 0;
-  let small = Infinity;
-  for (let j = 0; j < k; j++) {
-    let s = qr.rdiag[j] * qr.rdiag[j];
-    for (let m = 0; m < j; m++) s += qr.a[j * qr.n + m] ** 2;
-    const v = Math.abs(b[j]) * Math.sqrt(s);
-    big = Math.max(big, v);
-    if (v > 0) small = Math.min(small, v);
-  }
-  if (!(small < Infinity)) return false;
-  const bound = 2.2e-16 * kappa * (1 + kappa * rho) * (big / small);
-  return bound > REFINE_ABOVE_ERROR;
 }
 
 /** Weighted means of every column but the intercept (the intercept's slot stays 0). */

@@ -12,7 +12,8 @@
  */
 import { householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
 import { crossProduct, toQBasis } from './sandwich';
-import { COEF_NEGLIGIBLE, fail, INTERCEPT, needsRefinementFrom, type DesignFailure, type DesignInput, type Solved } from './fit';
+import type { DesignFailure, DesignInput, Solved } from './fit';
+import { COEF_NEGLIGIBLE, fail, INTERCEPT, needsRefinementFrom } from './designCommon';
 
 // Scratch reused across fits (engine calls are synchronous; nothing here outlives one fitDesign).
 let zScratch = new Float64Array(0);
