@@ -12,6 +12,7 @@ import { KeyChecks, WeightEditor } from './WeightEditor';
 import { FlaggedCriteria, useFlagText } from './FlaggedCriteria';
 import { VariableSelect } from '../variables/VariableSelect';
 import { UncertaintyPanel } from './UncertaintyPanel';
+import { ModelSelect } from '../kit/ModelSelect';
 
 const METHODS: CostKeySpec['method'][] = ['coefficient', 'explained-variance', 'sub-function', 'manual'];
 const NO_VARIABLES: { name: string; label: string }[] = [];
@@ -21,7 +22,6 @@ function MethodOptions() {
   const spec = useAnalysisStore((st) => st.spec);
   const update = useAnalysisStore((st) => st.updateSpec);
   const ck = spec.costKey;
-  const models = spec.models.list;
   const res = useCostKey();
   // Method C's total spending is a variable of the data: offer the dataset's numeric columns.
   const variables = useAnalysisStore((st) => st.results?.dataset?.numericColumns) ?? NO_VARIABLES;
@@ -43,17 +43,14 @@ function MethodOptions() {
           />
         ))}
       </fieldset>
-      <Field>
-        <Label htmlFor="ck-model">{s.model}</Label>
-        <Select id="ck-model" value={ck.modelId ?? ''} data-testid="costkey-model" onChange={(e) => update((d) => void (d.costKey.modelId = e.target.value || null))}>
-          <option value="">{s.noModel}</option>
-          {models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ModelSelect
+        id="ck-model"
+        label={s.model}
+        value={ck.modelId}
+        empty={s.noModel}
+        testId="costkey-model"
+        onChange={(id) => update((d) => void (d.costKey.modelId = id))}
+      />
       <Textfield
         label={s.year}
         description={s.lastYear}
@@ -118,17 +115,13 @@ function MethodOptions() {
       )}
       {ck.method === 'sub-function' && (
         <>
-          <Field>
-            <Label htmlFor="ck-sub-model">{s.subModel}</Label>
-            <Select id="ck-sub-model" value={ck.subFunction.modelId ?? ''} onChange={(e) => update((d) => void (d.costKey.subFunction.modelId = e.target.value || null))}>
-              <option value="">{s.noModel}</option>
-              {models.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ModelSelect
+            id="ck-sub-model"
+            label={s.subModel}
+            value={ck.subFunction.modelId}
+            empty={s.noModel}
+            onChange={(id) => update((d) => void (d.costKey.subFunction.modelId = id))}
+          />
           <VariableSelect
             label={s.subTotal}
             none={s.chooseVariable}

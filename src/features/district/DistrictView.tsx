@@ -8,6 +8,7 @@ import { useAnalysisStore } from '../../store';
 import { TRONDHEIM_BUDGET_NOTE, trondheimExample } from './example';
 import { ExportButtons } from '../ExportButtons';
 import { districtReportTable } from '../../export/districtTable';
+import { ViewShell } from '../kit/ViewShell';
 
 const strings = {
   nb: {
@@ -85,11 +86,7 @@ export function DistrictView() {
   const cur = res?.keys.find((k) => k.id === res.currentKeyId);
   const prop = res?.keys.find((k) => k.id === res.proposedKeyId);
   return (
-    <div className="kl-view" data-testid="district-view">
-      <Heading level={1} data-size="md">
-        {s.title}
-      </Heading>
-      <Paragraph>{s.intro}</Paragraph>
+    <ViewShell testId="district-view" title={s.title} lead={s.intro}>
       <Button variant="secondary" data-testid="district-example" onClick={() => update((d) => void Object.assign(d.district, structuredClone(trondheimExample)))}>
         {s.example}
       </Button>
@@ -283,6 +280,6 @@ export function DistrictView() {
       ) : (
         <Paragraph>{s.empty}</Paragraph>
       )}
-    </div>
+    </ViewShell>
   );
 }

@@ -11,6 +11,8 @@ import { SubsetPanel } from './SubsetPanel';
 import { VariablePicker } from '../variables/VariablePicker';
 import { unitWarningsFor } from '../../engine/variables/units';
 import { useLanguage } from '../../i18n/useLanguage';
+import { ModelSelect } from '../kit/ModelSelect';
+import { ViewShell } from '../kit/ViewShell';
 
 export function ExplainedView() {
   const s = useStrings(explainedStrings);
@@ -42,46 +44,26 @@ export function ExplainedView() {
     updateSpec((d) => void (d.explained.candidateCriteria = d.explained.candidateCriteria.filter((x) => x !== c)));
 
   return (
-    <div className="kl-view" data-testid="explained-view">
-      <Heading level={1} data-size="md">
-        {s.title}
-      </Heading>
-      <Paragraph>{s.intro}</Paragraph>
+    <ViewShell testId="explained-view" title={s.title} lead={s.intro}>
       {!base ? (
         <Paragraph>{s.noModel}</Paragraph>
       ) : (
         <>
-          <Field>
-            <Label htmlFor="kl-baseline">{s.baseline}</Label>
-            <Select
-              id="kl-baseline"
-              value={base.id}
-              onChange={(e) => updateSpec((d) => void (d.explained.baselineModelId = e.target.value))}
-            >
-              {spec.models.list.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field>
-            <Label htmlFor="kl-decomp-model">{s.decompositionModel}</Label>
-            {/* Empty value = null in the spec: follow today's key when it changes. */}
-            <Select
-              id="kl-decomp-model"
-              data-testid="decomposition-model"
-              value={spec.explained.decompositionModelId ?? ''}
-              onChange={(e) => updateSpec((d) => void (d.explained.decompositionModelId = e.target.value || null))}
-            >
-              <option value="">{s.sameAsBaseline}</option>
-              {spec.models.list.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ModelSelect
+            id="kl-baseline"
+            label={s.baseline}
+            value={base.id}
+            onChange={(id) => updateSpec((d) => void (d.explained.baselineModelId = id ?? base.id))}
+          />
+          {/* Empty value = null in the spec: follow today's key when it changes. */}
+          <ModelSelect
+            id="kl-decomp-model"
+            label={s.decompositionModel}
+            value={spec.explained.decompositionModelId}
+            empty={s.sameAsBaseline}
+            testId="decomposition-model"
+            onChange={(id) => updateSpec((d) => void (d.explained.decompositionModelId = id))}
+          />
           <div className="kl-row">
             <VariablePicker
               label={s.addCandidate}
@@ -174,6 +156,6 @@ export function ExplainedView() {
           />
         </>
       )}
-    </div>
+    </ViewShell>
   );
 }

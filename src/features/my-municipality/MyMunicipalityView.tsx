@@ -15,6 +15,7 @@ import { myStrings } from './strings';
 import { useIntervalsFor, useKeyUncertainty } from '../costkey/uncertainty';
 import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
 import { MyScenarios } from '../scenarios/MyScenarios';
+import { ViewShell } from '../kit/ViewShell';
 
 function Search({ units, names }: { units: string[]; names: string[] }) {
   const s = useStrings(myStrings);
@@ -81,23 +82,14 @@ export function MyMunicipalityView() {
 
   if (!res || !base || !o) {
     return (
-      <div className="kl-view" data-testid="my-view">
-        <Heading level={1} data-size="md">
-          {s.title}
-        </Heading>
-        <Paragraph>{s.noResults}</Paragraph>
-      </div>
+      <ViewShell testId="my-view" title={s.title} empty={s.noResults} />
     );
   }
   const name = i >= 0 ? base.names[i] : '';
   const peerGroups = base.groups[peerBy];
   const peers = i >= 0 && peerGroups ? base.prep.units.map((_, j) => j).filter((j) => peerGroups[j] === peerGroups[i]) : [];
   return (
-    <div className="kl-view" data-testid="my-view">
-      <Heading level={1} data-size="md">
-        {s.title}
-      </Heading>
-      <Paragraph>{s.intro}</Paragraph>
+    <ViewShell testId="my-view" title={s.title} lead={s.intro}>
       <Search units={base.prep.units} names={base.names} />
       {i < 0 ? (
         <Paragraph data-testid="my-none">{s.none}</Paragraph>
@@ -239,6 +231,6 @@ export function MyMunicipalityView() {
           </section>
         </>
       )}
-    </div>
+    </ViewShell>
   );
 }

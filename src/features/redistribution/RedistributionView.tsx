@@ -16,6 +16,7 @@ import { redistributionStrings } from './strings';
 import { useIntervalsFor } from '../costkey/uncertainty';
 import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
 import { ScenarioPanel } from '../scenarios/ScenarioPanel';
+import { ViewShell } from '../kit/ViewShell';
 
 type SortKey = 'name' | 'unit' | 'population' | 'index' | 'amount' | 'change' | 'changePerCapita';
 
@@ -221,20 +222,11 @@ export function RedistributionView() {
   const base = res?.base ?? null;
   if (!res || !base || !res.outcome) {
     return (
-      <div className="kl-view" data-testid="redistribution-view">
-        <Heading level={1} data-size="md">
-          {s.title}
-        </Heading>
-        <Paragraph>{s.noResults}</Paragraph>
-      </div>
+      <ViewShell testId="redistribution-view" title={s.title} empty={s.noResults} />
     );
   }
   return (
-    <div className="kl-view" data-testid="redistribution-view">
-      <Heading level={1} data-size="md">
-        {s.title}
-      </Heading>
-      <Paragraph>{s.intro}</Paragraph>
+    <ViewShell testId="redistribution-view" title={s.title} lead={s.intro}>
       <Paragraph data-size="sm" data-testid="rd-against" data-kind={res.currentKind}>
         {s.against(res.currentText[lang])}
       </Paragraph>
@@ -254,6 +246,6 @@ export function RedistributionView() {
       <LiveChart base={base} mine={mine} />
       <LaterParts base={base} mine={mine} />
       <ScenarioPanel context="redistribution" />
-    </div>
+    </ViewShell>
   );
 }

@@ -1,5 +1,5 @@
 /** The stability view: per-year coefficients ± CI, Table 7 layout, leave-one-year-out, cluster bootstrap. */
-import { Checkbox, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Checkbox, Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useMemo } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';
@@ -14,6 +14,7 @@ import { ExportButtons } from '../ExportButtons';
 import { useLanguage } from '../../i18n/useLanguage';
 import { perYearReportTable } from '../../export/stabilityTables';
 import { formatSignificant } from '../../i18n/format';
+import { ViewShell } from '../kit/ViewShell';
 
 export function StabilityView() {
   const s = useStrings(stabilityStrings);
@@ -26,11 +27,7 @@ export function StabilityView() {
   const entry = stabilityEntry(spec.stability, spec.explained, spec.models);
   const py = res?.perYear;
   return (
-    <div className="kl-view" data-testid="stability-view">
-      <Heading level={1} data-size="md">
-        {s.title}
-      </Heading>
-      <Paragraph>{s.intro}</Paragraph>
+    <ViewShell testId="stability-view" title={s.title} lead={s.intro}>
       {!entry ? (
         <Paragraph>{s.noModel}</Paragraph>
       ) : (
@@ -76,6 +73,6 @@ export function StabilityView() {
           <BootstrapPanel res={res} labels={labels} />
         </>
       )}
-    </div>
+    </ViewShell>
   );
 }
