@@ -1,12 +1,12 @@
 /**
- * The dashboard's views, in navigation order. Each feature folder exports a `view` from its
- * index.ts; owners add one entry here with `lazyView(...)`. `order` follows the flow:
+ * The dashboard's views, in navigation order, with their metadata. Each feature folder exports its
+ * `component` from index.ts; owners add one entry here with `lazyView(...)`. `order` follows the flow:
  *   10 data · 20 variables · 30 models · 40 explained variance · 50 stability · 60 cost key ·
  *   65 total key · 70 redistribution · 80 my municipality · 90 share/export
  *
- * Views are loaded on first use (speed budget of 50 ms per task: the start-up bundle was one long task of parsing
- * every view and chart library). The navigation needs id/title/order before any view code is
- * loaded, so they are repeated here; registry.test.ts checks they match each folder's `view`.
+ * Views are loaded on first use (speed budget of 50 ms per task: the start-up bundle was one long
+ * task of parsing every view and chart library). The navigation needs id/title/order before any view
+ * code is loaded, so this is their one home; a feature folder's index.ts exports only its `component`.
  */
 import { createElement, lazy, Suspense, type ComponentType } from 'react';
 import { useLanguage } from '../i18n/useLanguage';
@@ -19,7 +19,7 @@ export interface ViewDef {
   component: ComponentType;
 }
 
-type Loader = () => Promise<{ view: ViewDef }>;
+type Loader = () => Promise<{ component: ComponentType }>;
 
 /** Shown for the moment a view's code is fetched; role=status so screen readers hear it. */
 function ViewLoading() {
@@ -32,7 +32,7 @@ function ViewLoading() {
  * (the shell, the presentation mode) works without its own boundary.
  */
 function lazyView(meta: Omit<ViewDef, 'component'>, load: Loader): ViewDef & { load: Loader } {
-  const Lazy = lazy(() => load().then((m) => ({ default: m.view.component })));
+  const Lazy = lazy(() => load().then((m) => ({ default: m.component })));
   function View() {
     return createElement(Suspense, { fallback: createElement(ViewLoading) }, createElement(Lazy));
   }

@@ -1,4 +1,1 @@
-import type { ViewDef } from '../registry';
-import { CostKeyView } from './CostKeyView';
-
-export const view: ViewDef = { id: 'costkey', title: { nb: 'Kostnadsnøkkel', en: 'Cost key' }, order: 60, component: CostKeyView };
+export { CostKeyView as component } from './CostKeyView';

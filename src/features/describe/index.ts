@@ -1,9 +1,1 @@
-import type { ViewDef } from '../registry';
-import { DescribeView } from './DescribeView';
-
-export const view: ViewDef = {
-  id: 'describe',
-  title: { nb: 'Beskrivende statistikk', en: 'Descriptives' },
-  order: 25,
-  component: DescribeView,
-};
+export { DescribeView as component } from './DescribeView';

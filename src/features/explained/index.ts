@@ -1,9 +1,1 @@
-import type { ViewDef } from '../registry';
-import { ExplainedView } from './ExplainedView';
-
-export const view: ViewDef = {
-  id: 'explained',
-  title: { nb: 'Forklart variasjon', en: 'Explained variance' },
-  order: 40,
-  component: ExplainedView,
-};
+export { ExplainedView as component } from './ExplainedView';

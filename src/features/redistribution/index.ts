@@ -1,4 +1,1 @@
-import type { ViewDef } from '../registry';
-import { RedistributionView } from './RedistributionView';
-
-export const view: ViewDef = { id: 'redistribution', title: { nb: 'Omfordeling', en: 'Redistribution' }, order: 70, component: RedistributionView };
+export { RedistributionView as component } from './RedistributionView';
