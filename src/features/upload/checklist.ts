@@ -11,7 +11,7 @@ import { EXPENDITURE_PRESETS } from '../../engine/variables/presets';
 import { safeIdentifier } from '../../ingest/dims';
 import type { ValidationReport, VariableInfo } from '../../ingest/types';
 import type { AnalysisSpec } from '../../spec/schema';
-import type { DerivedVariableInfo } from '../../worker/ingestTypes';
+import type { DerivedVariableInfo } from '../../engine/variables/types';
 
 export type CheckStatus = 'ok' | 'todo' | 'warn' | 'optional';
 
