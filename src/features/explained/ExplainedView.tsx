@@ -1,5 +1,5 @@
 /** The explained-variance view: comparison against today's key, R² decomposition, subset search. */
-import { Button, Field, Fieldset, Heading, Label, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
+import { Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';

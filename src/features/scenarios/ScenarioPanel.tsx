@@ -13,7 +13,8 @@ import { ScenarioDots, isStrokeMarker, markerPath } from '../../charts/svg/Scena
 import { srOnly } from '../../charts/svg/SortedChangeFigure';
 import { seriesColor } from '../../charts/theme';
 import { SyntheticNote } from '../../charts/SyntheticNote';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
+import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { scenarioReportTables } from '../../export/scenarioTables';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -80,7 +81,7 @@ const ScenarioChart = memo(function ScenarioChart({ r, made, mine }: { r: Scenar
       <Legend made={made} mineName={mineIndex >= 0 ? r.names[mineIndex] : null} />
       <ScenarioDots order={made[k].outcome.order} series={series} nameAt={nameAt} highlight={mineIndex} format={fmt} label={desc} xTitle={s.chartX(made[k].label)} yTitle={s.krPerCapita} />
       <SyntheticNote />
-      <ExportButtons fileBase={s.chart} chartRef={figureRef} chart={{ title: s.chart, subtitle: s.chartX(made[k].label) }} />
+      <ChartExportButtons fileBase={s.chart} chartRef={figureRef} chart={{ title: s.chart, subtitle: s.chartX(made[k].label) }} />
     </figure>
   );
 });
