@@ -5,6 +5,7 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import type { Problem } from '../engine/problem';
 import { useLanguage } from '../i18n/useLanguage';
+import { problemMessage, useVariableLabels } from '../features/useVariableLabels';
 
 const whereLabels = {
   nb: {
@@ -27,25 +28,27 @@ const whereLabels = {
   },
 };
 
-export function describeWhere(p: Problem, lang: 'nb' | 'en'): string {
+export function describeWhere(p: Problem, lang: 'nb' | 'en', labels?: ReadonlyMap<string, string>): string {
   const w = p.where;
   if (!w) return '';
   const l = whereLabels[lang];
   const parts: string[] = [];
   for (const k of ['file', 'line', 'column', 'variable', 'model', 'unit', 'year'] as const) {
-    const v = w[k];
+    const raw = w[k];
+    const v = k === 'variable' && typeof raw === 'string' ? (labels?.get(raw) ?? raw) : raw;
     if (v !== undefined && v !== null && v !== '') parts.push(`${l[k]} ${v}`);
   }
-  if (w.variables?.length) parts.push(w.variables.join(', '));
+  if (w.variables?.length) parts.push(w.variables.map((x) => labels?.get(x) ?? x).join(', '));
   return parts.join(' · ');
 }
 
 export function ProblemText({ problem }: { problem: Problem }) {
   const lang = useLanguage();
-  const where = describeWhere(problem, lang);
+  const labels = useVariableLabels();
+  const where = describeWhere(problem, lang, labels);
   return (
     <>
-      {lang === 'nb' ? problem.message : problem.messageEn}
+      {problemMessage(problem, lang, labels)}
       {where && <span className="kl-problem-where"> ({where})</span>}
     </>
   );

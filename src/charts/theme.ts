@@ -39,3 +39,24 @@ export function numberTick(lang: Language, digits?: number): (v: number) => stri
 export function seriesColor(i: number): string {
   return seriesColors[i % seriesColors.length];
 }
+
+/** Viridis anchors (perceptually uniform, readable with the common colour-vision deficiencies). */
+const VIRIDIS = ['#440154', '#482475', '#414487', '#355f8d', '#2a788e', '#21918c', '#22a884', '#44bf70', '#7ad151', '#bddf26'];
+
+function hex(c: string): number[] {
+  return [1, 3, 5].map((k) => parseInt(c.slice(k, k + 2), 16));
+}
+
+/**
+ * Colour of the i-th of n years: a sequential scale (dark = early, light = late), so years read in
+ * order and up to 12 (and more) years get distinct colours, unlike a categorical set that repeats.
+ * Stops short of viridis' pale yellow, which vanishes on white.
+ */
+export function yearColor(i: number, n: number): string {
+  const t = n <= 1 ? 0 : (Math.min(Math.max(i, 0), n - 1) / (n - 1)) * (VIRIDIS.length - 1) * 0.92;
+  const k = Math.min(VIRIDIS.length - 2, Math.floor(t));
+  const f = t - k;
+  const a = hex(VIRIDIS[k]);
+  const b = hex(VIRIDIS[k + 1]);
+  return '#' + a.map((x, j) => Math.round(x + (b[j] - x) * f).toString(16).padStart(2, '0')).join('');
+}

@@ -36,15 +36,17 @@ function isDecorated(cell: ReportCell): boolean {
 }
 
 /**
- * CSV/TSV text. Undecorated numbers keep full precision (the file is data); decorated ones (stars,
- * parentheses) are written as the report shows them. Text is neutralised.
+ * CSV/TSV text. Data cells keep full precision (the file is data); report cells — decorated ones
+ * (stars, parentheses) and estimates shown to significant digits — are written as the report shows
+ * them (−1,619, not −1,6191729313320367). The xlsx keeps full precision in every cell. Text is
+ * neutralised.
  */
 export function plainCellText(cell: ReportCell, style: NumberStyle): string {
   const v = cell.value;
   if (v === null) return '';
   if (typeof v === 'string') return neutraliseText(v);
   if (!Number.isFinite(v)) return '';
-  if (!isDecorated(cell)) return plainNumber(v, style);
+  if (!isDecorated(cell) && cell.format !== 'significant') return plainNumber(v, style);
   return decorate(fixedNumber(v, cellDecimals(cell), style), cell);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFileSize, formatInteger, formatKroner, formatNumber, formatPercent, formatSignificant } from './format';
+import { formatFileSize, formatInteger, formatKroner, formatNumber, formatPercent, formatPStatement, formatPValue, formatSignificant, formatThreshold } from './format';
 
 describe('Norwegian number format', () => {
   it('uses a decimal comma, a space as thousands separator and a true minus sign', () => {
@@ -30,5 +30,19 @@ describe('Norwegian number format', () => {
     expect(formatFileSize(1.5 * 1024 * 1024, 'nb')).toBe('1,5 MB');
     expect(formatFileSize(1.5 * 1024 * 1024, 'en')).toBe('1.5 MB');
     expect(formatFileSize(0, 'nb')).toBe('0,0 kB');
+  });
+});
+
+describe('p-values and thresholds', () => {
+  it('prints small p-values as «< 0,001» in bokmål and «< 0.001» in English', () => {
+    expect(formatPValue(0.00001, 'nb')).toBe('< 0,001');
+    expect(formatPValue(0.00001, 'en')).toBe('< 0.001');
+    expect(formatPValue(0.0234, 'nb')).toBe('0,023');
+    expect(formatPStatement(0, 'nb')).toBe('p < 0,001');
+    expect(formatPStatement(0.5, 'en')).toBe('p = 0.500');
+  });
+  it('writes thresholds with the decimals they need', () => {
+    expect(formatThreshold(0.05, 'nb')).toBe('0,05');
+    expect(formatThreshold(0.001, 'en')).toBe('0.001');
   });
 });

@@ -58,3 +58,19 @@ export function formatKroner(x: number | null | undefined, lang: Language): stri
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
   return `${formatInteger(x, lang)} kr`;
 }
+
+/** A p-value as reports print it: «< 0,001» (nb) / «< 0.001» (en) below 0,001, else three decimals. */
+export function formatPValue(p: number | null | undefined, lang: Language): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return '–';
+  return p < 0.001 ? `< ${formatNumber(0.001, lang, 3)}` : formatNumber(p, lang, 3);
+}
+
+/** A threshold in running text (`p < 0,05`): as few decimals as the number needs, in the language. */
+export function formatThreshold(x: number, lang: Language): string {
+  return nf(lang, { maximumFractionDigits: 6 }).format(x);
+}
+
+/** «p = 0,123» or «p < 0,001», for running text. */
+export function formatPStatement(p: number, lang: Language): string {
+  return Number.isFinite(p) && p < 0.001 ? `p ${formatPValue(p, lang)}` : `p = ${formatPValue(p, lang)}`;
+}

@@ -130,3 +130,12 @@ describe('buildRegressionTable follows the results table (issue 18)', () => {
     expect(stats.find((r) => r.label.startsWith('Hausman test (fixed'))?.cells[1].value).toBeCloseTo(fixtures.random.unbalanced.hausman.statistic, 6);
   });
 });
+
+describe('CSV text of report cells', () => {
+  it('rounds estimates as the report shows them, with or without stars', () => {
+    expect(plainCellText({ value: -1.6191729313320367, format: 'significant', digits: 4 }, 'nb')).toBe('-1,619');
+    expect(plainCellText({ value: -1.6191729313320367, format: 'significant', digits: 4, stars: '**' }, 'en')).toBe('-1.619**');
+    // Data cells keep full precision.
+    expect(plainCellText({ value: -1.6191729313320367 }, 'en')).toBe('-1.6191729313320367');
+  });
+});

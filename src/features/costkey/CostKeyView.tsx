@@ -1,7 +1,7 @@
 /** Cost-key view: method and options, the weights table with checks and warnings, presets. */
 import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Radio, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { BASIC, keyPresets, normaliseRounding, PUBLISHED_ROUNDING, type KeyRecord } from '../../engine/costkey';
-import { formatNumber, formatSignificant } from '../../i18n/format';
+import { formatNumber, formatPValue, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
@@ -13,6 +13,9 @@ import { FlaggedCriteria, useFlagText } from './FlaggedCriteria';
 import { VariableSelect } from '../variables/VariableSelect';
 import { UncertaintyPanel } from './UncertaintyPanel';
 import { ModelSelect } from '../kit/ModelSelect';
+import { problemMessage } from '../useVariableLabels';
+import { ExportButtons } from '../ExportButtons';
+import { weightsReportTable } from './weightsReport';
 
 const METHODS: CostKeySpec['method'][] = ['coefficient', 'explained-variance', 'sub-function', 'manual'];
 const NO_VARIABLES: { name: string; label: string }[] = [];
@@ -205,7 +208,7 @@ function WeightsTable() {
                 </Table.Cell>
                 <Table.Cell>{c === BASIC ? '' : formatSignificant(res.national[c], lang, 5)}</Table.Cell>
                 <Table.Cell>{cw?.coefficient !== undefined ? formatSignificant(cw.coefficient, lang, 5) : ''}</Table.Cell>
-                <Table.Cell>{cw?.p !== undefined ? formatNumber(cw.p, lang, 3) : ''}</Table.Cell>
+                <Table.Cell>{cw?.p !== undefined ? formatPValue(cw.p, lang) : ''}</Table.Cell>
                 <Table.Cell>{fmtW(computed)}</Table.Cell>
                 <Table.Cell>{res.current ? fmtW(res.current[c] ?? 0) : '–'}</Table.Cell>
                 <Table.Cell>{fmtW(proposed?.[c])}</Table.Cell>
@@ -241,6 +244,29 @@ function WeightsTable() {
         </Table.Body>
       </Table>
       <FlaggedCriteria idPrefix="ck" level={3} />
+      <ExportButtons
+        fileBase={s.weightsTable}
+        testId="costkey-weights-export"
+        tables={(l) => [
+          weightsReportTable(
+            rows.map((c) => {
+              const cw = byName.get(c);
+              return {
+                criterion: c,
+                label: res.labels[c] ?? c,
+                national: c === BASIC ? undefined : res.national[c],
+                coefficient: cw?.coefficient,
+                p: cw?.p,
+                computed: c === BASIC ? res.computed?.basic : cw?.weight,
+                current: res.current ? (res.current[c] ?? 0) : undefined,
+                proposed: proposed?.[c],
+              };
+            }),
+            l,
+            `${costKeyStrings[l].source}: ${res.modelLabel ? costKeyStrings[l].sourceModel(res.modelLabel, String(res.year ?? '–')) : costKeyStrings[l].methods[res.method]}`,
+          ),
+        ]}
+      />
       {otherWarnings.length > 0 && (
         <Alert data-color="warning" data-testid="costkey-warnings">
           <Heading level={3} data-size="2xs">
@@ -248,7 +274,7 @@ function WeightsTable() {
           </Heading>
           <ul>
             {otherWarnings.map((w, i) => (
-              <li key={i}>{lang === 'nb' ? w.message : w.messageEn}</li>
+              <li key={i}>{problemMessage(w, lang, new Map(Object.entries(res.labels)))}</li>
             ))}
           </ul>
         </Alert>

@@ -3,7 +3,7 @@ import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useId, useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { GroupedBars, type BarSeries } from '../../charts/svg/GroupedBars';
-import { numberTick, seriesColor } from '../../charts/theme';
+import { numberTick, yearColor } from '../../charts/theme';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -26,7 +26,7 @@ export function SizeClassChart({ result, options }: { result: DescribeResult; op
     return years.map((y, i) => {
       const values: (number | null)[] = SIZE_CLASS_LABELS.map(() => null);
       for (const c of cells) if (c.year === y && c.group >= 1 && c.group <= values.length) values[c.group - 1] = c.mean;
-      return { name: y === null ? s.pooled : String(y), color: seriesColor(i), values };
+      return { name: y === null ? s.pooled : String(y), color: yearColor(i, years.length), values };
     });
   }, [data, s.pooled]);
   return (

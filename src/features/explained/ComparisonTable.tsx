@@ -7,7 +7,7 @@ import { Alert, Table } from '@digdir/designsystemet-react';
 import { ExportButtons } from '../ExportButtons';
 import { comparisonReportTable, comparisonSampleNote } from '../../export/comparisonTable';
 import type { ModelComparison } from '../../engine/importance/compare';
-import { formatNumber, formatPercent, formatSignificant, formatInteger } from '../../i18n/format';
+import { formatNumber, formatPercent, formatSignificant, formatInteger, formatThreshold } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { explainedStrings, type ExplainedStrings } from './strings';
@@ -148,7 +148,7 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
         </Alert>
       )}
       <p className="kl-note">
-        {comparison.starThresholds.map((t, i) => `${'*'.repeat(comparison.starThresholds.length - i)} p < ${t}`).join(', ')}
+        {comparison.starThresholds.map((t, i) => `${'*'.repeat(comparison.starThresholds.length - i)} p < ${formatThreshold(t, lang)}`).join(', ')}
       </p>
       <ExportButtons fileBase={fileName ?? 'sammenligning'} tables={tables} testId={testId ? `${testId}-export` : undefined} />
     </div>

@@ -11,7 +11,8 @@ import { useCostKey, useKeyOutcome } from '../costkey/liveKey';
 import { KeyChecks, WeightEditor } from '../costkey/WeightEditor';
 import { FlaggedCriteria } from '../costkey/FlaggedCriteria';
 import { ChangeHistogram, ChangeVsPopulation, SortedChangeChart } from './Charts';
-import { downloadText, redistributionCsv, redistributionRows, type RedistributionRow } from './rows';
+import { redistributionReportTable, redistributionRows, type RedistributionRow } from './rows';
+import { ExportButtons } from '../../charts/ExportButtons';
 import { redistributionStrings } from './strings';
 import { useIntervalsFor } from '../costkey/uncertainty';
 import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
@@ -109,9 +110,7 @@ const UnitTable = memo(function UnitTable({ rows, mine }: { rows: Redistribution
           onChange={(e) => setQuery(e.target.value)}
           data-testid="redistribution-search"
         />
-        <Button variant="secondary" onClick={() => downloadText('omfordeling.csv', redistributionCsv(rows))}>
-          {s.export}
-        </Button>
+        <ExportButtons fileBase={s.title} testId="redistribution-export" tables={(lang) => [redistributionReportTable(rows, lang)]} />
       </div>
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', margin: '0.5rem 0' }}>
         <Button variant="tertiary" data-size="sm" disabled={at === 0} onClick={() => setPage(at - 1)} data-testid="redistribution-prev">

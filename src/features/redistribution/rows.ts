@@ -1,9 +1,13 @@
 /**
  * Per-municipality rows of the redistribution (read straight from the key outcome, nothing computed)
- * and their CSV form: the export hook for the table and for the export feature.
+ * and their report-table form for the xlsx and CSV exports.
  */
 import type { KeyBase, KeyOutcome } from '../../engine/costkey';
 import type { KeyBootstrapResult } from '../../engine/costkey/keyBootstrap';
+import { rowsTable, type ReportTable } from '../../export/reportTable';
+import type { Language } from '../../i18n/language';
+import { redistributionStrings } from './strings';
+import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
 
 export interface RedistributionRow {
   pos: number;
@@ -38,28 +42,43 @@ export function redistributionRows(base: KeyBase, o: KeyOutcome, boot: KeyBootst
   }));
 }
 
-/** CSV with full precision and `.` decimals (for spreadsheets and scripts, not for reading). */
-export function redistributionCsv(rows: RedistributionRow[]): string {
-  // The bootstrap columns only when the rows carry intervals, so the plain export keeps its shape.
+/**
+ * The table as a report table for the exports (xlsx keeps full precision; CSV follows the chosen
+ * style: nb `;`, decimal comma and these Norwegian headers, en `,` and point), in the given language.
+ * The key bootstrap's columns (95 % interval of the change per inhabitant, sign uncertain) only when
+ * the rows carry intervals, so the plain export keeps its shape.
+ */
+export function redistributionReportTable(rows: RedistributionRow[], lang: Language): ReportTable {
+  const s = redistributionStrings[lang];
+  const su = uncertaintyStrings[lang];
   const boot = rows.some((r) => r.low95 !== undefined);
-  const head =
-    'kommune,navn,innbyggere,index,index_current,need_per_capita_nok,equalisation_nok,change_nok,change_per_capita_nok' +
-    (boot ? ',change_per_capita_low95_nok,change_per_capita_high95_nok,sign_uncertain' : '');
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = rows.map((r) =>
-    [
-      q(r.unit), q(r.name), r.population, r.index, r.indexCurrent, r.needPerCapita, r.amount, r.change, r.changePerCapita,
-      ...(boot ? [r.low95, r.high95, r.signUncertain ? 1 : 0] : []),
-    ].join(','),
-  );
-  return [head, ...lines].join('\n') + '\n';
-}
-
-export function downloadText(filename: string, text: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return rowsTable({
+    id: 'redistribution',
+    title: `${s.title}: ${s.table}`,
+    rowHeader: s.number,
+    columns: [
+      { header: s.kommune, format: 'text' },
+      { header: s.population, format: 'integer' },
+      { header: s.index, format: 'decimal', digits: 4 },
+      { header: s.indexCurrent, format: 'decimal', digits: 4 },
+      { header: s.need, format: 'integer' },
+      { header: s.amount, format: 'integer' },
+      { header: s.change, format: 'integer' },
+      { header: s.changePerCapita, format: 'integer' },
+      ...(boot
+        ? [
+            { header: s.low95, format: 'integer' as const },
+            { header: s.high95, format: 'integer' as const },
+            { header: su.signUncertain, format: 'text' as const },
+          ]
+        : []),
+    ],
+    rows: rows.map((r) => ({
+      label: r.unit,
+      values: [
+        r.name, r.population, r.index, r.indexCurrent, r.needPerCapita, r.amount, r.change, r.changePerCapita,
+        ...(boot ? [r.low95 ?? null, r.high95 ?? null, r.signUncertain ? s.yes : s.no] : []),
+      ],
+    })),
+  });
 }

@@ -4,6 +4,11 @@
  * clipped here: the oracle demands they are used as computed; the user decides whether to drop.
  */
 import { problem, type Problem } from '../../problem';
+import { formatNumber, formatPStatement, formatThreshold } from '../../../i18n/format';
+
+// Numbers in messages follow each language (−0,2944 in bokmål, -0.2944 in English).
+const nb = (x: number, d: number) => formatNumber(x, 'nb', d);
+const en = (x: number, d: number) => formatNumber(x, 'en', d);
 import { BASIC, SUM_TOLERANCE, type CriterionWeight, type KeyRecord } from '../types';
 
 export function sumWeights(criteria: readonly CriterionWeight[], basic: number): number {
@@ -25,8 +30,8 @@ export function weightWarnings(criteria: readonly CriterionWeight[], basic: numb
       out.push(
         problem(
           'negative-weight',
-          `Kriteriet «${c.name}» får negativ vekt (${c.weight.toFixed(4)}). Vurder å ta det ut av nøkkelen.`,
-          `Criterion "${c.name}" gets a negative weight (${c.weight.toFixed(4)}). Consider dropping it.`,
+          `Kriteriet «${c.name}» får negativ vekt (${nb(c.weight, 4)}). Vurder å ta det ut av nøkkelen.`,
+          `Criterion "${c.name}" gets a negative weight (${en(c.weight, 4)}). Consider dropping it.`,
           { variable: c.name },
           'warning',
         ),
@@ -36,8 +41,8 @@ export function weightWarnings(criteria: readonly CriterionWeight[], basic: numb
       out.push(
         problem(
           'insignificant-criterion',
-          `Kriteriet «${c.name}» er ikke signifikant (p = ${c.p.toFixed(3)} > ${alpha}).`,
-          `Criterion "${c.name}" is not significant (p = ${c.p.toFixed(3)} > ${alpha}).`,
+          `Kriteriet «${c.name}» er ikke signifikant (${formatPStatement(c.p, 'nb')} > ${formatThreshold(alpha, 'nb')}).`,
+          `Criterion "${c.name}" is not significant (${formatPStatement(c.p, 'en')} > ${formatThreshold(alpha, 'en')}).`,
           { variable: c.name },
           'warning',
         ),
@@ -48,8 +53,8 @@ export function weightWarnings(criteria: readonly CriterionWeight[], basic: numb
     out.push(
       problem(
         'negative-basic-weight',
-        `Grunnkriteriet (innbyggere) får negativ vekt (${basic.toFixed(4)}).`,
-        `The basic criterion (population) gets a negative weight (${basic.toFixed(4)}).`,
+        `Grunnkriteriet (innbyggere) får negativ vekt (${nb(basic, 4)}).`,
+        `The basic criterion (population) gets a negative weight (${en(basic, 4)}).`,
         { variable: BASIC },
         'warning',
       ),
