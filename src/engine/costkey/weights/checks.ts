@@ -4,11 +4,11 @@
  * clipped here: the oracle demands they are used as computed; the user decides whether to drop.
  */
 import { problem, type Problem } from '../../problem';
-import { formatNumber, formatPStatement, formatThreshold } from '../../../i18n/format';
+import { messageNumber, messagePStatement as formatPStatement, messageThreshold as formatThreshold } from '../../messageNumbers';
 
 // Numbers in messages follow each language (−0,2944 in bokmål, -0.2944 in English).
-const nb = (x: number, d: number) => formatNumber(x, 'nb', d);
-const en = (x: number, d: number) => formatNumber(x, 'en', d);
+const nb = (x: number, d: number) => messageNumber(x, 'nb', d);
+const en = (x: number, d: number) => messageNumber(x, 'en', d);
 import { BASIC, SUM_TOLERANCE, type CriterionWeight, type KeyRecord } from '../types';
 
 export function sumWeights(criteria: readonly CriterionWeight[], basic: number): number {
