@@ -50,7 +50,7 @@ for (const lang of ['nb', 'en'] as const) {
     for (const id of VIEWS) {
       await openView(page, id);
       await expect(page.locator('main#main .kl-view-loading')).toHaveCount(0);
-      await expect(page.locator('main#main h1').first()).toBeVisible();
+      await expect(page.locator('main#main').getByRole('heading').first()).toBeVisible();
       const w = await overflow(page);
       if (w.doc > w.win || w.main > w.mainBox) wide.push(`${id}: document ${w.doc} px, main ${w.main}/${w.mainBox} px; ${w.widest}`);
       // The navigation stays put at the left edge (nothing pushes or scrolls it sideways).

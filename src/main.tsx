@@ -50,7 +50,8 @@ async function start(): Promise<void> {
   const { App } = await stage(() => import('./app/App'));
   // After App's modules ran: RestorePrompt reads the saved session at module load, before any
   // autosave of this session could overwrite it.
-  void startSession();
+  // The address may choose a municipality (#kommune=0301): applied after the session's view state.
+  void startSession().then(() => import('./app/useActiveView').then((m) => m.applyHashMunicipality()));
   await nextTask();
   startTransition(() => {
     createRoot(root!).render(

@@ -46,3 +46,35 @@ export function meanIndex(prep: PreparedCriteria, index: Float64Array): number {
   for (let i = 0; i < index.length; i++) s += prep.population[i] * index[i];
   return s / prep.populationTotal;
 }
+
+/** One step of a unit's index walk from the national average: a criterion's pull away from 1. */
+export interface IndexStep {
+  /** Criterion name (BASIC for the population criterion); `weights-sum` for a key not summing to 1. */
+  criterion: string;
+  weight: number;
+  /** The unit's value relative to the national value, x_ij / x̄_j (1 for the basic criterion). */
+  ratio: number;
+  /** w_j · (x_ij / x̄_j − 1): how far this criterion moves the index away from 1. */
+  deviation: number;
+}
+
+/**
+ * The index of unit i as a walk from 1 (the national average): I_i = 1 + Σ_j w_j (x_ij/x̄_j − 1)
+ * when the weights sum to 1. A municipality report shows this, since a criterion's part of the index
+ * (w_j · x_ij/x̄_j) says little until it is set against what an average municipality gets (w_j). A
+ * key whose weights do not sum to 1 gets one more step, Σ w − 1, so the walk still ends at the index.
+ */
+export function indexSteps(prep: PreparedCriteria, key: KeyRecord, i: number): IndexStep[] {
+  const n = prep.units.length;
+  const { basic, weights } = keyVector(prep, key);
+  const steps: IndexStep[] = [{ criterion: BASIC, weight: basic, ratio: 1, deviation: 0 }];
+  let sum = basic;
+  prep.criteria.forEach((c, j) => {
+    const w = weights[j];
+    const r = prep.ratios[j * n + i];
+    sum += w;
+    steps.push({ criterion: c, weight: w, ratio: r, deviation: w * (r - 1) });
+  });
+  if (Math.abs(sum - 1) > 1e-12) steps.push({ criterion: 'weights-sum', weight: sum, ratio: 1, deviation: sum - 1 });
+  return steps;
+}

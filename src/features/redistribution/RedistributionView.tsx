@@ -12,7 +12,7 @@ import { KeyChecks, WeightEditor } from '../costkey/WeightEditor';
 import { FlaggedCriteria } from '../costkey/FlaggedCriteria';
 import { ChangeHistogram, ChangeVsPopulation, SortedChangeChart } from './Charts';
 import { redistributionReportTable, redistributionRows, type RedistributionRow } from './rows';
-import { ExportButtons } from '../../charts/ExportButtons';
+import { ExportButtons } from '../ExportButtons';
 import { redistributionStrings } from './strings';
 import { useIntervalsFor } from '../costkey/uncertainty';
 import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
