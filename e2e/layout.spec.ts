@@ -36,8 +36,11 @@ async function overflow(page: Page): Promise<{ doc: number; win: number; main: n
   });
 }
 
+/** A full-page screenshot, kept in the test's output folder and attached to its report. */
 async function attachShot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
 for (const lang of ['nb', 'en'] as const) {

@@ -5,6 +5,7 @@
  * municipalities sorted by change, and prints (Chromium page.pdf, print stylesheet) to one A4 page that
  * carries the name, the index and the change. A number that is not in the data gets a plain reason.
  */
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, loadDemo, openView, switchLanguage, expectNoSeriousAxeViolations, waitForResults } from './support/fixtures';
 import { pdfPages, squeeze } from './support/pdfText';
@@ -71,11 +72,13 @@ test('a link #kommune=NNNN opens a one-page report that prints to one A4 page wi
   await expect(page.getByTestId('my-criteria')).toContainText(/per 1 000 innb\.|%/);
 
   await expectNoSeriousAxeViolations(page, { label: 'Min kommune' });
-  await testInfo.attach('min-kommune-nb', { body: await report.screenshot(), contentType: 'image/png' });
+  await report.screenshot({ path: testInfo.outputPath('min-kommune-nb.png') });
+  await testInfo.attach('min-kommune-nb', { path: testInfo.outputPath('min-kommune-nb.png'), contentType: 'image/png' });
 
   // Print: one A4 page with the name, the index and the change.
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  await testInfo.attach('min-kommune-nb.pdf', { body: pdf, contentType: 'application/pdf' });
+  writeFileSync(testInfo.outputPath('min-kommune-nb.pdf'), pdf);
+  await testInfo.attach('min-kommune-nb.pdf', { path: testInfo.outputPath('min-kommune-nb.pdf'), contentType: 'application/pdf' });
   const pages = pdfPages(pdf);
   expect(pages, 'pages of the printed report').toHaveLength(1);
   const text = squeeze(pages[0]);
@@ -96,7 +99,8 @@ test('a link #kommune=NNNN opens a one-page report that prints to one A4 page wi
   await switchLanguage(page, 'en');
   await expect(page.getByTestId('my-what')).toContainText('The change is measured against');
   await expect(page.getByTestId('my-summary')).toContainText('1.0 is the national average');
-  await testInfo.attach('min-kommune-en', { body: await report.screenshot(), contentType: 'image/png' });
+  await report.screenshot({ path: testInfo.outputPath('min-kommune-en.png') });
+  await testInfo.attach('min-kommune-en', { path: testInfo.outputPath('min-kommune-en.png'), contentType: 'image/png' });
   const pdfEn = pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
   expect(pdfEn).toHaveLength(1);
   expect(squeeze(pdfEn[0])).toContain(squeeze(index.replace(',', '.')));

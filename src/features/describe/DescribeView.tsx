@@ -16,7 +16,6 @@ import './describe.css';
 
 export function DescribeView() {
   const s = useStrings(describeStrings);
-  const lang = useLanguage();
   const result = useAnalysisStore((st) => st.results?.describe);
   const options = useAnalysisStore((st) => st.results?.dataset?.numericColumns) ?? [];
   const chosen = useAnalysisStore((st) => st.spec.describe);
@@ -56,7 +55,7 @@ export function DescribeView() {
           <ExportButtons
             fileBase="beskrivende-statistikk"
             testId="describe-export"
-            tables={() => describeReportTables(result, { lang, sizeClassLabels: SIZE_CLASS_LABELS.map((l) => l[lang]) })}
+            tables={(l) => describeReportTables(result, { lang: l, sizeClassLabels: SIZE_CLASS_LABELS.map((c) => c[l]) })}
           />
           <ByYearTable result={result} />
           <PercentileTable result={result} />

@@ -275,7 +275,7 @@ export function DistrictView() {
               {TRONDHEIM_BUDGET_NOTE[lang]}
             </Paragraph>
           )}
-          <ExportButtons fileBase="bydeler" testId="district-export" tables={() => [districtReportTable(res, { lang })]} />
+          <ExportButtons fileBase="bydeler" testId="district-export" tables={(l) => [districtReportTable(res, { lang: l })]} />
         </section>
       ) : (
         <Paragraph>{s.empty}</Paragraph>

@@ -3,6 +3,7 @@
  * sample N is one cell across the columns; on each model's own sample both Ns sit next to every ΔR²
  * and a warning says why that comparison misleads.
  */
+import type { Language } from '../../i18n/language';
 import { Alert, Table } from '@digdir/designsystemet-react';
 import { ExportButtons } from '../ExportButtons';
 import { comparisonReportTable, comparisonSampleNote } from '../../export/comparisonTable';
@@ -34,7 +35,7 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
   const lang = useLanguage();
   const cols = comparison.columns;
   // Built on click through the shared exporters (xlsx with number formats, CSV in the chosen style, clipboard).
-  const tables = () => [comparisonReportTable(comparison, { id: fileName ?? 'sammenligning', title: title ?? caption, lang, labels, delta })];
+  const tables = (l: Language) => [comparisonReportTable(comparison, { id: fileName ?? 'sammenligning', title: title ?? caption, lang: l, labels, delta })];
   const sample = comparison.sample;
   const commonN = sample.mode === 'common' && sample.n !== null ? sample.n : null;
   const ownWarning = sample.mode === 'own' && sample.n === null;

@@ -59,7 +59,7 @@ export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Ma
       <ExportButtons
         fileBase="ett-aar-utelatt"
         testId="loyo-export"
-        tables={() => [leaveOneOutReportTable(loyo, { lang, model: res.label, labels })]}
+        tables={(l) => [leaveOneOutReportTable(loyo, { lang: l, model: res.label, labels })]}
       />
     </div>
   );
@@ -136,7 +136,7 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
           <ExportButtons
             fileBase="bootstrap"
             testId="bootstrap-export"
-            tables={() => [bootstrapReportTable(b, { lang, model: res?.label ?? '', labels })]}
+            tables={(l) => [bootstrapReportTable(b, { lang: l, model: res?.label ?? '', labels })]}
           />
         </>
       )}

@@ -59,7 +59,7 @@ export function StabilityView() {
               <ExportButtons
                 fileBase="stabilitet-per-aar"
                 testId="stability-table-export"
-                tables={() => [perYearReportTable(py, { lang, model: entry.label, labels, stars: spec.models.stars })]}
+                tables={(l) => [perYearReportTable(py, { lang: l, model: entry.label, labels, stars: spec.models.stars })]}
               />
             </>
           )}

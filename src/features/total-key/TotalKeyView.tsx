@@ -230,7 +230,7 @@ const UnitTable = memo(function UnitTable({ res, r, mine }: { res: TotalKeyResul
           data-testid="tk-search"
           onChange={(e) => setQuery(e.target.value)}
         />
-        <ExportButtons fileBase={s.exportTitle} testId="tk-export" tables={() => totalKeyReportTables(res, lang)} />
+        <ExportButtons fileBase={s.exportTitle} testId="tk-export" tables={(l) => totalKeyReportTables(res, l)} />
       </div>
       <div className="kl-tk-pager">
         <Button variant="tertiary" data-size="sm" disabled={at === 0} onClick={() => setPage(at - 1)} data-testid="tk-prev">
