@@ -90,7 +90,7 @@ test('a link #kommune=NNNN opens a one-page report that prints to one A4 page wi
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.screenshot({ path: testInfo.outputPath('min-kommune-print-nb.png') });
   await testInfo.attach('min-kommune-print-nb', { path: testInfo.outputPath('min-kommune-print-nb.png'), contentType: 'image/png' });
-  await page.emulateMedia({ media: 'screen' });
+  await page.emulateMedia({ media: null });
   await page.setViewportSize({ width: 1366, height: 768 });
   // No navigation or controls on paper.
   expect(text).not.toContain(squeeze('Forklart variasjon'));

@@ -42,7 +42,7 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
   const base = cols[0];
   const note = comparisonSampleNote(comparison, lang, labels);
   return (
-    <div className="kl-table-wrap" data-testid={testId}>
+    <div className="kl-table-wrap" tabIndex={0} data-testid={testId}>
       <Table data-size="sm" zebra>
         <caption>{caption}</caption>
         <thead>

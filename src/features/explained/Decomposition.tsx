@@ -28,7 +28,7 @@ export function Decomposition({ rel, labels, controls }: { rel: RelImpResult; la
       <Paragraph data-size="sm">
         {s.decompositionIntro(rel.n, controls.map(name).join(', '))} {sampled ? s.sampled(rel.orderings) : s.exact}
       </Paragraph>
-      <div className="kl-table-wrap">
+      <div className="kl-table-wrap" tabIndex={0}>
         <Table data-size="sm" zebra data-testid="decomposition-table">
           <caption>
             {s.r2Full}: {formatNumber(rel.r2Full, lang, 4)} · {s.r2Base}: {formatNumber(rel.r2Base, lang, 4)}

@@ -67,7 +67,7 @@ export function SubsetPanel({ labels, options }: { labels: Map<string, string>; 
           <Paragraph data-size="sm">
             {res.cancelled ? s.cancelled : s.evaluated(res.evaluated, res.notFittable)}
           </Paragraph>
-          <div className="kl-table-wrap">
+          <div className="kl-table-wrap" tabIndex={0}>
             <Table data-size="sm" zebra data-testid="subset-table">
               <caption>{s.subsets}</caption>
               <thead>

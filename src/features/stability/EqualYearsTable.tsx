@@ -16,7 +16,7 @@ export function EqualYearsTable({ res, labels, alpha }: { res: EqualAcrossYears;
         {s.equalTitle}
       </Heading>
       <Paragraph data-size="sm">{s.equalIntro(s.equalSe[res.se])}</Paragraph>
-      <div className="kl-table-wrap">
+      <div className="kl-table-wrap" tabIndex={0}>
         <Table data-size="sm" zebra data-testid="equal-years-table">
           <caption className="kl-visually-hidden">{s.equalTitle}</caption>
           <thead>

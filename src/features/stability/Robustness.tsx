@@ -16,7 +16,7 @@ export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Ma
   if (!loyo) return null;
   const rows = loyo.all ? [loyo.all, ...loyo.fits] : loyo.fits;
   return (
-    <div className="kl-table-wrap">
+    <div className="kl-table-wrap" tabIndex={0}>
       <Table data-size="sm" zebra data-testid="loyo-table">
         <caption>{s.loyo}</caption>
         <thead>
@@ -106,7 +106,7 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
       {cfg.bootstrap && b && (
         <>
           <Paragraph data-size="sm">{s.bootInfo(b.valid, b.failed, b.nClusters, b.n)}</Paragraph>
-          <div className="kl-table-wrap">
+          <div className="kl-table-wrap" tabIndex={0}>
             <Table data-size="sm" zebra data-testid="bootstrap-table">
               <caption>{s.bootstrap}</caption>
               <thead>

@@ -13,7 +13,7 @@ export function YearTable({ py, labels, thresholds }: { py: PerYearStability; la
   const lang = useLanguage();
   const name = (c: string) => labels.get(c) ?? c;
   return (
-    <div className="kl-table-wrap">
+    <div className="kl-table-wrap" tabIndex={0}>
       <Table data-size="sm" zebra data-testid="stability-table">
         <caption>{s.table}</caption>
         <thead>
