@@ -8,6 +8,12 @@
 import { commands } from './commands/index';
 import { parseArgs } from './args';
 import { UsageError } from './options';
+import { setPoolProvider } from '../src/pool/runner';
+import { nodePool } from './pool/nodePool';
+
+// Best subsets and the bootstraps run on worker_threads, one per core (os.availableParallelism()),
+// made on the first such job; the numbers are those of one thread (src/engine/parallel/job.ts).
+setPoolProvider(() => nodePool());
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -35,6 +41,8 @@ function usage(): string {
   return `Kostnadsnøkkel-lab – headless analyse\n\nBruk / usage: npm run --silent analyze -- <command> [options]\n\n${lines.join('\n')}\n`;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .finally(() => setPoolProvider(null)); // the workers would keep the process alive

@@ -11,6 +11,12 @@ import { Pipeline } from './pipeline';
 import { newSourceSpec } from './sources';
 import { diffResults } from '../results/update';
 import { importSsb } from './ssbImport';
+import { setPoolProvider } from '../pool/runner';
+import { browserPool } from '../pool/browserPool';
+
+// Best subsets and the cluster bootstrap run on a pool of Web Workers (one per core), made on the
+// first such job; the results are the same as in this thread (src/engine/parallel/job.ts).
+setPoolProvider(() => browserPool());
 
 const pipeline = new Pipeline();
 let latestRun = 0;

@@ -30,6 +30,7 @@ import { coefficientWeights } from './weights/coefficient';
 import { subFunctionWeights } from './weights/subFunction';
 import { toKeyRecord } from './weights/checks';
 import type { YearEffectUse } from './fromFit';
+import { runInlineAsync, type JobRunner, type PoolJob } from '../parallel/job';
 
 /** The weight rule a replication re-applies to its coefficients (the key's method and settings). */
 export type WeightRule =
@@ -370,14 +371,18 @@ export interface KeyBootstrapHooks {
 /** Replications per block: small enough for a prompt cancel, large enough to amortise the loop. */
 export const REPLICATION_BLOCK = 128;
 
-/** Runs every block in this thread (CLI, bench, the analysis worker) and summarises. */
-export async function keyBootstrap(job: KeyBootstrapJob, hooks: KeyBootstrapHooks = {}): Promise<KeyBootstrapResult | Problem> {
-  const parts: ReplicationBlock[] = [];
-  for (let from = 0; from < job.B; from += REPLICATION_BLOCK) {
-    await hooks.pause?.();
-    if (hooks.cancelled?.()) return summariseKeyBootstrap(job, parts, true);
-    parts.push(runReplications(job, from, from + REPLICATION_BLOCK));
-    hooks.progress?.(Math.min(1, (from + REPLICATION_BLOCK) / job.B));
-  }
-  return summariseKeyBootstrap(job, parts);
+/**
+ * The key bootstrap as a pool job (src/engine/parallel/job.ts): blocks of REPLICATION_BLOCK replications, merged
+ * in block order. Replication b's stream depends on (seed, b) only, so the pool and this thread agree.
+ */
+export const keyBootstrapPoolJob: PoolJob<KeyBootstrapJob, ReplicationBlock, KeyBootstrapResult | Problem> = {
+  name: 'key-bootstrap',
+  blockCount: (job) => Math.ceil(job.B / REPLICATION_BLOCK),
+  runBlock: (job, b) => runReplications(job, b * REPLICATION_BLOCK, (b + 1) * REPLICATION_BLOCK),
+  merge: (job, parts, done) => summariseKeyBootstrap(job, parts.slice(0, done), done < Math.ceil(job.B / REPLICATION_BLOCK)),
+};
+
+/** Runs the blocks through `run` (the host's worker pool, src/pool/runner.ts; default this thread) and summarises. */
+export async function keyBootstrap(job: KeyBootstrapJob, hooks: KeyBootstrapHooks = {}, run: JobRunner = runInlineAsync): Promise<KeyBootstrapResult | Problem> {
+  return run(keyBootstrapPoolJob, job, hooks);
 }

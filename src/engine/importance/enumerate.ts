@@ -18,40 +18,67 @@ export interface Hooks {
   pause?(): Promise<void>;
 }
 
-/** Upper limit of the exhaustive enumeration (2^24 ≈ 17 M subsets). */
-export const MAX_ENUMERATED = 24;
+/** Upper limit of the exhaustive enumeration (2^26 ≈ 67 M subsets). */
+export const MAX_ENUMERATED = 26;
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x >>> 0; v; v &= v - 1) c++;
+  return c;
+}
 
 export class GrayEnumerator {
+  /** Subsets this enumerator visits. */
   readonly total: number;
+  private readonly start: number;
+  private readonly end: number;
+  /** The block's first subset is already in the state (no toggle before visiting it). */
+  private first = false;
   private next = 0;
   private mask = 0;
   private size = 0;
   private readonly state: SweepState;
   private readonly red: Reduced;
 
-  constructor(red: Reduced) {
+  /**
+   * Visits Gray-code positions `start` ≤ i < `end` (default: all 2^p). A block that starts past 0
+   * sweeps its first subset g(start) in from the pristine matrix, so a block's values depend only on
+   * (red, start, end) — the pool's blocks give the same numbers on any worker.
+   */
+  constructor(red: Reduced, start = 0, end?: number) {
     if (red.p > MAX_ENUMERATED) throw new RangeError(`p = ${red.p} > ${MAX_ENUMERATED}`);
     this.red = red;
-    this.total = 2 ** red.p;
+    this.end = Math.min(end ?? 2 ** red.p, 2 ** red.p);
+    this.start = start;
+    this.total = this.end - start;
+    this.next = start;
     this.state = new SweepState(red.corr, red.p + 1);
+    if (start > 0) {
+      const g = start ^ (start >>> 1);
+      this.mask = g;
+      this.size = popcount(g);
+      this.state.rebuild(maskToMembers(g, red.p));
+      this.first = true;
+    }
   }
 
   get done(): boolean {
-    return this.next >= this.total;
+    return this.next >= this.end;
   }
 
   get visited(): number {
-    return this.next;
+    return this.next - this.start;
   }
 
   /** Visits up to `maxSteps` further subsets; returns true when all have been visited. */
   step(maxSteps: number, visit: SubsetVisitor): boolean {
     const { rssBase, tss } = this.red;
     const ratio = rssBase / tss;
-    const end = Math.min(this.total, this.next + maxSteps);
+    const end = Math.min(this.end, this.next + maxSteps);
     const st = this.state;
     for (let i = this.next; i < end; i++) {
-      if (i > 0) {
+      if (this.first) this.first = false;
+      else if (i > 0) {
         // Gray code g(i) = i ^ (i >> 1) differs from g(i−1) in the lowest set bit of i.
         const b = 31 - Math.clz32(i & -i);
         st.toggle(b);

@@ -7,9 +7,16 @@
  */
 import { problem, type Problem } from '../problem';
 import type { Reduced } from './partialOut';
-import { fitSubset, GrayEnumerator, maskToMembers, runAll, runAllAsync, type Hooks } from './enumerate';
+import { fitSubset, GrayEnumerator, maskToMembers, type Hooks } from './enumerate';
+import { runInline, runInlineAsync, type JobRunner, type PoolJob } from '../parallel/job';
 
-export const MAX_CANDIDATES = 20;
+/** 25 candidates (2^25 ≈ 34 M subsets) is a realistic list in a key revision; with the worker pool
+ *  it takes seconds (README «Ytelse»). */
+export const MAX_CANDIDATES = 25;
+
+/** Subsets per pool block: the Gray-code sequence is cut into blocks of this size (a block's first
+ *  subset is swept in fresh), independent of the number of workers. */
+export const SUBSET_BLOCK = 1 << 16;
 
 export interface SubsetModel {
   size: number;
@@ -148,25 +155,69 @@ function finish(red: Reduced, lists: TopLists, evaluated: number, cancelled: boo
   };
 }
 
+export interface SubsetJobInput {
+  red: Reduced;
+  top: number;
+}
+
+/** One block's top lists (per size, R² descending, ties in visit order). */
+export interface SubsetPart {
+  r2: Float64Array[];
+  mask: Int32Array[];
+  count: Int32Array;
+  notFittable: number;
+  visited: number;
+}
+
+/**
+ * Best subsets as a pool job. Merging the blocks' top lists in block order through the same
+ * insertion rule (higher R² first, ties to the earlier visit) gives exactly the top lists of one
+ * pass over the blocks, so 1 and N workers rank identically.
+ */
+export const subsetsJob: PoolJob<SubsetJobInput, SubsetPart, SubsetSearchResult> = {
+  name: 'subsets',
+  blockCount: ({ red }) => Math.ceil(2 ** red.p / SUBSET_BLOCK),
+  runBlock({ red, top }, b) {
+    const lists = new TopLists(red.p, top);
+    const e = new GrayEnumerator(red, b * SUBSET_BLOCK, (b + 1) * SUBSET_BLOCK);
+    e.step(SUBSET_BLOCK, lists.visit);
+    return { r2: lists.r2, mask: lists.mask, count: lists.count, notFittable: lists.notFittable, visited: e.visited };
+  },
+  merge({ red, top }, parts, done) {
+    const lists = new TopLists(red.p, top);
+    let evaluated = 0;
+    let notFittable = 0;
+    for (let b = 0; b < done; b++) {
+      const part = parts[b];
+      for (let size = 0; size <= red.p; size++) for (let t = 0; t < part.count[size]; t++) lists.visit(part.mask[size][t], size, part.r2[size][t]);
+      evaluated += part.visited;
+      notFittable += part.notFittable;
+    }
+    lists.notFittable = notFittable;
+    return finish(red, lists, evaluated, done < this.blockCount({ red, top }));
+  },
+};
+
+export function subsetJobInput(red: Reduced, opts: SearchOptions = {}): SubsetJobInput {
+  return { red, top: Math.max(2, opts.top ?? 5) };
+}
+
+/** The search in this thread (the single-worker reference; same blocks as the pool). */
 export function searchSubsets(red: Reduced, opts: SearchOptions = {}, hooks: Hooks = {}): SubsetSearchResult | Problem {
   const bad = checkSize(red);
   if (bad) return bad;
-  const lists = new TopLists(red.p, Math.max(2, opts.top ?? 5));
-  const e = new GrayEnumerator(red);
-  const ok = runAll(e, lists.visit, hooks);
-  return finish(red, lists, e.visited, !ok);
+  return runInline(subsetsJob, subsetJobInput(red, opts), hooks);
 }
 
-/** As searchSubsets, yielding to the event loop between chunks (worker: cancel can arrive). */
+/** As searchSubsets, through `run`: the host's worker pool (src/pool/runner.ts), else this thread
+ *  awaiting `hooks.pause` between blocks. Same blocks, same merge, same result either way. */
 export async function searchSubsetsAsync(
   red: Reduced,
   opts: SearchOptions = {},
   hooks: Hooks = {},
+  run: JobRunner = runInlineAsync,
 ): Promise<SubsetSearchResult | Problem> {
   const bad = checkSize(red);
   if (bad) return bad;
-  const lists = new TopLists(red.p, Math.max(2, opts.top ?? 5));
-  const e = new GrayEnumerator(red);
-  const ok = await runAllAsync(e, lists.visit, hooks);
-  return finish(red, lists, e.visited, !ok);
+  return run(subsetsJob, subsetJobInput(red, opts), hooks);
 }

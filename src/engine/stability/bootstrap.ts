@@ -13,6 +13,7 @@
 import { problem, type Problem } from '../problem';
 import { forcedColumns, type CommonSample } from '../importance/sample';
 import { Prng } from '../importance/prng';
+import { runInline, runInlineAsync, type JobRunner, type PoolJob } from '../parallel/job';
 
 export interface BootstrapOptions {
   /** Number of replicates (default 999). */
@@ -198,28 +199,85 @@ function quantileSorted(v: Float64Array, prob: number): number {
   return v[lo] + (h - lo) * (v[hi] - v[lo]);
 }
 
-interface Run {
+/** What a bootstrap block needs (cloneable: blocks run in pool workers). */
+export interface BootstrapJobInput {
   cb: ClusterBlocks;
   B: number;
   seed: number;
   level: number;
-  rng: Prng;
-  counts: Int32Array;
-  work: Float64Array;
-  beta: Float64Array;
+  /** Full-sample estimate and N, carried to the summary. */
   estimate: Float64Array;
-  /** Column-major replicate store: rep[j·B + b]. */
-  rep: Float64Array;
-  next: number;
-  good: number;
-  failed: number;
   n: number;
 }
 
-function prepare(s: CommonSample, opts: BootstrapOptions): Run | Problem {
+/** One block's replicates: `beta` holds `good` coefficient vectors of length k, in draw order. */
+export interface BootstrapPart {
+  beta: Float64Array;
+  good: number;
+  failed: number;
+}
+
+/** Replicates per block. Each block draws from its own stream, seeded by (seed, block), so the
+ *  replicates do not depend on how many workers share the blocks. */
+export const BOOTSTRAP_BLOCK = 64;
+
+/** The seed of block b's stream: a 32-bit mix of (seed, b) (murmur3 finaliser). */
+export function blockSeed(seed: number, block: number): number {
+  let h = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(block + 1, 0x85ebca6b)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The cluster bootstrap as a pool job (src/engine/parallel/job.ts): blocks of BOOTSTRAP_BLOCK replicates. */
+export const bootstrapJob: PoolJob<BootstrapJobInput, BootstrapPart, BootstrapResult> = {
+  name: 'cluster-bootstrap',
+  blockCount: ({ B }) => Math.ceil(B / BOOTSTRAP_BLOCK),
+  runBlock({ cb, B, seed }, b) {
+    const { k, G } = cb;
+    const from = b * BOOTSTRAP_BLOCK;
+    const m = Math.min(B, from + BOOTSTRAP_BLOCK) - from;
+    const rng = new Prng(blockSeed(seed, b));
+    const counts = new Int32Array(G);
+    const work = new Float64Array((k * (k + 1)) / 2 + k);
+    const beta = new Float64Array(k);
+    const out = new Float64Array(k * m);
+    let good = 0;
+    let failed = 0;
+    for (let r = 0; r < m; r++) {
+      counts.fill(0);
+      for (let d = 0; d < G; d++) counts[rng.nextInt(G)]++;
+      if (!solveReplicate(cb, counts, beta, work)) {
+        failed++;
+        continue;
+      }
+      out.set(beta, good * k);
+      good++;
+    }
+    return { beta: out.subarray(0, good * k), good, failed };
+  },
+  merge(input, parts, done) {
+    const { cb, B } = input;
+    const k = cb.k;
+    let good = 0;
+    let failed = 0;
+    for (let b = 0; b < done; b++) good += parts[b].good;
+    // Column-major store of the replicates, in block order (= the order of one sequential pass).
+    const rep = new Float64Array(k * Math.max(good, 1));
+    let g = 0;
+    for (let b = 0; b < done; b++) {
+      const p = parts[b];
+      failed += p.failed;
+      for (let r = 0; r < p.good; r++, g++) for (let j = 0; j < k; j++) rep[j * good + g] = p.beta[r * k + j];
+    }
+    return summarise(input, rep, good, failed, done < Math.ceil(B / BOOTSTRAP_BLOCK));
+  },
+};
+
+/** The full-sample fit and the job input, or the problem that stops the bootstrap. */
+export function bootstrapJobInput(s: CommonSample, opts: BootstrapOptions = {}): BootstrapJobInput | Problem {
   const cb = clusterBlocks(s);
   if ('code' in cb) return cb;
-  const B = opts.B ?? 999;
   const { k, G } = cb;
   const work = new Float64Array((k * (k + 1)) / 2 + k);
   const estimate = new Float64Array(k);
@@ -231,49 +289,17 @@ function prepare(s: CommonSample, opts: BootstrapOptions): Run | Problem {
       { variables: cb.names },
     );
   }
-  const seed = opts.seed ?? 1;
-  return {
-    cb,
-    B,
-    seed,
-    level: opts.level ?? 0.95,
-    rng: new Prng(seed),
-    counts: new Int32Array(G),
-    work,
-    beta: new Float64Array(k),
-    estimate,
-    rep: new Float64Array(k * B),
-    next: 0,
-    good: 0,
-    failed: 0,
-    n: s.n,
-  };
+  return { cb, B: opts.B ?? 999, seed: opts.seed ?? 1, level: opts.level ?? 0.95, estimate, n: s.n };
 }
 
-/** Runs replicates up to (not including) `to`. Draws stay in sequence, so chunking does not change them. */
-function advance(r: Run, to: number): void {
-  const { cb, counts, rng, beta, rep, B } = r;
-  const { k, G } = cb;
-  for (; r.next < Math.min(to, B); r.next++) {
-    counts.fill(0);
-    for (let d = 0; d < G; d++) counts[rng.nextInt(G)]++;
-    if (!solveReplicate(cb, counts, beta, r.work)) {
-      r.failed++;
-      continue;
-    }
-    for (let j = 0; j < k; j++) rep[j * B + r.good] = beta[j];
-    r.good++;
-  }
-}
-
-function summarise(r: Run, cancelled: boolean): BootstrapResult {
-  const { cb, B, good } = r;
+function summarise(input: BootstrapJobInput, rep: Float64Array, good: number, failed: number, cancelled: boolean): BootstrapResult {
+  const { cb, B } = input;
   const se: number[] = [];
   const ciLow: number[] = [];
   const ciHigh: number[] = [];
-  const alpha = (1 - r.level) / 2;
+  const alpha = (1 - input.level) / 2;
   for (let j = 0; j < cb.k; j++) {
-    const v = r.rep.slice(j * B, j * B + good).sort();
+    const v = rep.slice(j * good, j * good + good).sort();
     let m = 0;
     for (const x of v) m += x;
     m /= Math.max(1, good);
@@ -285,51 +311,37 @@ function summarise(r: Run, cancelled: boolean): BootstrapResult {
   }
   return {
     names: cb.names,
-    estimate: Array.from(r.estimate),
+    estimate: Array.from(input.estimate),
     se,
     ciLow,
     ciHigh,
-    level: r.level,
+    level: input.level,
     B,
     valid: good,
-    failed: r.failed,
-    seed: r.seed,
-    n: r.n,
+    failed,
+    seed: input.seed,
+    n: input.n,
     nClusters: cb.G,
     cancelled,
   };
 }
 
-const CHUNK = 64;
-
-export function clusterBootstrap(
-  s: CommonSample,
-  opts: BootstrapOptions = {},
-  hooks: BootstrapHooks = {},
-): BootstrapResult | Problem {
-  const r = prepare(s, opts);
-  if ('code' in r) return r;
-  while (r.next < r.B) {
-    if (hooks.cancelled?.()) return summarise(r, true);
-    advance(r, r.next + CHUNK);
-    hooks.progress?.(r.next / r.B);
-  }
-  return summarise(r, false);
+/** The bootstrap in this thread (the single-worker reference; the same blocks as the pool). */
+export function clusterBootstrap(s: CommonSample, opts: BootstrapOptions = {}, hooks: BootstrapHooks = {}): BootstrapResult | Problem {
+  const input = bootstrapJobInput(s, opts);
+  if ('code' in input) return input;
+  return runInline(bootstrapJob, input, hooks);
 }
 
-/** As clusterBootstrap, awaiting `pause` between chunks so a worker can take a cancel message. */
+/** As clusterBootstrap, through `run`: the host's worker pool (src/pool/runner.ts), else this thread
+ *  awaiting `hooks.pause` between blocks. */
 export async function clusterBootstrapAsync(
   s: CommonSample,
   opts: BootstrapOptions = {},
   hooks: BootstrapHooks & { pause?(): Promise<void> } = {},
+  run: JobRunner = runInlineAsync,
 ): Promise<BootstrapResult | Problem> {
-  const r = prepare(s, opts);
-  if ('code' in r) return r;
-  while (r.next < r.B) {
-    await hooks.pause?.();
-    if (hooks.cancelled?.()) return summarise(r, true);
-    advance(r, r.next + CHUNK * 4);
-    hooks.progress?.(r.next / r.B);
-  }
-  return summarise(r, false);
+  const input = bootstrapJobInput(s, opts);
+  if ('code' in input) return input;
+  return run(bootstrapJob, input, hooks);
 }

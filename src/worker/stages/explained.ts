@@ -11,6 +11,7 @@ import { buildCommonSample, isProblem, type CommonSample } from '../../engine/im
 import { partialOut } from '../../engine/importance/partialOut';
 import { relativeImportance } from '../../engine/importance/relimp';
 import { searchSubsetsAsync } from '../../engine/importance/search';
+import { runJob } from '../../pool/runner';
 import { compareModels, type ModelComparison, type NamedResult } from '../../engine/importance/compare';
 import { compareOnSample, type ComparedModel } from '../../engine/importance/compareOnSample';
 import { restrictRows } from '../../engine/importance/subTable';
@@ -194,6 +195,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Explai
         pause: () => ctx.pause(),
         progress: (f) => ctx.progress(0.5 + 0.45 * f, 'Søker gjennom delmengder'),
       },
+      runJob,
     );
     if (isProblem(res)) {
       problems.push({ ...res, where: { ...res.where, model: entry.id } });

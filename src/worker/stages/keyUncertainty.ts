@@ -7,12 +7,13 @@
  * re-run of that stage. Methods B (R² split by LMG in every replication) and D (typed weights, no
  * estimate) are refused with the reason.
  *
- * The replications run here, in the analysis worker, in blocks with a pause between them (progress,
- * cancel). The job is a pure function over replication blocks (`runReplications`), so a worker pool
- * can take the blocks instead without changing a single number.
+ * The replication blocks run on the worker pool (src/pool/runner.ts; in this thread where there is
+ * none), with progress and cancel. The job is a pure function over replication blocks
+ * (`runReplications`), so the pool changes not a single number.
  */
 import { keyBootstrap, keyBootstrapJob, keyBootstrapSample, type WeightRule } from '../../engine/costkey/keyBootstrap';
 import { isProblem } from '../../engine/importance/sample';
+import { runJob } from '../../pool/runner';
 import type { ModelResult } from '../../engine/model/types';
 import { problem, type Problem } from '../../engine/problem';
 import type { Table } from '../../engine/table';
@@ -96,7 +97,7 @@ export async function runKeyUncertainty(
     );
   const job = keyBootstrapJob(sample, rule, costKey.base, { B: u.replications, seed: u.seed });
   if (isProblem(job)) return { ...out, problems: [...out.problems, job] };
-  const res = await keyBootstrap(job, hooks);
+  const res = await keyBootstrap(job, hooks, runJob);
   if (isProblem(res)) return { ...out, problems: [...out.problems, res] };
   if (res.failed > 0)
     out.problems.push(

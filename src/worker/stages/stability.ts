@@ -7,6 +7,7 @@ import { isProblem } from '../../engine/importance/sample';
 import { perYearStability } from '../../engine/stability/perYear';
 import { leaveOneYearOut } from '../../engine/stability/leaveOneYearOut';
 import { clusterBootstrapAsync } from '../../engine/stability/bootstrap';
+import { runJob } from '../../pool/runner';
 import { equalAcrossYears } from '../../engine/stability/equalAcrossYears';
 import type { AnalysisSpec } from '../../spec/schema';
 import { stabilityEntry } from '../../spec/sections/explained';
@@ -75,6 +76,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
         cancelled: () => ctx.cancelled(),
         progress: (f) => ctx.progress(0.4 + 0.6 * f, 'Klyngebootstrap'),
       },
+      runJob,
     );
     if (isProblem(res)) problems.push(res);
     else out.bootstrap = res;

@@ -1,0 +1,261 @@
+/**
+ * Issue 19 item 1: the worker pool. Best subsets rank exactly as the single-worker run; the cluster
+ * bootstrap's replicates do not depend on the number of workers (per-block seeded streams); progress
+ * reaches 1; cancel stops; a crashed block is re-run once and a block that fails twice is an error.
+ * The pool logic runs on in-process ports (fast, deterministic); one test uses real worker_threads.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { syntheticPanel } from '../../bench/importance.bench';
+import { buildCommonSample, isProblem, type CommonSample } from '../../src/engine/importance/sample';
+import { partialOut, type Reduced } from '../../src/engine/importance/partialOut';
+import { searchSubsets, subsetJobInput, subsetsJob, SUBSET_BLOCK } from '../../src/engine/importance/search';
+import { bootstrapJob, bootstrapJobInput, clusterBootstrap, clusterBootstrapAsync, type BootstrapJobInput } from '../../src/engine/stability/bootstrap';
+import { keyBootstrap, keyBootstrapJob, keyBootstrapPoolJob, type WeightRule } from '../../src/engine/costkey/keyBootstrap';
+import { keyData } from '../../src/engine/costkey/keyData';
+import { makeKeyBase } from '../../src/engine/costkey/keyView';
+import { BASIC } from '../../src/engine/costkey/types';
+import { makeTable, numericColumn, stringColumn } from '../../src/engine/table';
+import { Prng } from '../../src/engine/importance/prng';
+import { runJob, setPoolProvider } from '../../src/pool/runner';
+import { browserPoolSize } from '../../src/pool/browserPool';
+import { BlockFailedError, WorkerPool, type FromWorker, type PoolPort, type ToWorker } from '../../src/pool/pool';
+import { serve } from '../../src/pool/serve';
+import { runInline } from '../../src/engine/parallel/job';
+import { nodePool } from '../../cli/pool/nodePool';
+
+function sample(p: number): CommonSample {
+  const { table, criteria } = syntheticPanel(p);
+  const s = buildCommonSample(table, { dependent: 'y', criteria });
+  if (isProblem(s)) throw new Error(s.messageEn);
+  return s;
+}
+
+function reduced(p: number): Reduced {
+  const red = partialOut(sample(p));
+  if (isProblem(red)) throw new Error(red.messageEn);
+  return red;
+}
+
+/** A worker in this process: the real serve() behind a message hop; `crash(block, attempt)` kills it. */
+function inProcess(crash: (block: number) => boolean = () => false): () => PoolPort {
+  return () => {
+    let onMsg: ((m: FromWorker) => void) | null = null;
+    let onFail: ((e: Error) => void) | null = null;
+    let handler: ((m: ToWorker) => void) | null = null;
+    let dead = false;
+    serve(
+      (cb) => (handler = cb),
+      (m) => setTimeout(() => !dead && onMsg?.(m), 0),
+    );
+    return {
+      post: (m) =>
+        setTimeout(() => {
+          if (dead) return;
+          if (m.kind === 'block' && crash(m.block)) {
+            dead = true;
+            onFail?.(new Error(`worker crashed on block ${m.block}`));
+            return;
+          }
+          handler?.(m);
+        }, 0),
+      onMessage: (cb) => (onMsg = cb),
+      onFailure: (cb) => (onFail = cb),
+      terminate: () => (dead = true),
+    };
+  };
+}
+
+const red = reduced(18); // 2^18 subsets = 4 blocks
+const input = subsetJobInput(red, { top: 5 });
+const single = searchSubsets(red, { top: 5 });
+
+describe('best subsets on the pool', () => {
+  it('is cut into blocks that do not depend on the workers', () => {
+    expect(subsetsJob.blockCount(input)).toBe(2 ** 18 / SUBSET_BLOCK);
+  });
+
+  it.each([1, 2, 3])('%i worker(s): the same ranking and numbers as the single-worker run', async (workers) => {
+    const pool = new WorkerPool(inProcess(), workers);
+    const got = await pool.run(subsetsJob, input);
+    pool.close();
+    expect(got).toEqual(single);
+    if (isProblem(single)) throw new Error('search failed');
+    expect(single.evaluated).toBe(2 ** 18);
+    // Top 5 of every size (the one full model at size 18).
+    expect(single.bySize.map((s) => s.models.length)).toEqual([...Array.from({ length: 17 }, () => 5), 1]);
+  });
+
+  it('the blocks rank as one pass over all subsets would (the merge is exact)', () => {
+    // Merge by hand over blocks of a quarter: any split order gives the same ranking.
+    const parts = Array.from({ length: subsetsJob.blockCount(input) }, (_, b) => subsetsJob.runBlock(input, b));
+    expect(subsetsJob.merge(input, parts, parts.length)).toEqual(single);
+  });
+});
+
+describe('cluster bootstrap on the pool', () => {
+  const s = sample(6);
+  const boot = bootstrapJobInput(s, { B: 999, seed: 7 }) as BootstrapJobInput;
+  const reference = clusterBootstrap(s, { B: 999, seed: 7 });
+
+  it.each([1, 2, 3])('%i worker(s): the same replicates as one worker (per-block seeded streams)', async (workers) => {
+    const pool = new WorkerPool(inProcess(), workers);
+    const got = await pool.run(bootstrapJob, boot);
+    pool.close();
+    expect(got).toEqual(reference);
+    if (isProblem(reference)) throw new Error('bootstrap failed');
+    expect(reference.valid + reference.failed).toBe(999);
+  });
+
+  it('another seed gives other replicates', () => {
+    const other = runInline(bootstrapJob, { ...boot, seed: 8 });
+    if (isProblem(reference)) throw new Error('bootstrap failed');
+    expect(other.se).not.toEqual(reference.se);
+  });
+});
+
+/** A key from a model on G municipalities × 3 years (the shape of keyBootstrap.test.ts's panel). */
+function keyJob(G: number, B: number, seed: number) {
+  const rng = new Prng(5);
+  const kommune: string[] = [];
+  const aar: number[] = [];
+  const c = { y: [] as number[], a: [] as number[], b: [] as number[], pop: [] as number[] };
+  for (let g = 0; g < G; g++) {
+    const pop = 500 + Math.floor(50000 * rng.nextFloat() ** 3);
+    const a0 = 0.1 + 0.2 * rng.nextFloat();
+    for (const t of [2020, 2021, 2022]) {
+      const a = a0 + 0.01 * rng.nextFloat();
+      const b = 0.2 + 0.3 * rng.nextFloat();
+      kommune.push(String(1000 + g));
+      aar.push(t);
+      c.a.push(a);
+      c.b.push(b);
+      c.pop.push(pop);
+      c.y.push(2 + 6 * a + 3 * b + 2 * (rng.nextFloat() - 0.5));
+    }
+  }
+  const table = makeTable([stringColumn('kommune', kommune), numericColumn('aar', aar), ...Object.entries(c).map(([k, v]) => numericColumn(k, v))], { unit: 'kommune', year: 'aar' });
+  const criteria = ['a', 'b'];
+  const s = buildCommonSample(table, { dependent: 'y', criteria, intercept: true, yearEffects: true });
+  if (isProblem(s)) throw new Error(s.messageEn);
+  const data = keyData(table, { unit: 'kommune', population: 'pop', yearColumn: 'aar', year: 2022, criteria, controls: [], dependent: 'y' });
+  if (!('prep' in data)) throw new Error('key data');
+  const base = makeKeyBase(data.prep, data.names, data.yObsNational * 1000, { [BASIC]: 0.7, a: 0.2, b: 0.1 });
+  const rule: WeightRule = { method: 'coefficient', criteria, controls: [], national: data.national, remainder: 'population', dropped: [] };
+  const job = keyBootstrapJob(s, rule, base, { B, seed });
+  if (isProblem(job)) throw new Error(job.messageEn);
+  return job;
+}
+
+describe('key bootstrap on the pool', () => {
+  const job = keyJob(40, 300, 9); // 3 blocks of 128
+  it.each([1, 2, 3])('%i worker(s): the same intervals as the loop in one thread', async (workers) => {
+    const reference = await keyBootstrap(job);
+    const pool = new WorkerPool(inProcess(), workers);
+    const got = await pool.run(keyBootstrapPoolJob, job);
+    pool.close();
+    expect(got).toEqual(reference);
+    if (isProblem(reference)) throw new Error('key bootstrap failed');
+    expect(reference.valid).toBe(300);
+  });
+});
+
+describe('runJob: the host pool behind the engine entries', () => {
+  afterEach(() => setPoolProvider(null));
+  const s = sample(4);
+
+  it('runs the cluster bootstrap on the registered pool with the inline numbers', async () => {
+    let made = 0;
+    setPoolProvider(() => (made++, new WorkerPool(inProcess(), 3)));
+    const got = await clusterBootstrapAsync(s, { B: 500, seed: 2 }, {}, runJob);
+    expect(made).toBe(1);
+    expect(got).toEqual(clusterBootstrap(s, { B: 500, seed: 2 }));
+  });
+
+  it('a block that fails twice comes back as an error value naming the part, not a throw', async () => {
+    setPoolProvider(() => new WorkerPool(inProcess((b) => b === 1), 2));
+    const got = await clusterBootstrapAsync(s, { B: 500, seed: 2 }, {}, runJob);
+    expect(isProblem(got)).toBe(true);
+    if (!isProblem(got)) return;
+    expect(got.code).toBe('pool-block-failed');
+    expect(got.message).toContain('del 2 av 8');
+    expect(got.messageEn).toContain('part 2 of 8');
+  });
+
+  it('two jobs on one pool take turns (a superseded run and the next one do not mix blocks)', async () => {
+    const pool = new WorkerPool(inProcess(), 2);
+    const input = bootstrapJobInput(s, { B: 400, seed: 4 }) as BootstrapJobInput;
+    const [a, b] = await Promise.all([pool.run(bootstrapJob, input), pool.run(subsetsJob, subsetJobInput(reduced(17)))]);
+    pool.close();
+    expect(a).toEqual(runInline(bootstrapJob, input));
+    expect(b).toEqual(searchSubsets(reduced(17)));
+  });
+});
+
+describe('browser pool size', () => {
+  it('leaves one core to the page, at least one worker, at most eight', () => {
+    expect(browserPoolSize(undefined)).toBe(1);
+    expect(browserPoolSize(1)).toBe(1);
+    expect(browserPoolSize(2)).toBe(1);
+    expect(browserPoolSize(4)).toBe(3);
+    expect(browserPoolSize(64)).toBe(8);
+  });
+});
+
+describe('progress, cancel and crashes', () => {
+  const boot = bootstrapJobInput(sample(4), { B: 640, seed: 3 }) as BootstrapJobInput; // 10 blocks
+  const reference = runInline(bootstrapJob, boot);
+
+  it('reports progress up to 1', async () => {
+    const seen: number[] = [];
+    const pool = new WorkerPool(inProcess(), 2);
+    await pool.run(bootstrapJob, boot, { progress: (f) => seen.push(f) });
+    pool.close();
+    expect(seen).toHaveLength(10);
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('cancel stops the job; the result says so and covers the blocks done in order', async () => {
+    let blocks = 0;
+    const pool = new WorkerPool(inProcess(), 2);
+    const got = await pool.run(bootstrapJob, boot, { progress: () => blocks++, cancelled: () => blocks >= 3 });
+    pool.close();
+    expect(got.cancelled).toBe(true);
+    expect(got.valid + got.failed).toBeLessThan(640);
+    expect((got.valid + got.failed) % 64).toBe(0);
+  });
+
+  it('a worker that crashes on a block is replaced and the block re-run once: same result', async () => {
+    const crashed = new Set<number>();
+    const pool = new WorkerPool(
+      inProcess((b) => {
+        if (b !== 4 || crashed.has(b)) return false;
+        crashed.add(b);
+        return true;
+      }),
+      2,
+    );
+    const got = await pool.run(bootstrapJob, boot);
+    pool.close();
+    expect(crashed.has(4)).toBe(true);
+    expect(got).toEqual(reference);
+  });
+
+  it('a block that fails twice is an error naming the block', async () => {
+    const pool = new WorkerPool(
+      inProcess((b) => b === 2),
+      2,
+    );
+    await expect(pool.run(bootstrapJob, boot)).rejects.toBeInstanceOf(BlockFailedError);
+    pool.close();
+  });
+});
+
+describe('Node worker_threads', () => {
+  const pool = nodePool(2);
+  afterAll(() => pool.close());
+  it('real workers give the single-worker result', async () => {
+    const boot = bootstrapJobInput(sample(4), { B: 300, seed: 11 }) as BootstrapJobInput;
+    expect(await pool.run(bootstrapJob, boot)).toEqual(runInline(bootstrapJob, boot));
+    expect(await pool.run(subsetsJob, input)).toEqual(single);
+  }, 300_000);
+});
