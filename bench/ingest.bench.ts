@@ -7,6 +7,10 @@
  * - `ingest_peak_rss_mb`: peak resident memory of the process doing that (the file bytes included),
  *   measured in a child process so the generator's strings and the other benches do not count.
  * - `ingest_file_mb`: the size of the generated file (the target is peak RSS ≤ 3 × this).
+ * - `ingest_vs_papaparse` (issue 19): our rate / PapaParse's on the same file in the same child and
+ *   run: the bytes decoded (TextDecoder) and parsed by `Papa.parse(text, { delimiter: ';' })` into
+ *   rows of strings — raw parsing only, no typing, no symbols, no long-to-wide — so > 1 means our full
+ *   ingest beats PapaParse's parse alone. `ingest_papaparse_mb_per_s` is PapaParse's rate.
  * The file goes to a temp dir and is deleted afterwards; `INGEST_BENCH_MB` / `INGEST_BENCH_REPS`
  * change size and repetitions.
  */
@@ -78,7 +82,7 @@ function median(xs: number[]): number {
 }
 
 /** Runs in the child: warm-up, then timed runs of ingestFile on the file; prints JSON figures. */
-async function child(path: string, warmPath: string, reps: number): Promise<void> {
+async function child(path: string, warmPath: string, reps: number, papaReps: number): Promise<void> {
   const { ingestFile } = await import('../src/ingest');
   if (warmPath !== '-') await ingestFile({ name: 'warm.csv', bytes: new Uint8Array(readFileSync(warmPath)) });
   // The Buffer itself (no copy), as the worker gets the file's ArrayBuffer.
@@ -96,20 +100,33 @@ async function child(path: string, warmPath: string, reps: number): Promise<void
     problems = res.problems.filter((p) => p.severity === 'error').length;
     if (res.status !== 'ok') throw new Error(`ingest failed: ${res.problems.map((p) => p.messageEn).join('; ')}`);
   }
-  // maxRSS (kB) is the kernel's high-water mark for this process: no sampling gaps.
+  // maxRSS (kB) is the kernel's high-water mark for this process: no sampling gaps (read before
+  // PapaParse's rows, which would count otherwise).
   const peak = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ mbps: median(rates), peak, obs, problems, rates })}\n`);
+  const papa: number[] = [];
+  if (papaReps > 0) {
+    const { default: Papa } = await import('papaparse');
+    Papa.parse(new TextDecoder().decode(bytes.subarray(0, 8 * MB)), { delimiter: ';' }); // warm-up
+    for (let r = 0; r < papaReps; r++) {
+      const t0 = performance.now();
+      const res = Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: ';' });
+      const ms = performance.now() - t0;
+      if (res.data.length < obs) throw new Error('PapaParse read fewer rows than values');
+      papa.push(bytes.length / MB / (ms / 1000));
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ mbps: median(rates), peak, obs, problems, rates, papa: papa.length ? median(papa) : NaN })}\n`);
 }
 
-function runChild(path: string, warmPath: string, reps: number): { mbps: number; peak: number; obs: number } {
+function runChild(path: string, warmPath: string, reps: number, papaReps = 0): { mbps: number; peak: number; obs: number; papa: number } {
   // Same node and loader flags (tsx) as this process, so the child can import TypeScript.
-  const out = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--ingest-child', path, warmPath, String(reps)], {
+  const out = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--ingest-child', path, warmPath, String(reps), String(papaReps)], {
     encoding: 'utf8',
     maxBuffer: 16 * MB,
   });
   if (out.status !== 0) throw new Error(`ingest bench child failed: ${out.stderr}`);
   const lines = out.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]) as { mbps: number; peak: number; obs: number };
+  return JSON.parse(lines[lines.length - 1]) as { mbps: number; peak: number; obs: number; papa: number };
 }
 
 export const ingestBench: BenchModule = {
@@ -125,13 +142,15 @@ export const ingestBench: BenchModule = {
       writeLongCsv(warmPath, 8 * MB, 7);
       // Speed: warm-up and several runs in one child. Memory: one cold run in a fresh child, since
       // maxRSS never goes down and earlier runs' garbage would otherwise count.
-      const res = runChild(path, warmPath, reps);
+      const res = runChild(path, warmPath, reps, reps);
       const mem = runChild(path, '-', 1);
       return {
         ingest_mb_per_s: res.mbps,
         ingest_peak_rss_mb: mem.peak,
         ingest_file_mb: size / MB,
         ingest_values: res.obs,
+        ingest_papaparse_mb_per_s: res.papa,
+        ingest_vs_papaparse: res.mbps / res.papa,
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -142,7 +161,7 @@ export const ingestBench: BenchModule = {
 const argv = process.argv;
 const k = argv.indexOf('--ingest-child');
 if (k >= 0) {
-  child(argv[k + 1], argv[k + 2], Number(argv[k + 3])).catch((err: unknown) => {
+  child(argv[k + 1], argv[k + 2], Number(argv[k + 3]), Number(argv[k + 4] ?? 0)).catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 1;
   });
