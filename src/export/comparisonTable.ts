@@ -9,6 +9,7 @@ import type { ModelComparison } from '../engine/importance/compare';
 import { formatInteger } from '../i18n/format';
 import type { Language } from '../i18n/language';
 import type { ReportCell, ReportRow, ReportTable } from './reportTable';
+import { starLegend } from '../engine/ols/stars';
 
 const T = {
   nb: {
@@ -133,7 +134,7 @@ export function comparisonReportTable(c: ModelComparison, opts: ComparisonTableO
     }
   }
   const sampleNote = comparisonSampleNote(c, opts.lang, opts.labels);
-  const starNote = c.starThresholds.map((p, i) => `${'*'.repeat(c.starThresholds.length - i)} p<${opts.lang === 'nb' ? String(p).replace('.', ',') : p}`).join(', ');
+  const starNote = starLegend(c.starThresholds, opts.lang, { compact: true });
   return {
     id: opts.id,
     title: opts.title,

@@ -4,7 +4,7 @@
  * clusters at the bottom; year dummies summarised as one "Årseffekter: Ja" row.
  */
 import type { FitSuccess, ModelResult } from '../engine/model/types';
-import { DEFAULT_STAR_THRESHOLDS, stars } from '../engine/ols/stars';
+import { DEFAULT_STAR_THRESHOLDS, starLegend, stars } from '../engine/ols/stars';
 import type { ModelEntry } from '../spec/sections/models';
 import type { Language } from '../i18n/language';
 import type { ReportCell, ReportRow, ReportRowGroup, ReportTable } from './reportTable';
@@ -215,12 +215,7 @@ export function buildRegressionTable(inputs: RegressionColumnInput[], opts: Regr
   if (deps.length > 0) notes.push(`${t.dep}: ${deps.map((d) => opts.labels?.[d] ?? d).join(', ')}.`);
   const seTypes = [...new Set(cols.filter((c) => c.fit).map((c) => (c.fit && estimatorSe(c.fit, opts.lang)) ?? t.se[c.fit?.se ?? 'classical']))];
   notes.push(`${parensT ? t.tNote : t.seNote} ${t.seKind}: ${seTypes.length === 1 ? seTypes[0] : t.mixed}.`);
-  notes.push(
-    [...thresholds]
-      .sort((a, b) => a - b)
-      .map((p, i, arr) => `${'*'.repeat(arr.length - i)} p<${opts.lang === 'nb' ? String(p).replace('.', ',') : p}`)
-      .join(', '),
-  );
+  notes.push(starLegend(thresholds, opts.lang, { compact: true }));
   for (const c of cols) if (c.failure) notes.push(t.failed(c.header, c.failure));
 
   return {

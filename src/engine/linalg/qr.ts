@@ -11,6 +11,7 @@
  * norm unless the caller passes another, e.g. the norm before demeaning). A deficient column is moved
  * to the end and not factored, so `rank` counts the accepted columns.
  */
+import { dot, reflect } from './kernels';
 
 export interface QrFactor {
   n: number;
@@ -125,8 +126,7 @@ function pairStep(
   const oj = j * n;
   const j1 = j + 1;
   const o1 = j1 * n;
-  const d = dot(a, oj, a, o1, j, n) * t;
-  for (let i = j; i < n; i++) a[o1 + i] -= d * a[oj + i];
+  reflect(a, oj, t, a, o1, j, n);
   const norm = Math.sqrt(dot(a, o1, a, o1, j1, n));
   if (!(norm > threshold) || zeroRef) {
     applyReflector(a, n, k, j, t, j + 2);
@@ -242,11 +242,7 @@ function applyReflector(a: Float64Array, n: number, k: number, j: number, t: num
         a[o4 + i] -= d4 * v;
       }
     }
-    for (; c < k; c++) {
-      const o1 = c * n;
-      const d1 = dot(a, oj, a, o1, j, n) * t;
-      for (let i = j; i < n; i++) a[o1 + i] -= d1 * a[oj + i];
-    }
+    for (; c < k; c++) reflect(a, oj, t, a, c * n, j, n);
   }
 }
 
@@ -262,46 +258,16 @@ function dependency(a: Float64Array, n: number, j: number, rdiag: Float64Array, 
   return { column: perm[j], accepted: perm.slice(0, j), coef: b };
 }
 
-/**
- * Σ_{i=from}^{to−1} x[ox+i]·y[oy+i] with four partial sums: one chain of dependent additions is
- * bound by the add latency (~4 cycles each); four independent ones run about three times faster.
- * The summation order differs from the plain loop only in rounding (it is, if anything, closer to
- * pairwise summation).
- */
-export function dot(x: Float64Array, ox: number, y: Float64Array, oy: number, from: number, to: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = from;
-  for (; i + 3 < to; i += 4) {
-    s0 += x[ox + i] * y[oy + i];
-    s1 += x[ox + i + 1] * y[oy + i + 1];
-    s2 += x[ox + i + 2] * y[oy + i + 2];
-    s3 += x[ox + i + 3] * y[oy + i + 3];
-  }
-  for (; i < to; i++) s0 += x[ox + i] * y[oy + i];
-  return (s0 + s1) + (s2 + s3);
-}
-
 /** y ← Qᵀy (first `rank` reflections). */
 export function applyQt(f: QrFactor, y: Float64Array): void {
   const { n, a, tau } = f;
-  for (let j = 0; j < f.rank; j++) {
-    const oj = j * n;
-    const d = dot(a, oj, y, 0, j, n) * tau[j];
-    for (let i = j; i < n; i++) y[i] -= d * a[oj + i];
-  }
+  for (let j = 0; j < f.rank; j++) reflect(a, j * n, tau[j], y, 0, j, n);
 }
 
 /** y ← Qy (reflections in reverse order). */
 export function applyQ(f: QrFactor, y: Float64Array): void {
   const { n, a, tau } = f;
-  for (let j = f.rank - 1; j >= 0; j--) {
-    const oj = j * n;
-    const d = dot(a, oj, y, 0, j, n) * tau[j];
-    for (let i = j; i < n; i++) y[i] -= d * a[oj + i];
-  }
+  for (let j = f.rank - 1; j >= 0; j--) reflect(a, j * n, tau[j], y, 0, j, n);
 }
 
 /** Solves R·x = z for the leading `rank`×`rank` block (z of length ≥ rank); returns x. */

@@ -11,7 +11,8 @@
  * rest. Returns null when the error bound asks for refinement, which only the dense path does.
  */
 import { householderQr, invertR, solveR, DEFAULT_RANK_TOL } from '../linalg/qr';
-import { crossProduct, toQBasis } from './sandwich';
+import { toQBasis } from './sandwich';
+import { crossProduct, subtractColumns } from '../linalg/kernels';
 import type { DesignFailure, DesignInput, Solved } from './fit';
 import { COEF_NEGLIGIBLE, fail, INTERCEPT, needsRefinementFrom } from './designCommon';
 
@@ -272,24 +273,7 @@ export function solveGrouped(input: DesignInput, sw: Float64Array | null): Solve
   const residuals = (): Float64Array => {
     const u = new Float64Array(n);
     for (let i = 0; i < n; i++) u[i] = y[i] - ybar[ids[i]];
-    let j = 0;
-    // Four columns per pass over u: a quarter of the loads and stores of u.
-    for (; j + 3 < p; j += 4) {
-      const o1 = j * n;
-      const o2 = o1 + n;
-      const o3 = o2 + n;
-      const o4 = o3 + n;
-      const b1 = bz[j];
-      const b2 = bz[j + 1];
-      const b3 = bz[j + 2];
-      const b4 = bz[j + 3];
-      for (let i = 0; i < n; i++) u[i] -= zt[o1 + i] * b1 + zt[o2 + i] * b2 + zt[o3 + i] * b3 + zt[o4 + i] * b4;
-    }
-    for (; j < p; j++) {
-      const oz = j * n;
-      const bj = bz[j];
-      for (let i = 0; i < n; i++) u[i] -= zt[oz + i] * bj;
-    }
+    subtractColumns(u, 0, zt, n, bz, 0, p);
     return u;
   };
 

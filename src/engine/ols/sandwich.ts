@@ -14,6 +14,7 @@
  */
 import type { QrFactor } from '../linalg/qr';
 import { quadFormInverse } from '../linalg/dense';
+import { crossProduct, subtractColumns } from '../linalg/kernels';
 
 /** R (k×k upper triangular, column-major) of a full-rank Householder factor. */
 export function upperR(qr: QrFactor): Float64Array {
@@ -34,117 +35,10 @@ export function upperR(qr: QrFactor): Float64Array {
 export function toQBasis(s: Float64Array, rows: number, r: Float64Array, k: number): void {
   for (let j = 0; j < k; j++) {
     const oj = j * rows;
-    let m = 0;
-    // Four (then two) earlier columns per pass over column j: a quarter of the loads and stores of
-    // s_j, which bound this loop (it costs as much as the cross product that follows).
-    for (; m + 3 < j; m += 4) {
-      const r1 = r[j * k + m];
-      const r2 = r[j * k + m + 1];
-      const r3 = r[j * k + m + 2];
-      const r4 = r[j * k + m + 3];
-      if (r1 === 0 && r2 === 0 && r3 === 0 && r4 === 0) continue;
-      const o1 = m * rows;
-      const o2 = o1 + rows;
-      const o3 = o2 + rows;
-      const o4 = o3 + rows;
-      for (let i = 0; i < rows; i++) s[oj + i] -= r1 * s[o1 + i] + r2 * s[o2 + i] + (r3 * s[o3 + i] + r4 * s[o4 + i]);
-    }
-    for (; m + 1 < j; m += 2) {
-      const r1 = r[j * k + m];
-      const r2 = r[j * k + m + 1];
-      if (r1 === 0 && r2 === 0) continue;
-      const o1 = m * rows;
-      const o2 = o1 + rows;
-      for (let i = 0; i < rows; i++) s[oj + i] -= r1 * s[o1 + i] + r2 * s[o2 + i];
-    }
-    for (; m < j; m++) {
-      const r1 = r[j * k + m];
-      if (r1 === 0) continue;
-      const o1 = m * rows;
-      for (let i = 0; i < rows; i++) s[oj + i] -= r1 * s[o1 + i];
-    }
+    subtractColumns(s, oj, s, rows, r, j * k, j);
     const d = r[j * k + j];
     for (let i = 0; i < rows; i++) s[oj + i] /= d;
   }
-}
-
-/**
- * SᵀS (k×k, symmetric) of a rows×k column-major matrix; SᵀDS with row weights `d` when given.
- * Tiles of 2 rows × 4 columns of the result per pass over the data: 6 loads for 8 products, and no
- * remainder loops (an edge tile repeats its last column, writing the same value twice).
- */
-export function crossProduct(s: Float64Array, rows: number, k: number, d: Float64Array | null = null): Float64Array {
-  const m = new Float64Array(k * k);
-  const last = k - 1;
-  const put = (r: number, c: number, v: number): void => {
-    if (r <= last && c <= last) {
-      m[c * k + r] = v;
-      m[r * k + c] = v;
-    }
-  };
-  for (let r0 = 0; r0 < k; r0 += 2) {
-    const o1 = r0 * rows;
-    const o2 = Math.min(r0 + 1, last) * rows;
-    for (let c0 = r0; c0 < k; c0 += 4) {
-      const q1 = c0 * rows;
-      const q2 = Math.min(c0 + 1, last) * rows;
-      const q3 = Math.min(c0 + 2, last) * rows;
-      const q4 = Math.min(c0 + 3, last) * rows;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let a4 = 0;
-      let b1 = 0;
-      let b2 = 0;
-      let b3 = 0;
-      let b4 = 0;
-      if (d) {
-        for (let i = 0; i < rows; i++) {
-          const di = d[i];
-          const x1 = s[q1 + i];
-          const x2 = s[q2 + i];
-          const x3 = s[q3 + i];
-          const x4 = s[q4 + i];
-          const u = s[o1 + i] * di;
-          const v = s[o2 + i] * di;
-          a1 += u * x1;
-          a2 += u * x2;
-          a3 += u * x3;
-          a4 += u * x4;
-          b1 += v * x1;
-          b2 += v * x2;
-          b3 += v * x3;
-          b4 += v * x4;
-        }
-      } else {
-        for (let i = 0; i < rows; i++) {
-          const x1 = s[q1 + i];
-          const x2 = s[q2 + i];
-          const x3 = s[q3 + i];
-          const x4 = s[q4 + i];
-          const u = s[o1 + i];
-          const v = s[o2 + i];
-          a1 += u * x1;
-          a2 += u * x2;
-          a3 += u * x3;
-          a4 += u * x4;
-          b1 += v * x1;
-          b2 += v * x2;
-          b3 += v * x3;
-          b4 += v * x4;
-        }
-      }
-      put(r0, c0, a1);
-      put(r0, c0 + 1, a2);
-      put(r0, c0 + 2, a3);
-      put(r0, c0 + 3, a4);
-      put(r0 + 1, c0, b1);
-      put(r0 + 1, c0 + 1, b2);
-      put(r0 + 1, c0 + 2, b3);
-      put(r0 + 1, c0 + 3, b4);
-    }
-  }
-  return m;
 }
 
 /** Ω from X-basis scores (overwritten): their cross product in the Q basis of R. */

@@ -8,10 +8,11 @@ import { Alert, Table } from '@digdir/designsystemet-react';
 import { ExportButtons } from '../ExportButtons';
 import { comparisonReportTable, comparisonSampleNote } from '../../export/comparisonTable';
 import type { ModelComparison } from '../../engine/importance/compare';
-import { formatNumber, formatPercent, formatSignificant, formatInteger, formatThreshold } from '../../i18n/format';
+import { formatNumber, formatPercent, formatSignificant, formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { explainedStrings, type ExplainedStrings } from './strings';
+import { starLegend } from '../../engine/ols/stars';
 
 export interface ComparisonTableProps {
   comparison: ModelComparison;
@@ -149,7 +150,7 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
         </Alert>
       )}
       <p className="kl-note">
-        {comparison.starThresholds.map((t, i) => `${'*'.repeat(comparison.starThresholds.length - i)} p < ${formatThreshold(t, lang)}`).join(', ')}
+        {starLegend(comparison.starThresholds, lang)}
       </p>
       <ExportButtons fileBase={fileName ?? 'sammenligning'} tables={tables} testId={testId ? `${testId}-export` : undefined} />
     </div>

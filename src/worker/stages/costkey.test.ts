@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadCase } from '../../../test/oracle/loadCase';
-import { emptySpec } from '../../spec/schema';
-import { modelEntrySchema } from '../../spec/sections/models';
-import { fitModel } from '../../engine/model/fitModel';
+import { costKeyBaseline } from '../../../test/support/costKeyBaseline';
 import { BASIC, evaluateOnBase } from '../../engine/costkey';
 import { runCostKey } from './costkey';
-import { toModelSpec } from './models';
 
 describe('cost-key stage', () => {
-  function setup() {
-    const c = loadCase('costkey-baseline');
-    c.table.unit = 'kommune';
-    c.table.year = 'aar';
-    c.table.unitName = 'navn';
-    const spec = emptySpec();
-    const entry = modelEntrySchema.parse({
-      id: 'm1',
-      label: 'Barnevern',
-      dependent: 'utg_bv',
-      regressors: ['enslig_forsorger', 'lavinntekt', 'innb_0_22'],
-      controls: ['frie_inntekter'],
-      design: 'single',
-      yearEffects: false,
-      se: 'hc1',
-      sample: { years: [2022] },
-    });
-    spec.models.list = [entry];
-    spec.costKey.modelId = 'm1';
-    spec.costKey.yUnitNok = 1000;
-    spec.costKey.current = { id: 'cur', label: 'Dagens', source: 'test', weights: { [BASIC]: 0.25, enslig_forsorger: 0.3, lavinntekt: 0.25, innb_0_22: 0.2 } };
-    const models = { m1: fitModel(c.table, toModelSpec(entry)) };
-    return { c, spec, models };
-  }
+  const setup = () => costKeyBaseline('single');
 
   it('computes the oracle weights and a zero-sum redistribution', () => {
     const { c, spec, models } = setup();

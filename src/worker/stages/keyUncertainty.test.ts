@@ -1,37 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadCase } from '../../../test/oracle/loadCase';
-import { emptySpec, type AnalysisSpec } from '../../spec/schema';
-import { modelEntrySchema } from '../../spec/sections/models';
-import { fitModel } from '../../engine/model/fitModel';
-import { BASIC } from '../../engine/costkey';
+import { costKeyBaseline } from '../../../test/support/costKeyBaseline';
+import type { AnalysisSpec } from '../../spec/schema';
 import { runCostKey } from './costkey';
-import { toModelSpec } from './models';
 import { runKeyUncertainty } from './keyUncertainty';
 
 function setup(design: 'single' | 'pooled' = 'single') {
-  const c = loadCase('costkey-baseline');
-  c.table.unit = 'kommune';
-  c.table.year = 'aar';
-  c.table.unitName = 'navn';
-  const spec = emptySpec();
-  const entry = modelEntrySchema.parse({
-    id: 'm1',
-    label: 'Barnevern',
-    dependent: 'utg_bv',
-    regressors: ['enslig_forsorger', 'lavinntekt', 'innb_0_22'],
-    controls: ['frie_inntekter'],
-    design,
-    yearEffects: design === 'pooled',
-    se: 'hc1',
-    sample: design === 'single' ? { years: [2022] } : null,
-  });
-  spec.models.list = [entry];
-  spec.costKey.modelId = 'm1';
-  spec.costKey.yUnitNok = 1000;
-  spec.costKey.current = { id: 'cur', label: 'Dagens', source: 'test', weights: { [BASIC]: 0.25, enslig_forsorger: 0.3, lavinntekt: 0.25, innb_0_22: 0.2 } };
-  spec.keyUncertainty = { enabled: true, replications: 199, seed: 1 };
-  const models = { m1: fitModel(c.table, toModelSpec(entry)) };
-  return { c, spec, models };
+  const s = costKeyBaseline(design);
+  s.spec.keyUncertainty = { enabled: true, replications: 199, seed: 1 };
+  return s;
 }
 
 async function run(spec: AnalysisSpec, s: ReturnType<typeof setup>) {
