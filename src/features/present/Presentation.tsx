@@ -1,10 +1,14 @@
 /**
- * Presentation mode for working-group meetings: a full-screen sequence of slides with large type.
- * Keys: → / PageDown / Space next, ← / PageUp previous, Home / End, Escape leaves (focus returns to
- * the button that opened it). The slide counter is an aria-live region, so screen readers hear it.
+ * Presentation mode for working-group meetings: full-screen 16:9 slides. Each slide is laid out on a
+ * 1920×1080 stage scaled to the window (never a scroll bar): a big title, the chosen chart or table
+ * zoomed to fill the slide (shrunk when it would not fit), the source line and the synthetic-data
+ * note at the foot. The views' controls (pickers, buttons, search, export) are hidden on a slide.
+ * Keys, and clickers, which send the same keys: → / PageDown / Space next, ← / PageUp previous,
+ * Home / End, Escape leaves (focus returns to the button that opened it). The slide counter is an
+ * aria-live region, so screen readers hear it.
  */
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../../store/analysisStore';
@@ -15,6 +19,8 @@ import { describeSpec } from '../../export/describeSpec';
 import { ReportTableView } from '../share/ReportTableView';
 import { useRegressionTable } from '../share/useReportTables';
 import { navigate, slidesFor, type Slide } from './slides';
+import { sourceLine } from '../../export/sourceLine';
+import { fitScale, STAGE } from './stage';
 
 const strings = {
   nb: {
@@ -111,6 +117,25 @@ export function Presentation({ onClose }: { onClose(): void }) {
   };
 
   const slide = slides[Math.min(index, slides.length - 1)];
+  const spec = useAnalysisStore((st) => st.spec);
+  const stage = useStageScale();
+  const [fit, setFit] = useState(1);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const innerRef = useRef<HTMLDivElement>(null);
+  // The slide's content is laid out narrower than the slide and zoomed up (charts and tables read
+  // from the back of a room); a tall one is zoomed less, so it always fits. Re-measured whenever
+  // the content changes size (a lazy view arriving, a chart measuring itself).
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    const inner = innerRef.current;
+    if (!body || !inner) return;
+    const measure = () => setFit(fitScale(body.clientWidth, body.clientHeight, inner.offsetWidth, inner.scrollHeight));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(inner);
+    return () => ro.disconnect();
+  }, [index]);
   return (
     <div
       ref={rootRef}
@@ -121,34 +146,42 @@ export function Presentation({ onClose }: { onClose(): void }) {
       tabIndex={-1}
       onKeyDown={onKeyDown}
       data-testid="presentation"
-      style={{ position: 'fixed', inset: 0, zIndex: 1000, background: '#fff', overflow: 'auto', padding: '2rem 3rem', display: 'flex', flexDirection: 'column', fontSize: '1.25rem' }}
+      className="kl-deck"
     >
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
-        <p aria-live="polite" aria-atomic="true" data-testid="slide-counter" style={{ margin: 0, fontSize: '1rem' }}>
-          {s.counter(index + 1, slides.length)}
-        </p>
-        {demo && <strong style={{ color: '#b00020' }}>{syntheticNote(lang, share)}</strong>}
-        <Button variant="tertiary" onClick={onClose}>
-          {s.close}
-        </Button>
-      </div>
-      <section style={{ flex: 1, marginTop: '1rem' }} aria-labelledby="kl-slide-title">
-        <Heading level={1} data-size="xl" id="kl-slide-title" ref={headingRef} tabIndex={-1} data-testid="slide-title">
+      <div className="kl-stage" data-testid="slide" style={{ width: STAGE.width, height: STAGE.height, transform: `translate(-50%, -50%) scale(${stage})` }}>
+        <Heading level={1} id="kl-slide-title" ref={headingRef} tabIndex={-1} data-testid="slide-title" className="kl-slide-title">
           {slide.title}
         </Heading>
-        <div style={{ marginTop: '1.5rem' }}>
-          <SlideBody slide={slide} />
-        </div>
-      </section>
-      <div style={{ display: 'flex', gap: 16, justifyContent: 'space-between', alignItems: 'center', marginTop: '1rem' }}>
-        <Button variant="secondary" onClick={() => setIndex(Math.max(0, index - 1))} disabled={index === 0}>
-          {s.prev}
-        </Button>
-        <Paragraph data-size="sm">{s.help}</Paragraph>
-        <Button variant="primary" onClick={() => setIndex(Math.min(slides.length - 1, index + 1))} disabled={index === slides.length - 1}>
-          {s.next}
-        </Button>
+        <section className="kl-slide-body" ref={bodyRef} aria-labelledby="kl-slide-title">
+          <div className="kl-slide-inner" ref={innerRef} style={{ width: `${100 / STAGE.zoom}%`, transform: `scale(${fit})` }}>
+            <SlideBody slide={slide} />
+          </div>
+        </section>
+        <footer className="kl-slide-foot">
+          <span>{sourceLine(spec, lang)}</span>
+          {demo && <strong className="kl-slide-synthetic">{syntheticNote(lang, share)}</strong>}
+          <span aria-live="polite" aria-atomic="true" data-testid="slide-counter">
+            {s.counter(index + 1, slides.length)}
+          </span>
+        </footer>
       </div>
+      {/* Out of sight until focused (a slide shows no controls); Esc does the same. */}
+      <Button variant="tertiary" data-size="sm" onClick={onClose} className="kl-deck-close">
+        {s.close}
+      </Button>
+      <p className="kl-sr-only">{s.help}</p>
     </div>
   );
+}
+
+/** Window size ÷ stage size: the 1920×1080 stage fills the window, letterboxed. */
+function useStageScale(): number {
+  const get = () => (typeof window === 'undefined' ? 1 : Math.min(window.innerWidth / STAGE.width, window.innerHeight / STAGE.height));
+  const [k, setK] = useState(get);
+  useEffect(() => {
+    const on = () => setK(get());
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return k;
 }
