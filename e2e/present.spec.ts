@@ -54,6 +54,7 @@ test('slides fill a 1920×1080 screen without scrolling, with a big title and no
   await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('worker-status')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
   await openView(page, 'share');
+  await expect(page.getByTestId('start-presentation')).toBeVisible();
   // Every slide on offer.
   const boxes = page.locator('#share-present ~ fieldset input[type="checkbox"], section[aria-labelledby="share-present"] input[type="checkbox"]');
   const n = await boxes.count();
