@@ -15,6 +15,9 @@ import { StatusBar } from './StatusBar';
 import { SyntheticNotice } from './SyntheticNotice';
 import { SyntheticContext } from '../charts/SyntheticNote';
 import { ChartSourceContext } from '../charts/ChartExportButtons';
+import { SlideSlotContext } from '../charts/slideSlot';
+import { AddSlideButton } from '../features/present/AddSlideButton';
+import { ViewIdContext } from '../features/present/slideFocus';
 import { sourceLine } from '../export/sourceLine';
 import type { Language } from '../i18n/language';
 import { selectIsSynthetic, selectSyntheticShare } from '../store/analysisStore';
@@ -74,6 +77,7 @@ export function App() {
   return (
     <SyntheticContext.Provider value={syntheticStatus}>
       <ChartSourceContext.Provider value={chartSource}>
+       <SlideSlotContext.Provider value={AddSlideButton}>
         <div className="kl-app">
           <SkipLink href="#main">{s.skip}</SkipLink>
           <Header />
@@ -87,7 +91,9 @@ export function App() {
               <SyntheticNotice />
               <GroupedProblemList problems={viewProblems} heading={s.problems} />
               {View ? (
-                <View key={active.id} />
+                <ViewIdContext.Provider value={active.id}>
+                  <View key={active.id} />
+                </ViewIdContext.Provider>
               ) : (
                 <>
                   <Heading level={1} data-size="md">
@@ -104,6 +110,7 @@ export function App() {
             </Paragraph>
           </footer>
         </div>
+       </SlideSlotContext.Provider>
       </ChartSourceContext.Provider>
     </SyntheticContext.Provider>
   );

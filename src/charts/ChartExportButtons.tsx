@@ -7,13 +7,14 @@
  * the status handling here.
  */
 import { Button } from '@digdir/designsystemet-react';
-import { createContext, useContext, useState, type RefObject } from 'react';
+import { createContext, useContext, useEffect, useState, type RefObject } from 'react';
 import type { Language } from '../i18n/language';
 import { useLanguage } from '../i18n/useLanguage';
 import { useStrings } from '../i18n/useStrings';
 import { downloadBytes, MIME, safeFileBase } from '../export/download';
 import { buildChartSvg, chartToPng, findChartSvg, type ChartExportInfo } from './exportChart';
 import { useSynthetic } from './SyntheticNote';
+import { SLIDE_KEY_ATTR, SLIDE_TITLE_ATTR, SlideSlotContext } from './slideSlot';
 
 export const exportButtonStrings = {
   nb: {
@@ -75,6 +76,8 @@ export interface ChartExportButtonsProps {
   /** Title, axis labels and units of the chart; `source` defaults to the data's source line. */
   chart: Omit<ChartExportInfo, 'lang' | 'synthetic'> & { synthetic?: boolean };
   testId?: string;
+  /** Stable name of the chart within its view (e.g. its test id): offers «Legg til som lysbilde». */
+  slideKey?: string;
 }
 
 export function ChartExportButtons(props: ChartExportButtonsProps) {
@@ -91,6 +94,14 @@ export function ChartExportButtons(props: ChartExportButtonsProps) {
     syntheticShare: share,
     lang,
   });
+  const SlideSlot = useContext(SlideSlotContext);
+  // The figure names itself, so a slide can show this chart alone among its view's content.
+  useEffect(() => {
+    const el = props.chartRef.current;
+    if (!el || !props.slideKey) return;
+    el.setAttribute(SLIDE_KEY_ATTR, props.slideKey);
+    el.setAttribute(SLIDE_TITLE_ATTR, props.chart.title);
+  }, [props.chartRef, props.slideKey, props.chart.title]);
   const svg = () => {
     const el = findChartSvg(props.chartRef.current);
     if (!el) throw new Error('no chart');
@@ -120,6 +131,7 @@ export function ChartExportButtons(props: ChartExportButtonsProps) {
       >
         {s.svg}
       </Button>
+      {SlideSlot && props.slideKey && <SlideSlot kind="chart" slideKey={props.slideKey} title={props.chart.title} />}
       <ExportStatus status={status} />
     </div>
   );

@@ -36,6 +36,8 @@ export interface ChartFrameProps {
   /** One Recharts chart element (it is sized by a ResponsiveContainer). */
   children: ReactElement;
   testId?: string;
+  /** Names the chart for «Legg til som lysbilde» (stable across languages); defaults to testId. */
+  slideKey?: string;
 }
 
 const text = {
@@ -101,6 +103,7 @@ export function ChartFrame(props: ChartFrameProps) {
       <ChartExportButtons
         fileBase={props.title}
         chartRef={figureRef}
+        slideKey={props.slideKey ?? props.testId}
         chart={{ title: props.title, subtitle: props.subtitle, xLabel: props.xLabel, yLabel: props.yLabel, source: props.source, synthetic: props.synthetic }}
       />
       <Details className="kl-chart-alt" data-size="sm">

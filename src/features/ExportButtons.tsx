@@ -6,6 +6,8 @@
  * may read: the spec (for the description sheet) and the chosen CSV style.
  */
 import { Button } from '@digdir/designsystemet-react';
+import { useContext, useEffect } from 'react';
+import { createPortal } from 'react-dom';
 import type { Language } from '../i18n/language';
 import { useLanguage } from '../i18n/useLanguage';
 import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../store/analysisStore';
@@ -17,6 +19,9 @@ import { tablesToXlsx } from '../export/xlsx';
 import { describeSpec } from '../export/describeSpec';
 import { downloadBytes, MIME, safeFileBase } from '../export/download';
 import { ExportStatus, exportGroupStyle, useExportStatus } from '../charts/ChartExportButtons';
+import { AddSlideButton } from './present/AddSlideButton';
+import { SlideFocusContext, type SlideFocus } from './present/slideFocus';
+import { ReportTableView } from './share/ReportTableView';
 
 export interface ExportButtonsProps {
   fileBase: string;
@@ -27,6 +32,24 @@ export interface ExportButtonsProps {
 }
 
 export function ExportButtons(props: ExportButtonsProps) {
+  const focus = useContext(SlideFocusContext);
+  if (focus && props.testId === focus.key) return <TableOnSlide tables={props.tables} focus={focus} />;
+  return <TableExportButtons {...props} />;
+}
+
+/** On a table slide: the first report table of these exports, drawn into the slide, large. */
+function TableOnSlide({ tables, focus }: { tables: ExportButtonsProps['tables']; focus: SlideFocus }) {
+  const lang = useLanguage();
+  const demo = useAnalysisStore(selectIsSynthetic);
+  const share = useAnalysisStore(selectSyntheticShare);
+  const [first] = tables(lang);
+  const title = first?.title ?? '';
+  useEffect(() => focus.onTitle(title), [focus, title]);
+  if (!first) return null;
+  return createPortal(<ReportTableView table={{ ...first, synthetic: first.synthetic || demo, syntheticShare: first.syntheticShare ?? share }} large />, focus.target);
+}
+
+function TableExportButtons(props: ExportButtonsProps) {
   const lang = useLanguage();
   const demo = useAnalysisStore(selectIsSynthetic);
   const share = useAnalysisStore(selectSyntheticShare);
@@ -83,6 +106,7 @@ export function ExportButtons(props: ExportButtonsProps) {
       >
         {s.copy}
       </Button>
+      {props.testId && <AddSlideButton kind="table" slideKey={props.testId} title={props.fileBase} />}
       <ExportStatus status={status} />
     </div>
   );

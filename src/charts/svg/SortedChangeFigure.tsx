@@ -89,7 +89,7 @@ export function SortedChangeFigure(p: SortedChangeFigureProps) {
       )}
       <SyntheticNote />
       {/* The axis titles are drawn inside the SVG, so the export adds only title, source and note. */}
-      <ChartExportButtons fileBase={p.title} chartRef={figureRef} chart={{ title: p.title, subtitle: mineText.trim() || undefined }} />
+      <ChartExportButtons slideKey={p.testId} fileBase={p.title} chartRef={figureRef} chart={{ title: p.title, subtitle: mineText.trim() || undefined }} />
     </figure>
   );
 }

@@ -201,6 +201,7 @@ export function MyMunicipalityView() {
               <SyntheticNote />
               <div className="kl-no-print">
                 <ChartExportButtons
+                  slideKey="my-waterfall"
                   fileBase={`${s.title} ${mine}`}
                   chartRef={waterfallRef}
                   chart={{ title: `${s.title}: ${s.reportTitle(name, mine)}`, subtitle: `${summary} ${what} ${against}`, xLabel: s.indexAxis }}

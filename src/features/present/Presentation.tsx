@@ -8,7 +8,7 @@
  * aria-live region, so screen readers hear it.
  */
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../../store/analysisStore';
@@ -20,7 +20,10 @@ import { ReportTableView } from '../share/ReportTableView';
 import { useRegressionTable } from '../share/useReportTables';
 import { navigate, slidesFor, type Slide } from './slides';
 import { sourceLine } from '../../export/sourceLine';
-import { fitScale, STAGE } from './stage';
+import { chartLayoutWidth, fitScale, STAGE } from './stage';
+import { parseItemSlide, type ItemSlide } from './slideKinds';
+import { SlideFocusContext, ViewIdContext } from './slideFocus';
+import { SLIDE_KEY_ATTR, SLIDE_TITLE_ATTR } from '../../charts/slideSlot';
 
 const strings = {
   nb: {
@@ -47,7 +50,76 @@ const strings = {
   },
 };
 
-function SlideBody({ slide }: { slide: Slide }) {
+/**
+ * One chart of a view on its own: the view renders as usual (its results, its choices), and once the
+ * chart's figure is found every other element of the view is hidden (app.css, `.kl-slide-only`).
+ * Until then, or if the view has no such chart now (no results yet), the whole view shows.
+ */
+function ChartSlide({ item, onTitle }: { item: ItemSlide; onTitle(t: string): void }) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [found, setFound] = useState(false);
+  const v = views.find((x) => x.id === item.view);
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const mark = () => {
+      const el = Array.from(host.querySelectorAll(`[${SLIDE_KEY_ATTR}]`)).find((e) => e.getAttribute(SLIDE_KEY_ATTR) === item.key);
+      for (const old of Array.from(host.querySelectorAll('[data-slide-focus]'))) if (old !== el) old.removeAttribute('data-slide-focus');
+      if (el) {
+        if (!el.hasAttribute('data-slide-focus')) el.setAttribute('data-slide-focus', '');
+        onTitle(el.getAttribute(SLIDE_TITLE_ATTR) ?? '');
+      }
+      setFound(!!el);
+    };
+    mark();
+    // Views load lazily and charts appear when their results arrive.
+    const mo = new MutationObserver(mark);
+    mo.observe(host, { childList: true, subtree: true, attributes: true, attributeFilter: [SLIDE_KEY_ATTR, SLIDE_TITLE_ATTR] });
+    return () => mo.disconnect();
+  }, [item.key, onTitle]);
+  if (!v) return null;
+  const C = v.component;
+  return (
+    <div ref={hostRef} className={found ? 'kl-slide-only' : undefined} data-testid="slide-item" data-found={found}>
+      <ViewIdContext.Provider value={item.view}>
+        <C />
+      </ViewIdContext.Provider>
+    </div>
+  );
+}
+
+/** One table of a view: the view renders out of sight and its table export draws the report table here. */
+function TableSlide({ item, onTitle }: { item: ItemSlide; onTitle(t: string): void }) {
+  const [target, setTarget] = useState<HTMLDivElement | null>(null);
+  const [found, setFound] = useState(false);
+  const v = views.find((x) => x.id === item.view);
+  const focus = useMemo(
+    () =>
+      target && {
+        key: item.key,
+        target,
+        onTitle: (t: string) => {
+          setFound(true);
+          onTitle(t);
+        },
+      },
+    [target, item.key, onTitle],
+  );
+  if (!v) return null;
+  const C = v.component;
+  return (
+    <div data-testid="slide-item" data-found={found}>
+      <div ref={setTarget} />
+      <div hidden={found}>
+        <ViewIdContext.Provider value={item.view}>
+          <SlideFocusContext.Provider value={focus || null}>{focus && <C />}</SlideFocusContext.Provider>
+        </ViewIdContext.Provider>
+      </div>
+    </div>
+  );
+}
+
+function SlideBody({ slide, onTitle }: { slide: Slide; onTitle(t: string): void }) {
   const s = useStrings(strings);
   const lang = useLanguage();
   const spec = useAnalysisStore((st) => st.spec);
@@ -64,6 +136,9 @@ function SlideBody({ slide }: { slide: Slide }) {
       </dl>
     );
   }
+  const item = parseItemSlide(slide.kind);
+  if (item?.item === 'chart') return <ChartSlide item={item} onTitle={onTitle} />;
+  if (item?.item === 'table') return <TableSlide item={item} onTitle={onTitle} />;
   if (slide.kind === 'table:regression') return table ? <ReportTableView table={table} large /> : <Paragraph data-size="lg">{s.noResults}</Paragraph>;
   if (slide.kind.startsWith('view:')) {
     const v = views.find((x) => x.id === slide.kind.slice(5));
@@ -117,9 +192,16 @@ export function Presentation({ onClose }: { onClose(): void }) {
   };
 
   const slide = slides[Math.min(index, slides.length - 1)];
+  // A chart or table slide takes its title from the item as it is now (language, chosen model).
+  const [liveTitle, setLiveTitle] = useState<{ kind: string; title: string } | null>(null);
+  const onTitle = useCallback((t: string) => setLiveTitle((old) => (old?.kind === slide.kind && old.title === t ? old : { kind: slide.kind, title: t })), [slide.kind]);
+  const title = (liveTitle?.kind === slide.kind && liveTitle.title) || slide.title;
   const spec = useAnalysisStore((st) => st.spec);
   const stage = useStageScale();
   const [fit, setFit] = useState(1);
+  const isChart = parseItemSlide(slide.kind)?.item === 'chart';
+  const [chartWidth, setChartWidth] = useState<number | null>(null);
+  useLayoutEffect(() => setChartWidth(null), [index]);
   const bodyRef = useRef<HTMLDivElement>(null);
   const innerRef = useRef<HTMLDivElement>(null);
   // The slide's content is laid out narrower than the slide and zoomed up (charts and tables read
@@ -129,13 +211,20 @@ export function Presentation({ onClose }: { onClose(): void }) {
     const body = bodyRef.current;
     const inner = innerRef.current;
     if (!body || !inner) return;
-    const measure = () => setFit(fitScale(body.clientWidth, body.clientHeight, inner.offsetWidth, inner.scrollHeight));
+    const measure = () => {
+      const [bw, bh, iw, ih] = [body.clientWidth, body.clientHeight, inner.offsetWidth, inner.scrollHeight];
+      if (!isChart) return setFit(fitScale(bw, bh, iw, ih));
+      const want = chartLayoutWidth(bw, bh, ih);
+      // Re-laid out at the new width, the observer measures again; 4 px is close enough to stop.
+      if (Math.abs(want - iw) > 4) setChartWidth(want);
+      else setFit(fitScale(bw, bh, iw, ih, STAGE.chartZoom));
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(measure);
     ro.observe(inner);
     return () => ro.disconnect();
-  }, [index]);
+  }, [index, isChart]);
   return (
     <div
       ref={rootRef}
@@ -150,11 +239,11 @@ export function Presentation({ onClose }: { onClose(): void }) {
     >
       <div className="kl-stage" data-testid="slide" style={{ width: STAGE.width, height: STAGE.height, transform: `translate(-50%, -50%) scale(${stage})` }}>
         <Heading level={1} id="kl-slide-title" ref={headingRef} tabIndex={-1} data-testid="slide-title" className="kl-slide-title">
-          {slide.title}
+          {title}
         </Heading>
         <section className="kl-slide-body" ref={bodyRef} aria-labelledby="kl-slide-title">
-          <div className="kl-slide-inner" ref={innerRef} style={{ width: `${100 / STAGE.zoom}%`, transform: `scale(${fit})` }}>
-            <SlideBody slide={slide} />
+          <div className="kl-slide-inner" ref={innerRef} style={{ width: isChart && chartWidth ? chartWidth : `${100 / STAGE.zoom}%`, transform: `scale(${fit})` }}>
+            <SlideBody key={slide.kind} slide={slide} onTitle={onTitle} />
           </div>
         </section>
         <footer className="kl-slide-foot">

@@ -84,7 +84,7 @@ export const ChangeVsPopulation = memo(function ChangeVsPopulation({ base, outco
       />
       <p style={srOnly}>{s.scatterDesc}</p>
       <SyntheticNote />
-      <ChartExportButtons fileBase={s.scatter} chartRef={figureRef} chart={{ title: s.scatter }} />
+      <ChartExportButtons slideKey="redistribution-scatter" fileBase={s.scatter} chartRef={figureRef} chart={{ title: s.scatter }} />
     </figure>
   );
 });
@@ -106,7 +106,7 @@ export const ChangeHistogram = memo(function ChangeHistogram({ outcome }: { outc
     <figure ref={figureRef} className="kl-chart">
       <figcaption>{s.histogram}</figcaption>
       <CategoryBars bars={bars} format={(v) => formatInteger(v, lang)} label={s.histogramDesc(bars.length)} labelEvery={Math.ceil(bars.length / 6)} xTitle={s.changePerCapita} yTitle={s.units} />
-      <ChartExportButtons fileBase={s.histogram} chartRef={figureRef} chart={{ title: s.histogram }} />
+      <ChartExportButtons slideKey="redistribution-histogram" fileBase={s.histogram} chartRef={figureRef} chart={{ title: s.histogram }} />
       <details>
         <summary>{s.histogramDesc(bars.length)}</summary>
         <table>

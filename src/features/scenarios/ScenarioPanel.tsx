@@ -81,7 +81,7 @@ const ScenarioChart = memo(function ScenarioChart({ r, made, mine }: { r: Scenar
       <Legend made={made} mineName={mineIndex >= 0 ? r.names[mineIndex] : null} />
       <ScenarioDots order={made[k].outcome.order} series={series} nameAt={nameAt} highlight={mineIndex} format={fmt} label={desc} xTitle={s.chartX(made[k].label)} yTitle={s.krPerCapita} />
       <SyntheticNote />
-      <ChartExportButtons fileBase={s.chart} chartRef={figureRef} chart={{ title: s.chart, subtitle: s.chartX(made[k].label) }} />
+      <ChartExportButtons slideKey="scenario-chart" fileBase={s.chart} chartRef={figureRef} chart={{ title: s.chart, subtitle: s.chartX(made[k].label) }} />
     </figure>
   );
 });

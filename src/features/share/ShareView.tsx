@@ -19,6 +19,7 @@ import type { Problem } from '../../engine/problem';
 import { views } from '../registry';
 import { Presentation } from '../present/Presentation';
 import { defaultSlides, type Slide } from '../present/slides';
+import { parseItemSlide } from '../present/slideKinds';
 import { ReportTableView } from './ReportTableView';
 import { useRegressionTable } from './useReportTables';
 import { buildProjectText, openProjectFile } from './projectActions';
@@ -47,7 +48,7 @@ const strings = {
     data: 'Last ned analysedata (CSV)',
     dataHelp: `Legg ${DEFAULT_DATA_FILE} i samme mappe som skriptet: én rad per kommune og år, alle variabler (også de avledede), komma som skilletegn, tom celle = mangler.`,
     present: 'Presentasjon',
-    presentIntro: 'Velg lysbildene og start presentasjonen. Bla med piltastene; Esc avslutter.',
+    presentIntro: 'Velg lysbildene og start presentasjonen. En figur eller tabell blir et eget lysbilde med «Legg til som lysbilde» ved siden av eksportknappene i visningen sin. Bla med piltastene eller en presentasjonsklikker; Esc avslutter.',
     slides: 'Lysbilder',
     start: 'Start presentasjon',
   },
@@ -73,7 +74,7 @@ const strings = {
     data: 'Download analysis data (CSV)',
     dataHelp: `Put ${DEFAULT_DATA_FILE} in the script's folder: one row per municipality and year, every variable (derived ones too), comma-separated, empty cell = missing.`,
     present: 'Presentation',
-    presentIntro: 'Choose the slides and start the presentation. Use the arrow keys; Esc exits.',
+    presentIntro: 'Choose the slides and start the presentation. A chart or table becomes a slide of its own with «Add as slide» beside the export buttons in its view. Use the arrow keys or a presentation clicker; Esc exits.',
     slides: 'Slides',
     start: 'Start presentation',
   },
@@ -96,11 +97,18 @@ export function ShareView() {
   const fileId = useId();
   const base = safeFileBase(spec.title);
 
+  const chosen = slides.length ? slides : defaultSlides(lang);
+  // Charts and tables added with «Legg til som lysbilde» in their views come first, in the order added.
+  const items = chosen.flatMap((x) => {
+    const item = parseItemSlide(x.kind);
+    const view = item && views.find((v) => v.id === item.view);
+    return view ? [{ ...x, title: `${x.title} (${view.title[lang]})` }] : [];
+  });
   const candidates: Slide[] = [
     ...defaultSlides(lang),
+    ...items,
     ...views.filter((v) => v.id !== 'share').map((v) => ({ id: `view-${v.id}`, kind: `view:${v.id}`, title: v.title[lang] })),
   ];
-  const chosen = slides.length ? slides : defaultSlides(lang);
   const toggleSlide = (slide: Slide, on: boolean) => {
     const next = on ? [...chosen.filter((x) => x.kind !== slide.kind), slide] : chosen.filter((x) => x.kind !== slide.kind);
     // Keep the order of the candidate list, so slides follow the analysis flow.

@@ -20,6 +20,7 @@ export function CoefficientChart({ crit, label }: { crit: CriterionStability; la
       xLabel={s.year}
       height={240}
       testId="stability-chart"
+      slideKey={`stability-chart-${crit.name}`}
       alt={{
         columns: [s.year, s.estimate, s.ciLow, s.ciHigh],
         rows: crit.years.map((y) => [
