@@ -74,6 +74,17 @@ test('results table to xlsx and CSV', async ({ page }) => {
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text.split('\r\n')[1].startsWith('Variabel;')).toBe(true);
   expect(text).toContain('Syntetiske data');
+
+  // The CSV follows the chosen CSV style, not the screen: English screen, Norwegian CSV, and back.
+  await page.getByRole('button', { name: 'English' }).click();
+  const nbOnEn = (await download(page, () => group.getByRole('button', { name: 'CSV' }).click())).bytes.toString('utf8');
+  expect(nbOnEn.split('\r\n')[1].startsWith('Variabel;')).toBe(true);
+  expect(nbOnEn).toMatch(/\d,\d/);
+  await page.getByRole('radio', { name: /International/ }).check();
+  const en = (await download(page, () => group.getByRole('button', { name: 'CSV' }).click())).bytes.toString('utf8');
+  expect(en.split('\r\n')[1].startsWith('Variable,')).toBe(true);
+  expect(en).toContain('Synthetic data');
+  expect(en).not.toMatch(/\d;\d/);
 });
 
 test('analysis data CSV: the table the scripts read, missing as empty', async ({ page }) => {

@@ -29,6 +29,8 @@ export interface ExportButtonsProps {
    *  clipboard, the chosen CSV style's for CSV (nb: Norwegian headers, `;`, decimal comma). */
   tables: (lang: Language) => ReportTable[];
   testId?: string;
+  /** Offer «Legg til som lysbilde» (needs testId, which names the slide); default true. */
+  slide?: boolean;
 }
 
 export function ExportButtons(props: ExportButtonsProps) {
@@ -106,7 +108,7 @@ function TableExportButtons(props: ExportButtonsProps) {
       >
         {s.copy}
       </Button>
-      {props.testId && <AddSlideButton kind="table" slideKey={props.testId} title={props.fileBase} />}
+      {props.testId && props.slide !== false && <AddSlideButton kind="table" slideKey={props.testId} title={props.fileBase} />}
       <ExportStatus status={status} />
     </div>
   );

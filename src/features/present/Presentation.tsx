@@ -167,7 +167,12 @@ export function Presentation({ onClose }: { onClose(): void }) {
     el?.focus();
     // Full screen when the browser allows it; the overlay covers the window anyway.
     el?.requestFullscreen?.().catch(() => {});
+    // The page behind the deck must not scroll (nor show a scroll bar beside the slide).
+    const root = document.documentElement;
+    const overflow = root.style.overflow;
+    root.style.overflow = 'hidden';
     return () => {
+      root.style.overflow = overflow;
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     };
   }, []);

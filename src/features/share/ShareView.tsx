@@ -21,7 +21,7 @@ import { Presentation } from '../present/Presentation';
 import { defaultSlides, type Slide } from '../present/slides';
 import { parseItemSlide } from '../present/slideKinds';
 import { ReportTableView } from './ReportTableView';
-import { useRegressionTable } from './useReportTables';
+import { useRegressionTable, useRegressionTableBuilder } from './useReportTables';
 import { buildProjectText, openProjectFile } from './projectActions';
 import { downloadAnalysisData } from './analysisDataAction';
 
@@ -89,6 +89,7 @@ export function ShareView() {
   const setView = useUiStore((st) => st.setView);
   const demo = useAnalysisStore(selectIsSynthetic);
   const table = useRegressionTable();
+  const regressionTable = useRegressionTableBuilder();
   const [embed, setEmbed] = useState(true);
   const [projectMsg, setProjectMsg] = useState<{ ok: boolean; text: string; problems: Problem[] } | null>(null);
   const [presenting, setPresenting] = useState(false);
@@ -135,7 +136,7 @@ export function ShareView() {
         </Fieldset>
         {table ? (
           <div style={{ display: 'grid', gap: 12, marginTop: 12 }}>
-            <ExportButtons fileBase={`${base}-regresjon`} tables={() => [table]} testId="share-table-export" />
+            <ExportButtons fileBase={`${base}-regresjon`} tables={(l) => [regressionTable(l) ?? table]} testId="share-table-export" slide={false} />
             <div style={{ overflowX: 'auto' }}>
               <ReportTableView table={table} />
             </div>

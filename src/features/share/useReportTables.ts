@@ -2,17 +2,25 @@
 import { useMemo } from 'react';
 import { useAnalysisStore, selectIsSynthetic, selectSyntheticShare } from '../../store/analysisStore';
 import { useLanguage } from '../../i18n/useLanguage';
+import type { Language } from '../../i18n/language';
 import { buildRegressionTable } from '../../export/regressionTable';
 import type { ReportTable } from '../../export/reportTable';
 
+/** The regression table in the screen's language (preview, slides). */
 export function useRegressionTable(): ReportTable | null {
+  const build = useRegressionTableBuilder();
+  const lang = useLanguage();
+  return useMemo(() => build(lang), [build, lang]);
+}
+
+/** The regression table in any language: CSV follows the chosen CSV style, not the screen. */
+export function useRegressionTableBuilder(): (lang: Language) => ReportTable | null {
   const spec = useAnalysisStore((s) => s.spec);
   const models = useAnalysisStore((s) => s.results?.models);
   const numeric = useAnalysisStore((s) => s.results?.dataset?.numericColumns);
   const demo = useAnalysisStore(selectIsSynthetic);
   const share = useAnalysisStore(selectSyntheticShare);
-  const lang = useLanguage();
-  return useMemo(() => {
+  return useMemo(() => (lang: Language) => {
     const ids = spec.models.shown.length ? spec.models.shown : spec.models.list.map((m) => m.id);
     const inputs = ids
       .map((id) => spec.models.list.find((m) => m.id === id))
@@ -35,5 +43,5 @@ export function useRegressionTable(): ReportTable | null {
       synthetic: demo,
     });
     return { ...table, syntheticShare: share };
-  }, [spec, models, numeric, demo, share, lang]);
+  }, [spec, models, numeric, demo, share]);
 }
