@@ -48,7 +48,7 @@ const strings = {
     data: 'Last ned analysedata (CSV)',
     dataHelp: `Legg ${DEFAULT_DATA_FILE} i samme mappe som skriptet: én rad per kommune og år, alle variabler (også de avledede), komma som skilletegn, tom celle = mangler.`,
     present: 'Presentasjon',
-    presentIntro: 'Velg lysbildene og start presentasjonen. En figur eller tabell blir et eget lysbilde med «Legg til som lysbilde» ved siden av eksportknappene i visningen sin. Bla med piltastene eller en presentasjonsklikker; Esc avslutter.',
+    presentIntro: 'Velg lysbildene og start presentasjonen. Hver figur og tabell kan bli et eget lysbilde: trykk «Legg til som lysbilde» ved siden av eksportknappene i visningen den står i. Bla med piltastene eller en presentasjonsklikker; Esc avslutter.',
     slides: 'Lysbilder',
     start: 'Start presentasjon',
   },
@@ -74,7 +74,7 @@ const strings = {
     data: 'Download analysis data (CSV)',
     dataHelp: `Put ${DEFAULT_DATA_FILE} in the script's folder: one row per municipality and year, every variable (derived ones too), comma-separated, empty cell = missing.`,
     present: 'Presentation',
-    presentIntro: 'Choose the slides and start the presentation. A chart or table becomes a slide of its own with «Add as slide» beside the export buttons in its view. Use the arrow keys or a presentation clicker; Esc exits.',
+    presentIntro: 'Choose the slides and start the presentation. Every chart and table can become a slide of its own: press «Add as slide» beside the export buttons in the view it is in. Use the arrow keys or a presentation clicker; Esc exits.',
     slides: 'Slides',
     start: 'Start presentation',
   },
@@ -105,11 +105,10 @@ export function ShareView() {
     const view = item && views.find((v) => v.id === item.view);
     return view ? [{ ...x, title: `${x.title} (${view.title[lang]})` }] : [];
   });
-  const candidates: Slide[] = [
-    ...defaultSlides(lang),
-    ...items,
-    ...views.filter((v) => v.id !== 'share').map((v) => ({ id: `view-${v.id}`, kind: `view:${v.id}`, title: v.title[lang] })),
-  ];
+  // Whole views are no longer offered (shrunk to a slide they cannot be read); a saved set that
+  // has them still shows them, and they can be unticked here.
+  const oldViews = chosen.filter((x) => x.kind.startsWith('view:'));
+  const candidates: Slide[] = [...defaultSlides(lang), ...items, ...oldViews];
   const toggleSlide = (slide: Slide, on: boolean) => {
     const next = on ? [...chosen.filter((x) => x.kind !== slide.kind), slide] : chosen.filter((x) => x.kind !== slide.kind);
     // Keep the order of the candidate list, so slides follow the analysis flow.
