@@ -22,6 +22,7 @@ import { ExportStatus, exportGroupStyle, useExportStatus } from '../charts/Chart
 import { AddSlideButton } from './present/AddSlideButton';
 import { SlideFocusContext, type SlideFocus } from './present/slideFocus';
 import { ReportTableView } from './share/ReportTableView';
+import { slideTable } from './present/slideTable';
 
 export interface ExportButtonsProps {
   fileBase: string;
@@ -48,7 +49,8 @@ function TableOnSlide({ tables, focus }: { tables: ExportButtonsProps['tables'];
   const title = first?.title ?? '';
   useEffect(() => focus.onTitle(title), [focus, title]);
   if (!first) return null;
-  return createPortal(<ReportTableView table={{ ...first, synthetic: first.synthetic || demo, syntheticShare: first.syntheticShare ?? share }} large />, focus.target);
+  const table = slideTable({ ...first, synthetic: first.synthetic || demo, syntheticShare: first.syntheticShare ?? share }, lang);
+  return createPortal(<ReportTableView table={table} large />, focus.target);
 }
 
 function TableExportButtons(props: ExportButtonsProps) {
