@@ -3,12 +3,11 @@
  * the demo is loaded, and a text alternative (a table) for screen readers and for checking figures.
  *
  *   <ChartFrame title="…" yLabel="kr per innbygger" source="KOSTRA" alt={{ columns, rows }}>
- *     <BarChart data={…}>…</BarChart>
+ *     <HorizontalBars bars={…} … />
  *   </ChartFrame>
  */
 import { Details, Table } from '@digdir/designsystemet-react';
 import { useId, useRef, type ReactElement, type ReactNode } from 'react';
-import { ResponsiveContainer } from 'recharts';
 import { useLanguage } from '../i18n/useLanguage';
 import { SyntheticNote, useSynthetic } from './SyntheticNote';
 import { ChartExportButtons } from './ChartExportButtons';
@@ -33,7 +32,7 @@ export interface ChartFrameProps {
   height?: number;
   /** The text alternative: a table of the plotted numbers, or any node. */
   alt: ChartAlt | ReactNode;
-  /** One Recharts chart element (it is sized by a ResponsiveContainer). */
+  /** One chart of src/charts/svg: it fills the frame's width and measures it itself (useWidth). */
   children: ReactElement;
   testId?: string;
   /** Names the chart for «Legg til som lysbilde» (stable across languages); defaults to testId. */
@@ -79,12 +78,8 @@ export function ChartFrame(props: ChartFrameProps) {
           {props.yLabel}
         </div>
       )}
-      {/* Recharts' accessibility layer makes the chart keyboard-focusable (arrow keys move the
-          tooltip); the table below carries the same numbers for screen readers. */}
       <div className="kl-chart-body" style={{ height: props.height ?? 320 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          {props.children}
-        </ResponsiveContainer>
+        {props.children}
       </div>
       {props.xLabel && (
         <div className="kl-chart-axis" style={{ textAlign: 'center' }}>

@@ -1,5 +1,5 @@
 /**
- * Chart export: the SVG Recharts rendered, made self-contained (computed styles inlined, system font,
+ * Chart export: the chart's own SVG (src/charts/svg), made self-contained (computed styles inlined, system font,
  * no external references) and framed with title, axis labels, source line and the synthetic-data
  * note, as SVG text or a PNG at 2× resolution drawn on a canvas. No network: the image is loaded from
  * a data: URL, so the canvas is never tainted.
@@ -163,9 +163,7 @@ export async function chartToPng(svg: SVGSVGElement, info: ChartExportInfo, scal
   );
 }
 
-/** Finds the chart's <svg> inside a container (ChartFrame renders one Recharts surface). */
+/** Finds the chart's <svg> inside a container (the first one: the plot comes before captions and buttons). */
 export function findChartSvg(container: Element | null): SVGSVGElement | null {
-  if (!container) return null;
-  return (container.querySelector('svg.recharts-surface') ??
-    container.querySelector('svg')) as SVGSVGElement | null;
+  return container?.querySelector('svg') ?? null;
 }

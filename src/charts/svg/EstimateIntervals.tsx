@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import { XAxis, YAxis, type Box } from './Axes';
 import { linearScale } from './scale';
-import { chartFrameBox, useWidth } from './useWidth';
+import { useWidth } from './useWidth';
 
 export interface EstimatePoint {
   label: string;
@@ -25,7 +25,7 @@ export interface EstimateIntervalsProps {
 }
 
 export const EstimateIntervals = memo(function EstimateIntervals(p: EstimateIntervalsProps) {
-  const [ref, width] = useWidth<HTMLDivElement>(640, chartFrameBox);
+  const [ref, width] = useWidth<HTMLDivElement>(640);
   const height = p.height ?? 240;
   const box: Box = { left: 80, right: width - 24, top: 8, bottom: height - 26 };
   const ends = p.points.flatMap((q) => [q.low, q.high, q.estimate]).filter(Number.isFinite);

@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { AXIS_TEXT, FONT, XAxis, YAxis, type Box } from './Axes';
 import { linearScale } from './scale';
-import { chartFrameBox, useWidth } from './useWidth';
+import { useWidth } from './useWidth';
 
 export interface BarSeries {
   name: string;
@@ -49,7 +49,7 @@ function legendLayout(names: string[], width: number, left: number): { x: number
 }
 
 export const GroupedBars = memo(function GroupedBars(p: GroupedBarsProps) {
-  const [ref, width] = useWidth<HTMLDivElement>(640, chartFrameBox);
+  const [ref, width] = useWidth<HTMLDivElement>(640);
   const height = p.height ?? 320;
   const left = p.yTitle ? 84 : 66;
   const legend = legendLayout(

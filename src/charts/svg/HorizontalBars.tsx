@@ -8,7 +8,7 @@
 import { memo } from 'react';
 import { AXIS_TEXT, FONT, ValueXAxis, type Box } from './Axes';
 import { linearScale } from './scale';
-import { chartFrameBox, useWidth } from './useWidth';
+import { useWidth } from './useWidth';
 
 export interface HorizontalBar {
   label: string;
@@ -40,7 +40,7 @@ export function fitLabel(text: string, width: number): string {
 }
 
 export const HorizontalBars = memo(function HorizontalBars(p: HorizontalBarsProps) {
-  const [ref, width] = useWidth<HTMLDivElement>(640, chartFrameBox);
+  const [ref, width] = useWidth<HTMLDivElement>(640);
   const height = p.height ?? 240;
   // On narrow screens the names give way, so the bars keep most of the width.
   const labelWidth = Math.min(p.labelWidth ?? 240, Math.round(width * 0.35));

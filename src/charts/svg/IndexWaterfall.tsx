@@ -8,7 +8,7 @@
 import { memo } from 'react';
 import { AXIS_TEXT, FONT, ValueXAxis, type Box } from './Axes';
 import { linearScale } from './scale';
-import { chartFrameBox, useWidth } from './useWidth';
+import { useWidth } from './useWidth';
 import { fitLabel } from './HorizontalBars';
 
 export interface WaterfallStep {
@@ -37,7 +37,7 @@ const DOWN = '#b3261e';
 const TOTAL = '#3d3d3d';
 
 export const IndexWaterfall = memo(function IndexWaterfall(p: IndexWaterfallProps) {
-  const [ref, width] = useWidth<HTMLDivElement>(640, chartFrameBox);
+  const [ref, width] = useWidth<HTMLDivElement>(640);
   const band = p.band ?? 26;
   const rows = p.steps.length + 2;
   const height = rows * band + 8 + (p.xTitle ? 44 : 26);

@@ -6,7 +6,7 @@
 import { Checkbox, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { FitOutcome, FitSuccess } from '../../engine/model/types';
-import { stars } from '../../engine/ols/stars';
+import { starLegend, stars } from '../../engine/ols/stars';
 import type { Problem } from '../../engine/problem';
 import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
 import type { Language } from '../../i18n/language';
@@ -65,10 +65,7 @@ export function ResultsTable({
   const anyRandom = columns.some((c) => ok(c)?.estimator?.kind === 'random');
   const anyRobust = columns.some((c) => ok(c)?.estimator?.kind === 'robust');
   const waldLabels = [...new Set(columns.flatMap((c) => (ok(c)?.waldTests ?? []).map((w) => w.label)))];
-  const sorted = [...thresholds].sort((a, b) => a - b);
-  const levels = sorted
-    .map((t, i) => `${'*'.repeat(sorted.length - i)} p < ${formatNumber(t, lang, t < 0.01 ? 3 : 2)}`)
-    .join(', ');
+  const levels = starLegend(thresholds, lang);
   const width = columns.length + 1;
 
   const footRow = (label: string, cell: (c: ResultColumn) => string, testId?: string) => (
