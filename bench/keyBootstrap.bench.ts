@@ -1,5 +1,5 @@
 /**
- * Speed of the key's uncertainty (issue 20 item 4): 999 cluster-bootstrap replications of a pooled
+ * Speed of the key's uncertainty: 999 cluster-bootstrap replications of a pooled
  * model the size of the demo and larger (357 municipalities × 10 years, 8 criteria, 9 year dummies),
  * each re-applying method A and recomputing the need index and the change per inhabitant of all 357
  * municipalities, then the 90/95 % intervals and sign shares. One thread, as in the analysis worker.

@@ -1,5 +1,5 @@
 /**
- * Issue 16 items 1 and 6: every chart on every view exports to PNG (2×) and SVG, and each file is a
+ * Every chart on every view exports to PNG (2×) and SVG, and each file is a
  * real picture of it: the PNG has twice the SVG's size and coloured (non-white) pixels, the SVG parses
  * and carries the chart's title, the source line and the synthetic-data note.
  */

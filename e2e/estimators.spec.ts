@@ -1,7 +1,8 @@
 /**
- * Issue 18: the seeds' other estimators in the dashboard. Seed 003 Tables 10.1–10.2 (OLS, robust
- * and median regression year by year with t-values), seed 003 Table 10.3 (random effects with the
- * Hausman test) and seed 004 Model 4 (criterion × year with the test of equal effects).
+ * The reports' other estimators in the dashboard (docs/REFERENCES.md): SINTEF 2014 Tables 10.1–10.2
+ * (OLS, robust and median regression year by year with t-values) and Table 10.3 (random effects with
+ * the Hausman test), and Model 4 of Nordlandsforskning/HELED 2021 (criterion × year with the test of
+ * equal effects).
  */
 import { test, expect, loadDemo, waitForResults, shot, expectNoSeriousAxeViolations, switchLanguage, openView, pickVariable } from './support/fixtures';
 
@@ -32,7 +33,7 @@ test('OLS, robust and median side by side per year with t-values; random effects
   await builder.getByRole('group', { name: 'År' }).getByText('2022').click();
   await waitForResults(page);
 
-  // One click adds the robust (rreg) and median copies and switches to seed 003's layout.
+  // One click adds the robust (rreg) and median copies and switches to SINTEF 2014's layout.
   await page.getByTestId('compare-estimators').click();
   await expect(tabs).toHaveCount(count + 2);
   await waitForResults(page);
@@ -56,7 +57,7 @@ test('OLS, robust and median side by side per year with t-values; random effects
   await expect(r2.nth(0)).toHaveText(/^0,\d{3}$/);
   await expect(r2.nth(1)).toHaveText('–');
   await expect(table.locator('tfoot tr').last().locator('td').nth(1)).toHaveText('pseudoverdier (rreg)');
-  // Seed 004's stars.
+  // Nordlandsforskning/HELED 2021's stars.
   await page.getByTestId('star-scheme').selectOption('strict');
   await expect(page.locator('.kl-footnote').first()).toContainText('p < 0,001');
   await shot(page, 'estimators-ols-robust-median-nb');

@@ -1,5 +1,5 @@
 /**
- * Issue 15 items 5 and 6 in the browser, from an empty analysis («Ny analyse»):
+ * File kinds in the browser, from an empty analysis («Ny analyse»):
  * 1. The file kinds the importer once misread (fixtures in test/ingest/fixtures, real SSB shapes):
  *    quarterly and monthly JSON-stat are read with the rule that makes years shown on the card, the
  *    user changes the rule there and the values follow; a CSV without a header row is read as data,

@@ -1,5 +1,5 @@
 /**
- * Issue 12 items 2 and 3: guarded criteria and honest keys. A count picked as a criterion next to a
+ * Guarded criteria and honest keys. A count picked as a criterion next to a
  * per-inhabitant dependent is warned about next to it; a negative criterion weight is flagged where the
  * weights are shown and in Omfordeling, with the method's choices; a total key of two sectors says which
  * sectors it lacks and what that does to the sector weights.
@@ -53,7 +53,7 @@ test('a negative criterion weight is flagged with its choices in Kostnadsnøkkel
   const flags = page.getByTestId('ck-flags');
   const flag = flags.locator('fieldset[data-criterion="andel_0_22"]');
   await expect(flag).toHaveAttribute('data-choice', 'keep');
-  // ŷ holds the year effect at the key year (issue 12 item 6): −0,3104 (−0,2944 at the base year).
+  // ŷ holds the year effect at the key year: −0,3104 (−0,2944 at the base year).
   await expect(flag).toContainText('negativ vekt (−0,3104)');
   await expect(page.getByTestId('costkey-weights-table').locator('tr[data-criterion="andel_0_22"]')).toHaveAttribute('data-warning', 'true');
   await expect(page.getByTestId('ck-flag-andel_0_22')).toContainText('negativ vekt');

@@ -1,5 +1,5 @@
 /**
- * Issue 20 items 2–3: switch on the key's cluster bootstrap in the cost-key view, read the weights'
+ * Switch on the key's cluster bootstrap in the cost-key view, read the weights'
  * intervals and sign shares, see sign-uncertain municipalities and whiskers in Omfordeling and the
  * plain-words share in Min kommune; the replications, seed and method are stated everywhere, and the
  * same seed gives the same numbers again.

@@ -1,5 +1,5 @@
 /**
- * Issue 16 items 5 and 6: at 1 366 × 768 no view is wider than the window — wide tables scroll inside
+ * At 1 366 × 768 no view is wider than the window — wide tables scroll inside
  * their own box and the navigation stays on screen — in bokmål and English. A screenshot of every
  * view in both languages is attached to the test (testInfo.attach) for the reviewers.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 16 item 2: «Min kommune» as a one-page municipal report. A link `#kommune=NNNN` opens it with
+ * «Min kommune» as a one-page municipal report. A link `#kommune=NNNN` opens it with
  * that municipality chosen (over the saved view state); the report says what the key is and what it
  * is compared with, draws the index from 1,0 with a total bar and a 1,0 line, lists five comparable
  * municipalities sorted by change, and prints (Chromium page.pdf, print stylesheet) to one A4 page that

@@ -1,5 +1,5 @@
 /**
- * Issue 15 journeys on the built app, with real files from ../shared/data/real (the test fails, it
+ * Own-data journeys on the built app, with real files from ../shared/data/real (the test fails, it
  * does not skip, when they are missing under CI=true):
  * 1. From the demo to an empty analysis («Ny analyse»), upload only real files (population by single
  *    age, the Grønt hefte index, SSB's 1994–2024 grouping), follow the checklist's buttons to a model

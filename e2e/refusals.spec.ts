@@ -1,5 +1,5 @@
 /**
- * Issue 12 items 5–6 in the dashboard: a year that cannot be estimated says why in its own column of
+ * Refusals in the dashboard: a year that cannot be estimated says why in its own column of
  * «Stabilitet over år» while the other years stand; the cost key of a pooled model says which year's
  * effect ŷ holds, and the base year is one click away.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 20 item 1: define three scenarios in Omfordeling (the proposed key, a model's key, typed
+ * Scenarios: define three scenarios in Omfordeling (the proposed key, a model's key, typed
  * weights), find a municipality whose sign differs between them with the filter, see it under every
  * scenario in Min kommune, the same comparison in Samlet nøkkel, and export the comparison to xlsx:
  * one sheet per scenario plus a comparison sheet, numbers as numbers.

@@ -1,5 +1,5 @@
 /**
- * Issue 16 item 4: every table view exports xlsx and CSV, and the CSV follows the chosen CSV style
+ * Every table view exports xlsx and CSV, and the CSV follows the chosen CSV style
  * («Norsk Excel»: `;`, decimal comma, Norwegian headers) whatever the screen language. The screen is
  * switched to English with the bokmål style kept, so a view that wrote its CSV in the screen's
  * language (the bug) fails here.

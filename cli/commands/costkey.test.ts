@@ -4,7 +4,7 @@ import { loadCase } from '../../test/oracle/loadCase';
 import { parseArgs } from '../args';
 import { runCostKey } from './costkey';
 
-describe('costkey --bootstrap (issue 20 item 5)', () => {
+describe('costkey --bootstrap', () => {
   const c = loadCase('costkey-baseline');
   const argv = (extra: string[]) => [
     '--data', join(c.dir, 'data.csv'),

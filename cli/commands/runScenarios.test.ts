@@ -1,5 +1,5 @@
 /**
- * `analyze -- run --project` with scenarios in the project (issue 20 item 5): writes scenarios.xlsx
+ * `analyze -- run --project` with scenarios in the project: writes scenarios.xlsx
  * (one sheet per scenario and a comparison sheet) and scenarios.csv, and the JSON summary lists each
  * scenario with its identity check and the number of municipalities whose sign changes.
  */

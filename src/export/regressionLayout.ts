@@ -66,7 +66,7 @@ export function layoutTerms(first: string[], present: Iterable<string>): TermLay
 }
 
 /** Column order: as listed (each model's years together) or by year (each year's models together,
- *  seed 003's OLS / robust / median); columns without a year keep their place after the years. */
+ *  SINTEF 2014's OLS / robust / median); columns without a year keep their place after the years. */
 export function orderColumns<T extends { year: number | null }>(cols: T[], order: 'model' | 'year' | undefined): T[] {
   if (order !== 'year') return cols;
   return cols
@@ -75,7 +75,7 @@ export function orderColumns<T extends { year: number | null }>(cols: T[], order
     .map((x) => x.c);
 }
 
-/** The seeds' star schemes (ascending thresholds): seed 000/003 *0.1 **0.05 ***0.01; seed 004 0.05/0.01/0.001. */
+/** The reports' star schemes (ascending thresholds, docs/REFERENCES.md): SØF 2017 and SINTEF 2014 *0.1 **0.05 ***0.01; Nordlandsforskning/HELED 2021 0.05/0.01/0.001. */
 export const STAR_SCHEMES = {
   standard: [0.01, 0.05, 0.1],
   strict: [0.001, 0.01, 0.05],

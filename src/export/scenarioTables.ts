@@ -1,5 +1,5 @@
 /**
- * The scenario comparison as report tables (issue 20 item 1): one table per scenario (every
+ * The scenario comparison as report tables: one table per scenario (every
  * municipality's index under the key in force and the scenario, change in kroner and per inhabitant)
  * and a comparison table (change per inhabitant under every scenario, whether the sign changes). xlsx
  * gives each its own sheet; CSV writes them one after another. Shared by the views and `run`.

@@ -20,9 +20,9 @@ export interface ExplainedResults {
   comparison: ModelComparison | null;
   analysed: AnalysedModelInfo | null;
   relimp: RelImpResult | null;
-  /** Seed 000 Table 25: each criterion alone with the always-in columns (common sample). */
+  /** SØF 2017 Table 25: each criterion alone with the always-in columns (common sample). */
   oneAtATime: ModelComparison | null;
-  /** Seed 000 Table 20: criteria added in descending one-at-a-time R² (common sample). */
+  /** SØF 2017 Table 20: criteria added in descending one-at-a-time R² (common sample). */
   stepwise: ModelComparison | null;
   subsets: (SubsetSearchResult & { refits: ModelComparison }) | null;
   problems: Problem[];

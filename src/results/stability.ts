@@ -12,7 +12,7 @@ export interface StabilityResults {
   perYear: PerYearStability | null;
   leaveOneYearOut: LeaveOneYearOut | null;
   bootstrap: BootstrapResult | null;
-  /** Wald test per criterion that its coefficient is the same every year (seed 004 Model 4). */
+  /** Wald test per criterion that its coefficient is the same every year (Model 4 of Nordlandsforskning/HELED 2021, docs/REFERENCES.md). */
   equalAcrossYears?: EqualAcrossYears | null;
   problems: Problem[];
 }

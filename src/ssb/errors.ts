@@ -2,7 +2,7 @@
  * PxWebApi v2 error answers in plain Norwegian, with the table and the query they came from. The API
  * answers `application/problem+json` (`{"type":"Parameter error","title":"Non-existent value",
  * "status":400}`; titles from PxTools/PxWebApi PxWeb/Helper/Api2/ProblemUtility.cs, the same bodies as
- * the recorded real errors in ../shared/data/real/ssb-pxwebapi2-12134-and-klass131-responses); an
+ * the recorded real error answers of tables 12134 and Klass 131, docs/REFERENCES.md «Real files»); an
  * over-long GET URL gets the web server's HTML 404 page instead.
  */
 import { problem, type Problem } from '../engine/problem';

@@ -19,7 +19,7 @@ describe('needsUnused', () => {
     expect(needsUnused('.ds-search')).toBe(true);
     expect(needsUnused('.ds-search__clear:hover')).toBe(true);
     expect(needsUnused(':is(:is(.ds-search,.ds-tabs)>button):focus-visible *')).toBe(true);
-    // The variable pickers render .ds-suggestion (issue 12), so rules shared with it stay.
+    // The variable pickers render .ds-suggestion, so rules shared with it stay.
     expect(needsUnused(':is(:is(.ds-search,.ds-suggestion)>button):focus-visible *')).toBe(false);
     expect(needsUnused('.ds-field[tabindex]:focus-visible:has(:is(.ds-file-upload))')).toBe(true);
     expect(needsUnused('[data-tooltip]:hover')).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 3 on the demo: the proposed barnevern key (+ PHV 0–17) gives the 0–22 share a negative
+ * On the demo: the proposed barnevern key (+ PHV 0–17) gives the 0–22 share a negative
  * weight. It is flagged with the choices of method A, and each choice does what it says: set to zero
  * (its share goes to the basic criterion), or drop it from the model and estimate again.
  */

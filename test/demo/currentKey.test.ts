@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 2 on the demo: «today's key» says where it comes from everywhere it is used; with
+ * On the demo: «today's key» says where it comes from everywhere it is used; with
  * nothing chosen it is the published key of the sector where one exists (and a published key the data
  * cannot evaluate is reported by its criteria's names); a total key of two sectors says which sectors
  * it lacks and what that does to the sector weights.

@@ -1,5 +1,5 @@
 /**
- * Issue 12, item 5: refusals and messages that are the same in every method.
+ * Refusals and messages that are the same in every method.
  * * A zero or negative analytic weight is refused with its row named — in fit (every design), the
  *   common sample of LMG / best subsets / the bootstrap, and both cost-key methods. (Before, best
  *   subsets, LMG, the bootstrap and the explained-variance key dropped such rows silently.)

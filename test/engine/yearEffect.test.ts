@@ -1,5 +1,5 @@
 /**
- * Issue 12, item 6: the cost key of a pooled model with year effects states which year's effect ŷ
+ * The cost key of a pooled model with year effects states which year's effect ŷ
  * holds — the key year by default (before: silently the base year), the base year as an option —
  * in the stage (UI), the total key's model sectors and the CLI.
  */

@@ -80,7 +80,7 @@ describe('buildRegressionTable (report layout, SØF 2017, Table 6)', () => {
   });
 });
 
-describe('buildRegressionTable follows the results table (issue 18)', () => {
+describe('buildRegressionTable follows the results table', () => {
   // Real fits: OLS, robust and median per year; a pooled model with free income × year; RE + Hausman.
   const panel = readFixtureTable('panel.csv');
   const base = { dependent: fixtures.dependent, regressors: fixtures.regressors, intercept: true, yearEffects: false, se: 'classical' as const };
@@ -97,7 +97,7 @@ describe('buildRegressionTable follows the results table (issue 18)', () => {
     ],
     { title: 'x', lang: 'nb', parens: 't', columnOrder: 'year', stars: [0.001, 0.01, 0.05] },
   );
-  it('year by year, estimators side by side, t-values in parentheses, seed 004 stars', () => {
+  it('year by year, estimators side by side, t-values in parentheses, Nordlandsforskning/HELED 2021 stars', () => {
     expect(t.columns).toEqual(['(1) OLS 2018', '(2) Robust 2018', '(3) Median 2018', '(4) OLS 2019', '(5) Robust 2019', '(6) Median 2019']);
     const rows = t.groups.flatMap((g) => g.rows);
     const i = rows.findIndex((r) => r.label === 'lavinntekt');

@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 3 on real SSB files: every imported variable carries the unit SSB gives it, and the
+ * On real SSB files: every imported variable carries the unit SSB gives it, and the
  * pickers' measure follows from it (a count is a count, an amount in 1000 kr is an amount, population
  * by age is a count). Reads ../shared/data/real (fails, does not skip, under CI=true when it is missing).
  */

@@ -1,5 +1,5 @@
 /**
- * The key bootstrap against an independent computation in R (issue 20 item 6): R refits the pooled
+ * The key bootstrap against an independent computation in R: R refits the pooled
  * model with year effects by `lm` on the engine's own resamples (draws.csv), applies method A with ŷ
  * at the key year, computes every municipality's change per inhabitant against today's key and takes
  * type 7 percentiles (test/oracle/key-bootstrap/key-bootstrap.R; its output, expected.json, is

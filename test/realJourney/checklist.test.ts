@@ -1,5 +1,5 @@
 /**
- * The own-data journey of issue 15 on the worker pipeline, with real files from ../shared only:
+ * The own-data journey on the worker pipeline, with real files from ../shared only:
  * population by single age (07459, 2022), the Grønt hefte 2025 index and SSB's 1994–2024 grouping.
  * The checklist says what is missing; its actions, applied one by one, lead to a fitted model and a
  * cost key on real municipalities, with nothing synthetic in it. Also the demo's removal keeps
@@ -107,7 +107,7 @@ describeWithShared(REAL, 'own data from an empty start, following the checklist 
     expect(res.dataset!.syntheticShare).toBe(0);
     expect(usesSyntheticSources(spec.data.sources)).toBe(false);
 
-    // Scenarios on the real key (issue 20 item 1): the proposed key, a model with one criterion and
+    // Scenarios on the real key: the proposed key, a model with one criterion and
     // typed weights, each against the same key on the same real municipalities; identities hold.
     spec.models.list.push({ ...model, id: 'bare_unge', label: 'Bare 0–22', regressors: ['andel_0_22'] });
     spec.scenarios.list = [

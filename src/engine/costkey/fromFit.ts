@@ -16,7 +16,7 @@ export function fitCoefficients(fit: FitSuccess): { coefficients: Record<string,
   return { coefficients, p };
 }
 
-/** Which year's effect ŷ of a pooled model with year effects uses (METHODS §3 A, README «Årseffekt i ŷ»). */
+/** Which year's effect ŷ of a pooled model with year effects uses (docs/METHODS.md §7 A; README «Årseffekt i ŷ»). */
 export type YearEffectAt = 'key-year' | 'base-year';
 
 export interface YearEffectUse {

@@ -59,7 +59,7 @@ function ok(r: KeyBootstrapResult | { code: string }): KeyBootstrapResult {
   return r;
 }
 
-describe('key bootstrap (issue 20 items 2–3)', () => {
+describe('key bootstrap', () => {
   it('the point estimate is the key of the full-sample OLS fit', async () => {
     const { table, data, job, rule } = setup(60, 2);
     const fit = fitModel(table, { dependent: 'y', regressors: ['a', 'b'], controls: ['c'], design: 'pooled', intercept: true, yearEffects: true, se: 'classical' }).fits[0].outcome;

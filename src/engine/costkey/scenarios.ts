@@ -1,5 +1,5 @@
 /**
- * Several candidate keys side by side (issue 20 item 1). Each scenario is evaluated by the one key
+ * Several candidate keys side by side. Each scenario is evaluated by the one key
  * evaluation (`evaluateOnBase`, keyView.ts) on one shared base, so every scenario's index and change
  * are measured against the same key in force, on the same municipalities and the same U. This module
  * only keeps what a comparison needs of each outcome and finds the municipalities whose sign differs.

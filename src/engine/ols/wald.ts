@@ -2,7 +2,7 @@
  * Wald test that some coefficients are jointly zero, with the fit's own covariance (classical, HC1,
  * CR1, …): W = b_Rᵀ V_RR⁻¹ b_R, reported as F = W/q on (q, dfT) like Stata's `test` after regress
  * (with clustered SEs the denominator df is G − 1), or as χ²(q) when dfT is infinite (z-based fits).
- * Seed 004's Model 4 asks it of every criterion × year term: is the coefficient the same each year?
+ * Model 4 of Nordlandsforskning/HELED 2021 (docs/REFERENCES.md) asks it of every criterion × year term: is the coefficient the same each year?
  */
 import { quadFormInverse } from '../linalg/dense';
 import type { Coefficient, WaldTest } from '../model/types';

@@ -1,5 +1,5 @@
 /**
- * Is a criterion's effect the same every year? Seed 004's Model 4 asks it with criterion × year
+ * Is a criterion's effect the same every year? Model 4 of Nordlandsforskning/HELED 2021 asks it with criterion × year
  * interactions in the pooled model: for each criterion in turn, the pooled model with year effects
  * plus that criterion times each year but the first, and the Wald test that all those interaction
  * terms are zero — F(T − 1, df) with the model's own standard errors (clustered by municipality by

@@ -1,6 +1,6 @@
 /**
  * Age groups from single-age tables (SSB 07459) as the population variable and as criteria, with no
- * other file (issue 15 item 4), and with the same ages in two files (demo + real in one session).
+ * other file, and with the same ages in two files (demo + real in one session).
  */
 import { describe, expect, it } from 'vitest';
 import { getNumeric, makeTable, Missing, numericColumn, stringColumn } from '../table';

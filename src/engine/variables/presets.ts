@@ -17,7 +17,7 @@ export const EXPENDITURE_PRESETS: ExpenditurePreset[] = [
   { id: 'utg_f243', label: { nb: 'Rustiltak (243)', en: 'Substance abuse services (243)' }, functions: ['243'] },
 ];
 
-/** A full expenditure definition from a preset, with the seeds' defaults (konsern, net of
+/** A full expenditure definition from a preset, with the reports' defaults (docs/METHODS.md §2) (konsern, net of
  *  depreciation, per inhabitant, 1000 kr). */
 export function expenditureFromPreset(presetId: string, lang: 'nb' | 'en' = 'nb'): ExpenditureDef | null {
   const p = EXPENDITURE_PRESETS.find((x) => x.id === presetId);

@@ -1,4 +1,4 @@
-/** Issue 12 item 3: every variable carries its unit, and a count next to a per-inhabitant dependent is warned about. */
+/** Every variable carries its unit, and a count next to a per-inhabitant dependent is warned about. */
 import { describe, expect, it } from 'vitest';
 import { measureOf, unitWarningsFor, type CatalogueVariable } from './units';
 

@@ -1,5 +1,5 @@
 /**
- * What a variable measures (issue 12 item 3): a count, a rate per inhabitant, a share, an amount in
+ * What a variable measures: a count, a rate per inhabitant, a share, an amount in
  * kroner, an amount per inhabitant … read from the unit the variable builder or the file gives it,
  * else from its label, dimensions and whether the importer found it additive. A cost-key regression
  * is on per-inhabitant values; a criterion entered as a count next to a per-inhabitant dependent

@@ -403,7 +403,7 @@ function Presets() {
 
 /**
  * Today's key: the published key of the sector by default; a saved key, or a key computed from a
- * model, is an explicit choice and is named as such wherever today's key is used (issue 12 item 2).
+ * model, is an explicit choice and is named as such wherever today's key is used.
  */
 function CurrentKeyChooser() {
   const s = useStrings(costKeyStrings);

@@ -1,5 +1,5 @@
 /**
- * Criteria with a negative weight or an insignificant coefficient (issue 12 item 3), shown where the
+ * Criteria with a negative weight or an insignificant coefficient, shown where the
  * weights are shown and in Omfordeling: what is wrong, and the choices the method allows (keep, set to
  * zero and re-normalise, drop from the model and estimate again). The flags and the allowed choices
  * come from the worker's cost-key result; a choice goes to the spec, and the worker recomputes.

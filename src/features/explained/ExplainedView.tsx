@@ -27,7 +27,7 @@ export function ExplainedView() {
   const used = new Set(base ? [base.dependent, ...base.regressors, ...base.controls, ...candidates] : candidates);
   const options = (numeric ?? []).filter((c) => !used.has(c.name) && c.name !== 'aar');
   const lang = useLanguage();
-  // A count picked as a candidate next to a per-inhabitant dependent is warned about (issue 12).
+  // A count picked as a candidate next to a per-inhabitant dependent is warned about.
   const warnings = new Map(
     base && numeric ? unitWarningsFor(numeric, base.dependent, [...candidates, ...(pick ? [pick] : [])]).map((w) => [w.where?.variable ?? '', w]) : [],
   );

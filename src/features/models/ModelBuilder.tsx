@@ -55,7 +55,7 @@ export function ModelBuilder({
   // The rows below the first hold selects of every numeric variable; mounted at once, beside the
   // results table, they made one frame of style and layout too long, so they follow frame by frame.
   const stage = useDeferredMount(2);
-  // A count criterion next to a per-inhabitant dependent is warned about by its chip (issue 12).
+  // A count criterion next to a per-inhabitant dependent is warned about by its chip.
   const unitWarnings = new Map(
     unitWarningsFor(
       options.map((o) => ({ ...o, measure: o.measure ?? 'unknown', unit: o.unit ?? '' })),

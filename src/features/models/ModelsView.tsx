@@ -27,7 +27,7 @@ export function ModelsView() {
   const unitNames = useMemo(() => new Map((dataset?.units ?? []).map((u) => [u.code, u.name])), [dataset]);
   const shown = shownModels(spec);
   const columns = resultColumns(shown, models, list, spec.models.columnOrder);
-  // Criteria on a size scale next to a per-inhabitant dependent, per shown model (issue 12).
+  // Criteria on a size scale next to a per-inhabitant dependent, per shown model.
   const unitNotes = useMemo(
     () => shown.flatMap((m) => unitWarningsFor(options, m.dependent, m.regressors).map((problem) => ({ model: m.label, problem }))),
     [shown, options],

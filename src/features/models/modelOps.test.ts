@@ -160,8 +160,8 @@ describe('results layout', () => {
   });
 });
 
-describe('other estimators in the table (issue 18)', () => {
-  it('adds a robust and a median copy and switches the table to seed 003\'s layout', () => {
+describe('other estimators in the table', () => {
+  it('adds a robust and a median copy and switches the table to SINTEF 2014\'s layout', () => {
     const spec = fresh();
     const a = addModel(spec, 'utgift');
     spec.models.list[0].design = 'per-year';

@@ -55,7 +55,7 @@ export function duplicateModel(spec: AnalysisSpec, id: string, copySuffix = '(ko
 }
 
 /**
- * Seed 003's Tables 10.1–10.2: the same model by OLS, robust regression and median regression, year
+ * SINTEF 2014's Tables 10.1–10.2: the same model by OLS, robust regression and median regression, year
  * by year side by side with t-values. Adds a robust and a median copy after the model (shown), and
  * sets the table to columns by year and t-values in parentheses. Returns the new ids.
  */

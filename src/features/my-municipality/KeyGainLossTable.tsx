@@ -1,6 +1,6 @@
 /**
  * Gain or loss of one municipality under each of a list of keys. The list is the seam for scenarios
- * (issue 20, branch i20-scen): anything that can give per-unit changes — the proposed key, the
+ * (src/features/scenarios): anything that can give per-unit changes — the proposed key, the
  * cost-key stage's candidates, a scenario's candidate keys — is one `GainLossKey`, and this table and
  * its export (gainLoss.ts) show them side by side. Keys whose arrays belong to another unit order must
  * be aligned to `base.prep.units` by the caller.

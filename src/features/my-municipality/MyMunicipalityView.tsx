@@ -281,7 +281,7 @@ export function MyMunicipalityView() {
               </Table.Body>
             </Table>
           </div>
-          {/* Issue 20: the municipality under each scenario (features/scenarios). */}
+          {/* The municipality under each scenario (features/scenarios). */}
           <MyScenarios unit={mine} name={name} />
           <div className="kl-no-print kl-report-actions">
             <Button variant="primary" data-size="sm" onClick={() => window.print()} data-testid="my-print">

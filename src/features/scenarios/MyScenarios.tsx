@@ -1,5 +1,5 @@
 /**
- * «Min kommune» under each scenario (issue 20 item 1): the municipality's index, change in kroner and
+ * «Min kommune» under each scenario: the municipality's index, change in kroner and
  * per inhabitant, and whether it gains or loses, one row per scenario. Read from the worker's
  * `scenarios` result; nothing computed here.
  */

@@ -1,5 +1,5 @@
 /**
- * Scenarios side by side (issue 20 item 1), shown in «Omfordeling» and «Samlet nøkkel»: the editor,
+ * Scenarios side by side, shown in «Omfordeling» and «Samlet nøkkel»: the editor,
  * what the changes are measured against, a chart of every scenario's change per inhabitant sorted by a
  * chosen one, sums by size class / county / KOSTRA group per scenario, and every municipality's index
  * and change under every scenario with a filter for those whose sign changes between scenarios.

@@ -1,4 +1,4 @@
-/** Seed 000 Table 7 layout: criteria × years (coefficient, stars, SE), R² and N per year, consistency flags. */
+/** The layout of SØF 2017 Table 7: criteria × years (coefficient, stars, SE), R² and N per year, consistency flags. */
 import { Table } from '@digdir/designsystemet-react';
 import type { PerYearStability } from '../../engine/stability/perYear';
 import { stars } from '../../engine/ols/stars';

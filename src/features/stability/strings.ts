@@ -1,7 +1,7 @@
 export const stabilityStrings = {
   nb: {
     title: 'Stabilitet over år',
-    equalTitle: 'Samme effekt alle år? (Wald-test, som Modell 4 i seed 004)',
+    equalTitle: 'Samme effekt alle år? (Wald-test, som modell 4 i Nordlandsforskning/HELED 2021)',
     equalIntro: (se: string) =>
       `For hvert kriterium: den samlede modellen med årseffekter og kriteriet × hvert år (første år er referanse). Testen er at alle samspillsleddene er null, altså at effekten er lik alle år. Standardfeil: ${se}.`,
     equalSe: { cluster: 'klyngerobuste på kommune (CR1)', hc1: 'robuste (HC1)', classical: 'klassiske' } as Record<string, string>,
@@ -53,7 +53,7 @@ export const stabilityStrings = {
   },
   en: {
     title: 'Stability across years',
-    equalTitle: 'The same effect every year? (Wald test, as Model 4 of seed 004)',
+    equalTitle: 'The same effect every year? (Wald test, as Model 4 of Nordlandsforskning/HELED 2021)',
     equalIntro: (se: string) =>
       `For each criterion: the pooled model with year effects and the criterion × each year (the first year the reference). The test is that all the interaction terms are zero, i.e. that the effect is the same every year. Standard errors: ${se}.`,
     equalSe: { cluster: 'clustered by municipality (CR1)', hc1: 'robust (HC1)', classical: 'classical' } as Record<string, string>,

@@ -1,5 +1,5 @@
 /**
- * A searchable picker over the dataset's numeric variables (issue 12 item 3): Designsystemet's
+ * A searchable picker over the dataset's numeric variables: Designsystemet's
  * Suggestion (a combobox: type to filter, arrow keys, Enter), the options grouped by what they
  * measure (kroner per innbygger, per innbygger, andeler, antall …) with the unit and the source under
  * each name, so a count is not taken for a rate because the labels look alike. Typing matches the
@@ -76,7 +76,7 @@ export function VariablePicker({ label, options, value, onChange, description, w
   const s = useStrings(strings);
   const [query, setQuery] = useState('');
   // The 100+ options are rendered only once the field is used: a view with several pickers then
-  // mounts a few inputs, not thousands of options (issue 2: no long main-thread tasks).
+  // mounts a few inputs, not thousands of options (no main-thread task over 50 ms, README «Speed budgets»).
   const [active, setActive] = useState(false);
   const groups = useMemo(() => {
     const by = new Map<Measure, PickerVariable[]>();

@@ -1,5 +1,5 @@
 /** Spec section `keyUncertainty`: the cluster bootstrap of the cost key computed from a model
- *  (issue 20): how sure each weight is and each municipality's gain or loss. Off by default; the
+ *  (docs/METHODS.md §8): how sure each weight is and each municipality's gain or loss. Off by default; the
  *  cost-key view switches it on. Replications and seed are stated next to every result. */
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-/** Spec section `scenarios` (issue 20 item 1): up to five named candidate keys compared side by side
+/** Spec section `scenarios`: up to five named candidate keys compared side by side
  *  against the key in force (view panels in Omfordeling, Samlet nøkkel and Min kommune; worker stage
  *  `scenarios`). Added in spec version 2 with a default (no scenarios), so older files parse as before. */
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 /**
- * Barnevern (child welfare): functions 244 barnevernstjeneste, 251 and 252 barnevernstiltak (seed 000
- * §1.2); today's key: innbyggere 0–22 år, barn 0–15 år med enslig forsørger, personer med lavinntekt
- * (seed 000 §1.3, all per inhabitant).
+ * Barnevern (child welfare): functions 244 barnevernstjeneste, 251 and 252 barnevernstiltak (SØF 2017
+ * §1.2; docs/REFERENCES.md); today's key: innbyggere 0–22 år, barn 0–15 år med enslig forsørger, personer med lavinntekt
+ * (SØF 2017 §1.3, all per inhabitant).
  */
 import { buildSector } from './build';
 import { accountsItem, agesItem, criterionItem, freeIncomeItem, populationItem } from './items';

@@ -1,6 +1,6 @@
 /**
- * The variable-builder definitions and the model a recipe adds, from what it fetched (seed 000's
- * set-up: expenditure on the sector's functions, gross minus depreciation, konsern, per inhabitant in
+ * The variable-builder definitions and the model a recipe adds, from what it fetched (the set-up of
+ * SØF 2017, docs/REFERENCES.md: expenditure on the sector's functions, gross minus depreciation, konsern, per inhabitant in
  * 1000 kr; the key's criteria per inhabitant; frie inntekter in 1000 kr per inhabitant as a control;
  * pooled over years with year effects and standard errors clustered by municipality). A part whose data
  * were not found is left out — the recipe lists what is missing by name.

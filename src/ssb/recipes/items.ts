@@ -1,6 +1,6 @@
 /**
  * The tables every sector recipe uses. Table numbers, dimension ids and codes are those of SSB's
- * answers recorded in ../shared/data/real and SSB's R vignette (12367 detailed accounts: KOKfunksjon0000,
+ * answers recorded in the real files (docs/REFERENCES.md «Real files») and SSB's R vignette (12367 detailed accounts: KOKfunksjon0000,
  * KOKart0000 AGD10, KOKregnskapsomfa0000 A, ContentsCode KOSbelop0000; 07459 population: Region,
  * Kjonn, Alder, ContentsCode Personer1; 12134 key figures: KOSAG110000 «Frie inntekter per innbygger
  * (kr)»); they are checked against the live metadata each time (resolve.ts). Criteria tables are

@@ -1,7 +1,7 @@
 /**
  * Sosialhjelp (social assistance): functions 242 råd og veiledning, 243 tilbud til personer med
- * rusproblemer, 281 ytelse til livsopphold (økonomisk sosialhjelp), as issue 14 sets out; today's key
- * (seed 000 §1.3): innbyggere 16–66 år, uføre 18–49 år, flyktninger uten integreringstilskudd,
+ * rusproblemer, 281 ytelse til livsopphold (økonomisk sosialhjelp); today's key
+ * (SØF 2017 §1.3, docs/REFERENCES.md): innbyggere 16–66 år, uføre 18–49 år, flyktninger uten integreringstilskudd,
  * aleneboende 30–66 år and the opphopningsindeks — the last is not a Statistikkbanken series, so the
  * recipe names it as not found unless a table turns up.
  */

@@ -58,7 +58,7 @@ function select(spec: AnalysisSpec) {
     models: spec.models.list,
     population: spec.variables.population,
     groupings: spec.variables.groupings,
-    // The KOSTRA functions of the dependent's expenditure definition pick the published key (issue 12).
+    // The KOSTRA functions of the dependent's expenditure definition pick the published key.
     expenditure: spec.variables.expenditure,
     redistribution: spec.redistribution,
     lmg: ck.method === 'explained-variance' ? { exactMax: ex.lmgExactMax, samples: ex.lmgSamples, seed: ex.lmgSeed } : null,
@@ -266,7 +266,7 @@ function costKeyFrom(input: CostKeyInput, table: Table, models: Record<string, M
   const currentCriteria = currentEntry ? currentEntry.regressors.filter((r) => !currentEntry.controls.includes(r)) : [];
   const keyCriteria = [...allCriteria, ...currentCriteria.filter((c) => !allCriteria.includes(c))];
   for (const c of fixedKeyCriteria(ck, table, problems)) if (!keyCriteria.includes(c)) keyCriteria.push(c);
-  // Nothing chosen as today's key: the published key of the sector, where one exists (issue 12 item 2).
+  // Nothing chosen as today's key: the published key of the sector, where one exists.
   const pub = !ck.current && !ck.currentModelId ? publishedCurrent(input, dependent, table) : null;
   if (pub && 'problem' in pub) problems.push(pub.problem);
   const published = pub && 'preset' in pub ? pub : null;

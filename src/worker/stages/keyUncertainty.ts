@@ -1,5 +1,5 @@
 /**
- * Key-uncertainty stage (issue 20 items 2–4): when switched on, the cluster bootstrap over
+ * Key-uncertainty stage: when switched on, the cluster bootstrap over
  * municipalities of the model behind the cost key — the key's own model for method A, the
  * sub-function model for method C — re-applying the method's weight rule in every replication and
  * recomputing every municipality's change against the current key (engine `keyBootstrap`). It reads

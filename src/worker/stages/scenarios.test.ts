@@ -1,5 +1,5 @@
 /**
- * The scenarios stage on the demo (issue 20 item 1): five scenarios of every kind, each measured
+ * The scenarios stage on the demo: five scenarios of every kind, each measured
  * against the key in force on one base; the identities hold in every scenario; a scenario equal to
  * the cost key's proposed key gives exactly the cost key's own redistribution (one evaluation); the
  * sign filter marks exactly the municipalities that gain under one scenario and lose under another.

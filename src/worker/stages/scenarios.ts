@@ -1,5 +1,5 @@
 /**
- * Scenarios stage (issue 20 item 1): up to five named candidate keys, each evaluated against the key in
+ * Scenarios stage: up to five named candidate keys, each evaluated against the key in
  * force with the one key evaluation (`evaluateOnBase` through `scenarioOutcome`). A scenario's key is
  * resolved as a sector source of the total key is (`resolveSource`: key in force, proposed key, saved
  * key, method A key of a model) or taken as typed. All scenarios share one base: the cost key's own

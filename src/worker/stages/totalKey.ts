@@ -169,7 +169,7 @@ function totalKeyFrom(spec: TotalKeyInput, table: Table, costKey: CostKeyResults
     perCapita: t.perCapita,
   });
   // A total key of fewer sectors than the real one spreads the sector weights over those alone
-  // (barnevern ≈ 0,49 instead of ≈ 0,04): say which sectors are missing and what it does (issue 12).
+  // (barnevern ≈ 0,49 instead of ≈ 0,04): say which sectors are missing and what it does.
   const preset = sectorWeightPresets[0];
   const cov = result && preset ? sectorCoverage(result.sectors.map((x) => ({ id: x.id, label: x.label, weight: x.weight })), preset) : null;
   const coverage = cov && cov.missing.length > 0 && cov.sectors.some((x) => x.realWeight !== null) ? cov : null;

@@ -1,5 +1,5 @@
 /**
- * Inputs of the R cross-check of the key bootstrap (issue 20 item 6), shared by `make-inputs.ts`
+ * Inputs of the R cross-check of the key bootstrap, shared by `make-inputs.ts`
  * (writes data.csv and draws.csv for key-bootstrap.R) and the test (keyBootstrapR.test.ts): a pooled
  * panel with year effects and a control, the key-year data, today's key, and the engine's job.
  * The draws are the engine's own (replication b's stream), written out so that R refits exactly the

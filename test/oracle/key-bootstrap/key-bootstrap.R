@@ -1,4 +1,4 @@
-# Independent computation of the key bootstrap (issue 20 item 6) for the cross-check in
+# Independent computation of the key bootstrap for the cross-check in
 # test/oracle/keyBootstrapR.test.ts. Run from this folder: Rscript key-bootstrap.R > expected.json
 # Base R only (lm, quantile type 7). Reads the panel (data.csv) and the engine's draw counts per
 # replication and municipality (draws.csv, from make-inputs.ts), and for every replication:

@@ -1,6 +1,6 @@
 /**
  * Presets of sector weights v_s for the total key, over all sectors of the municipalities' cost key,
- * and what a total key made of fewer sectors does to them (issue 12 item 2). Published sector weights
+ * and what a total key made of fewer sectors does to them. Published sector weights
  * change every year (the sectors are re-weighted annually from 2017, docs/REFERENCES.md, «The revenue system»).
  *
  * The 2026 weights are a third party's transcription of Grønt hefte 2026 (vegard1104/kommunebarometer,

@@ -1,4 +1,4 @@
-/** Issue 12 item 3: negative or insignificant criteria are flagged, with the choices the method allows. */
+/** Negative or insignificant criteria are flagged, with the choices the method allows. */
 import { describe, expect, it } from 'vitest';
 import { BASIC } from '../types';
 import { allowedChoices, criterionFlags, flaggedCriteria, zeroAndRenormalise } from './flags';

@@ -1,6 +1,6 @@
 /**
- * Criteria a key should not carry without a decision (METHODS §3 A: "Negative or insignificant
- * criteria: warn, and let the user drop them"): a negative weight (a municipality with more of the
+ * Criteria a key should not carry without a decision (docs/METHODS.md §7, checks: negative
+ * or insignificant criteria are warned about and the user may drop them): a negative weight (a municipality with more of the
  * criterion would get less money) or a coefficient that is not significant at the chosen level. The
  * choices the methods allow, each explicit in the spec:
  *   keep  — use the weight as computed (the default; the flag stays visible);

@@ -1,5 +1,5 @@
 /**
- * Issue 12 item 2: every preset of a key in force names its years and its public source, says what
+ * Every preset of a key in force names its years and its public source, says what
  * was checked and what not, and a preset whose weights were not read from the ministry's table is
  * never presented as published. The default «today's key» is the newest preset with all its weights.
  */

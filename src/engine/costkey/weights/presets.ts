@@ -1,5 +1,5 @@
 /**
- * Presets of the cost keys in force (issue 12 item 2): criteria, weights, the budget years, the source
+ * Presets of the cost keys in force: criteria, weights, the budget years, the source
  * cited, and exactly what could be checked against the ministry's published documentation
  * (`checked`, shown next to each preset). Each criterion is named by the variable the demo's variable
  * builder gives it (with other data the user maps it to a variable in the preset editor; a criterion the
@@ -67,7 +67,7 @@ const PROP_123_S = 'https://www.regjeringen.no/no/dokumenter/prop.-123-s-2015201
 const PROP_102_S = 'https://www.regjeringen.no/no/dokumenter/prop.-102-s-20232024/id3039010/?ch=12';
 const THIRD_PARTY_2026 = `Grønt hefte 2026 (${GRONT_HEFTE}), side 21, avskrevet av vegard1104/kommunebarometer (scripts/generer-dki-sektor-breakdown.mjs); ikke kontrollert mot departementets tabell. Nøkkelen gjelder fra 2025, jf. Prop. 102 S (2023–2024) Kommuneproposisjonen 2025 (${PROP_102_S})`;
 
-/** What the 2025–2026 presets rest on (issue 12 item 2: say exactly what is unverified and why). */
+/** What the 2025–2026 presets rest on (saying exactly what is unverified and why). */
 const CHECKED_THIRD_PARTY = {
   nb: 'Kriteriene og vektene er ikke lest fra departementets tabell: Grønt hefte 2026 (PDF side 21) og tabellene E-k/A-k (ODS) finnes ikke blant de lagrede offentlige kopiene vi kunne søke i (bare landingssiden og kapittelinnledningene til Prop. 102 S (2023–2024) og NOU 2022: 10). Kontrollert indirekte: med disse vektene gjenskaper sektorindeksene den publiserte samlede indeksen i Grønt hefte tabell A-k for 350 kommuner til avrundingen (RMS 7·10⁻⁵); det støtter nøkkelen som helhet, ikke hver enkelt vekt.',
   en: 'The criteria and weights were not read from the ministry’s table: Grønt hefte 2026 (PDF page 21) and tables E-k/A-k (ODS) are not among the stored public copies we could search (only the landing page and the chapter openings of Prop. 102 S (2023–2024) and NOU 2022: 10). Checked indirectly: with these weights the sector indices reproduce the published total index of Grønt hefte table A-k for 350 municipalities to the rounding (RMS 7·10⁻⁵); that supports the key as a whole, not each weight.',
@@ -239,7 +239,7 @@ export function normaliseRounding(key: KeyRecord): { key: KeyRecord; sum: number
 
 /**
  * The sector of a cost-key model's dependent variable, from the KOSTRA functions of its expenditure
- * definition: 244/251/252 barnevern, 242/243/276/281 sosialhjelp (METHODS §1).
+ * definition: 244/251/252 barnevern, 242/243/276/281 sosialhjelp (docs/METHODS.md §2).
  */
 export function sectorOfFunctions(functions: readonly string[]): KeySector | null {
   const f = new Set(functions.map((x) => x.trim()));
