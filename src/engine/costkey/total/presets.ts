@@ -5,8 +5,8 @@
  *
  * The 2026 weights are a third party's transcription of Grønt hefte 2026 (vegard1104/kommunebarometer,
  * SEKTORVEKTER_2026), checked here against published numbers: a least-squares fit of the total index
- * of Grønt hefte 2026 table A-k (355 municipalities, shared/data/real/kmd-gront-hefte-cost-index-per-
- * municipality) on that project's seven sector indices gives .2299 .3532 .1599 .0422 .0742 .0634 .0773
+ * of Grønt hefte 2026 table A-k (355 municipalities, the Grønt hefte cost-index file of docs/REFERENCES.md
+ * «Real files») on that project's seven sector indices gives .2299 .3532 .1599 .0422 .0742 .0634 .0773
  * (residual RMS 7·10⁻⁵, the 4-decimal rounding), and the weights below reproduce A-k for all 350
  * municipalities with both to within 0,0005. The 2025 figures the same project lists (barnevern 0,030,
  * sosialhjelp 0,046 …) do not reproduce table A-k for 2025 (errors up to 0,077; the fit gives

@@ -25,15 +25,15 @@
  *   (vegard1104/kommunebarometer, scripts/generer-dki-sektor-breakdown.mjs, «Grønt hefte 2026 PDF
  *   side 21»). Indirect check against the ministry's published numbers: the sector indices that project
  *   computed with these keys from the ministry's criterion indices (table E-k;
- *   shared/data/real/kmd-gront-hefte-cost-index-per-municipality, *.sector-breakdown-derived) reproduce
+ *   the Grønt hefte cost-index files of docs/REFERENCES.md «Real files», with their sector breakdown) reproduce
  *   the published total index of Grønt hefte table A-k for 350 municipalities — a least-squares fit of
  *   A-k on the seven sector indices has residual RMS 7·10⁻⁵ (2026) and 7·10⁻⁵ (2025), about the
  *   4-decimal rounding; with the barnevern or sosialhjelp index replaced by 1 the RMS rises to 5·10⁻³
  *   and 7·10⁻³. That supports each key as a whole (its index enters the published total with the
  *   expected weight), not each weight, so the labels say «ikke kontrollert mot departementets tabell».
  * - The 2017–2024 keys: the criteria are those of Prop. 123 S (2015–2016) Kommuneproposisjonen 2017,
- *   https://www.regjeringen.no/no/dokumenter/prop.-123-s-20152016/id2500136/ , as the seed report
- *   (SØF-rapport 03/17, shared/seeds/000) quotes them; it gives the order of the barnevern weights
+ *   https://www.regjeringen.no/no/dokumenter/prop.-123-s-20152016/id2500136/ , as SØF 2017
+ *   (SØF-rapport 03/17, docs/REFERENCES.md) quotes them; it gives the order of the barnevern weights
  *   (enslig forsørger largest, then innbyggere 0–22, lavinntekt smallest) but no numbers. The weights
  *   could not be verified, so they are left for the user to fill in (NaN) and never used by default.
  */
