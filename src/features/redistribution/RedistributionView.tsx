@@ -1,7 +1,7 @@
 /** Redistribution view: live weight editor, checks, charts, sums by group and the full table. */
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import type { GroupKind, KeyBase, KeyOutcome } from '../../engine/costkey';
+import type { KeyBase, KeyOutcome } from '../../engine/costkey';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useUnitTable } from '../useUnitTable';
@@ -18,6 +18,7 @@ import { useIntervalsFor } from '../costkey/uncertainty';
 import { uncertaintyStrings } from '../costkey/uncertaintyStrings';
 import { ScenarioPanel } from '../scenarios/ScenarioPanel';
 import { ViewShell } from '../kit/ViewShell';
+import { GroupBySelect, useGroupKindLabel } from '../kit/GroupBySelect';
 
 type SortKey = 'name' | 'unit' | 'population' | 'index' | 'amount' | 'change' | 'changePerCapita';
 
@@ -25,27 +26,18 @@ const GroupSums = memo(function GroupSums({ outcome }: { outcome: KeyOutcome | n
   const s = useStrings(redistributionStrings);
   const lang = useLanguage();
   const groupBy = useUiStore((st) => st.redistributionGroupBy);
-  const setView = useUiStore((st) => st.setView);
+  const groupLabel = useGroupKindLabel(groupBy);
   const rows = outcome?.aggregates[groupBy] ?? null;
   return (
     <section aria-labelledby="rd-groups">
       <Heading level={2} data-size="sm" id="rd-groups">
         {s.groups}
       </Heading>
-      <Field>
-        <Label htmlFor="rd-groupby">{s.groupBy}</Label>
-        <Select id="rd-groupby" value={groupBy} onChange={(e) => setView({ redistributionGroupBy: e.target.value as GroupKind })}>
-          {(['size-class', 'county', 'kostra-group'] as const).map((g) => (
-            <option key={g} value={g}>
-              {s.groupOptions[g]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <GroupBySelect id="rd-groupby" label={s.groupBy} />
       {rows ? (
         <Table data-testid="redistribution-groups">
           <caption>
-            {s.groups}: {s.groupOptions[groupBy]}
+            {s.groups}: {groupLabel}
           </caption>
           <Table.Head>
             <Table.Row>

@@ -8,7 +8,6 @@
  */
 import { memo, useMemo, useRef, useState } from 'react';
 import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import type { GroupKind } from '../../engine/costkey';
 import { ScenarioDots, isStrokeMarker, markerPath } from '../../charts/svg/ScenarioDots';
 import { srOnly } from '../../charts/svg/SortedChangeFigure';
 import { seriesColor } from '../../charts/theme';
@@ -25,6 +24,7 @@ import type { ScenarioResult, ScenariosResults } from '../../results/scenarios';
 import { useUnitTable } from '../useUnitTable';
 import { ScenarioEditor } from './ScenarioEditor';
 import { scenarioStrings } from './strings';
+import { GroupBySelect, useGroupKindLabel } from '../kit/GroupBySelect';
 import './scenarios.css';
 
 const PAGE = 50;
@@ -90,28 +90,19 @@ const GroupSums = memo(function GroupSums({ made }: { made: Made[] }) {
   const s = useStrings(scenarioStrings);
   const lang = useLanguage();
   const groupBy = useUiStore((st) => st.redistributionGroupBy);
-  const setView = useUiStore((st) => st.setView);
+  const groupLabel = useGroupKindLabel(groupBy);
   const first = made[0]?.outcome.aggregates[groupBy] ?? null;
   return (
     <section aria-labelledby="scenario-groups" className="kl-scenario-section">
       <Heading level={3} data-size="xs" id="scenario-groups">
         {s.groups}
       </Heading>
-      <Field>
-        <Label htmlFor="scenario-groupby">{s.groupBy}</Label>
-        <Select id="scenario-groupby" value={groupBy} onChange={(e) => setView({ redistributionGroupBy: e.target.value as GroupKind })}>
-          {(['size-class', 'county', 'kostra-group'] as const).map((g) => (
-            <option key={g} value={g}>
-              {s.groupOptions[g]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <GroupBySelect id="scenario-groupby" label={s.groupBy} />
       {first ? (
         <div className="kl-scenario-scroll" tabIndex={0} role="region" aria-label={s.groups}>
           <Table data-testid="scenario-groups" data-size="sm">
             <caption>
-              {s.groups}: {s.groupOptions[groupBy]}
+              {s.groups}: {groupLabel}
             </caption>
             <Table.Head>
               <Table.Row>
