@@ -7,7 +7,8 @@
  * (src/charts/exportChart.ts) can pick it up. Screen readers get `label`; the numbers are in the
  * view's table.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { HoverSvg, HoverText, useHoverIndex } from './HoverSvg';
 import { YAxis, type Box } from './Axes';
 import { extent, linearScale } from './scale';
 import { useWidth } from './useWidth';
@@ -64,7 +65,7 @@ function barsPath(values: ArrayLike<number>, sign: 1 | -1, x0: number, bw: numbe
 
 export const DenseBars = memo(function DenseBars(p: DenseBarsProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const [hover, setHover] = useState(-1);
+  const [hover, setHover] = useHoverIndex();
   const height = p.height ?? 320;
   const box: Box = { left: p.yTitle ? 84 : 66, right: width - 8, top: 8, bottom: height - (p.xTitle ? 26 : 8) };
   const n = p.values.length;
@@ -82,38 +83,35 @@ export const DenseBars = memo(function DenseBars(p: DenseBarsProps) {
     return <rect x={box.left + pos * bw - extra / 2} y={top} width={Math.max(bw, 1) + extra} height={Math.max(1, Math.abs(y(v) - y(0)))} fill={fill} stroke={fill} strokeWidth={1} />;
   };
   return (
-    <div ref={ref} style={{ width: '100%', height }}>
-      <svg
-        width={width}
-        height={height}
-        role="img"
-        aria-label={p.label}
-        onPointerMove={(e) => {
-          const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
-          const pos = Math.floor((x - box.left) / bw);
-          setHover(pos >= 0 && pos < n ? pos : -1);
-        }}
-        onPointerLeave={() => setHover(-1)}
-      >
-        <YAxis y={y} box={box} format={p.format} title={p.yTitle} />
-        <path className="kl-bars" d={drawn.gain} fill={p.colors.gain} />
-        <path className="kl-bars" d={drawn.loss} fill={p.colors.loss} />
-        {drawn.whiskers && <path className="kl-whiskers" data-testid="bar-whiskers" d={drawn.whiskers} stroke="#333" strokeOpacity={0.55} strokeWidth={Math.max(0.6, Math.min(1.5, bw * 0.4))} fill="none" />}
-        {p.highlight >= 0 && p.highlight < n && bar(p.highlight, p.colors.highlight, 4)}
-        {p.xTitle && (
-          <text x={(box.left + box.right) / 2} y={height - 8} textAnchor="middle" fontSize={12} fill="#333" aria-hidden="true">
-            {p.xTitle}
-          </text>
-        )}
-        {hover >= 0 && (
-          <g aria-hidden="true" pointerEvents="none">
-            {bar(hover, '#000', 0)}
-            <text x={Math.min(Math.max(box.left + hover * bw, box.left + 80), box.right - 80)} y={box.top + 12} textAnchor="middle" fontSize={12} fill="#000" stroke="#fff" strokeWidth={3} paintOrder="stroke">
-              {p.nameAt(hover)}: {p.format(p.values[hover])}
-            </text>
-          </g>
-        )}
-      </svg>
-    </div>
+    <HoverSvg
+      boxRef={ref}
+      width={width}
+      height={height}
+      label={p.label}
+      pick={(x) => {
+        const pos = Math.floor((x - box.left) / bw);
+        return pos >= 0 && pos < n ? pos : -1;
+      }}
+      onHover={setHover}
+    >
+      <YAxis y={y} box={box} format={p.format} title={p.yTitle} />
+      <path className="kl-bars" d={drawn.gain} fill={p.colors.gain} />
+      <path className="kl-bars" d={drawn.loss} fill={p.colors.loss} />
+      {drawn.whiskers && <path className="kl-whiskers" data-testid="bar-whiskers" d={drawn.whiskers} stroke="#333" strokeOpacity={0.55} strokeWidth={Math.max(0.6, Math.min(1.5, bw * 0.4))} fill="none" />}
+      {p.highlight >= 0 && p.highlight < n && bar(p.highlight, p.colors.highlight, 4)}
+      {p.xTitle && (
+        <text x={(box.left + box.right) / 2} y={height - 8} textAnchor="middle" fontSize={12} fill="#333" aria-hidden="true">
+          {p.xTitle}
+        </text>
+      )}
+      {hover >= 0 && (
+        <g aria-hidden="true" pointerEvents="none">
+          {bar(hover, '#000', 0)}
+          <HoverText x={box.left + hover * bw} box={box} margin={80}>
+            {p.nameAt(hover)}: {p.format(p.values[hover])}
+          </HoverText>
+        </g>
+      )}
+    </HoverSvg>
   );
 });

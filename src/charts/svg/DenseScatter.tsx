@@ -4,7 +4,8 @@
  * the DOM. All ordinary points are one <path> of small circles; the highlighted unit is a diamond on
  * top. Stays an <svg> for the chart export; screen readers get `label`, the numbers are in the table.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { HoverSvg, HoverText, useHoverIndex } from './HoverSvg';
 import { XAxis, YAxis, type Box } from './Axes';
 import { extent, linearScale, logScale } from './scale';
 import { useWidth } from './useWidth';
@@ -29,7 +30,7 @@ const R = 2.5;
 
 export const DenseScatter = memo(function DenseScatter(p: DenseScatterProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const [hover, setHover] = useState(-1);
+  const [hover, setHover] = useHoverIndex();
   const height = p.height ?? 300;
   const box: Box = { left: p.yTitle ? 84 : 66, right: width - 12, top: 8, bottom: height - (p.xTitle ? 44 : 26) };
   const drawn = useMemo(() => {
@@ -59,42 +60,37 @@ export const DenseScatter = memo(function DenseScatter(p: DenseScatterProps) {
   const { sx, sy, px, py } = drawn;
   const diamond = (i: number, r: number) => `M${px[i]} ${py[i] - r}l${r} ${r}l${-r} ${r}l${-r} ${-r}Z`;
   return (
-    <div ref={ref} style={{ width: '100%', height }}>
-      <svg
-        width={width}
-        height={height}
-        role="img"
-        aria-label={p.label}
-        onPointerMove={(e) => {
-          const r = e.currentTarget.getBoundingClientRect();
-          const mx = e.clientX - r.left;
-          const my = e.clientY - r.top;
-          let best = -1;
-          let bestD = 100; // within 10 px
-          for (let i = 0; i < px.length; i++) {
-            const dd = (px[i] - mx) ** 2 + (py[i] - my) ** 2;
-            if (dd < bestD) {
-              best = i;
-              bestD = dd;
-            }
+    <HoverSvg
+      boxRef={ref}
+      width={width}
+      height={height}
+      label={p.label}
+      pick={(mx, my) => {
+        let best = -1;
+        let bestD = 100; // within 10 px
+        for (let i = 0; i < px.length; i++) {
+          const dd = (px[i] - mx) ** 2 + (py[i] - my) ** 2;
+          if (dd < bestD) {
+            best = i;
+            bestD = dd;
           }
-          setHover(best);
-        }}
-        onPointerLeave={() => setHover(-1)}
-      >
-        <YAxis y={sy} box={box} format={p.formatY} title={p.yTitle} />
-        <XAxis ticks={sx.ticks.map((t) => ({ x: sx(t), label: p.formatX(t) }))} box={box} title={p.xTitle} />
-        <path d={drawn.d} fill={p.colors.point} fillOpacity={0.75} />
-        {p.highlight >= 0 && Number.isFinite(px[p.highlight]) && <path d={diamond(p.highlight, 7)} fill={p.colors.highlight} stroke="#fff" strokeWidth={1.5} />}
-        {hover >= 0 && (
-          <g aria-hidden="true" pointerEvents="none">
-            <circle cx={px[hover]} cy={py[hover]} r={R + 2} fill="none" stroke="#000" strokeWidth={1.5} />
-            <text x={Math.min(Math.max(px[hover], box.left + 100), box.right - 100)} y={box.top + 12} textAnchor="middle" fontSize={12} fill="#000" stroke="#fff" strokeWidth={3} paintOrder="stroke">
-              {p.nameAt(hover)}: {p.formatX(p.x[hover])}; {p.formatY(p.y[hover])}
-            </text>
-          </g>
-        )}
-      </svg>
-    </div>
+        }
+        return best;
+      }}
+      onHover={setHover}
+    >
+      <YAxis y={sy} box={box} format={p.formatY} title={p.yTitle} />
+      <XAxis ticks={sx.ticks.map((t) => ({ x: sx(t), label: p.formatX(t) }))} box={box} title={p.xTitle} />
+      <path d={drawn.d} fill={p.colors.point} fillOpacity={0.75} />
+      {p.highlight >= 0 && Number.isFinite(px[p.highlight]) && <path d={diamond(p.highlight, 7)} fill={p.colors.highlight} stroke="#fff" strokeWidth={1.5} />}
+      {hover >= 0 && (
+        <g aria-hidden="true" pointerEvents="none">
+          <circle cx={px[hover]} cy={py[hover]} r={R + 2} fill="none" stroke="#000" strokeWidth={1.5} />
+          <HoverText x={px[hover]} box={box} margin={100}>
+            {p.nameAt(hover)}: {p.formatX(p.x[hover])}; {p.formatY(p.y[hover])}
+          </HoverText>
+        </g>
+      )}
+    </HoverSvg>
   );
 });

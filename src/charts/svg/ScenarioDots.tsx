@@ -5,7 +5,8 @@
  * <path> per scenario), an <svg> for the chart export; screen readers get `label`, numbers are in the
  * table next to it.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { HoverSvg, HoverText, useHoverIndex } from './HoverSvg';
 import { XAxis, YAxis, type Box } from './Axes';
 import { extent, linearScale } from './scale';
 import { useWidth } from './useWidth';
@@ -49,7 +50,7 @@ export const isStrokeMarker = (k: number) => k % SHAPES.length === 4;
 
 export const ScenarioDots = memo(function ScenarioDots(p: ScenarioDotsProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const [hover, setHover] = useState(-1);
+  const [hover, setHover] = useHoverIndex();
   const height = p.height ?? 320;
   const box: Box = { left: p.yTitle ? 84 : 66, right: width - 12, top: 8, bottom: height - (p.xTitle ? 44 : 26) };
   const n = p.order.length;
@@ -76,38 +77,35 @@ export const ScenarioDots = memo(function ScenarioDots(p: ScenarioDotsProps) {
   const ticks = [0, Math.round((n - 1) / 2), n - 1].filter((q, i, a) => q >= 0 && a.indexOf(q) === i).map((q) => ({ x: xAt(q), label: String(q + 1) }));
   const hoverUnit = hover >= 0 ? p.order[hover] : -1;
   return (
-    <div ref={ref} style={{ width: '100%', height }}>
-      <svg
-        width={width}
-        height={height}
-        role="img"
-        aria-label={p.label}
-        onPointerMove={(e) => {
-          const r = e.currentTarget.getBoundingClientRect();
-          const q = drawn.step > 0 ? Math.round((e.clientX - r.left - box.left) / drawn.step) : 0;
-          setHover(q >= 0 && q < n ? q : -1);
-        }}
-        onPointerLeave={() => setHover(-1)}
-      >
-        <YAxis y={sy} box={box} format={p.format} title={p.yTitle} />
-        <XAxis ticks={ticks} box={box} title={p.xTitle} />
-        {mineAt >= 0 && <line x1={xAt(mineAt)} x2={xAt(mineAt)} y1={box.top} y2={box.bottom} stroke="#1a3b8f" strokeWidth={2} strokeDasharray="4 3" />}
-        {drawn.paths.map((d, k) =>
-          isStrokeMarker(k) ? (
-            <path key={k} d={d} fill="none" stroke={p.series[k].color} strokeWidth={1.3} />
-          ) : (
-            <path key={k} d={d} fill={p.series[k].color} fillOpacity={0.8} />
-          ),
-        )}
-        {hoverUnit >= 0 && (
-          <g aria-hidden="true" pointerEvents="none">
-            <line x1={xAt(hover)} x2={xAt(hover)} y1={box.top} y2={box.bottom} stroke="#000" strokeWidth={1} />
-            <text x={Math.min(Math.max(xAt(hover), box.left + 160), box.right - 160)} y={box.top + 12} textAnchor="middle" fontSize={12} fill="#000" stroke="#fff" strokeWidth={3} paintOrder="stroke">
-              {p.nameAt(hoverUnit)}: {p.series.map((s) => `${s.label} ${p.format(s.values[hoverUnit])}`).join(' · ')}
-            </text>
-          </g>
-        )}
-      </svg>
-    </div>
+    <HoverSvg
+      boxRef={ref}
+      width={width}
+      height={height}
+      label={p.label}
+      pick={(x) => {
+        const q = drawn.step > 0 ? Math.round((x - box.left) / drawn.step) : 0;
+        return q >= 0 && q < n ? q : -1;
+      }}
+      onHover={setHover}
+    >
+      <YAxis y={sy} box={box} format={p.format} title={p.yTitle} />
+      <XAxis ticks={ticks} box={box} title={p.xTitle} />
+      {mineAt >= 0 && <line x1={xAt(mineAt)} x2={xAt(mineAt)} y1={box.top} y2={box.bottom} stroke="#1a3b8f" strokeWidth={2} strokeDasharray="4 3" />}
+      {drawn.paths.map((d, k) =>
+        isStrokeMarker(k) ? (
+          <path key={k} d={d} fill="none" stroke={p.series[k].color} strokeWidth={1.3} />
+        ) : (
+          <path key={k} d={d} fill={p.series[k].color} fillOpacity={0.8} />
+        ),
+      )}
+      {hoverUnit >= 0 && (
+        <g aria-hidden="true" pointerEvents="none">
+          <line x1={xAt(hover)} x2={xAt(hover)} y1={box.top} y2={box.bottom} stroke="#000" strokeWidth={1} />
+          <HoverText x={xAt(hover)} box={box} margin={160}>
+            {p.nameAt(hoverUnit)}: {p.series.map((s) => `${s.label} ${p.format(s.values[hoverUnit])}`).join(' · ')}
+          </HoverText>
+        </g>
+      )}
+    </HoverSvg>
   );
 });
