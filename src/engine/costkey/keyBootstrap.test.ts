@@ -1,42 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { Prng } from '../importance/prng';
 import { buildCommonSample, isProblem } from '../importance/sample';
-import { makeTable, numericColumn, stringColumn } from '../table';
 import { fitModel } from '../model/fitModel';
 import { keyData } from './keyData';
 import { makeKeyBase } from './keyView';
 import { fitCoefficients } from './fromFit';
 import { coefficientWeights } from './weights/coefficient';
 import { BASIC } from './types';
+import { panelTable } from '../../../test/oracle/key-bootstrap/inputs';
 import { keyBootstrap, keyBootstrapJob, replicationSeed, runReplications, summariseKeyBootstrap, type KeyBootstrapResult, type WeightRule } from './keyBootstrap';
 
-/** A small panel: G municipalities × 3 years, y = 2 + 6a + 3b + 0.5c + noise·e (c a control). */
+/** A small panel: G municipalities × 3 years, y = 2 + 6a + 3b + 0.5c + noise·e (c a control, no year
+ *  effect): the R cross-check's generator with a shape of its own. */
 function panel(G: number, noise: number, seed = 7) {
-  const rng = new Prng(seed);
-  const kommune: string[] = [];
-  const aar: number[] = [];
-  const cols = { y: [] as number[], a: [] as number[], b: [] as number[], c: [] as number[], pop: [] as number[] };
-  for (let g = 0; g < G; g++) {
-    const a0 = 0.1 + 0.2 * rng.nextFloat();
-    const b0 = 0.2 + 0.3 * rng.nextFloat();
-    const pop = 500 + Math.floor(50000 * rng.nextFloat() ** 3);
-    for (const t of [2020, 2021, 2022]) {
-      const a = a0 + 0.01 * rng.nextFloat();
-      const b = b0 + 0.01 * rng.nextFloat();
-      const c = 10 + 4 * rng.nextFloat();
-      kommune.push(String(1000 + g));
-      aar.push(t);
-      cols.a.push(a);
-      cols.b.push(b);
-      cols.c.push(c);
-      cols.pop.push(pop);
-      cols.y.push(2 + 6 * a + 3 * b + 0.5 * c + noise * (rng.nextFloat() - 0.5));
-    }
-  }
-  return makeTable(
-    [stringColumn('kommune', kommune), numericColumn('aar', aar), ...Object.entries(cols).map(([k, v]) => numericColumn(k, v))],
-    { unit: 'kommune', year: 'aar' },
-  );
+  return panelTable({ G, noise, seed, popScale: 50000, jitter: 0.01, codeBase: 1000, yearStep: 0 });
 }
 
 function setup(G: number, noise: number, current: Record<string, number> | null = { [BASIC]: 0.7, a: 0.2, b: 0.1 }) {

@@ -21,27 +21,48 @@ export const B = 199;
 export const SEED = 5;
 export const CURRENT = { [BASIC]: 0.6, a: 0.25, b: 0.15 };
 
-/** y = 2 + 6a + 3b + 0.5c + δ_t + noise: two criteria (a, b), one control (c), year effects. */
-export function panelTable(): Table {
-  const rng = new Prng(11);
+/** The shape of a generated panel; the defaults are the R cross-check's. */
+export interface PanelShape {
+  G: number;
+  /** Seed of the generator (one stream, drawn in the same order for every shape). */
+  seed: number;
+  /** Amplitude of the uniform noise on y. */
+  noise: number;
+  /** Population = 500 + floor(popScale · u³). */
+  popScale: number;
+  /** Year-to-year jitter of the criteria. */
+  jitter: number;
+  /** Kommune code of the first municipality. */
+  codeBase: number;
+  /** δ_t = yearStep · t (t = 0, 1, 2). */
+  yearStep: number;
+}
+
+const CROSS_CHECK_PANEL: PanelShape = { G, seed: 11, noise: 1.5, popScale: 40000, jitter: 0.02, codeBase: 3000, yearStep: 0.4 };
+
+/** y = 2 + 6a + 3b + 0.5c + δ_t + noise: two criteria (a, b), one control (c), year effects. Also the
+ *  engine's own key-bootstrap tests' panel (with their shape), so the two cannot drift apart. */
+export function panelTable(shape: Partial<PanelShape> = {}): Table {
+  const { G: nUnits, seed, noise, popScale, jitter, codeBase, yearStep } = { ...CROSS_CHECK_PANEL, ...shape };
+  const rng = new Prng(seed);
   const kommune: string[] = [];
   const aar: number[] = [];
   const cols = { y: [] as number[], a: [] as number[], b: [] as number[], c: [] as number[], pop: [] as number[] };
-  for (let g = 0; g < G; g++) {
+  for (let g = 0; g < nUnits; g++) {
     const a0 = 0.1 + 0.2 * rng.nextFloat();
     const b0 = 0.2 + 0.3 * rng.nextFloat();
-    const pop = 500 + Math.floor(40000 * rng.nextFloat() ** 3);
+    const pop = 500 + Math.floor(popScale * rng.nextFloat() ** 3);
     for (const [t, year] of YEARS.entries()) {
-      const a = a0 + 0.02 * rng.nextFloat();
-      const b = b0 + 0.02 * rng.nextFloat();
+      const a = a0 + jitter * rng.nextFloat();
+      const b = b0 + jitter * rng.nextFloat();
       const c = 10 + 4 * rng.nextFloat();
-      kommune.push(String(3000 + g));
+      kommune.push(String(codeBase + g));
       aar.push(year);
       cols.a.push(a);
       cols.b.push(b);
       cols.c.push(c);
       cols.pop.push(pop);
-      cols.y.push(2 + 6 * a + 3 * b + 0.5 * c + 0.4 * t + 1.5 * (rng.nextFloat() - 0.5));
+      cols.y.push(2 + 6 * a + 3 * b + 0.5 * c + yearStep * t + noise * (rng.nextFloat() - 0.5));
     }
   }
   return makeTable([stringColumn('kommune', kommune), numericColumn('aar', aar), ...Object.entries(cols).map(([k, v]) => numericColumn(k, v))], { unit: 'kommune', year: 'aar' });
