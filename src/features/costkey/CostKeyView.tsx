@@ -16,6 +16,7 @@ import { ModelSelect } from '../kit/ModelSelect';
 import { problemMessage } from '../useVariableLabels';
 import { ExportButtons } from '../ExportButtons';
 import { weightsReportTable } from './weightsReport';
+import { ViewShell } from '../kit/ViewShell';
 
 const METHODS: CostKeySpec['method'][] = ['coefficient', 'explained-variance', 'sub-function', 'manual'];
 const NO_VARIABLES: { name: string; label: string }[] = [];
@@ -459,11 +460,7 @@ export function CostKeyView() {
   const s = useStrings(costKeyStrings);
   const res = useCostKey();
   return (
-    <div className="kl-view kl-costkey" data-testid="costkey-view">
-      <Heading level={1} data-size="md">
-        {s.title}
-      </Heading>
-      <Paragraph>{s.intro}</Paragraph>
+    <ViewShell testId="costkey-view" className="kl-costkey" title={s.title} lead={s.intro}>
       <MethodOptions />
       <CurrentKeyChooser />
       {res?.outcome ? (
@@ -483,6 +480,6 @@ export function CostKeyView() {
         <Paragraph data-testid="costkey-empty">{s.noResults}</Paragraph>
       )}
       <Presets />
-    </div>
+    </ViewShell>
   );
 }

@@ -1,5 +1,5 @@
 /** Descriptives: mean (SD) per year, percentiles, correlation heat map, bar chart by size class × year. */
-import { Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Field, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
@@ -13,6 +13,7 @@ import { describeReportTables } from '../../export/describeTables';
 import { SIZE_CLASS_LABELS } from '../../engine/variables/sizeClass';
 import { describeStrings } from './strings';
 import './describe.css';
+import { ViewShell } from '../kit/ViewShell';
 
 export function DescribeView() {
   const s = useStrings(describeStrings);
@@ -21,13 +22,7 @@ export function DescribeView() {
   const chosen = useAnalysisStore((st) => st.spec.describe);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   return (
-    <div className="kl-ds" data-testid="describe-view">
-      <header className="kl-view-header">
-        <Heading level={1} data-size="md">
-          {s.title}
-        </Heading>
-        <Paragraph>{s.intro}</Paragraph>
-      </header>
+    <ViewShell testId="describe-view" className="kl-ds" title={s.title} lead={s.intro}>
       <ChipPicker
         title={s.variables}
         help={s.variablesHelp}
@@ -63,7 +58,7 @@ export function DescribeView() {
           <SizeClassChart result={result} options={options} />
         </>
       )}
-    </div>
+    </ViewShell>
   );
 }
 

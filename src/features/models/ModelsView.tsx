@@ -9,6 +9,7 @@ import { TableOptions } from './TableOptions';
 import { ResultsTable } from './ResultsTable';
 import { unitWarningsFor } from '../../engine/variables/units';
 import { modelStrings } from './strings';
+import { ViewShell } from '../kit/ViewShell';
 
 export function ModelsView() {
   const s = useStrings(modelStrings);
@@ -38,14 +39,13 @@ export function ModelsView() {
     dataset?.derived.find((d) => d.kind === 'expenditure')?.name ?? options[0]?.name ?? '';
 
   return (
-    <section aria-labelledby="models-heading" className="kl-models">
-      <div className="kl-view-header">
-        <Heading level={1} data-size="md" id="models-heading">
-          {s.title}
-        </Heading>
-        <Paragraph data-size="sm">{s.intro}</Paragraph>
-        {!dataset?.numericColumns.length && <Paragraph data-size="sm">{s.noData}</Paragraph>}
-      </div>
+    <ViewShell
+      testId="models-view"
+      className="kl-models"
+      title={s.title}
+      lead={s.intro}
+      note={!dataset?.numericColumns.length && <Paragraph data-size="sm">{s.noData}</Paragraph>}
+    >
 
       <div className="kl-model-toolbar" role="group" aria-label={s.edit}>
         {list.map((m, i) => (
@@ -156,6 +156,6 @@ export function ModelsView() {
           </div>
         )}
       </div>
-    </section>
+    </ViewShell>
   );
 }

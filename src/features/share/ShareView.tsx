@@ -24,6 +24,7 @@ import { ReportTableView } from './ReportTableView';
 import { useRegressionTable, useRegressionTableBuilder } from './useReportTables';
 import { buildProjectText, openProjectFile } from './projectActions';
 import { downloadAnalysisData } from './analysisDataAction';
+import { ViewShell } from '../kit/ViewShell';
 
 const strings = {
   nb: {
@@ -116,13 +117,7 @@ export function ShareView() {
   };
 
   return (
-    <section aria-labelledby="share-title" data-testid="share-view" style={{ display: 'grid', gap: '2rem', maxWidth: 1100 }}>
-      <div>
-        <Heading level={1} data-size="lg" id="share-title">
-          {s.title}
-        </Heading>
-        <Paragraph>{s.intro}</Paragraph>
-      </div>
+    <ViewShell testId="share-view" title={s.title} lead={s.intro} style={{ display: 'grid', gap: '2rem', maxWidth: 1100 }}>
 
       <section aria-labelledby="share-tables">
         <Heading level={2} data-size="md" id="share-tables">
@@ -236,6 +231,6 @@ export function ShareView() {
         />
       )}
       {demo && <span hidden data-testid="share-demo" />}
-    </section>
+    </ViewShell>
   );
 }

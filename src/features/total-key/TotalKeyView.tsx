@@ -21,6 +21,7 @@ import { sectorWeightPresets } from '../../engine/costkey';
 import { totalKeyStrings } from './strings';
 import { ScenarioPanel } from '../scenarios/ScenarioPanel';
 import './totalKey.css';
+import { ViewShell } from '../kit/ViewShell';
 
 const PAGE = 50;
 
@@ -363,11 +364,7 @@ export function TotalKeyView() {
   const configured = useAnalysisStore((st) => st.spec.totalKey.sectors.length > 0);
   const update = useAnalysisStore((st) => st.updateSpec);
   return (
-    <div className="kl-view kl-total-key" data-testid="totalkey-view">
-      <Heading level={1} data-size="md">
-        {s.title}
-      </Heading>
-      <Paragraph className="kl-tk-intro">{s.intro}</Paragraph>
+    <ViewShell testId="totalkey-view" className="kl-total-key" title={s.title} lead={s.intro}>
       {!hasData && <Paragraph data-testid="tk-no-results">{s.noResults}</Paragraph>}
       <SectorEditor />
       {!configured && (
@@ -395,6 +392,6 @@ export function TotalKeyView() {
       )}
       {res && res.configured && <ResultParts res={res} />}
       {hasData && <ScenarioPanel context="total-key" />}
-    </div>
+    </ViewShell>
   );
 }

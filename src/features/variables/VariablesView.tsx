@@ -1,5 +1,5 @@
 /** The variable builder view: population, expenditure, ratios, age groups, formulas, corrected indicators, groupings. */
-import { Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useStrings } from '../../i18n/useStrings';
 import { ExpenditureForm } from './ExpenditureForm';
@@ -13,6 +13,7 @@ import { useVariableData } from './useVariableData';
 import { useDeferredMount } from '../useDeferredMount';
 import { DeferredSlot } from './DeferredSlot';
 import './variables.css';
+import { ViewShell } from '../kit/ViewShell';
 
 export function VariablesView() {
   const s = useStrings(variableStrings);
@@ -24,13 +25,7 @@ export function VariablesView() {
   // with selects of every numeric variable, and the derived table follow one stage per frame.
   const stage = useDeferredMount(4);
   return (
-    <div className="kl-vb" data-testid="variables-view">
-      <header className="kl-view-header">
-        <Heading level={1} data-size="md">
-          {s.title}
-        </Heading>
-        <Paragraph>{s.intro}</Paragraph>
-      </header>
+    <ViewShell testId="variables-view" className="kl-vb" title={s.title} lead={s.intro}>
       {!hasData && <Paragraph>{s.noData}</Paragraph>}
       <Field data-size="sm" className="kl-vb-population">
         <Label>{s.population}</Label>
@@ -68,6 +63,6 @@ export function VariablesView() {
           <DerivedTable data={data} />
         </section>
       </DeferredSlot>
-    </div>
+    </ViewShell>
   );
 }
