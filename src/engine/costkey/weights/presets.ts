@@ -86,142 +86,129 @@ const age = (from: number, to: number | null) => ({
   en: to === null ? `Inhabitants aged ${from} and over` : from === to ? `Inhabitants aged ${from}` : `Inhabitants aged ${from}–${to}`,
 });
 
+type Label = { nb: string; en: string };
+type Provenance = Pick<KeyPreset, 'source' | 'verification' | 'checked'>;
+
+/** A national sub-key: one row per criterion (data variable → [weight, published name]), so a weight
+ *  and the name it is published under cannot drift apart. */
+function nationalKey(id: string, label: Label, sector: KeySector, years: [number, number], rows: Record<string, [number, Label]>, provenance: Provenance): KeyPreset {
+  const entries = Object.entries(rows);
+  return {
+    id,
+    label,
+    sector,
+    years,
+    weights: Object.fromEntries(entries.map(([name, [w]]) => [name, w])),
+    criteria: Object.fromEntries(entries.map(([name, [, l]]) => [name, l])),
+    ...provenance,
+  };
+}
+
+/** One of Trondheim's district keys of Fafo 2014 Table 2.18 (not a national key: no years, no names). */
+function fafoDistrictKey(id: string, label: Label, weights: KeyRecord): KeyPreset {
+  return { id, label, sector: 'district', years: null, weights, criteria: {}, source: 'Fafo-rapport 2014, tabell 2.18', verification: 'published', checked: CHECKED_FAFO };
+}
+
+const THIRD_PARTY: Provenance = { source: THIRD_PARTY_2026, verification: 'third-party', checked: CHECKED_THIRD_PARTY };
+const CRITERIA_2017: Provenance = {
+  source: `Kriteriene: Prop. 123 S (2015–2016) Kommuneproposisjonen 2017 (${PROP_123_S}); vektene: Grønt hefte for budsjettåret (${GRONT_HEFTE})`,
+  verification: 'unverified',
+  checked: CHECKED_2017,
+};
+
+const LAVINNTEKT: Label = { nb: 'Personer med lavinntekt', en: 'Persons with low income' };
+const UFORE_18_49: Label = { nb: 'Uføre 18–49 år', en: 'Disability pensioners aged 18–49' };
+const ALENEBOENDE: Label = { nb: 'Aleneboende 30–66 år', en: 'People living alone aged 30–66' };
+const OPPHOPNING: Label = { nb: 'Opphopningsindeks', en: 'Accumulation index' };
+
 export const keyPresets: KeyPreset[] = [
-  {
-    id: 'barnevern-2026',
-    label: {
+  nationalKey(
+    'barnevern-2026',
+    {
       nb: 'Barnevern, kostnadsnøkkel 2025–2026 (tredjepartsavskrift av Grønt hefte 2026 – ikke kontrollert mot departementets tabell)',
       en: 'Child welfare, cost key 2025–2026 (third-party transcription of Grønt hefte 2026 – not checked against the ministry’s table)',
     },
-    sector: 'barnevern',
-    years: [2025, 2026],
-    weights: {
-      andel_0: 0.0021,
-      andel_1_5: 0.0111,
-      andel_6_12: 0.0174,
-      andel_13_15: 0.0081,
-      andel_16_22: 0.0182,
-      andel_23_24: 0.0055,
-      lavinntekt_pi: 0.372,
-      lav_utdanning_pi: 0.3472,
-      ufore_18_49_pi: 0.2183,
+    'barnevern',
+    [2025, 2026],
+    {
+      andel_0: [0.0021, age(0, 0)],
+      andel_1_5: [0.0111, age(1, 5)],
+      andel_6_12: [0.0174, age(6, 12)],
+      andel_13_15: [0.0081, age(13, 15)],
+      andel_16_22: [0.0182, age(16, 22)],
+      andel_23_24: [0.0055, age(23, 24)],
+      lavinntekt_pi: [0.372, LAVINNTEKT],
+      lav_utdanning_pi: [0.3472, { nb: 'Personer med lav utdanning', en: 'Persons with little education' }],
+      ufore_18_49_pi: [0.2183, UFORE_18_49],
     },
-    criteria: {
-      andel_0: age(0, 0),
-      andel_1_5: age(1, 5),
-      andel_6_12: age(6, 12),
-      andel_13_15: age(13, 15),
-      andel_16_22: age(16, 22),
-      andel_23_24: age(23, 24),
-      lavinntekt_pi: { nb: 'Personer med lavinntekt', en: 'Persons with low income' },
-      lav_utdanning_pi: { nb: 'Personer med lav utdanning', en: 'Persons with little education' },
-      ufore_18_49_pi: { nb: 'Uføre 18–49 år', en: 'Disability pensioners aged 18–49' },
-    },
-    source: THIRD_PARTY_2026,
-    verification: 'third-party',
-    checked: CHECKED_THIRD_PARTY,
-  },
-  {
-    id: 'sosialhjelp-2026',
-    label: {
+    THIRD_PARTY,
+  ),
+  nationalKey(
+    'sosialhjelp-2026',
+    {
       nb: 'Sosialhjelp, kostnadsnøkkel 2025–2026 (tredjepartsavskrift av Grønt hefte 2026 – ikke kontrollert mot departementets tabell)',
       en: 'Social assistance, cost key 2025–2026 (third-party transcription of Grønt hefte 2026 – not checked against the ministry’s table)',
     },
-    sector: 'sosialhjelp',
-    years: [2025, 2026],
-    weights: {
-      andel_16_22: 0.0251,
-      andel_23_24: 0.0076,
-      andel_25_66: 0.1663,
-      aleneboende_30_66_pi: 0.2918,
-      flyktninger_pi: 0.211,
-      rus_psykisk_pi: 0.2113,
-      opphopning_pi: 0.087,
+    'sosialhjelp',
+    [2025, 2026],
+    {
+      andel_16_22: [0.0251, age(16, 22)],
+      andel_23_24: [0.0076, age(23, 24)],
+      andel_25_66: [0.1663, age(25, 66)],
+      aleneboende_30_66_pi: [0.2918, ALENEBOENDE],
+      flyktninger_pi: [0.211, { nb: 'Flyktninger (kriteriet i tabell E-k; kontroller definisjonen)', en: 'Refugees (the criterion of table E-k; check the definition)' }],
+      rus_psykisk_pi: [0.2113, { nb: 'Personer med rus- og psykiske lidelser (NPR)', en: 'Persons with substance-use and mental disorders (NPR)' }],
+      opphopning_pi: [0.087, OPPHOPNING],
     },
-    criteria: {
-      andel_16_22: age(16, 22),
-      andel_23_24: age(23, 24),
-      andel_25_66: age(25, 66),
-      aleneboende_30_66_pi: { nb: 'Aleneboende 30–66 år', en: 'People living alone aged 30–66' },
-      flyktninger_pi: { nb: 'Flyktninger (kriteriet i tabell E-k; kontroller definisjonen)', en: 'Refugees (the criterion of table E-k; check the definition)' },
-      rus_psykisk_pi: { nb: 'Personer med rus- og psykiske lidelser (NPR)', en: 'Persons with substance-use and mental disorders (NPR)' },
-      opphopning_pi: { nb: 'Opphopningsindeks', en: 'Accumulation index' },
-    },
-    source: THIRD_PARTY_2026,
-    verification: 'third-party',
-    checked: CHECKED_THIRD_PARTY,
-  },
-  {
-    id: 'barnevern-2017',
-    label: {
+    THIRD_PARTY,
+  ),
+  nationalKey(
+    'barnevern-2017',
+    {
       nb: 'Barnevern, kostnadsnøkkel 2017–2024 (kriteriene; vektene ikke verifisert – fyll inn fra Grønt hefte)',
       en: 'Child welfare, cost key 2017–2024 (the criteria; weights not verified – fill in from Grønt hefte)',
     },
-    sector: 'barnevern',
-    years: [2017, 2024],
-    weights: { enslig_forsorger_pi: NaN, lavinntekt_pi: NaN, andel_0_22: NaN },
-    criteria: {
-      enslig_forsorger_pi: { nb: 'Barn 0–15 år med enslig forsørger', en: 'Children aged 0–15 with a single parent' },
-      lavinntekt_pi: { nb: 'Personer med lavinntekt', en: 'Persons with low income' },
-      andel_0_22: age(0, 22),
+    'barnevern',
+    [2017, 2024],
+    {
+      enslig_forsorger_pi: [NaN, { nb: 'Barn 0–15 år med enslig forsørger', en: 'Children aged 0–15 with a single parent' }],
+      lavinntekt_pi: [NaN, LAVINNTEKT],
+      andel_0_22: [NaN, age(0, 22)],
     },
-    source: `Kriteriene: Prop. 123 S (2015–2016) Kommuneproposisjonen 2017 (${PROP_123_S}); vektene: Grønt hefte for budsjettåret (${GRONT_HEFTE})`,
-    verification: 'unverified',
-    checked: CHECKED_2017,
-  },
-  {
-    id: 'sosialhjelp-2017',
-    label: {
+    CRITERIA_2017,
+  ),
+  nationalKey(
+    'sosialhjelp-2017',
+    {
       nb: 'Sosialhjelp, kostnadsnøkkel 2017–2024 (kriteriene; vektene ikke verifisert – fyll inn fra Grønt hefte)',
       en: 'Social assistance, cost key 2017–2024 (the criteria; weights not verified – fill in from Grønt hefte)',
     },
-    sector: 'sosialhjelp',
-    years: [2017, 2024],
-    weights: { andel_16_66: NaN, ufore_18_49_pi: NaN, flyktninger_pi: NaN, opphopning_pi: NaN, aleneboende_30_66_pi: NaN },
-    criteria: {
-      andel_16_66: age(16, 66),
-      ufore_18_49_pi: { nb: 'Uføre 18–49 år', en: 'Disability pensioners aged 18–49' },
-      flyktninger_pi: { nb: 'Flyktninger uten integreringstilskudd', en: 'Refugees without integration grant' },
-      opphopning_pi: { nb: 'Opphopningsindeks', en: 'Accumulation index' },
-      aleneboende_30_66_pi: { nb: 'Aleneboende 30–66 år', en: 'People living alone aged 30–66' },
+    'sosialhjelp',
+    [2017, 2024],
+    {
+      andel_16_66: [NaN, age(16, 66)],
+      ufore_18_49_pi: [NaN, UFORE_18_49],
+      flyktninger_pi: [NaN, { nb: 'Flyktninger uten integreringstilskudd', en: 'Refugees without integration grant' }],
+      opphopning_pi: [NaN, OPPHOPNING],
+      aleneboende_30_66_pi: [NaN, ALENEBOENDE],
     },
-    source: `Kriteriene: Prop. 123 S (2015–2016) Kommuneproposisjonen 2017 (${PROP_123_S}); vektene: Grønt hefte for budsjettåret (${GRONT_HEFTE})`,
-    verification: 'unverified',
-    checked: CHECKED_2017,
-  },
-  {
-    id: 'trondheim-f232-ny',
-    label: { nb: 'Trondheim F232, nye kriterier (Fafo 2014)', en: 'Trondheim F232, new criteria (Fafo 2014)' },
-    sector: 'district',
-    years: null,
-    weights: { n_0_21: 0.9, n_16_24: 0.05, n_ikkevestlig_kontantstotte: 0.05 },
-    criteria: {},
-    source: 'Fafo-rapport 2014, tabell 2.18',
-    verification: 'published',
-    checked: CHECKED_FAFO,
-  },
-  {
-    id: 'trondheim-bv-alt1',
-    label: { nb: 'Trondheim barnevern alt. 1 (Fafo 2014)', en: 'Trondheim child welfare alt. 1 (Fafo 2014)' },
-    sector: 'district',
-    years: null,
-    weights: { n_0_21: 0.35, n_grunn_hjelpestonad_0_17: 0.05, n_ikkevestlig_uten_yrkesinntekt: 0.6 },
-    criteria: {},
-    source: 'Fafo-rapport 2014, tabell 2.18',
-    verification: 'published',
-    checked: CHECKED_FAFO,
-  },
-  {
-    id: 'trondheim-bv-alt2',
-    label: { nb: 'Trondheim barnevern alt. 2 (Fafo 2014)', en: 'Trondheim child welfare alt. 2 (Fafo 2014)' },
-    sector: 'district',
-    years: null,
-    weights: { n_0_21: 0.25, n_ikkevestlig_0_19: 0.55, n_lav_utdanning_17_54: 0.2 },
-    criteria: {},
-    source: 'Fafo-rapport 2014, tabell 2.18',
-    verification: 'published',
-    checked: CHECKED_FAFO,
-  },
+    CRITERIA_2017,
+  ),
+  fafoDistrictKey('trondheim-f232-ny', { nb: 'Trondheim F232, nye kriterier (Fafo 2014)', en: 'Trondheim F232, new criteria (Fafo 2014)' }, {
+    n_0_21: 0.9,
+    n_16_24: 0.05,
+    n_ikkevestlig_kontantstotte: 0.05,
+  }),
+  fafoDistrictKey('trondheim-bv-alt1', { nb: 'Trondheim barnevern alt. 1 (Fafo 2014)', en: 'Trondheim child welfare alt. 1 (Fafo 2014)' }, {
+    n_0_21: 0.35,
+    n_grunn_hjelpestonad_0_17: 0.05,
+    n_ikkevestlig_uten_yrkesinntekt: 0.6,
+  }),
+  fafoDistrictKey('trondheim-bv-alt2', { nb: 'Trondheim barnevern alt. 2 (Fafo 2014)', en: 'Trondheim child welfare alt. 2 (Fafo 2014)' }, {
+    n_0_21: 0.25,
+    n_ikkevestlig_0_19: 0.55,
+    n_lav_utdanning_17_54: 0.2,
+  }),
 ];
 
 /** Published weights are rounded (a key of four-decimal weights may add to 0,9999 or 1,0001). */
