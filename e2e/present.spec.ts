@@ -160,6 +160,7 @@ test('slides fill a 1920×1080 screen without scrolling, with a big title and no
   await page.getByTestId('start-presentation').click();
   await page.keyboard.press('End');
   await page.keyboard.press('Home');
+  await expect(page.getByTestId('slide-title')).toHaveText('About the analysis');
   for (let i = 1; i <= 2; i++) await page.keyboard.press('PageDown');
   await expect(page.getByTestId('slide-counter')).toHaveText(`Slide 3 of ${total}`);
   await expect(page.getByTestId('slide-title')).toHaveText(/per inhabitant/i, { timeout: 120_000 });

@@ -16,8 +16,10 @@ export function defaultSlides(lang: 'nb' | 'en'): Slide[] {
   ];
 }
 
+/** The slide set to show; the default slides are titled in the screen's language whenever they appear. */
 export function slidesFor(view: { slides: Slide[] }, lang: 'nb' | 'en'): Slide[] {
-  return view.slides.length ? view.slides : defaultSlides(lang);
+  const defaults = defaultSlides(lang);
+  return view.slides.length ? view.slides.map((x) => defaults.find((d) => d.kind === x.kind) ?? x) : defaults;
 }
 
 /** Keyboard → new index (null = not a navigation key). Pure, so it is unit-tested. */

@@ -18,7 +18,7 @@ import { projectFileName } from '../../export/projectFile';
 import type { Problem } from '../../engine/problem';
 import { views } from '../registry';
 import { Presentation } from '../present/Presentation';
-import { defaultSlides, type Slide } from '../present/slides';
+import { defaultSlides, slidesFor, type Slide } from '../present/slides';
 import { parseItemSlide } from '../present/slideKinds';
 import { ReportTableView } from './ReportTableView';
 import { useRegressionTable, useRegressionTableBuilder } from './useReportTables';
@@ -99,7 +99,7 @@ export function ShareView() {
   const fileId = useId();
   const base = safeFileBase(spec.title);
 
-  const chosen = slides.length ? slides : defaultSlides(lang);
+  const chosen = slidesFor({ slides }, lang);
   // Charts and tables added with «Legg til som lysbilde» in their views come first, in the order added.
   const items = chosen.flatMap((x) => {
     const item = parseItemSlide(x.kind);
