@@ -93,6 +93,19 @@ test('own data from an empty start: the checklist leads to a model and a key on 
   await expect(page.getByTestId('chart-synthetic')).toHaveCount(0);
   await page.getByTestId('redistribution-search').fill('Halden');
   await expect(table.locator('tbody tr[data-unit="3101"]')).toBeVisible();
+  // A chart of real municipalities as a slide: its source line names the real files, no synthetic note.
+  await page.getByTestId('redistribution-scatter').getByTestId('add-slide').click();
+  await openView(page, 'share');
+  await page.getByTestId('start-presentation').click();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('slide-item')).toHaveAttribute('data-found', 'true', { timeout: 120_000 });
+  await expect(page.getByTestId('slide-title')).toHaveText('Endring per innbygger mot folketall (logaritmisk skala)');
+  const foot = page.getByTestId('slide').locator('.kl-slide-foot');
+  await expect(foot).toContainText('Personer2022.csv');
+  await expect(foot).not.toContainText('Syntetiske');
+  await shot(page, 'own-data-slide-nb');
+  await page.keyboard.press('Escape');
+  await openView(page, 'redistribution');
   await switchLanguage(page, 'en');
   await shot(page, 'own-data-redistribution-en');
   await expectNoSeriousAxeViolations(page, { label: 'redistribution on real data' });
