@@ -14,8 +14,24 @@ test('a reload restores the uploaded analysis and shows the restore prompt', asy
   await page.getByTestId('file-input').setInputFiles([{ name: 'egen.csv', mimeType: 'text/csv', buffer: Buffer.from(own, 'utf8') }]);
   await expect(page.getByTestId('queue-item').first()).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await waitForResults(page);
-  // Give the autosave (IndexedDB) a moment to land before the reload.
-  await page.waitForTimeout(1500);
+  // Reload only once the autosave (debounced) holds the upload in IndexedDB — the file is stored
+  // before the spec names it — rather than sleeping a fixed time that a loaded machine can outlast.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('kostnadsnokkel-lab');
+              open.onsuccess = () => {
+                const get = open.result.transaction('session').objectStore('session').get('spec');
+                get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
+              };
+            }),
+        ),
+      { timeout: 60_000 },
+    )
+    .toContain('egen.csv');
 
   await page.reload();
   const prompt = page.getByTestId('restore-prompt');
