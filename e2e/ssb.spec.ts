@@ -176,9 +176,11 @@ test('recipe: one click fetches the barnevern data set, the model is fitted, pro
   await openView(page, 'models');
   await waitForResults(page);
   const table = page.getByTestId('results-table');
+  // Wait for the recipe's column first: evaluateAll does not wait, and the view mounts its table
+  // after its first frame (it read an empty header once the view kit deferred it).
+  await expect(table.locator('thead th[data-model="barnevern_kriterier"]')).toContainText('Barnevern: dagens kriterier');
   const col = (await table.locator('thead th[data-model]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-model')))).indexOf('barnevern_kriterier');
   expect(col).toBeGreaterThanOrEqual(0);
-  await expect(table.locator('thead th[data-model="barnevern_kriterier"]')).toContainText('Barnevern: dagens kriterier');
   await expect(table.locator('tr[data-coef="andel_lavinntekt"] td').nth(col)).toContainText(/\d/);
   await expect(table.getByTestId('row-n').locator('td').nth(col)).toHaveText(/^1[\s\u00a0]?0\d\d$/);
   await page.screenshot({ path: 'e2e-artifacts/ssb-recipe-model-nb.png' });
