@@ -6,9 +6,11 @@ import type { PoolJob } from '../engine/parallel/job';
 import { subsetsJob } from '../engine/importance/search';
 import { bootstrapJob } from '../engine/stability/bootstrap';
 import { keyBootstrapPoolJob } from '../engine/costkey/keyBootstrap';
+import { sampledLmgJob } from '../engine/importance/sampledLmg';
+import { leaveOneYearOutJob } from '../engine/stability/leaveOneYearOut';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const jobs: PoolJob<any, any, any>[] = [subsetsJob, bootstrapJob, keyBootstrapPoolJob];
+const jobs: PoolJob<any, any, any>[] = [subsetsJob, bootstrapJob, keyBootstrapPoolJob, sampledLmgJob, leaveOneYearOutJob];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function jobByName(name: string): PoolJob<any, any, any> {

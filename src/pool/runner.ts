@@ -24,8 +24,8 @@ export function poolWorkers(): number {
 }
 
 export async function runJob<I, P, R>(job: PoolJob<I, P, R>, input: I, hooks: PoolHooks = {}): Promise<R | Problem> {
-  // One block (e.g. ≤ 16 subset candidates) gains nothing from a worker: it runs here.
-  if (job.blockCount(input) < 2) return runInlineAsync(job, input, hooks);
+  // One block (e.g. ≤ 16 subset candidates) or a small job gains nothing from a worker: it runs here.
+  if (job.blockCount(input) < 2 || job.small?.(input)) return runInlineAsync(job, input, hooks);
   if (!pool && provider) pool = provider();
   if (!pool) return runInlineAsync(job, input, hooks);
   try {

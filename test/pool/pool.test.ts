@@ -22,6 +22,10 @@ import { BlockFailedError, WorkerPool, type FromWorker, type PoolPort, type ToWo
 import { serve } from '../../src/pool/serve';
 import { runInline } from '../../src/engine/parallel/job';
 import { nodePool } from '../../cli/pool/nodePool';
+import { relativeImportance, relativeImportanceAsync } from '../../src/engine/importance/relimp';
+import { LMG_BLOCK, sampledLmgJob } from '../../src/engine/importance/sampledLmg';
+import { leaveOneYearOut, leaveOneYearOutAsync, leaveOneYearOutJob } from '../../src/engine/stability/leaveOneYearOut';
+import type { ModelSpec } from '../../src/engine/model/types';
 
 function sample(p: number): CommonSample {
   const { table, criteria } = syntheticPanel(p);
@@ -156,6 +160,72 @@ describe('key bootstrap on the pool', () => {
     expect(got).toEqual(reference);
     if (isProblem(reference)) throw new Error('key bootstrap failed');
     expect(reference.valid).toBe(300);
+  });
+});
+
+describe('sampled LMG on the pool', () => {
+  const red6 = reduced(6);
+  const opts = { exactMax: 0, samples: 3000, seed: 5 }; // 3 blocks of 1 024 orderings
+  const reference = relativeImportance(red6, opts);
+
+  it('is cut into blocks of orderings that do not depend on the workers', () => {
+    expect(sampledLmgJob.blockCount({ red: red6, samples: 3000, seed: 5 })).toBe(Math.ceil(3000 / LMG_BLOCK));
+  });
+
+  it.each([1, 2, 3])('%i worker(s): the same LMG values and Monte-Carlo errors as one thread', async (workers) => {
+    const pool = new WorkerPool(inProcess(), workers);
+    const got = await relativeImportanceAsync(red6, opts, {}, (job, input, hooks) => pool.run(job, input, hooks));
+    pool.close();
+    expect(got).toEqual(reference);
+    if (isProblem(reference)) throw new Error('decomposition failed');
+    expect(reference.lmgMethod).toBe('sampled');
+    expect(reference.orderings).toBe(3000);
+    expect(reference.cancelled).toBe(false);
+  });
+
+  it('agrees with the exact LMG within a few Monte-Carlo errors, and another seed draws other orderings', () => {
+    const exact = relativeImportance(red6, { exactMax: 15 });
+    const other = relativeImportance(red6, { ...opts, seed: 6 });
+    if (isProblem(exact) || isProblem(reference) || isProblem(other)) throw new Error('decomposition failed');
+    reference.lmg.forEach((v, j) => expect(Math.abs(v - exact.lmg[j])).toBeLessThan(5 * reference.lmgSe[j] + 1e-12));
+    expect(other.lmg).not.toEqual(reference.lmg);
+  });
+
+  it('cancel keeps the whole blocks drawn and says so', () => {
+    let blocks = 0;
+    const got = relativeImportance(red6, opts, { progress: () => blocks++, cancelled: () => blocks >= 1 });
+    if (isProblem(got)) throw new Error('decomposition failed');
+    expect(got.cancelled).toBe(true);
+    expect(got.orderings).toBe(LMG_BLOCK);
+  });
+});
+
+describe('leave-one-year-out on the pool', () => {
+  const { table, criteria } = syntheticPanel(3);
+  const spec: ModelSpec = { dependent: 'y', regressors: criteria, design: 'pooled', intercept: true, yearEffects: true, se: 'cluster' };
+  const reference = leaveOneYearOut(table, spec);
+
+  it.each([1, 2, 3])('%i worker(s): the same refits as one thread, one per year', async (workers) => {
+    const pool = new WorkerPool(inProcess(), workers);
+    const got = await leaveOneYearOutAsync(table, spec, {}, (job, input, hooks) => pool.run(job, input, hooks));
+    pool.close();
+    expect(got).toEqual(reference);
+    expect(reference.fits.map((f) => f.year)).toEqual(Array.from({ length: 10 }, (_, i) => 2013 + i));
+    expect(reference.fits.every((f) => f.ok && f.n === 357 * 9)).toBe(true);
+    expect(reference.maxShift.every((v) => v > 0)).toBe(true);
+  });
+
+  it('a small panel stays in the host thread (no pool made); a large one goes to the pool', async () => {
+    let made = 0;
+    setPoolProvider(() => (made++, new WorkerPool(inProcess(), 2)));
+    try {
+      expect(await leaveOneYearOutAsync(table, spec, {}, runJob)).toEqual(reference);
+      expect(made).toBe(0);
+      const input = { table: { ...table, nRows: 1_000_000 }, spec, years: [2013, 2014] };
+      expect(leaveOneYearOutJob.small?.(input)).toBe(false);
+    } finally {
+      setPoolProvider(null);
+    }
   });
 });
 

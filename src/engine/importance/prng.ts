@@ -55,3 +55,15 @@ export class Prng {
     }
   }
 }
+
+/**
+ * The seed of block b's stream: a 32-bit mix of (seed, b) (murmur3 finaliser). Parallel jobs that
+ * draw (bootstrap replicates, sampled LMG orderings) give each block its own stream, so the draws do
+ * not depend on how many workers share the blocks.
+ */
+export function blockSeed(seed: number, block: number): number {
+  let h = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(block + 1, 0x85ebca6b)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -7,7 +7,8 @@ import { problem, type Problem } from '../problem';
 import type { Reduced } from './partialOut';
 import { allSubsetR2, fitSubset, type Hooks } from './enumerate';
 import { SweepState } from './sweep';
-import { Prng } from './prng';
+import { sampledLmgJob, type SampledLmg, type SampledLmgInput } from './sampledLmg';
+import { runInline, runInlineAsync, type JobRunner } from '../parallel/job';
 
 export interface RelImpOptions {
   /** Exact LMG (from all 2^p subsets) up to this many criteria; sampled orderings beyond. */
@@ -94,42 +95,11 @@ export function exactLmg(r2: Float64Array, p: number): number[] {
   return out;
 }
 
-function sampledLmg(red: Reduced, samples: number, seed: number, hooks: Hooks): { mean: number[]; se: number[]; done: number } {
-  const p = red.p;
-  const rng = new Prng(seed);
-  const order = Int32Array.from({ length: p }, (_, i) => i);
-  const sum = new Float64Array(p);
-  const sumSq = new Float64Array(p);
-  const ratio = red.rssBase / red.tss;
-  const st = new SweepState(red.corr, p + 1);
-  let done = 0;
-  for (let r = 0; r < samples; r++) {
-    if ((r & 255) === 0) {
-      if (hooks.cancelled?.()) break;
-      hooks.progress?.(r / samples);
-    }
-    rng.shuffle(order);
-    st.rebuild(new Uint8Array(p));
-    let prev = 1 - ratio;
-    for (let t = 0; t < p; t++) {
-      const j = order[t];
-      st.toggle(j);
-      const cur = 1 - ratio * st.residualShare();
-      const inc = cur - prev;
-      sum[j] += inc;
-      sumSq[j] += inc * inc;
-      prev = cur;
-    }
-    done++;
-  }
-  const mean = Array.from(sum, (s) => s / done);
-  const se = Array.from(sumSq, (s, j) => Math.sqrt(Math.max(0, s / done - mean[j] * mean[j]) / Math.max(1, done - 1)));
-  return { mean, se, done };
-}
+/** Everything but the LMG values: one-at-a-time, last-in and stepwise R², or why R² cannot be split. */
+type Base = Omit<RelImpResult, 'lmg' | 'lmgShare' | 'lmgSe' | 'lmgMethod' | 'orderings' | 'subsetR2' | 'cancelled'>;
 
-export function relativeImportance(red: Reduced, opts: RelImpOptions = {}, hooks: Hooks = {}): RelImpResult | Problem {
+function base(red: Reduced): Base | Problem {
   const p = red.p;
-  const exactMax = opts.exactMax ?? 15;
   const bad = collinearCriteria(red);
   if (bad.length > 0) {
     return problem(
@@ -158,46 +128,66 @@ export function relativeImportance(red: Reduced, opts: RelImpOptions = {}, hooks
     acc[j] = 1;
     stepwiseR2.push(r2Of(red, acc));
   }
-
-  let lmg: number[];
-  let lmgSe = new Array<number>(p).fill(0);
-  let subsetR2: Float64Array | null = null;
-  let orderings = 0;
-  let cancelled = false;
-  if (p <= exactMax) {
-    subsetR2 = allSubsetR2(red, hooks);
-    if (!subsetR2) {
-      cancelled = true;
-      lmg = new Array<number>(p).fill(NaN);
-    } else lmg = exactLmg(subsetR2, p);
-    orderings = p <= 20 ? factorial(p) : Infinity;
-  } else {
-    const s = sampledLmg(red, opts.samples ?? 20000, opts.seed ?? 1, hooks);
-    lmg = s.mean;
-    lmgSe = s.se;
-    orderings = s.done;
-    cancelled = s.done < (opts.samples ?? 20000);
-  }
-  const total = lmg.reduce((a, b) => a + b, 0);
   return {
     criteria: [...red.names],
     n: red.n,
     r2Full,
     r2Base: red.r2Base,
     r2Decomposed: r2Full - red.r2Base,
-    lmg,
-    lmgShare: lmg.map((v) => v / total),
-    lmgSe,
-    lmgMethod: p <= exactMax ? 'exact' : 'sampled',
-    orderings,
     oneAtATimeR2,
     oneAtATimeIncrement: oneAtATimeR2.map((v) => v - red.r2Base),
     lastIn,
     stepwiseOrder,
     stepwiseR2,
-    subsetR2,
-    cancelled,
   };
+}
+
+function withLmg(b: Base, lmg: number[], rest: Pick<RelImpResult, 'lmgSe' | 'lmgMethod' | 'orderings' | 'subsetR2' | 'cancelled'>): RelImpResult {
+  const total = lmg.reduce((x, y) => x + y, 0);
+  return { ...b, lmg, lmgShare: lmg.map((v) => v / total), ...rest };
+}
+
+function exact(red: Reduced, b: Base, hooks: Hooks): RelImpResult {
+  const p = red.p;
+  const subsetR2 = allSubsetR2(red, hooks);
+  const lmg = subsetR2 ? exactLmg(subsetR2, p) : new Array<number>(p).fill(NaN);
+  const orderings = p <= 20 ? factorial(p) : Infinity;
+  return withLmg(b, lmg, { lmgSe: new Array<number>(p).fill(0), lmgMethod: 'exact', orderings, subsetR2, cancelled: !subsetR2 });
+}
+
+function sampled(b: Base, samples: number, s: SampledLmg): RelImpResult {
+  return withLmg(b, s.mean, { lmgSe: s.se, lmgMethod: 'sampled', orderings: s.done, subsetR2: null, cancelled: s.done < samples });
+}
+
+function sampledInput(red: Reduced, opts: RelImpOptions): SampledLmgInput {
+  return { red, samples: opts.samples ?? 20000, seed: opts.seed ?? 1 };
+}
+
+/** The decomposition in this thread. Exact LMG from all 2^p subsets up to `exactMax` criteria,
+ *  else sampled orderings (the same blocks and numbers as on the worker pool). */
+export function relativeImportance(red: Reduced, opts: RelImpOptions = {}, hooks: Hooks = {}): RelImpResult | Problem {
+  const b = base(red);
+  if ('code' in b) return b;
+  if (red.p <= (opts.exactMax ?? 15)) return exact(red, b, hooks);
+  const input = sampledInput(red, opts);
+  return sampled(b, input.samples, runInline(sampledLmgJob, input, hooks));
+}
+
+/** As relativeImportance, with the sampled orderings run through `run` (the host's worker pool,
+ *  src/pool/runner.ts; default this thread). The result is the same either way. */
+export async function relativeImportanceAsync(
+  red: Reduced,
+  opts: RelImpOptions = {},
+  hooks: Hooks = {},
+  run: JobRunner = runInlineAsync,
+): Promise<RelImpResult | Problem> {
+  const b = base(red);
+  if ('code' in b) return b;
+  if (red.p <= (opts.exactMax ?? 15)) return exact(red, b, hooks);
+  const input = sampledInput(red, opts);
+  const s = await run(sampledLmgJob, input, hooks);
+  if ('code' in s) return s;
+  return sampled(b, input.samples, s);
 }
 
 function factorial(p: number): number {

@@ -17,6 +17,10 @@ export interface PoolJob<I, P, R> {
   /** `parts[b]` is block b's part; `done` says how many blocks from 0 are complete (fewer when
    *  cancelled: the result then covers blocks 0..done−1 only). */
   merge(input: I, parts: P[], done: number): R;
+  /** True when the job is too small to gain from the pool (starting workers and cloning the input
+   *  to them costs more than the work): the host then runs it in its own thread. Never changes the
+   *  result, only where it is computed. */
+  small?(input: I): boolean;
 }
 
 export interface PoolHooks {

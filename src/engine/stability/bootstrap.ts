@@ -12,7 +12,7 @@
  */
 import { problem, type Problem } from '../problem';
 import { forcedColumns, type CommonSample } from '../importance/sample';
-import { Prng } from '../importance/prng';
+import { blockSeed, Prng } from '../importance/prng';
 import { runInline, runInlineAsync, type JobRunner, type PoolJob } from '../parallel/job';
 
 export interface BootstrapOptions {
@@ -220,14 +220,6 @@ export interface BootstrapPart {
 /** Replicates per block. Each block draws from its own stream, seeded by (seed, block), so the
  *  replicates do not depend on how many workers share the blocks. */
 export const BOOTSTRAP_BLOCK = 64;
-
-/** The seed of block b's stream: a 32-bit mix of (seed, b) (murmur3 finaliser). */
-export function blockSeed(seed: number, block: number): number {
-  let h = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(block + 1, 0x85ebca6b)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /** The cluster bootstrap as a pool job (src/engine/parallel/job.ts): blocks of BOOTSTRAP_BLOCK replicates. */
 export const bootstrapJob: PoolJob<BootstrapJobInput, BootstrapPart, BootstrapResult> = {

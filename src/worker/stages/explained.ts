@@ -9,7 +9,7 @@ import { problem, type Problem } from '../../engine/problem';
 import type { Table } from '../../engine/table';
 import { buildCommonSample, isProblem, type CommonSample } from '../../engine/importance/sample';
 import { partialOut } from '../../engine/importance/partialOut';
-import { relativeImportance } from '../../engine/importance/relimp';
+import { relativeImportanceAsync } from '../../engine/importance/relimp';
 import { searchSubsetsAsync } from '../../engine/importance/search';
 import { runJob } from '../../pool/runner';
 import { compareModels, type ModelComparison, type NamedResult } from '../../engine/importance/compare';
@@ -147,10 +147,11 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Explai
   await ctx.pause();
   if (ctx.cancelled()) return out;
   ctx.progress(0.2, 'Dekomponerer R²');
-  const rel = relativeImportance(
+  const rel = await relativeImportanceAsync(
     red,
     { exactMax: ex.lmgExactMax, samples: ex.lmgSamples, seed: ex.lmgSeed },
-    { cancelled: () => ctx.cancelled(), progress: (f) => ctx.progress(0.2 + 0.2 * f, 'Dekomponerer R²') },
+    { pause: () => ctx.pause(), cancelled: () => ctx.cancelled(), progress: (f) => ctx.progress(0.2 + 0.2 * f, 'Dekomponerer R²') },
+    runJob,
   );
   if (isProblem(rel)) problems.push({ ...rel, where: { ...rel.where, model: entry.id } });
   else out.relimp = rel;

@@ -5,7 +5,7 @@
 import type { Problem } from '../../engine/problem';
 import { isProblem } from '../../engine/importance/sample';
 import { perYearStability } from '../../engine/stability/perYear';
-import { leaveOneYearOut } from '../../engine/stability/leaveOneYearOut';
+import { leaveOneYearOutAsync } from '../../engine/stability/leaveOneYearOut';
 import { clusterBootstrapAsync } from '../../engine/stability/bootstrap';
 import { runJob } from '../../pool/runner';
 import { equalAcrossYears } from '../../engine/stability/equalAcrossYears';
@@ -59,7 +59,14 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
     await ctx.pause();
     if (ctx.cancelled()) return out;
     ctx.progress(0.2, 'Utelater ett år om gangen');
-    out.leaveOneYearOut = leaveOneYearOut(table, modelSpec, { cancelled: () => ctx.cancelled() });
+    const loyo = await leaveOneYearOutAsync(
+      table,
+      modelSpec,
+      { pause: () => ctx.pause(), cancelled: () => ctx.cancelled(), progress: (f) => ctx.progress(0.2 + 0.2 * f, 'Utelater ett år om gangen') },
+      runJob,
+    );
+    if (isProblem(loyo)) problems.push(loyo);
+    else out.leaveOneYearOut = loyo;
   }
 
   if (st.bootstrap) {
