@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { patchDesignsystemetCss } from './src/styles/designsystemetPatch.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 import { ssbBuildSettings } from './src/ssb/apiBase.ts';
+import { demoPackStamp } from './scripts/demo/packStamp.ts';
 
 // The Content-Security-Policy (src/security/csp.ts): only the page's own origin, plus SSB's PxWebApi
 // for «Hent fra SSB» (VITE_SSB_API, default https://data.ssb.no/api/pxwebapi/v2) unless the build is
@@ -61,6 +62,9 @@ export default defineConfig(({ mode }) => {
   const ssb = ssbBuildSettings(loadEnv(mode, process.cwd(), 'VITE_'));
   return {
     plugins: [react(), contentSecurityPolicyTag(ssb.api), designsystemetCssPatch()],
+    // The demo's pre-read files are used only when written by the page's own reading code
+    // (src/ingest/packedSources.ts).
+    define: { 'import.meta.env.VITE_DEMO_PACK_STAMP': JSON.stringify(demoPackStamp()) },
     base: './',
     worker: { format: 'es' as const },
     build: {

@@ -36,12 +36,15 @@ const specSections: (() => Promise<unknown>)[] = [
  * slow machine, so it runs as a chain of tasks of one library or layer each. A chunk is evaluated
  * whole, with whatever it imports that has not run yet, so vite.config.ts puts each library in a
  * chunk of its own. Meanwhile index.html shows a static copy of the shell's frame.
+ * 0. beside the chain: the analysis worker and, on a first visit, the demo's load (store/earlyDemo.ts);
  * 1. this entry: the stylesheets and React's core (small);
  * 2. react-dom; 3. zod and the spec schemas, section by section; 4. the store;
  * 5. Designsystemet's web components; 6. Designsystemet React and the shell;
  * 7. the first render, as a transition, which React renders in time slices.
  */
 async function start(): Promise<void> {
+  // The worker and the demo's load start first and run beside the chain below (store/earlyDemo.ts).
+  void stage(() => import('./store/earlyDemo')).then((m) => m.startDemoEarly());
   const { createRoot } = await stage(() => import('react-dom/client'));
   for (const section of specSections) await stage(section);
   await stage(() => import('./spec/schema'));

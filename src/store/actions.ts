@@ -7,10 +7,7 @@ import { useAnalysisStore } from './analysisStore';
 import { deleteFile, readFile, saveFile } from './persistence';
 import { getAnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
-
-function demoBaseUrl(): string {
-  return new URL('demo/', document.baseURI).href;
-}
+import { demoBaseUrl, takeEarlyDemo } from './earlyDemo';
 
 const progress = (p: { fraction: number; label: string }) =>
   useAnalysisStore.getState().setStatus('loading', p);
@@ -21,14 +18,18 @@ export async function loadDemo(): Promise<boolean> {
   const store = useAnalysisStore.getState();
   store.setStatus('loading', { fraction: 0, label: 'Laster demodata' });
   try {
-    const out = await getAnalysisClient().loadDemo(demoBaseUrl(), progress);
+    // The page may have begun the load already (earlyDemo.ts).
+    const out = (await takeEarlyDemo(progress)) ?? (await getAnalysisClient().loadDemo(demoBaseUrl(), progress));
     store.setImportProblems(out.problems);
     if (!out.spec) {
       store.setStatus('error');
       return false;
     }
     useUiStore.getState().resetView();
-    return store.replaceSpec(out.spec);
+    if (!store.replaceSpec(out.spec)) return false;
+    // A whole spec has no further edits to gather: run now, not after the debounce.
+    store.flushRun();
+    return true;
   } catch (e) {
     failed(e);
     return false;

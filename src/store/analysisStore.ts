@@ -42,6 +42,8 @@ export interface AnalysisState {
   replaceSpec(raw: unknown): boolean;
   /** Runs the pipeline now (after the debounce). */
   requestRun(): void;
+  /** Starts a run waiting for its debounce at once (a spec replaced whole has no edits to gather). */
+  flushRun(): void;
   setImportProblems(p: Problem[]): void;
   setStatus(status: Status, progress?: Progress | null): void;
 }
@@ -155,6 +157,13 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
     },
 
     requestRun: schedule,
+
+    flushRun() {
+      if (!debounce) return;
+      clearTimeout(debounce);
+      debounce = null;
+      void runNow();
+    },
 
     setImportProblems(p) {
       set((s) => ({ importProblems: p, problems: combine({ ...s, importProblems: p }) }));

@@ -9,6 +9,7 @@ import { tableToTidyCsv } from '../export/analysisData';
 import { previewFormula } from '../engine/variables/formula';
 import { Pipeline } from './pipeline';
 import { newSourceSpec } from './sources';
+import { fetchDemoPack, unpackDemo } from './demoPack';
 import { diffResults } from '../results/update';
 import { importSsb } from './ssbImport';
 import { setPoolProvider } from '../pool/runner';
@@ -78,6 +79,8 @@ const demoMissing = () =>
 
 const api: AnalysisApi = {
   async loadDemo(baseUrl, onProgress): Promise<DemoResult> {
+    // The pre-read files are requested with the spec (demoPack.ts).
+    const pack = fetchDemoPack(`${baseUrl}demo-sources.bin`);
     let raw: unknown;
     try {
       const res = await fetch(`${baseUrl}demo-spec.json`);
@@ -88,10 +91,21 @@ const api: AnalysisApi = {
     }
     const loaded = loadSpec(raw);
     if (!loaded.ok) return { spec: null, sources: [], problems: loaded.problems };
+    const packed = unpackDemo(await pack, loaded.spec.data.sources);
+    if (packed) {
+      const kept = loaded.spec.data.sources.map((s, i) => pipeline.addImported(packed[i], { ...s, demo: true }));
+      throttled(onProgress)(1, 'Filene er lest');
+      const sources = kept.map((k) => k.source);
+      return { spec: { ...loaded.spec, data: { ...loaded.spec.data, sources } }, sources, problems: kept.flatMap((k) => k.problems) };
+    }
     const files: FileInput[] = [];
     const problems: Problem[] = [];
-    for (const s of loaded.spec.data.sources) {
-      const bytes = await fetchBytes(`${baseUrl}${encodeURIComponent(s.fileName)}`).catch(() => null);
+    // All files are requested at once; they are read in the spec's order.
+    const fetched = loaded.spec.data.sources.map((s) =>
+      fetchBytes(`${baseUrl}${encodeURIComponent(s.fileName)}`).catch(() => null),
+    );
+    for (const [i, s] of loaded.spec.data.sources.entries()) {
+      const bytes = await fetched[i];
       if (!bytes) {
         problems.push(
           problem(

@@ -75,11 +75,7 @@ export class Pipeline {
     try {
       const imported = await this.deps.ingestFile(input, { source, ...opts });
       if (imported.status === 'cancelled') return { source, problems: imported.problems ?? [], cancelled: true };
-      const finalSource: SourceSpec = imported.spec
-        ? { ...imported.spec, id: source.id, demo: source.demo }
-        : source;
-      this.sources.set(source.id, { imported, version: ++this.importCounter });
-      return { source: finalSource, problems: imported.problems ?? [] };
+      return this.addImported(imported, source);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       return {
@@ -96,6 +92,13 @@ export class Pipeline {
         ],
       };
     }
+  }
+
+  /** Keeps a file read by this ingest elsewhere (the demo's pre-read files) as importFile keeps one it read. */
+  addImported(imported: ImportedSource, source: SourceSpec): ImportOutcome {
+    const finalSource: SourceSpec = imported.spec ? { ...imported.spec, id: source.id, demo: source.demo } : source;
+    this.sources.set(source.id, { imported, version: ++this.importCounter });
+    return { source: finalSource, problems: imported.problems ?? [] };
   }
 
   removeSource(id: string): void {

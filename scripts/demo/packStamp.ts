@@ -1,0 +1,33 @@
+/**
+ * The stamp of the code that reads files (src/ingest with what it reaches in src/engine and
+ * src/spec): a SHA-256 of every non-test source file there. `npm run demo` writes it into
+ * demo-sources.bin and the build puts it in the page (vite.config.ts), so a pack written before the
+ * reading code changed is never used: the page reads the demo's files themselves instead.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const FOLDERS = ['src/ingest', 'src/engine', 'src/spec'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [path] : [];
+  });
+}
+
+export function demoPackStamp(root = ROOT): string {
+  const hash = createHash('sha256');
+  const files = FOLDERS.flatMap((f) => sourceFiles(join(root, f))).sort();
+  for (const file of files) {
+    hash.update(relative(root, file).split('\\').join('/'));
+    hash.update('\0');
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 32);
+}

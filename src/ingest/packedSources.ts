@@ -1,0 +1,123 @@
+/**
+ * Imported sources in one binary file, so the demo's files can be shipped already read: `npm run
+ * demo` writes demo/demo-sources.bin and the worker unpacks it (a few ms) instead of parsing 3,4 MB
+ * of CSV on every first visit (README «Performance»: demo_interactive_ms).
+ *
+ * Layout (before the gzip that `npm run demo` applies to the file): the magic «KLPACK1\n», a little-endian u32 with the length of a UTF-8 JSON header, the
+ * header, zero padding to 8 bytes, then every typed array's bytes, each starting on a multiple of 8.
+ * The header is the value with each typed array replaced by {$t: type, o: offset, n: length} and the
+ * values JSON cannot hold tagged ({$n: 'NaN'|'Infinity'|'-Infinity'|'-0'}, {$u: 1} for undefined,
+ * {$m: entries} for a Map, {$o: object} for an object with a key of its own that looks like a tag),
+ * so unpacking gives back exactly what was packed (test/demo/packedSources.test.ts).
+ * The header also holds a stamp of the code that read the files: a pack written by other code than
+ * the page's is not used (the page then reads the files themselves).
+ */
+import type { ImportedSource } from './types';
+
+const MAGIC = 'KLPACK1\n';
+const TAGS = new Set(['$t', '$n', '$u', '$m', '$o']);
+
+const ARRAYS = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+} as const;
+type ArrayName = keyof typeof ARRAYS;
+type AnyTypedArray = InstanceType<(typeof ARRAYS)[ArrayName]>;
+
+interface Packed {
+  stamp: string;
+  sources: unknown;
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+function arrayName(v: unknown): ArrayName | null {
+  if (!ArrayBuffer.isView(v)) return null;
+  const name = v.constructor.name;
+  return name in ARRAYS ? (name as ArrayName) : null;
+}
+
+/** The sources as one file; `stamp` names the code that read them (see unpackSources). */
+export function packSources(sources: ImportedSource[], stamp: string): Uint8Array {
+  const arrays: AnyTypedArray[] = [];
+  let offset = 0;
+  const encode = (v: unknown): unknown => {
+    if (v === undefined) return { $u: 1 };
+    if (typeof v === 'number') {
+      if (Number.isFinite(v) && !Object.is(v, -0)) return v;
+      return { $n: Object.is(v, -0) ? '-0' : String(v) };
+    }
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+    const name = arrayName(v);
+    if (name) {
+      const a = v as AnyTypedArray;
+      const o = offset;
+      arrays.push(a);
+      offset = align8(offset + a.byteLength);
+      return { $t: name, o, n: a.length };
+    }
+    if (Array.isArray(v)) return v.map(encode);
+    if (v instanceof Map) return { $m: [...v].map(([k, x]) => [encode(k), encode(x)]) };
+    if (Object.getPrototypeOf(v) !== Object.prototype) throw new Error(`packSources: cannot pack ${Object.prototype.toString.call(v)}`);
+    const out: Record<string, unknown> = {};
+    let tagLike = false;
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (TAGS.has(k)) tagLike = true;
+      out[k] = encode(x);
+    }
+    return tagLike ? { $o: out } : out;
+  };
+  const header: Packed = { stamp, sources: encode(sources) };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const start = align8(MAGIC.length + 4 + json.length);
+  const bytes = new Uint8Array(start + offset);
+  bytes.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(bytes.buffer).setUint32(MAGIC.length, json.length, true);
+  bytes.set(json, MAGIC.length + 4);
+  let at = start;
+  for (const a of arrays) {
+    bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at = align8(at + a.byteLength);
+  }
+  return bytes;
+}
+
+/**
+ * The sources packed with this stamp, or null when the bytes are not a pack or were written with
+ * another stamp. Every typed array is a copy of its own, as the ingest made them.
+ */
+export function unpackSources(bytes: Uint8Array, stamp: string): ImportedSource[] | null {
+  const head = MAGIC.length + 4;
+  if (bytes.length < head || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return null;
+  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
+  if (head + jsonLength > bytes.length) return null;
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(head, head + jsonLength))) as Packed;
+  if (header.stamp !== stamp) return null;
+  const start = align8(head + jsonLength);
+  const decode = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map(decode);
+    const o = v as Record<string, unknown>;
+    if ('$u' in o) return undefined;
+    if ('$n' in o) return o.$n === '-0' ? -0 : Number(o.$n);
+    if ('$t' in o) {
+      const Ctor = ARRAYS[o.$t as ArrayName];
+      const from = start + (o.o as number);
+      const a = new Ctor(o.n as number);
+      new Uint8Array(a.buffer).set(bytes.subarray(from, from + a.byteLength));
+      return a;
+    }
+    if ('$m' in o) return new Map((o.$m as [unknown, unknown][]).map(([k, x]) => [decode(k), decode(x)]));
+    const plain = ('$o' in o ? o.$o : o) as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(plain)) out[k] = decode(x);
+    return out;
+  };
+  return decode(header.sources) as ImportedSource[];
+}

@@ -1,0 +1,49 @@
+/**
+ * The demo's load starts with the page instead of after the shell. The shell's start-up code runs as
+ * a chain of short tasks (src/main.tsx) that takes longer than the worker needs to read the demo, so
+ * on a first visit (nothing saved in IndexedDB) the worker is started and asked for the demo at once,
+ * in parallel; the session (startSession → loadDemo) then takes this load instead of starting its
+ * own. Imports nothing that builds the spec's schemas (that is a start-up stage of its own).
+ */
+import type { DemoResult, Progress } from '../worker/api';
+import { readSavedSpec } from './persistence';
+import { getAnalysisClient } from './workerClient';
+
+export function demoBaseUrl(): string {
+  return new URL('demo/', document.baseURI).href;
+}
+
+let early: Promise<DemoResult | null> | null = null;
+let listener: ((p: Progress) => void) | null = null;
+let lastProgress: Progress | null = null;
+
+/** Starts the worker, and the demo's load when nothing is saved (a saved session is restored instead). */
+export function startDemoEarly(): void {
+  if (early) return;
+  const client = getAnalysisClient();
+  early = readSavedSpec()
+    .catch(() => undefined)
+    .then((saved) =>
+      saved === undefined
+        ? client.loadDemo(demoBaseUrl(), (p) => {
+            lastProgress = p;
+            listener?.(p);
+          })
+        : null,
+    );
+}
+
+/**
+ * The load startDemoEarly began, at most once (null when none was begun; the promise gives null
+ * when a saved session made it skip the demo). Its progress goes to `onProgress` from now on.
+ */
+export function takeEarlyDemo(onProgress: (p: Progress) => void): Promise<DemoResult | null> | null {
+  const taken = early;
+  early = null;
+  if (!taken) return null;
+  listener = onProgress;
+  if (lastProgress) onProgress(lastProgress);
+  return taken.finally(() => {
+    listener = null;
+  });
+}
