@@ -135,9 +135,35 @@ function invalid(): ParsedCell {
   return OUT;
 }
 
+/**
+ * True when an invalid cell is a number, only too large to use (`1e308`, `-9e99`, 20 digits): the
+ * message then says so instead of «not a number». Called on the rare invalid cells only.
+ */
+export function isOutOfRangeNumber(text: string, decimalComma: boolean): boolean {
+  let t = text.trim().replace(/[\s\u00a0\u202f\u2009]/g, '').replace(/^\u2212/, '-');
+  if (decimalComma) t = t.replace(/\./g, '').replace(',', '.');
+  else t = t.replace(/,/g, '');
+  if (!NUMBER_RE.test(t)) return false;
+  const v = Number(t);
+  return !Number.isFinite(v) || Math.abs(v) > MAX_ABS_VALUE;
+}
+
 /** True when the text looks like a number or an SSB symbol (used to classify columns). */
 export function looksNumeric(text: string): boolean {
   return parseCell(text, true).missing !== Missing.invalid;
+}
+
+const CURRENCY_OR_UNIT = /^(?:€|\$|£|kr\.?|nok|eur|usd)\s*|\s*(?:€|\$|£|kr\.?|nok|eur|usd|%|‰)$/gi;
+
+/**
+ * A number with a currency or unit stuck to it (`€ 12`, `12 kr`, `45 %`): not a number the file can
+ * be read with, but evidence that its column holds numbers. One such cell used to turn the whole
+ * file into a text table; now the column stays a value column and the cell is reported at its line.
+ */
+export function looksNearNumeric(text: string): boolean {
+  const t = text.trim();
+  const bare = t.replace(CURRENCY_OR_UNIT, '').trim();
+  return bare !== t && bare !== '' && looksNumeric(bare);
 }
 
 // Exact powers of ten (10^0 … 10^22 are all representable), for the span parser below.

@@ -67,12 +67,33 @@ export function isValidUtf8(bytes: Uint8Array, start = 0): boolean {
 const CP1252_LETTERS = [0xe6, 0xf8, 0xe5, 0xc6, 0xd8, 0xc5, 0xe9, 0xe4, 0xf6];
 const MAC_LETTERS = [0xbe, 0xbf, 0x8c, 0xae, 0xaf, 0x81, 0x8e, 0x8a, 0x9a];
 
+/**
+ * UTF-16 without a byte order mark (Windows «Unicode» text saved by some tools): ASCII text then
+ * has a zero byte beside every character. Looks at the first 512 bytes; null when they are not so.
+ */
+export function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd >= pairs * 0.9 && zeroEven <= pairs * 0.1) return 'utf-16le';
+  if (zeroEven >= pairs * 0.9 && zeroOdd <= pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
 export function sniffEncoding(bytes: Uint8Array): EncodingGuess {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { encoding: 'utf-8', bomLength: 3, reason: 'bom' };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'bom' };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'bom' };
+  const utf16 = sniffUtf16WithoutBom(bytes);
+  if (utf16) return { encoding: utf16, bomLength: 0, reason: 'utf16-zero-bytes' };
   if (isValidUtf8(bytes)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid-utf8' };
   const counts = new Uint32Array(256);
   for (let i = 0; i < bytes.length; i++) counts[bytes[i]]++;

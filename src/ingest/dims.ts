@@ -109,10 +109,16 @@ function order(key: string): number {
   return i < 0 ? CANONICAL_DIMS.length : i;
 }
 
-/** Makes `name` unique within `taken` by appending `_2`, `_3` … (and records it). */
-export function uniqueName(name: string, taken: Set<string>): string {
+/**
+ * Makes `name` unique within `taken` by appending `_2`, `_3` … (and records it). `next` remembers
+ * the next suffix per name, so thousands of variables with one name stay linear, not quadratic.
+ */
+export function uniqueName(name: string, taken: Set<string>, next?: Map<string, number>): string {
   let candidate = name;
-  for (let k = 2; taken.has(candidate); k++) candidate = `${name}_${k}`;
+  let k = next?.get(name) ?? 2;
+  if (taken.has(candidate)) candidate = `${name}_${k}`;
+  while (taken.has(candidate)) candidate = `${name}_${++k}`;
+  if (candidate !== name) next?.set(name, k + 1);
   taken.add(candidate);
   return candidate;
 }

@@ -28,6 +28,7 @@ import { parseCell, parseCellSpan } from './cells';
 import { EntryValues, UNRESOLVED } from './fast/entryValues';
 import { scanNumberField, UNREAD } from './fast/numberField';
 import { hashSpan, ownCopy, RawFieldTable } from './fast/rawFieldTable';
+import { MAX_CELL_CHARS } from './limits';
 import type { ObservationBuilder } from './observations';
 import type { RowMapper } from './tabular';
 
@@ -88,6 +89,8 @@ export class FastCsvReader {
     private readonly newline: string,
     /** Lines up to this one (title lines, the header) are not data. */
     private readonly headerLine: number,
+    /** Cells longer than this (limits.ts) are left to the PapaParse path, which refuses the file. */
+    private readonly maxCell = MAX_CELL_CHARS,
   ) {
     this.delim = delimiter.charCodeAt(0);
     this.width = mapper.headers.length;
@@ -119,6 +122,7 @@ export class FastCsvReader {
       if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
       const nf = this.split(text, pos, lineEnd);
       if (nf < 0) return pos;
+      if (lineEnd - pos > this.maxCell && this.hasLongField(nf)) return pos;
       pos = lineEnd + nlLen;
       const line = ++c.rowIndex;
       if (line <= this.headerLine) continue;
@@ -222,6 +226,11 @@ export class FastCsvReader {
     this.cur[k] = en;
   }
 
+  private hasLongField(nf: number): boolean {
+    for (let k = 0; k < nf; k++) if (this.ends[k] - this.starts[k] > this.maxCell) return true;
+    return false;
+  }
+
   private growFields(): void {
     const grow = (a: Int32Array) => {
       const b = new Int32Array(a.length * 2);
@@ -277,6 +286,7 @@ export class FastCsvReader {
     if (unit < 0) {
       // An aggregate row: set aside (listed by the mapper), counted as a row like `push` does.
       m.rows++;
+      if (unit === -1) m.noteAggregateRow(line);
       return true;
     }
     // ---- year

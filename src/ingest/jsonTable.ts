@@ -11,6 +11,7 @@ import { normaliseHeaders } from './headers';
 import type { Json, JsonObject } from './jsonstat';
 import { isObject } from './jsonstat';
 import { proposeMapping } from './mapping';
+import { BudgetExceeded, LIMITS, tooManyColumns, tooManyValues, type IngestLimits } from './limits';
 import { ObservationBuilder } from './observations';
 import { mapperProblems, nationalProblem, noDataProblems } from './result';
 import { RowMapper } from './tabular';
@@ -47,7 +48,12 @@ function findKeyed(doc: JsonObject, depth = 0): JsonObject | null {
   return null;
 }
 
-export function jsonToRows(doc: Json): { headers: string[]; rows: string[][]; year: number | null } | null {
+/**
+ * Records → rows of text. The budget (columns, cells of rows × columns) is checked after the keys
+ * are counted and before the rows are built: records with thousands of different keys would
+ * otherwise become a grid of billions of empty cells.
+ */
+export function jsonToRows(doc: Json, file = '', limits: IngestLimits = LIMITS): { headers: string[]; rows: string[][]; year: number | null } | null {
   let records: JsonObject[] | null = null;
   let codeKey: string | null = null;
   let year: number | null = null;
@@ -83,6 +89,9 @@ export function jsonToRows(doc: Json): { headers: string[]; rows: string[][]; ye
       }
     }
   }
+  if (headers.length > limits.columns) throw new BudgetExceeded(tooManyColumns(file, headers.length, limits.columns));
+  const cells = records.length * headers.length;
+  if (cells > limits.values) throw new BudgetExceeded(tooManyValues(file, cells, limits.values, 'sheet-cells'));
   const rows = records.map((r) => {
     const row = new Array<string>(headers.length).fill('');
     for (const [k, v] of Object.entries(r)) {
@@ -94,8 +103,8 @@ export function jsonToRows(doc: Json): { headers: string[]; rows: string[][]; ye
   return { headers, rows, year };
 }
 
-export function ingestJsonTable(doc: Json, spec: SourceSpec, bytes: number): ImportedSource | null {
-  const t = jsonToRows(doc);
+export function ingestJsonTable(doc: Json, spec: SourceSpec, bytes: number, limits: IngestLimits = LIMITS): ImportedSource | null {
+  const t = jsonToRows(doc, spec.fileName, limits);
   if (!t) return null;
   const file = spec.fileName;
   const problems: Problem[] = [];
@@ -105,7 +114,7 @@ export function ingestJsonTable(doc: Json, spec: SourceSpec, bytes: number): Imp
   const proposed = proposeMapping(headers, t.rows.slice(0, 200));
   if (proposed.yearColumn === null && t.year !== null) proposed.fixedYear = t.year;
   const mapping = usableMapping(spec.mapping, headers, file, problems) ?? proposed;
-  const builder = new ObservationBuilder(Math.max(16, t.rows.length * 4));
+  const builder = new ObservationBuilder(Math.max(16, t.rows.length * 4), { file, maxValues: limits.values, maxVariables: limits.variables });
   const mapper = new RowMapper(headers, mapping, builder, false);
   if (mapper.ready) t.rows.forEach((r, i) => mapper.push(r, i + 1));
   else {
@@ -133,6 +142,9 @@ export function ingestJsonTable(doc: Json, spec: SourceSpec, bytes: number): Imp
     aggregates: agg,
     invalidCells: mapper.invalidCells,
     nInvalid: mapper.nInvalid,
+    outOfRange: mapper.outOfRange,
+    nOutOfRange: mapper.nOutOfRange,
+    dropped: mapper.droppedRows(),
     badUnits: mapper.badUnits,
     ...(mapper.national ? { national: true } : {}),
     textRows: mapper.ready ? undefined : t.rows.slice(0, 100_000),

@@ -7,12 +7,13 @@
 import { problem, type Problem } from '../engine/problem';
 import { Missing, type MissingCode } from '../engine/table';
 import type { ColumnMapping, SourceSpec } from '../spec/sections/data';
-import { parseCell } from './cells';
+import { isOutOfRangeNumber, MAX_ABS_VALUE, parseCell } from './cells';
 import { dimKey, dimValue } from './dims';
+import { groupDigits, LIMITS, tooManyValues, tooManyVariables, type IngestLimits } from './limits';
 import { ObservationBuilder } from './observations';
 import { cleanLabel, parseRegion } from './regions';
 import { periodCode } from './periods';
-import { failedSource, noDataProblems, paddedProblem } from './result';
+import { failedSource, noDataProblems, outOfRangeProblem, paddedProblem } from './result';
 import type { AggregateRow, DetectedFormat, ImportedSource } from './types';
 
 interface Dim {
@@ -40,25 +41,45 @@ export function findDataset(doc: Json): { ds: JsonObject; version: 1 | 2 } | nul
   return null;
 }
 
-function readDims(ds: JsonObject, version: 1 | 2): Dim[] | string {
+/**
+ * The dimensions, checked before anything is allocated: each size must be a whole number equal to
+ * its category count (a size of 10^9 with three categories would otherwise drive the loops below).
+ * Returns the id of the first bad dimension and why, when one is bad.
+ */
+function readDims(ds: JsonObject, version: 1 | 2): Dim[] | { id: string; why: string; whyEn: string } {
   const dimension = ds.dimension as JsonObject;
   const ids = (version === 2 ? ds.id : (dimension.id ?? ds.id)) as Json;
   const size = (version === 2 ? ds.size : (dimension.size ?? ds.size)) as Json;
-  if (!Array.isArray(ids) || !Array.isArray(size) || ids.length !== size.length) return 'id/size';
+  if (!Array.isArray(ids) || !Array.isArray(size) || ids.length !== size.length) {
+    return { id: 'id/size', why: '«id» og «size» mangler eller er ulike lange', whyEn: '"id" and "size" are missing or differ in length' };
+  }
   const dims: Dim[] = [];
   for (let k = 0; k < ids.length; k++) {
     const id = String(ids[k]);
     const d = dimension[id];
-    if (!isObject(d) || !isObject(d.category)) return id;
+    if (!isObject(d) || !isObject(d.category)) return { id, why: 'mangler kategorier', whyEn: 'has no categories' };
     const cat = d.category;
-    const n = Number(size[k]);
-    const codes: string[] = new Array(n);
+    const n = size[k];
     const index = cat.index;
-    if (Array.isArray(index)) index.forEach((c, i) => (codes[i] = String(c)));
-    else if (isObject(index)) for (const [c, i] of Object.entries(index)) codes[Number(i)] = c;
-    else if (isObject(cat.label)) Object.keys(cat.label).forEach((c, i) => (codes[i] = c));
-    for (let i = 0; i < n; i++) if (codes[i] === undefined) return id;
     const labelsObj = isObject(cat.label) ? cat.label : {};
+    const count = Array.isArray(index) ? index.length : isObject(index) ? Object.keys(index).length : Object.keys(labelsObj).length;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n !== count) {
+      return {
+        id,
+        why: `har størrelse ${JSON.stringify(n)}, men ${count} kategorier`,
+        whyEn: `has size ${JSON.stringify(n)} but ${count} categories`,
+      };
+    }
+    const codes: string[] = new Array<string>(n);
+    if (Array.isArray(index)) index.forEach((c, i) => (codes[i] = String(c)));
+    else if (isObject(index)) {
+      for (const [c, i] of Object.entries(index)) {
+        const at = Number(i);
+        if (!Number.isInteger(at) || at < 0 || at >= n) return { id, why: `har kategoriindeks ${JSON.stringify(i)} utenfor 0–${n - 1}`, whyEn: `has category index ${JSON.stringify(i)} outside 0–${n - 1}` };
+        codes[at] = c;
+      }
+    } else Object.keys(labelsObj).forEach((c, i) => (codes[i] = c));
+    for (let i = 0; i < n; i++) if (codes[i] === undefined) return { id, why: `mangler kategori nummer ${i}`, whyEn: `lacks category number ${i}` };
     const units = new Map<string, string>();
     if (isObject(cat.unit)) {
       for (const [c, u] of Object.entries(cat.unit)) {
@@ -115,18 +136,21 @@ function symbolCode(sym: string | undefined): MissingCode {
   }
 }
 
-export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): ImportedSource | null {
+export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number, limits: IngestLimits = LIMITS): ImportedSource | null {
   const found = findDataset(doc);
   if (!found) return null;
   const file = spec.fileName;
   const { ds, version } = found;
   const detected: DetectedFormat = { format: 'json-stat', encoding: 'utf-8', layout: 'long' };
   const dims = readDims(ds, version);
-  if (typeof dims === 'string') {
+  if (!Array.isArray(dims)) {
     return failedSource({ ...spec, format: 'json-stat' }, detected, [
-      problem('jsonstat-bad-dimension', `${file}: JSON-stat-dimensjonen «${dims}» mangler eller er ufullstendig.`, `${file}: the JSON-stat dimension "${dims}" is missing or incomplete.`, { file, column: dims }),
+      problem('jsonstat-bad-dimension', `${file}: JSON-stat-dimensjonen «${dims.id}» ${dims.why}.`, `${file}: the JSON-stat dimension "${dims.id}" ${dims.whyEn}.`, { file, column: dims.id }),
     ], bytes);
   }
+  // The budget, before any loop or array depends on it: the cube's cells and its variables.
+  const total = dims.reduce((a, d) => a * d.codes.length, 1);
+  if (total > limits.values) return failedSource({ ...spec, format: 'json-stat' }, detected, [tooManyValues(file, total, limits.values, 'cube-cells')], bytes);
   const role = roles(ds, version);
   const geoIdx = dims.findIndex((d) => role.geo.includes(d.id) || REGION_ID.test(d.id));
   const timeIdx = dims.findIndex((d) => role.time.includes(d.id) || TIME_ID.test(d.id));
@@ -154,7 +178,6 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
     s.headers = headers;
     return s;
   }
-  const total = dims.reduce((a, d) => a * d.codes.length, 1);
   const value = ds.value;
   const status = ds.status;
   const valueAt = (i: number): Json | undefined => (Array.isArray(value) ? value[i] : isObject(value) ? value[String(i)] : undefined);
@@ -162,11 +185,14 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
     return failedSource(resolved, detected, [problem('jsonstat-no-values', `${file}: JSON-stat-fila mangler «value».`, `${file}: the JSON-stat file has no "value".`, { file })], bytes);
   }
   if (Array.isArray(value) && value.length !== total) {
-    problems.push(
-      problem('jsonstat-size', `${file}: ${value.length} verdier, men dimensjonene gir ${total}.`, `${file}: ${value.length} values, but the dimensions give ${total}.`, { file }, 'error'),
-    );
+    // Values are placed by position: with a different count every value would land in the wrong cell.
+    return failedSource(resolved, detected, [
+      problem('jsonstat-size', `${file}: ${groupDigits(value.length, 'nb')} verdier, men dimensjonsstørrelsene gir ${groupDigits(total, 'nb')} celler; verdiene kan ikke plasseres.`, `${file}: ${groupDigits(value.length, 'en')} values, but the dimension sizes give ${groupDigits(total, 'en')} cells; the values cannot be placed.`, { file }),
+    ], bytes);
   }
-  const builder = new ObservationBuilder(Math.max(16, total));
+  const nVariables = dims.reduce((a, d, k) => (k === geoIdx || k === timeIdx ? a : a * d.codes.length), 1);
+  if (nVariables > limits.variables) return failedSource(resolved, detected, [tooManyVariables(file, nVariables, limits.variables)], bytes);
+  const builder = new ObservationBuilder(Math.max(16, total), { file, maxValues: limits.values, maxVariables: limits.variables });
   const aggregates = new Map<string, AggregateRow>();
   const otherDims = dims.map((_, k) => k).filter((k) => k !== geoIdx && k !== timeIdx);
   const keys = otherDims.map((k) => dimKey(dims[k].id));
@@ -185,6 +211,9 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
   let badYear = '';
   let nInvalid = 0;
   const invalidCells: ImportedSource['invalidCells'] = [];
+  let nOutOfRange = 0;
+  const outOfRange: ImportedSource['invalidCells'] = [];
+  let aggregateValues = 0;
   const strides = new Array<number>(dims.length);
   let s = 1;
   for (let k = dims.length - 1; k >= 0; k--) {
@@ -195,6 +224,7 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
     const gi = Math.floor(i / strides[geoIdx]) % geo.codes.length;
     const region = regions[gi];
     if (region.kind !== 'municipality') {
+      aggregateValues++;
       if (!aggregates.has(region.code)) aggregates.set(region.code, { code: region.code, label: `${geo.codes[gi]} ${geo.labels[gi]}`.trim(), kind: region.aggregate ?? 'invalid' });
       continue;
     }
@@ -229,7 +259,7 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
     let v = NaN;
     let miss: MissingCode = Missing.present;
     if (typeof raw === 'number') {
-      if (Number.isFinite(raw) && Math.abs(raw) <= 1e15) v = raw;
+      if (Number.isFinite(raw) && Math.abs(raw) <= MAX_ABS_VALUE) v = raw;
       else miss = Missing.invalid;
     } else if (typeof raw === 'string') {
       const c = parseCell(raw, false);
@@ -237,8 +267,14 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
       miss = c.missing;
     } else miss = symbolCode(statusAt(status, i));
     if (miss === Missing.invalid) {
-      nInvalid++;
-      if (invalidCells.length < 50) invalidCells.push({ line: 0, column: `value[${i}]`, text: String(raw) });
+      const text = String(raw);
+      if (typeof raw === 'number' || isOutOfRangeNumber(text, false)) {
+        nOutOfRange++;
+        if (outOfRange.length < 50) outOfRange.push({ line: 0, column: `value[${i}]`, text });
+      } else {
+        nInvalid++;
+        if (invalidCells.length < 50) invalidCells.push({ line: 0, column: `value[${i}]`, text: text.slice(0, 200) });
+      }
     }
     builder.push(unit, year, variable, v, miss, 0);
   }
@@ -250,6 +286,7 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
   if (timeIdx < 0 && mapping.fixedYear === null) {
     problems.push(problem('no-year', `${file}: fila har ingen tidsdimensjon; oppgi år i koblingssteget.`, `${file}: the file has no time dimension; give the year in the mapping step.`, { file }, 'warning'));
   }
+  if (nOutOfRange > 0) problems.push(outOfRangeProblem(file, nOutOfRange, outOfRange[0]));
   if (nInvalid > 0) {
     problems.push(
       problem('non-numeric', `${file}: ${nInvalid} verdier er ikke gyldige tall (f.eks. «${invalidCells[0].text}» i ${invalidCells[0].column}).`, `${file}: ${nInvalid} values are not valid numbers (e.g. "${invalidCells[0].text}" in ${invalidCells[0].column}).`, { file, column: invalidCells[0].column }, 'warning'),
@@ -273,6 +310,9 @@ export function ingestJsonStatDoc(doc: Json, spec: SourceSpec, bytes: number): I
     aggregates: agg,
     invalidCells,
     nInvalid,
+    outOfRange,
+    nOutOfRange,
+    dropped: aggregateValues > 0 ? [{ reason: 'aggregate', count: aggregateValues, of: 'values' }] : [],
     badUnits: [],
     stats: { bytes, rows: total },
     problems,

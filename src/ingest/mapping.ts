@@ -4,7 +4,7 @@
  * proposal is only a start: the user corrects it in the data view and it is stored in the spec.
  */
 import type { ColumnMapping } from '../spec/sections/data';
-import { looksNumeric } from './cells';
+import { isOutOfRangeNumber, looksNearNumeric, looksNumeric } from './cells';
 import { periodCode, periodInHeader } from './periods';
 import { looksLikeRegion } from './regions';
 
@@ -21,6 +21,9 @@ export interface ColumnProfile {
   header: string;
   nonEmpty: number;
   numeric: number;
+  /** Numbers with a currency or unit attached (`€ 12`) or too large (`1e308`): they count towards a
+   *  value column, and the reader then reports each one at its line. */
+  nearNumeric: number;
   region: number;
   year: number;
 }
@@ -29,6 +32,7 @@ export function profileColumns(headers: string[], rows: string[][]): ColumnProfi
   return headers.map((header, j) => {
     let nonEmpty = 0;
     let numeric = 0;
+    let nearNumeric = 0;
     let region = 0;
     let year = 0;
     for (const row of rows) {
@@ -36,10 +40,11 @@ export function profileColumns(headers: string[], rows: string[][]): ColumnProfi
       if (t === '') continue;
       nonEmpty++;
       if (looksNumeric(t)) numeric++;
+      else if (looksNearNumeric(t) || isOutOfRangeNumber(t, false)) nearNumeric++;
       if (looksLikeRegion(t)) region++;
       if (periodCode(t) >= 0) year++;
     }
-    return { header, nonEmpty, numeric, region, year };
+    return { header, nonEmpty, numeric, nearNumeric, region, year };
   });
 }
 
@@ -99,7 +104,7 @@ export function proposeMapping(headers: string[], rows: string[][]): ColumnMappi
   prof.forEach((p, j) => {
     if (used.has(j)) return;
     // A column named like a value keeps its role even when many cells are broken (reported later).
-    const numericEnough = frac(p.numeric, p) >= 0.8 || (VALUE_HEADER.test(p.header) && frac(p.numeric, p) >= 0.1);
+    const numericEnough = (p.numeric > 0 && frac(p.numeric + p.nearNumeric, p) >= 0.8) || (VALUE_HEADER.test(p.header) && frac(p.numeric, p) >= 0.1);
     const numericCol = p.nonEmpty > 0 && numericEnough && !CODE_LIST_COLUMN.test(p.header.trim()) && !CODE_HEADER.test(p.header.trim());
     if (numericCol) {
       valueCols.push(p.header);

@@ -1,9 +1,22 @@
 /**
  * Growable columnar store for long observations, plus the unit and variable dictionaries of one
- * file. Typed arrays double in size, so a 150 MB file never holds per-cell objects.
+ * file. Typed arrays double in size, so a 150 MB file never holds per-cell objects. The budget
+ * (values, variables) is checked before the arrays grow: past it the builder throws
+ * BudgetExceeded, and the reader reports the file as refused instead of running out of memory.
  */
+export interface ObservationBudget {
+  file: string;
+  maxValues: number;
+  maxVariables: number;
+  /** Values the whole file would become, projected from the part read so far (CSV), if known. */
+  projected?(): number;
+}
+
+const NO_BUDGET: ObservationBudget = { file: '', maxValues: LIMITS.values, maxVariables: LIMITS.variables };
+
 import type { MissingCode } from '../engine/table';
 import { isAdditive, uniqueName, variableName } from './dims';
+import { BudgetExceeded, LIMITS, tooManyValues, tooManyVariables } from './limits';
 import type { Observations, SourceVariable } from './types';
 
 export class ObservationBuilder {
@@ -23,8 +36,13 @@ export class ObservationBuilder {
   readonly variables: SourceVariable[] = [];
   private variableIndex = new Map<string, number>();
   private names = new Set<string>();
+  private nextSuffix = new Map<string, number>();
 
-  constructor(initial = 1024) {
+  constructor(
+    initial = 1024,
+    private readonly budget: ObservationBudget = NO_BUDGET,
+  ) {
+    initial = Math.max(1, Math.min(initial, budget.maxValues));
     this.cap = initial;
     this.unit = new Int32Array(initial);
     this.year = new Int32Array(initial);
@@ -52,8 +70,12 @@ export class ObservationBuilder {
   variableId(key: string, make: () => { measure: string; label: string; dims: Record<string, string>; unit?: string }): number {
     let id = this.variableIndex.get(key);
     if (id === undefined) {
+      if (this.variables.length >= this.budget.maxVariables) {
+        const b = this.budget;
+        throw new BudgetExceeded(tooManyVariables(b.file, b.maxVariables + 1, b.maxVariables, 'at-least'));
+      }
       const v = make();
-      const name = uniqueName(variableName(v.measure, v.dims), this.names);
+      const name = uniqueName(variableName(v.measure, v.dims), this.names, this.nextSuffix);
       id = this.variables.length;
       this.variables.push({
         name,
@@ -79,7 +101,14 @@ export class ObservationBuilder {
   }
 
   private grow(): void {
-    const cap = this.cap * 2;
+    const { file, maxValues, projected } = this.budget;
+    if (this.cap >= maxValues) {
+      const about = projected?.() ?? 0;
+      throw new BudgetExceeded(
+        about > maxValues ? tooManyValues(file, about, maxValues, 'values', 'about') : tooManyValues(file, maxValues + 1, maxValues, 'values', 'at-least'),
+      );
+    }
+    const cap = Math.min(this.cap * 2, maxValues);
     const g = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
       b.set(a);

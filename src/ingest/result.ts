@@ -3,7 +3,7 @@ import { problem, type Problem } from '../engine/problem';
 import type { SourceSpec } from '../spec/sections/data';
 import { emptyObservations, type ObservationBuilder } from './observations';
 import type { RowMapper } from './tabular';
-import type { DetectedFormat, ImportedSource } from './types';
+import type { CellIssue, DetectedFormat, ImportedSource } from './types';
 
 export function failedSource(spec: SourceSpec, detected: DetectedFormat, problems: Problem[], bytes = 0): ImportedSource {
   return {
@@ -74,6 +74,7 @@ export function mapperProblems(file: string, m: RowMapper): Problem[] {
     );
   }
   if (m.nPadded > 0) out.push(paddedProblem(file, m.nPadded, m.firstPadded));
+  if (m.nOutOfRange > 0) out.push(outOfRangeProblem(file, m.nOutOfRange, m.outOfRange[0]));
   if (m.nInvalid > 0) {
     const e = m.invalidCells[0];
     out.push(
@@ -87,6 +88,19 @@ export function mapperProblems(file: string, m: RowMapper): Problem[] {
     );
   }
   return out;
+}
+
+/** Numbers such as 1e308: a number, but beyond what any sum can hold (cells.ts MAX_ABS_VALUE). */
+export function outOfRangeProblem(file: string, n: number, e: CellIssue): Problem {
+  const at = e.line > 0 ? `, linje ${e.line}, kolonne «${e.column}»` : ` (${e.column})`;
+  const atEn = e.line > 0 ? `, line ${e.line}, column "${e.column}"` : ` (${e.column})`;
+  return problem(
+    'out-of-range',
+    `${file}${at}: «${e.text}» er et tall utenfor det som kan regnes med (større enn 10^15 i absoluttverdi) – ${n} slike celler, satt som ugyldige.`,
+    `${file}${atEn}: "${e.text}" is a number outside what can be computed with (larger than 10^15 in absolute value) – ${n} such cells, set as invalid.`,
+    e.line > 0 ? { file, line: e.line, column: e.column } : { file, column: e.column },
+    'warning',
+  );
 }
 
 export function noDataProblems(file: string, builder: ObservationBuilder, aggregates: number, districts: boolean): Problem[] {

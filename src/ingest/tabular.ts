@@ -4,13 +4,13 @@
  */
 import { Missing, type MissingCode } from '../engine/table';
 import type { ColumnMapping } from '../spec/sections/data';
-import { parseCell } from './cells';
+import { isOutOfRangeNumber, parseCell } from './cells';
 import { dimKey, dimValue } from './dims';
 import { measureFromHeader, yearInHeader } from './mapping';
 import { periodCode, periodInHeader } from './periods';
 import type { ObservationBuilder } from './observations';
 import { cleanLabel, parseRegion } from './regions';
-import type { AggregateRow, CellIssue } from './types';
+import type { AggregateRow, CellIssue, DroppedRows } from './types';
 
 const MAX_EXAMPLES = 50;
 const GENERIC_VALUE = /^(?:value|values|verdi|verdier|tall|antall|belop|beløp|amount|count|n|x|y)$/i;
@@ -24,6 +24,9 @@ export interface ValueCol {
   key: string;
 }
 
+/** `resolveUnit` for a row with no text at all (nothing to report). */
+const BLANK_ROW = -4;
+
 /** Code of the one pseudo unit of a national series (never a municipality code). */
 export const NATIONAL_CODE = 'national';
 const NATIONAL_NAME = 'Hele landet';
@@ -32,6 +35,12 @@ export class RowMapper {
   readonly aggregates = new Map<string, AggregateRow>();
   readonly invalidCells: CellIssue[] = [];
   nInvalid = 0;
+  /** Numbers too large to use (1e308): invalid too, but reported as out of range. */
+  readonly outOfRange: CellIssue[] = [];
+  nOutOfRange = 0;
+  /** Rows of aggregates (the country, counties) set aside. */
+  nAggregateRows = 0;
+  firstAggregateLine = 0;
   readonly badUnits: CellIssue[] = [];
   nBadUnits = 0;
   readonly badYears: CellIssue[] = [];
@@ -117,6 +126,7 @@ export class RowMapper {
       // Unreadable labels are not cached so each one is counted and reported with its line.
       if (unit !== -3) this.unitCache.set(cacheKey, unit);
     }
+    if (unit === -1) this.noteAggregateRow(line);
     if (unit < 0) return;
     let rowYear = this.fixedYear ?? 0;
     if (this.yearIdx >= 0) {
@@ -187,10 +197,30 @@ export class RowMapper {
     return out;
   }
 
-  /** Records a non-numeric cell (counted; the first examples kept with line and column). */
+  /** Records a non-numeric (or out-of-range) cell: counted, the first examples kept with line and column. */
   noteInvalid(line: number, vc: ValueCol, text: string): void {
+    if (isOutOfRangeNumber(text, this.decimalComma)) {
+      this.nOutOfRange++;
+      if (this.outOfRange.length < MAX_EXAMPLES) this.outOfRange.push({ line, column: vc.header, text: text.slice(0, 200) });
+      return;
+    }
     this.nInvalid++;
     if (this.invalidCells.length < MAX_EXAMPLES) this.invalidCells.push({ line, column: vc.header, text: text.slice(0, 200) });
+  }
+
+  /** Counts an aggregate row set aside (the fast reader calls this too). */
+  noteAggregateRow(line: number): void {
+    if (this.nAggregateRows === 0) this.firstAggregateLine = line;
+    this.nAggregateRows++;
+  }
+
+  /** Every row left out, per reason, for the validation report. */
+  droppedRows(): DroppedRows[] {
+    const out: DroppedRows[] = [];
+    if (this.nBadUnits > 0) out.push({ reason: 'bad-unit', count: this.nBadUnits, of: 'rows', firstLine: this.badUnits[0]?.line });
+    if (this.nBadYears > 0) out.push({ reason: 'bad-year', count: this.nBadYears, of: 'rows', firstLine: this.badYears[0]?.line });
+    if (this.nAggregateRows > 0) out.push({ reason: 'aggregate', count: this.nAggregateRows, of: 'rows', firstLine: this.firstAggregateLine });
+    return out;
   }
 
   private dimKeyText(row: string[]): string {
@@ -199,7 +229,7 @@ export class RowMapper {
     return dimKeyText;
   }
 
-  /** Unit id, -1 for an aggregate (set aside), -3 for an unreadable label (counted per row). */
+  /** Unit id, -1 for an aggregate (set aside), -3 for an unreadable label (counted per row), BLANK_ROW for a row without text. */
   private resolveUnit(region: ReturnType<typeof parseRegion>, rawUnit: string, nameText: string, row: string[], line: number): number {
     if (region.kind !== 'municipality') {
       if (region.kind === 'aggregate') {
@@ -213,7 +243,7 @@ export class RowMapper {
         }
         return -3;
       }
-      return -1;
+      return region.kind === 'aggregate' ? -1 : BLANK_ROW;
     }
     let name = region.name;
     if (this.nameIdx >= 0) name = cleanLabel(nameText) || name;

@@ -6,6 +6,7 @@
 import type { Problem } from '../engine/problem';
 import type { Table } from '../engine/table';
 import type { ColumnMapping, SourceSpec } from '../spec/sections/data';
+import type { IngestLimits } from './limits';
 
 export interface IngestProgress {
   /** 0..1 of the bytes read. */
@@ -20,6 +21,8 @@ export interface IngestOptions {
   source?: SourceSpec;
   onProgress?(p: IngestProgress): void;
   cancelled?(): boolean;
+  /** Smaller budgets than limits.ts (tests only: the app and the CLI always use the constants). */
+  limits?: Partial<IngestLimits>;
 }
 
 /** One variable read from a file: a value column (× year) × a combination of dimension values. */
@@ -49,6 +52,16 @@ export interface CellIssue {
   line: number;
   column: string;
   text: string;
+}
+
+/** Rows (or values) a reader or the join left out, counted per reason, for the validation report. */
+export interface DroppedRows {
+  reason: 'bad-unit' | 'bad-year' | 'aggregate' | 'no-year' | 'unmatched-code' | 'zero-unit-year' | 'duplicate';
+  count: number;
+  /** What is counted: rows of the file, values (JSON-stat cells, the join), or municipality-years. */
+  of: 'rows' | 'values' | 'unit-years';
+  /** First line (row of the file) it happened on, when known. */
+  firstLine?: number;
 }
 
 export interface AggregateRow {
@@ -106,6 +119,11 @@ export interface ImportedSource {
   /** Non-numeric cells (first examples) and their total count. */
   invalidCells: CellIssue[];
   nInvalid: number;
+  /** Numbers beyond ±MAX_ABS_VALUE such as 1e308 (first examples) and their count; set as invalid. */
+  outOfRange?: CellIssue[];
+  nOutOfRange?: number;
+  /** Rows left out, per reason (unreadable municipality or year, aggregates set aside). */
+  dropped?: DroppedRows[];
   /** Unit labels that could not be read as a municipality code (first examples). */
   badUnits: CellIssue[];
   /** A national series (mapping role `national`): one pseudo unit, values repeated per municipality. */
@@ -168,6 +186,10 @@ export interface SourceValidation {
   duplicates: DuplicateKey[];
   nNonNumeric: number;
   nonNumeric: CellIssue[];
+  nOutOfRange: number;
+  outOfRange: CellIssue[];
+  /** Every row or value left out, with its reason (the reader's and the join's). */
+  dropped: DroppedRows[];
   aggregates: AggregateRow[];
   /** Municipalities present in other files but not in this one. */
   unitsMissingHere: string[];

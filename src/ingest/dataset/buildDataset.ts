@@ -11,7 +11,8 @@ import { problem, type Problem } from '../../engine/problem';
 import { makeTable, Missing, numericColumn, stringColumn, type Column, type MissingCode, type Table } from '../../engine/table';
 import type { DataSpec } from '../../spec/sections/data';
 import { readChangeTable, type ChangeTable } from '../changeTable';
-import type { Dataset, DuplicateKey, ImportedSource, SourceVariable, VariableInfo } from '../types';
+import { datasetTooLarge, LIMITS, type IngestLimits } from '../limits';
+import type { Dataset, DroppedRows, DuplicateKey, ImportedSource, SourceVariable, VariableInfo } from '../types';
 import { PairIndex, yearRange, type YearRange } from './keys';
 import { recomputeRates, resolveRates } from './rates';
 import { splitGaps } from './splits';
@@ -59,7 +60,8 @@ function zeroUnitYears(s: ImportedSource, years: YearRange): { zero: PairIndex |
   return { zero: state, n };
 }
 
-export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset {
+/** `limits`: smaller budgets for tests; the app and the CLI use limits.ts. */
+export function buildDataset(sources: ImportedSource[], data: DataSpec, limits: Pick<IngestLimits, 'datasetCells'> = LIMITS): Dataset {
   const problems: Problem[] = [];
   for (const s of sources) problems.push(...s.problems);
   // A ready tidy table (source spec `table`) is the dataset as it is.
@@ -150,7 +152,11 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
   const zeroSets: (PairIndex | null)[] = [];
   const zeroSkips: number[] = [];
   let noYear = 0;
+  // Values each data source loses in the join, by reason (shown in the validation report).
+  const joinDropped: DroppedRows[][] = dataSources.map(() => []);
   dataSources.forEach((s, si) => {
+    let unplaced = 0;
+    let yearless = 0;
     const t = targetOf[si];
     const tid = tidOf[si];
     const z = zeroUnitYears(s, years);
@@ -164,10 +170,14 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
     for (let i = 0; i < obs.n; i++) {
       const u = oUnit[i];
       const id = tid[u];
-      if (id < 0) continue;
+      if (id < 0) {
+        unplaced++;
+        continue;
+      }
       const year = oYear[i];
       if (year === 0) {
         noYear++;
+        yearless++;
         continue;
       }
       if (zeros && zeros.get(u, year) === 0) continue;
@@ -181,6 +191,9 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
         rowName.push(mapper.name(unit) ?? (unit === s.units[u] ? s.unitNames[u] : '') ?? '');
       } else if (!rowName[r] && unit === s.units[u]) rowName[r] = s.unitNames[u] ?? '';
     }
+    if (unplaced > 0) joinDropped[si].push({ reason: 'unmatched-code', count: unplaced, of: 'values' });
+    if (yearless > 0) joinDropped[si].push({ reason: 'no-year', count: yearless, of: 'values' });
+    if (z.n > 0) joinDropped[si].push({ reason: 'zero-unit-year', count: z.n, of: 'unit-years' });
   });
 
   // Sort rows by municipality, then year, so tables and exports read naturally.
@@ -200,6 +213,15 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
     if (zeros && zeros.get(u, year) === 0) return -1;
     return newPos[rowKeys.get(id, year)];
   };
+
+  // ---- budget: the dense table (rows × variables) is checked before its arrays are allocated
+  const nColumns = nDataVars + nationalSources.reduce((a, s) => a + s.variables.length, 0);
+  if (nRows * nColumns > limits.datasetCells) {
+    problems.push(datasetTooLarge(nRows, nColumns, limits.datasetCells));
+    const empty = makeTable([stringColumn('kommune', []), stringColumn('navn', []), numericColumn('aar', [])], { unit: 'kommune', year: 'aar', unitName: 'navn' });
+    const validation = validate({ sources, dataSources: [], targetOf: [], table: empty, catalogue: [], duplicates: [], dupCount: new Map(), unmatched: [], mappedCodes: new Map() });
+    return { table: empty, catalogue: [], validation, problems };
+  }
 
   // ---- fill: one set of typed arrays per variable, addressed by the variable's index
   const values: Float64Array[] = [];
@@ -457,6 +479,7 @@ export function buildDataset(sources: ImportedSource[], data: DataSpec): Dataset
     dupCount,
     unmatched: [...unmatched.values()],
     mappedCodes,
+    joinDropped: new Map(dataSources.map((s, si) => [s, joinDropped[si]])),
   });
   if (splits.gaps.length > 0) validation.splitGaps = splits.gaps;
   return { table, catalogue, validation, problems, syntheticRows: countSyntheticRows(dataSources, rowOf, nRows) };

@@ -5,7 +5,7 @@
  * quantities; flagged, never removed).
  */
 import { Missing, type Table } from '../../engine/table';
-import type { DuplicateKey, ImportedSource, Outlier, SourceValidation, ValidationReport, VariableInfo } from '../types';
+import type { DroppedRows, DuplicateKey, ImportedSource, Outlier, SourceValidation, ValidationReport, VariableInfo } from '../types';
 
 export const OUTLIER_Z = 5;
 const MAX_OUTLIERS = 200;
@@ -20,6 +20,8 @@ export interface ValidateInput {
   dupCount: Map<string, number>;
   unmatched: { file: string; code: string; name: string }[];
   mappedCodes: Map<string, string>;
+  /** Values each data source lost in the join, by reason. */
+  joinDropped?: Map<ImportedSource, DroppedRows[]>;
 }
 
 /**
@@ -156,6 +158,14 @@ function findOutliers(table: Table, catalogue: VariableInfo[]): { list: Outlier[
   return { list, n };
 }
 
+/** Everything a source lost: in its reader (rows) and in the join (values), duplicates included. */
+function droppedOf(s: ImportedSource, input: ValidateInput): DroppedRows[] {
+  const out = [...(s.dropped ?? []), ...(input.joinDropped?.get(s) ?? [])];
+  const dups = input.dupCount.get(s.spec.fileName) ?? 0;
+  if (dups > 0) out.push({ reason: 'duplicate', count: dups, of: 'values', firstLine: input.duplicates.find((d) => d.file === s.spec.fileName)?.lines[0] });
+  return out;
+}
+
 export function validate(input: ValidateInput): ValidationReport {
   const { sources, dataSources, targetOf } = input;
   const unitSets = new Map<ImportedSource, Set<string>>();
@@ -188,6 +198,9 @@ export function validate(input: ValidateInput): ValidationReport {
       duplicates: input.duplicates.filter((d) => d.file === file),
       nNonNumeric: s.nInvalid,
       nonNumeric: s.invalidCells,
+      nOutOfRange: s.nOutOfRange ?? 0,
+      outOfRange: s.outOfRange ?? [],
+      dropped: droppedOf(s, input),
       aggregates: s.aggregates,
       unitsMissingHere: mine && dataSources.length > 1 ? [...all].filter((c) => !mine.has(c)).sort() : [],
       missingYears,
