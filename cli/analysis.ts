@@ -4,9 +4,12 @@
  * source), `--print-spec` prints it, and `runAnalysis` reads the files into the same Pipeline the
  * dashboard's worker uses and runs the stages whose results the command prints (and those they read).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Problem } from '../src/engine/problem';
+import { problem, type Problem } from '../src/engine/problem';
+import { checkFileSize } from '../src/ingest/limits';
+import { failedSource } from '../src/ingest/result';
+import type { ImportedSource } from '../src/ingest/index';
 import { analysisSpecSchema, emptySpec, type AnalysisSpec } from '../src/spec/schema';
 import { sourceSpecSchema, type SourceSpec } from '../src/spec/sections/data';
 import type { AnalysisResults, SectionKey } from '../src/results/analysisResults';
@@ -60,20 +63,46 @@ export interface AnalysisRun {
  * (detected mapping filled in), as the worker does. A ready-table source that cannot be read is an
  * error: the commands have nothing to compute without it.
  */
+/** Why a file cannot be read, found from its size and kind alone (nothing is read). */
+function refuseFile(path: string, name: string): { problem: Problem; size: number } | null {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch (err) {
+    const why = err instanceof Error && 'code' in err && err.code === 'ENOENT' ? ['finnes ikke', 'does not exist'] : ['kan ikke leses', 'cannot be read'];
+    return { problem: problem('file-unreadable', `${name}: fila ${why[0]} (${path}).`, `${name}: the file ${why[1]} (${path}).`, { file: name }), size: 0 };
+  }
+  const tooLarge = checkFileSize(name, size);
+  return tooLarge ? { problem: tooLarge, size } : null;
+}
+
 export async function loadSources(
   spec: AnalysisSpec,
   files: Record<string, string>,
   sections: SectionKey[] = [],
-): Promise<{ spec: AnalysisSpec; pipeline: Pipeline; problems: Problem[] }> {
+): Promise<{ spec: AnalysisSpec; pipeline: Pipeline; problems: Problem[]; refused: Map<string, ImportedSource> }> {
   const pipeline = new Pipeline(
     defaultDeps,
     stages.filter((s) => sections.includes(s.key)),
   );
   const problems: Problem[] = [];
   const sources: SourceSpec[] = [];
+  const refused = new Map<string, ImportedSource>();
   for (const source of spec.data.sources) {
     const path = files[source.id];
     if (!path) {
+      sources.push(source);
+      continue;
+    }
+    // Checked before the file is read into memory (issue 17): missing, not a file, or over the size
+    // limit is a message (and exit 1 in inspect/import), never a stack trace or an out-of-memory abort.
+    const refusal = refuseFile(path, source.fileName);
+    if (refusal) {
+      problems.push(refusal.problem);
+      refused.set(source.id, failedSource(source, { format: 'unknown' }, [refusal.problem], refusal.size));
+      if (source.table) throw new Error(`${refusal.problem.message} / ${refusal.problem.messageEn}`);
       sources.push(source);
       continue;
     }
@@ -84,7 +113,7 @@ export async function loadSources(
     }
     sources.push(out.source);
   }
-  return { spec: { ...spec, data: { ...spec.data, sources } }, pipeline, problems };
+  return { spec: { ...spec, data: { ...spec.data, sources } }, pipeline, problems, refused };
 }
 
 /** `loadSources`, then the run: the results of the stages of `sections` (and the dataset). */

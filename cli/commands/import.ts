@@ -93,9 +93,9 @@ export const importCommand = defineCommand({
   positional: 'FILE...',
   async run(args) {
     const built = dataSpecFromArgs(args);
-    const { spec, pipeline } = await loadSources(built.spec, built.files);
+    const { spec, pipeline, refused } = await loadSources(built.spec, built.files);
     if (args.flags.has('print-spec')) return printSpec(spec);
-    const sources = spec.data.sources.map((s) => pipeline.importedSource(s.id)).filter((s): s is ImportedSource => s !== undefined);
+    const sources = spec.data.sources.map((s) => pipeline.importedSource(s.id) ?? refused.get(s.id)).filter((s): s is ImportedSource => s !== undefined);
     const ds = pipeline.dataset(spec);
     const out = args.values.get('out');
     if (out) writeFileSync(out, tableToTidyCsv(ds.table));
@@ -146,9 +146,9 @@ export const inspectCommand = defineCommand({
   positional: 'FILE...',
   async run(args) {
     const built = dataSpecFromArgs(args);
-    const { spec, pipeline } = await loadSources(built.spec, built.files);
+    const { spec, pipeline, refused } = await loadSources(built.spec, built.files);
     if (args.flags.has('print-spec')) return printSpec(spec);
-    const sources = spec.data.sources.map((s) => pipeline.importedSource(s.id)).filter((s): s is ImportedSource => s !== undefined);
+    const sources = spec.data.sources.map((s) => pipeline.importedSource(s.id) ?? refused.get(s.id)).filter((s): s is ImportedSource => s !== undefined);
     const out = sources.map(inspectSource);
     if (args.flags.has('json')) process.stdout.write(JSON.stringify(out, null, 1) + '\n');
     else {

@@ -62,6 +62,17 @@ export function prepareCriteria(units: string[], population: ArrayLike<number>, 
       }
     }
     if (ok) keep.push(i);
+    else if (bad === 'population' && Number.isFinite(p))
+      // A population of 0 or below is a value, only an impossible one: say so, not «missing».
+      problems.push(
+        problem(
+          'population-not-positive',
+          `Enhet ${units[i]} har befolkning ${String(p).replace('-', '−')} (null eller negativ) og får ingen indeks.`,
+          `Unit ${units[i]} has a population of ${p} (zero or negative) and gets no index.`,
+          { unit: units[i], variable: bad },
+          'warning',
+        ),
+      );
     else
       problems.push(
         problem(

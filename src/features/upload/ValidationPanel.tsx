@@ -4,6 +4,7 @@ import { formatNumber, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import type { SourceValidation, ValidationReport } from '../../ingest/types';
+import { describeDropped, droppedStrings } from './droppedStrings';
 import { strings } from './strings';
 
 function list(xs: string[], max = 30): string {
@@ -12,9 +13,14 @@ function list(xs: string[], max = 30): string {
 
 function SourceChecks({ v }: { v: SourceValidation }) {
   const s = useStrings(strings);
+  const ds = useStrings(droppedStrings);
+  const dropped = v.dropped ?? [];
+  const cells = (xs: SourceValidation['nonNumeric']) => xs.slice(0, 10).map((c) => `«${c.text}» (${c.line > 0 ? `${s.line} ${c.line}, ` : ''}${s.column} ${c.column})`).join('; ');
   const items: [string, string, number][] = [
+    [ds.dropped, dropped.map((x) => describeDropped(x, ds)).join('; '), dropped.reduce((a, x) => a + x.count, 0)],
     [s.duplicates, v.duplicates.map((d) => `${d.unit} ${d.year} ${d.variable}${d.lines[0] ? ` (${s.line} ${d.lines[0]})` : ''}`).join('; '), v.nDuplicates],
-    [s.nonNumeric, v.nonNumeric.slice(0, 10).map((c) => `«${c.text}» (${s.line} ${c.line}, ${s.column} ${c.column})`).join('; '), v.nNonNumeric],
+    [s.nonNumeric, cells(v.nonNumeric), v.nNonNumeric],
+    [ds.outOfRange, cells(v.outOfRange ?? []), v.nOutOfRange ?? 0],
     [s.missingUnits, list(v.unitsMissingHere), v.unitsMissingHere.length],
     [s.missingYears, v.missingYears.join(', '), v.missingYears.length],
     [s.aggregates, list(v.aggregates.map((a) => a.label || a.code)), v.aggregates.length],

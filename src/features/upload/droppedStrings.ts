@@ -1,0 +1,42 @@
+/** Text of the validation report's «left out» lines: every dropped row or value with its reason (issue 17). */
+import type { DroppedRows } from '../../ingest/types';
+
+export const droppedStrings = {
+  nb: {
+    outOfRange: 'Tall utenfor det som kan regnes med (f.eks. 1e308)',
+    dropped: 'Holdt utenfor',
+    of: { rows: 'rader', values: 'verdier', 'unit-years': 'kommune-år' },
+    reasons: {
+      'bad-unit': 'kommunenummeret kunne ikke leses',
+      'bad-year': 'året kunne ikke leses',
+      aggregate: 'landet, fylker og grupper (satt til side)',
+      'no-year': 'uten år',
+      'unmatched-code': 'kommunenummeret passer ikke i valgt struktur',
+      'zero-unit-year': 'bare nuller (kommunenummeret var ikke i bruk det året)',
+      duplicate: 'dobbel nøkkel (første verdi beholdt)',
+    },
+    firstLine: 'første på linje',
+  },
+  en: {
+    outOfRange: 'Numbers outside what can be computed with (e.g. 1e308)',
+    dropped: 'Left out',
+    of: { rows: 'rows', values: 'values', 'unit-years': 'municipality-years' },
+    reasons: {
+      'bad-unit': 'the municipality number could not be read',
+      'bad-year': 'the year could not be read',
+      aggregate: 'the country, counties and groups (set aside)',
+      'no-year': 'without a year',
+      'unmatched-code': 'the municipality number does not fit the chosen structure',
+      'zero-unit-year': 'only zeros (the code was not in use that year)',
+      duplicate: 'duplicate key (first value kept)',
+    },
+    firstLine: 'first on line',
+  },
+};
+
+type Strings = (typeof droppedStrings)['nb'];
+
+/** `12 rader: kommunenummeret kunne ikke leses (første på linje 5)` */
+export function describeDropped(d: DroppedRows, s: Strings): string {
+  return `${d.count} ${s.of[d.of]}: ${s.reasons[d.reason]}${d.firstLine ? ` (${s.firstLine} ${d.firstLine})` : ''}`;
+}
