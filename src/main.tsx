@@ -51,8 +51,8 @@ async function start(): Promise<void> {
   const { startSession } = await stage(() => import('./store/session'));
   await stage(() => import('@digdir/designsystemet-web'));
   const { App } = await stage(() => import('./app/App'));
-  // After App's modules ran: RestorePrompt reads the saved session at module load, before any
-  // autosave of this session could overwrite it.
+  // The session checks the saved session (and keeps a damaged one aside) before its autosave starts;
+  // RestorePrompt shows what it found (src/store/sessionStore).
   // The address may choose a municipality (#kommune=0301): applied after the session's view state.
   void startSession().then(() => import('./app/useActiveView').then((m) => m.applyHashMunicipality()));
   await nextTask();

@@ -12,6 +12,7 @@ import { GroupedProblemList } from './problems/GroupedProblemList';
 import { problemsForView, usedVariables } from './problems/relevance';
 import { RestorePrompt } from '../features/share/RestorePrompt';
 import { StatusBar } from './StatusBar';
+import { SaveStatus } from './SaveStatus';
 import { SyntheticNotice } from './SyntheticNotice';
 import { SyntheticContext } from '../charts/SyntheticNote';
 import { ChartSourceContext } from '../charts/ChartExportButtons';
@@ -87,6 +88,7 @@ export function App() {
               <div className="kl-main-top">
                 <StatusBar />
               </div>
+              <SaveStatus />
               <RestorePrompt />
               <SyntheticNotice />
               <GroupedProblemList problems={viewProblems} heading={s.problems} />

@@ -6,6 +6,7 @@
 import { analysisSpecSchema, SPEC_VERSION, type AnalysisSpec } from './schema';
 import { viewStateSchema, type ViewState } from './viewState';
 import { problem, type Problem } from '../engine/problem';
+import { checkSpecLimits } from './limits';
 
 type Json = Record<string, unknown>;
 /** Turns version v into v+1; view state found in the old spec goes into `view`. */
@@ -97,6 +98,9 @@ export function loadSpec(raw: unknown): LoadedSpec {
     obj = { ...m(obj, view), version: v + 1 };
     v += 1;
   }
+  // Before validation: validating (and later fitting) 10^6 models is what hung the page.
+  const over = checkSpecLimits(obj);
+  if (over.length > 0) return { ok: false, problems: over };
   const parsed = analysisSpecSchema.safeParse(obj);
   // A view-state field of an old file is checked as strictly as it was when it was part of the spec.
   const shape = viewStateSchema.shape;

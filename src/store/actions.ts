@@ -4,7 +4,8 @@ import { emptySpec } from '../spec/schema';
 import { specWithoutDemo } from '../spec/withoutDemo';
 import type { SourceSpec } from '../spec/sections/data';
 import { useAnalysisStore } from './analysisStore';
-import { deleteFile, readFile, saveFile } from './persistence';
+import { clearCrashed, clearImporting, deleteFile, markImporting, readFile, SaveError, saveFile } from './persistence';
+import { useSessionStore } from './sessionStore';
 import { getAnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
 import { demoBaseUrl, takeEarlyDemo } from './earlyDemo';
@@ -50,6 +51,9 @@ export async function newAnalysis(): Promise<boolean> {
   }
   store.setImportProblems([]);
   forgetDemoView();
+  // Files held back after a crash were in the spec and are deleted with it: nothing left to choose.
+  useSessionStore.getState().setCrashed(null);
+  await clearCrashed();
   return store.replaceSpec(emptySpec());
 }
 
@@ -77,25 +81,63 @@ function forgetDemoView(): void {
   ui.setView({ csvStyle });
 }
 
-/** Imports uploaded files, keeps their bytes for the next session and adds them to the spec. */
-export async function importFiles(files: { name: string; bytes: Uint8Array }[]): Promise<SourceSpec[]> {
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+  /** What to store for the next session (the picker's File); made from the bytes when absent. */
+  blob?: Blob;
+}
+
+export interface ImportOutcome {
+  /** Files read and added to the analysis. */
+  sources: SourceSpec[];
+  /** Files of which nothing could be read, with why: not added, not saved (issue 17). */
+  failed: { name: string; problems: Problem[] }[];
+}
+
+/** A file that could not be stored: its data are read, but a reload will not bring it back. */
+export function storeFailed(name: string, e: unknown): void {
+  useSessionStore.getState().setSave({ ok: false, reason: e instanceof SaveError ? e.reason : 'unknown', file: name });
+}
+
+/**
+ * Imports uploaded files and adds those that could be read to the spec; their files are stored for
+ * the next session. A file of which nothing could be read is neither added nor stored. While the
+ * worker reads, an `importing` mark names the files, so a page that dies here does not read them
+ * again on the next load (session.ts tells the user instead).
+ */
+export async function importFiles(files: UploadedFile[]): Promise<ImportOutcome> {
   const store = useAnalysisStore.getState();
   store.setStatus('loading', { fraction: 0, label: 'Leser filer' });
+  await markImporting({ phase: 'upload', files: files.map((f) => ({ name: f.name })) });
   try {
+    // The bytes move to the worker (no copy): what is stored is the File itself, or a Blob made first.
+    const blobs = files.map((f) => f.blob ?? new Blob([f.bytes as Uint8Array<ArrayBuffer>]));
     const out = await getAnalysisClient().importFiles(
-      files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })),
+      files.map((f) => ({ name: f.name, bytes: f.blob ? f.bytes : f.bytes.slice() })),
       progress,
     );
-    await Promise.all(out.sources.map((s, i) => saveFile(s.id, files[i].name, files[i].bytes)));
+    const used = new Set<number>();
+    for (const s of out.sources) {
+      const i = files.findIndex((f, k) => !used.has(k) && f.name === s.fileName);
+      if (i < 0) continue;
+      used.add(i);
+      await saveFile(s.id, files[i].name, blobs[i]).catch((e: unknown) => storeFailed(files[i].name, e));
+    }
     store.setImportProblems(out.problems);
     const ids = new Set(out.sources.map((s) => s.id));
-    store.updateSpec((d) => {
-      d.data.sources = [...d.data.sources.filter((s) => !ids.has(s.id)), ...out.sources];
-    });
-    return out.sources;
+    if (out.sources.length > 0) {
+      store.updateSpec((d) => {
+        d.data.sources = [...d.data.sources.filter((s) => !ids.has(s.id)), ...out.sources];
+      });
+    } else store.setStatus('ready');
+    const failedFiles = (out.failed ?? []).map((f) => ({ name: f.name, problems: out.problems.filter((p) => p.where?.file === f.name) }));
+    return { sources: out.sources, failed: failedFiles };
   } catch (e) {
     failed(e);
-    return [];
+    return { sources: [], failed: [] };
+  } finally {
+    await clearImporting();
   }
 }
 
@@ -112,29 +154,36 @@ export async function removeSource(id: string): Promise<void> {
   });
 }
 
-/** After a reload the worker is empty: re-read the demo and the saved uploads the spec refers to. */
-export async function reloadSources(): Promise<void> {
+/**
+ * After a reload the worker is empty: re-read the demo and the saved uploads the spec refers to.
+ * Each file is read on its own, under an `importing` mark naming it: a file that takes the page
+ * down is named on the next load, which then asks before reading it again (no crash loop).
+ */
+export async function reloadSources(holdBack: ReadonlySet<string> = new Set()): Promise<void> {
   const store = useAnalysisStore.getState();
-  const sources = store.spec.data.sources;
+  // Held back: files that were being read when the page last died (the user decides; session.ts).
+  const sources = store.spec.data.sources.filter((s) => !holdBack.has(s.id));
   const client = getAnalysisClient();
   const loaded = await client.loadedSources(sources.map((s) => s.id));
   const missing = sources.filter((_, i) => !loaded[i]);
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    if (holdBack.size > 0) store.requestRun();
+    return;
+  }
   store.setStatus('loading', { fraction: 0, label: 'Gjenoppretter data' });
   const problems: Problem[] = [];
   if (missing.some((s) => s.demo)) {
     const demo = await client.loadDemo(demoBaseUrl(), progress);
     problems.push(...demo.problems);
   }
-  const uploads: { name: string; bytes: Uint8Array; source: SourceSpec }[] = [];
   for (const s of missing.filter((x) => !x.demo)) {
-    const saved = await readFile(s.id);
-    if (saved) uploads.push({ name: saved.name, bytes: saved.bytes, source: s });
-  }
-  if (uploads.length > 0) {
-    const out = await client.importFiles(uploads, progress);
+    const saved = await readFile(s.id).catch(() => undefined);
+    if (!saved || 'damaged' in saved) continue;
+    await markImporting({ phase: 'restore', files: [{ name: s.fileName, id: s.id }] });
+    const out = await client.importFiles([{ name: saved.name, bytes: saved.bytes, source: s }], progress);
     problems.push(...out.problems);
   }
+  await clearImporting();
   store.setImportProblems(problems);
   store.requestRun();
 }
@@ -154,8 +203,8 @@ function failed(e: unknown): void {
  */
 export async function reimportSource(source: SourceSpec): Promise<boolean> {
   const store = useAnalysisStore.getState();
-  const saved = await readFile(source.id);
-  if (!saved) {
+  const saved = await readFile(source.id).catch(() => undefined);
+  if (!saved || 'damaged' in saved) {
     store.setImportProblems([
       problem(
         'file-not-saved',
@@ -167,18 +216,23 @@ export async function reimportSource(source: SourceSpec): Promise<boolean> {
     return false;
   }
   store.setStatus('loading', { fraction: 0, label: `Leser ${source.fileName}` });
+  await markImporting({ phase: 'upload', files: [{ name: source.fileName, id: source.id }] });
   try {
-    const out = await getAnalysisClient().importFiles(
-      [{ name: saved.name, bytes: saved.bytes.slice(), source }],
-      progress,
-    );
+    const out = await getAnalysisClient().importFiles([{ name: saved.name, bytes: saved.bytes, source }], progress);
     store.setImportProblems(out.problems);
-    const next = out.sources[0] ?? source;
+    // Read with the new settings nothing at all: the file stays as it was read before.
+    const next = out.sources[0];
+    if (!next) {
+      store.setStatus('ready');
+      return false;
+    }
     return store.updateSpec((d) => {
       d.data.sources = d.data.sources.map((s) => (s.id === source.id ? next : s));
     });
   } catch (e) {
     failed(e);
     return false;
+  } finally {
+    await clearImporting();
   }
 }

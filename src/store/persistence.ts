@@ -1,53 +1,238 @@
 /**
- * Autosave: the spec, the view state and the bytes of uploaded files live in IndexedDB, so a reload
- * restores the session. Nothing leaves the machine. Every call is a no-op where IndexedDB is absent
- * (Node tests).
+ * Autosave: the spec, the view state and the uploaded files live in IndexedDB, so a reload restores
+ * the session. Nothing leaves the machine. Every call is a no-op where IndexedDB is absent (Node tests).
+ *
+ * Issue 17:
+ * - Files are stored as Blobs (a File from the picker is stored as it is). Chromium refuses a plain
+ *   value over ~128 MB («The serialized keys and/or value are too large»), which dropped files of
+ *   127–500 MB after they were read; a Blob is written to disk beside the database instead.
+ * - Write failures are thrown as SaveError with a reason (quota, store deleted, too large), so the
+ *   status line can say what happened and what to do. A store deleted while the page is open (site
+ *   data cleared) is opened again once before a write gives up.
+ * - `importing` marks an import in progress. It is written (and awaited) before the work starts and
+ *   cleared after, so a page that dies while reading a file does not read it again on the next load.
+ * - A saved session or file record that cannot be used is kept aside under `damaged:<time>` before
+ *   anything overwrites it, so the user can download it.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 
+const DB_NAME = 'kostnadsnokkel-lab';
+const STORE_NAME = 'session';
 const SPEC_KEY = 'spec';
 const VIEW_KEY = 'view';
+const IMPORTING_KEY = 'importing';
+const CRASHED_KEY = 'crashed';
+const DAMAGED_PREFIX = 'damaged:';
 const fileKey = (id: string) => `file:${id}`;
 
 let db: UseStore | null | undefined;
 function store(): UseStore | null {
-  if (db === undefined)
-    db = typeof indexedDB === 'undefined' ? null : createStore('kostnadsnokkel-lab', 'session');
+  if (db === undefined) db = typeof indexedDB === 'undefined' ? null : createStore(DB_NAME, STORE_NAME);
   return db;
 }
 
-export async function saveSpec(spec: unknown): Promise<void> {
+export type SaveFailure = 'quota' | 'store-deleted' | 'too-large' | 'unavailable' | 'unknown';
+
+export class SaveError extends Error {
+  constructor(
+    readonly reason: SaveFailure,
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+  }
+}
+
+/** What kind of failure an IndexedDB error is, from its DOMException name and message. */
+export function classifySaveError(e: unknown): SaveFailure {
+  const name = e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e as { name: unknown }).name) : '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) return 'quota';
+  if (/too large|serialized keys and\/or value/i.test(message) || name === 'DataCloneError') return 'too-large';
+  if (name === 'InvalidStateError' || name === 'NotFoundError' || /closing|closed|not found|deleted/i.test(message)) return 'store-deleted';
+  if (name === 'UnknownError' || name === 'SecurityError') return 'unavailable';
+  return 'unknown';
+}
+
+/**
+ * Runs a write; when the database was deleted under the page (site data cleared) it is opened again
+ * and the write tried once more. Throws SaveError.
+ */
+async function write(op: (s: UseStore) => Promise<void>): Promise<{ reopened: boolean }> {
   const s = store();
-  if (s) await set(SPEC_KEY, spec, s);
+  if (!s) return { reopened: false };
+  try {
+    await op(s);
+    return { reopened: false };
+  } catch (e) {
+    const reason = classifySaveError(e);
+    if (reason !== 'store-deleted') throw new SaveError(reason, e instanceof Error ? e.message : String(e));
+    db = createStore(DB_NAME, STORE_NAME);
+    try {
+      await op(db);
+      return { reopened: true };
+    } catch (e2) {
+      throw new SaveError(classifySaveError(e2), e2 instanceof Error ? e2.message : String(e2));
+    }
+  }
+}
+
+async function read<T>(key: string): Promise<T | undefined> {
+  const s = store();
+  if (!s) return undefined;
+  try {
+    return await get<T>(key, s);
+  } catch (e) {
+    if (classifySaveError(e) !== 'store-deleted') throw e;
+    db = createStore(DB_NAME, STORE_NAME);
+    return get<T>(key, db);
+  }
+}
+
+/** Saves the spec; `reopened` says the store had been deleted (files saved before are gone). */
+export async function saveSpec(spec: unknown): Promise<{ reopened: boolean }> {
+  return write((s) => set(SPEC_KEY, spec, s));
 }
 
 export async function readSavedSpec(): Promise<unknown> {
+  return read(SPEC_KEY);
+}
+
+/** Removes the saved spec (after it was kept aside: a reload must not keep it aside again). */
+export async function deleteSavedSpec(): Promise<void> {
   const s = store();
-  return s ? get(SPEC_KEY, s) : undefined;
+  if (s) await del(SPEC_KEY, s);
 }
 
 /** The UI's view state (src/spec/viewState.ts), saved apart from the spec: no stage reads it. */
-export async function saveView(view: unknown): Promise<void> {
-  const s = store();
-  if (s) await set(VIEW_KEY, view, s);
+export async function saveView(view: unknown): Promise<{ reopened: boolean }> {
+  return write((s) => set(VIEW_KEY, view, s));
 }
 
 export async function readSavedView(): Promise<unknown> {
-  const s = store();
-  return s ? get(VIEW_KEY, s) : undefined;
+  return read(VIEW_KEY);
 }
 
-export async function saveFile(id: string, name: string, bytes: Uint8Array): Promise<void> {
-  const s = store();
-  if (s) await set(fileKey(id), { name, bytes }, s);
+/** Stores an uploaded file as a Blob (the picker's File as it is), under its source id. */
+export async function saveFile(id: string, name: string, data: Blob | Uint8Array): Promise<void> {
+  const blob = data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>]);
+  await write((s) => set(fileKey(id), { name, blob, size: blob.size }, s));
 }
 
-export async function readFile(id: string): Promise<{ name: string; bytes: Uint8Array } | undefined> {
-  const s = store();
-  return s ? get(fileKey(id), s) : undefined;
+export type StoredFile = { name: string; bytes: Uint8Array } | { damaged: true; name: string; record: unknown };
+
+/**
+ * The stored file, or `damaged` when the record is not a file (a string, a number, bytes of the wrong
+ * type …): the caller keeps the record aside and restores the session without it.
+ */
+export async function readFile(id: string): Promise<StoredFile | undefined> {
+  const rec = await read<unknown>(fileKey(id));
+  if (rec === undefined) return undefined;
+  const r = typeof rec === 'object' && rec !== null ? (rec as { name?: unknown; blob?: unknown; bytes?: unknown }) : {};
+  const name = typeof r.name === 'string' ? r.name : id;
+  if (r.blob instanceof Blob) return { name, bytes: new Uint8Array(await r.blob.arrayBuffer()) };
+  // Sessions saved before issue 17 hold the bytes themselves.
+  if (r.bytes instanceof Uint8Array) return { name, bytes: r.bytes };
+  if (r.bytes instanceof ArrayBuffer) return { name, bytes: new Uint8Array(r.bytes) };
+  return { damaged: true, name, record: rec };
+}
+
+/**
+ * Checks a stored file's record without reading its bytes (a session check at start-up must not
+ * load 500 MB): `missing`, `ok`, or the record when it is not a file.
+ */
+export async function inspectFile(id: string): Promise<'missing' | 'ok' | { damaged: true; name: string; record: unknown }> {
+  const rec = await read<unknown>(fileKey(id));
+  if (rec === undefined) return 'missing';
+  const r = typeof rec === 'object' && rec !== null ? (rec as { name?: unknown; blob?: unknown; bytes?: unknown }) : {};
+  if (r.blob instanceof Blob || r.bytes instanceof Uint8Array || r.bytes instanceof ArrayBuffer) return 'ok';
+  return { damaged: true, name: typeof r.name === 'string' ? r.name : id, record: rec };
 }
 
 export async function deleteFile(id: string): Promise<void> {
   const s = store();
-  if (s) await del(fileKey(id), s);
+  if (s) await del(fileKey(id), s).catch(() => undefined);
+}
+
+/** An import that was running when the page last stopped (see `importing` above). */
+export interface ImportMarker {
+  /** upload: files picked in the data view; restore: re-reading a saved session; project: opening a
+   *  project file; ssb: reading a table fetched from SSB (the fetched bytes are not stored yet). */
+  phase: 'upload' | 'restore' | 'project' | 'ssb';
+  files: { name: string; id?: string }[];
+  /** The project file being opened (phase project). */
+  project?: string;
+  startedAt: string;
+}
+
+export async function markImporting(marker: Omit<ImportMarker, 'startedAt'>): Promise<void> {
+  // Best effort: an import is never refused because the marker could not be written.
+  await write((s) => set(IMPORTING_KEY, { ...marker, startedAt: new Date().toISOString() }, s)).catch(() => undefined);
+}
+
+export async function clearImporting(): Promise<void> {
+  const s = store();
+  if (s) await del(IMPORTING_KEY, s).catch(() => undefined);
+}
+
+export async function readImporting(): Promise<ImportMarker | undefined> {
+  const m = await read<unknown>(IMPORTING_KEY).catch(() => undefined);
+  if (typeof m !== 'object' || m === null || !Array.isArray((m as ImportMarker).files)) return undefined;
+  return m as ImportMarker;
+}
+
+/**
+ * The import that was running when the page died, held until the user has chosen what to do with
+ * its files (read again or remove): until then a reload does not read them either.
+ */
+export async function holdCrashed(marker: ImportMarker): Promise<void> {
+  await write((s) => set(CRASHED_KEY, marker, s)).catch(() => undefined);
+}
+
+export async function readCrashed(): Promise<ImportMarker | undefined> {
+  const m = await read<unknown>(CRASHED_KEY).catch(() => undefined);
+  if (typeof m !== 'object' || m === null || !Array.isArray((m as ImportMarker).files)) return undefined;
+  return m as ImportMarker;
+}
+
+export async function clearCrashed(): Promise<void> {
+  const s = store();
+  if (s) await del(CRASHED_KEY, s).catch(() => undefined);
+}
+
+export interface DamagedEntry {
+  key: string;
+  /** What was kept: the saved session, or one stored file's record. */
+  what: 'session' | 'file';
+  /** The file's name (what: file). */
+  name?: string;
+  /** Why it could not be used, in bokmål and English. */
+  reason: string;
+  reasonEn: string;
+  keptAt: string;
+  value: unknown;
+}
+
+/** Keeps a value aside before anything can overwrite it; returns its key. */
+export async function keepAside(entry: Omit<DamagedEntry, 'key' | 'keptAt'>): Promise<string> {
+  const keptAt = new Date().toISOString();
+  const key = `${DAMAGED_PREFIX}${keptAt}:${Math.random().toString(36).slice(2, 8)}`;
+  await write((s) => set(key, { ...entry, key, keptAt }, s));
+  return key;
+}
+
+export async function listDamaged(): Promise<DamagedEntry[]> {
+  const s = store();
+  if (!s) return [];
+  const all = ((await keys(s).catch(() => [])) as IDBValidKey[]).filter((k): k is string => typeof k === 'string' && k.startsWith(DAMAGED_PREFIX));
+  const out: DamagedEntry[] = [];
+  for (const k of all.sort()) {
+    const e = await read<DamagedEntry>(k).catch(() => undefined);
+    if (e && typeof e === 'object') out.push(e);
+  }
+  return out;
+}
+
+export async function deleteDamaged(key: string): Promise<void> {
+  const s = store();
+  if (s) await del(key, s).catch(() => undefined);
 }

@@ -1,34 +1,134 @@
-/** Starts a browser session: restores the autosaved analysis and view state (or loads the demo) and
- *  autosaves edits of either. */
+/**
+ * Starts a browser session: restores the autosaved analysis and view state (or loads the demo) and
+ * autosaves edits of either.
+ *
+ * Issue 17 — a saved session must never take the app down or be lost silently:
+ * - An import that was running when the page died (persistence `importing`) is not replayed: its
+ *   files are held back (not read) until the user chooses in the restore prompt, so a file that
+ *   crashes the tab cannot crash every reload.
+ * - The saved spec is validated (schema, version, limits) before it is used; one that cannot be
+ *   used is kept aside (downloadable) before anything can overwrite it, and the demo opens instead.
+ * - A stored file record that is not a file is kept aside and the session restored without it.
+ * - Autosave failures go to the session store, which the status line shows with what to do.
+ */
 import { useAnalysisStore } from './analysisStore';
 import { loadDemo, reloadSources } from './actions';
-import { readSavedSpec, readSavedView, saveSpec, saveView } from './persistence';
+import {
+  clearImporting,
+  deleteFile,
+  deleteSavedSpec,
+  holdCrashed,
+  inspectFile,
+  keepAside,
+  listDamaged,
+  readCrashed,
+  readImporting,
+  readSavedSpec,
+  readSavedView,
+  SaveError,
+  saveSpec,
+  saveView,
+  type ImportMarker,
+} from './persistence';
 import { selectViewState, useUiStore } from './uiStore';
+import { useSessionStore } from './sessionStore';
 import { readViewState } from '../spec/viewState';
+import { loadSpec } from '../spec/migrate';
+import type { AnalysisSpec } from '../spec/schema';
 
 const AUTOSAVE_MS = 400;
 
+/** The crash marker of the last page, held until the user has chosen (see persistence). */
+async function takeCrashMarker(): Promise<ImportMarker | undefined> {
+  const fresh = await readImporting();
+  if (fresh) {
+    await holdCrashed(fresh);
+    await clearImporting();
+    return fresh;
+  }
+  return readCrashed();
+}
+
+/** Files of the spec whose stored record is not a file: kept aside, deleted, and held back. */
+async function setAsideDamagedFiles(spec: AnalysisSpec): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const s of spec.data.sources.filter((x) => !x.demo)) {
+    const state = await inspectFile(s.id).catch(() => 'missing' as const);
+    if (state === 'ok' || state === 'missing') continue;
+    await keepAside({
+      what: 'file',
+      name: s.fileName,
+      reason: `Den lagrede kopien av «${s.fileName}» er skadet (ikke en fil).`,
+      reasonEn: `The stored copy of "${s.fileName}" is damaged (not a file).`,
+      value: state.record,
+    }).catch(() => undefined);
+    await deleteFile(s.id);
+    out.add(s.id);
+  }
+  return out;
+}
+
+/** Autosave: a failure is shown in the status line (with what to do), a later success clears it. */
+async function autosave(write: () => Promise<{ reopened: boolean }>): Promise<void> {
+  const session = useSessionStore.getState();
+  try {
+    const { reopened } = await write();
+    if (reopened) {
+      // The browser's site data were cleared under the page: files stored before are gone.
+      const lost = useAnalysisStore.getState().spec.data.sources.filter((s) => !s.demo).map((s) => s.fileName);
+      session.setLostFiles(lost);
+    }
+    if (!session.save.ok && !session.save.file) session.setSave({ ok: true });
+  } catch (e) {
+    session.setSave({ ok: false, reason: e instanceof SaveError ? e.reason : 'unknown' });
+  }
+}
+
 export async function startSession(): Promise<void> {
   const store = useAnalysisStore.getState();
+  const session = useSessionStore.getState();
   let restored = false;
   let savedView: ReturnType<typeof readViewState> = {};
+  // Set when the saved session could not be kept aside: it is then not overwritten by autosave.
+  let protectSaved = false;
   try {
+    const crashed = await takeCrashMarker();
+    if (crashed) session.setCrashed(crashed);
     // The view state first: a session saved before the view state had its own key carries it in its
     // (version 1) spec, and replaceSpec then takes it from there.
-    savedView = readViewState(await readSavedView());
+    savedView = readViewState(await readSavedView().catch(() => undefined));
     useUiStore.getState().setView(savedView);
     const saved = await readSavedSpec();
-    // Any saved analysis comes back, an empty one too: after «Ny analyse» a reload stays empty.
-    if (saved !== undefined && store.replaceSpec(saved)) {
-      restored = true;
-      await reloadSources();
+    if (saved !== undefined) {
+      const loaded = loadSpec(saved);
+      if (!loaded.ok) {
+        await keepAside({
+          what: 'session',
+          reason: loaded.problems.map((p) => p.message).join(' '),
+          reasonEn: loaded.problems.map((p) => p.messageEn).join(' '),
+          value: saved,
+        })
+          .then(() => deleteSavedSpec())
+          .catch(() => {
+            protectSaved = true;
+          });
+      } else if (store.replaceSpec(saved)) {
+        // Any saved analysis comes back, an empty one too: after «Ny analyse» a reload stays empty.
+        restored = true;
+        const holdBack = await setAsideDamagedFiles(loaded.spec);
+        for (const f of crashed?.files ?? []) if (f.id) holdBack.add(f.id);
+        if (loaded.spec.data.sources.some((s) => !s.demo)) session.setRestoredTitle(loaded.spec.title);
+        await reloadSources(holdBack);
+      }
     }
   } catch {
+    // The store could not be read at all (private window, blocked storage): start on the demo.
     restored = false;
   }
-  // A first visit (nothing saved) opens on the demo, as the README promises. The demo starts with a
-  // fresh view state, so what the user looked at last time (on the demo: the demo's spec is not saved
-  // until it is edited) is put back.
+  session.setDamaged(await listDamaged().catch(() => []));
+  // A first visit (nothing saved) or an unusable saved session (kept aside above) opens on the demo,
+  // as the README promises. The demo starts with a fresh view state, so what the user looked at last
+  // time (on the demo: the demo's spec is not saved until it is edited) is put back.
   if (!restored) {
     await loadDemo();
     useUiStore.getState().setView(savedView);
@@ -36,9 +136,9 @@ export async function startSession(): Promise<void> {
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   useAnalysisStore.subscribe((s, prev) => {
-    if (s.spec === prev.spec) return;
+    if (s.spec === prev.spec || protectSaved) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void saveSpec(s.spec), AUTOSAVE_MS);
+    timer = setTimeout(() => void autosave(() => saveSpec(s.spec)), AUTOSAVE_MS);
   });
   let viewTimer: ReturnType<typeof setTimeout> | null = null;
   useUiStore.subscribe((s, prev) => {
@@ -46,6 +146,6 @@ export async function startSession(): Promise<void> {
     const before = selectViewState(prev);
     if ((Object.keys(view) as (keyof typeof view)[]).every((k) => view[k] === before[k])) return;
     if (viewTimer) clearTimeout(viewTimer);
-    viewTimer = setTimeout(() => void saveView(view), AUTOSAVE_MS);
+    viewTimer = setTimeout(() => void autosave(() => saveView(view)), AUTOSAVE_MS);
   });
 }

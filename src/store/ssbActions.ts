@@ -14,7 +14,8 @@ import { pageSsb } from '../ssb/pageSettings';
 import { provenanceFor } from '../ssb/provenance';
 import type { DatasetChanges } from '../ssb/diff';
 import { useAnalysisStore } from './analysisStore';
-import { readFile, saveFile } from './persistence';
+import { clearImporting, markImporting, readFile, saveFile } from './persistence';
+import { storeFailed } from './actions';
 import { useUiStore } from './uiStore';
 import { getAnalysisClient } from './workerClient';
 
@@ -90,12 +91,19 @@ export async function fetchSsbSource(query: SsbQuery, opts: FetchOptions = {}): 
     const base = existing ?? sourceSpecSchema.parse({ id, fileName: `${id.replace(/_/g, '-')}.json`, format: 'json-stat', mapping: opts.prefix ? prefixMapping(opts.prefix) : null });
     const source: SourceSpec = { ...base, ssb: provenanceFor(fetched, query, c.api, opts.recipe ?? existing?.ssb?.recipe ?? null) };
     const previous = existing ? ((await readFile(existing.id))?.bytes ?? null) : null;
-    const out = await getAnalysisClient().importSsb({ parts: fetched.parts, order: fetched.order, source, previous });
+    // Crash-loop guard (issue 17): a page that dies while the table is read names it on the next load.
+    // No id: a refreshed source's stored (earlier) copy was read fine and is restored as usual.
+    await markImporting({ phase: 'ssb', files: [{ name: source.fileName }] });
+    const out = await getAnalysisClient()
+      .importSsb({ parts: fetched.parts, order: fetched.order, source, previous })
+      .finally(() => clearImporting());
     if (!out.source || !out.bytes) {
       useAnalysisStore.getState().setStatus('ready');
       return { source: null, problems: out.problems, changes: null };
     }
-    await saveFile(out.source.id, out.source.fileName, out.bytes);
+    // Not storable (quota, deleted store): the data are read and used; the status line says a reload loses them.
+    const storedName = out.source.fileName;
+    await saveFile(out.source.id, storedName, out.bytes).catch((e: unknown) => storeFailed(storedName, e));
     const added = out.source;
     useAnalysisStore.getState().updateSpec((d) => {
       const i = d.data.sources.findIndex((s) => s.id === added.id);

@@ -43,6 +43,7 @@ async function importAll(files: FileInput[], onProgress?: OnProgress): Promise<I
   const token = ++importToken;
   const report = throttled(onProgress);
   const sources: SourceSpec[] = [];
+  const failed: { name: string; id: string }[] = [];
   const problems: Problem[] = [];
   const taken = new Set<string>();
   for (let i = 0; i < files.length; i++) {
@@ -56,11 +57,12 @@ async function importAll(files: FileInput[], onProgress?: OnProgress): Promise<I
     });
     problems.push(...out.problems);
     if (out.cancelled) break;
-    sources.push(out.source);
+    if (out.failed) failed.push({ name: f.name, id: spec.id });
+    else sources.push(out.source);
   }
   cancelledImports.delete(token);
   report(1, 'Filene er lest');
-  return { sources, problems };
+  return { sources, problems, failed };
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array | null> {

@@ -25,8 +25,11 @@ export interface FileInput {
 }
 
 export interface ImportResult {
+  /** Files read (as tables): add these to the spec. */
   sources: SourceSpec[];
   problems: Problem[];
+  /** Files of which nothing could be read: never added to the session (their problems are in `problems`). */
+  failed?: { name: string; id: string }[];
 }
 
 export interface DemoResult extends ImportResult {

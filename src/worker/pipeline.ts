@@ -42,6 +42,11 @@ export interface ImportOutcome {
   problems: Problem[];
   /** The user cancelled while the file was read: nothing was kept. */
   cancelled?: boolean;
+  /**
+   * Nothing could be read (wrong format, over a limit, damaged): nothing was kept, and a version
+   * read earlier stays. The caller does not add the file to the session (issue 17).
+   */
+  failed?: boolean;
 }
 
 export class Pipeline {
@@ -80,6 +85,7 @@ export class Pipeline {
       const msg = e instanceof Error ? e.message : String(e);
       return {
         source,
+        failed: true,
         problems: [
           problem(
             'import-failed',
@@ -97,6 +103,9 @@ export class Pipeline {
   /** Keeps a file read by this ingest elsewhere (the demo's pre-read files) as importFile keeps one it read. */
   addImported(imported: ImportedSource, source: SourceSpec): ImportOutcome {
     const finalSource: SourceSpec = imported.spec ? { ...imported.spec, id: source.id, demo: source.demo } : source;
+    // A file read as a table stays even without values yet (its mapping can be fixed); one of which
+    // nothing could be read is not kept.
+    if (imported.status === 'error' && imported.headers.length === 0) return { source: finalSource, problems: imported.problems ?? [], failed: true };
     this.sources.set(source.id, { imported, version: ++this.importCounter });
     return { source: finalSource, problems: imported.problems ?? [] };
   }

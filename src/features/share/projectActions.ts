@@ -7,7 +7,8 @@ import type { AnalysisSpec } from '../../spec/schema';
 import type { Problem } from '../../engine/problem';
 import { problem } from '../../engine/problem';
 import { openProject, saveProject, type EmbeddedFile } from '../../export/projectFile';
-import { readFile, saveFile } from '../../store/persistence';
+import { readFile, SaveError, saveFile } from '../../store/persistence';
+import { loadSpec } from '../../spec/migrate';
 import { reloadSources } from '../../store/actions';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { selectViewState, useUiStore } from '../../store/uiStore';
@@ -16,7 +17,8 @@ export async function collectFiles(spec: AnalysisSpec): Promise<{ files: Embedde
   const files: EmbeddedFile[] = [];
   const missing: string[] = [];
   for (const source of spec.data.sources) {
-    let bytes: Uint8Array | undefined = (await readFile(source.id))?.bytes;
+    const stored = await readFile(source.id).catch(() => undefined);
+    let bytes: Uint8Array | undefined = stored && 'bytes' in stored ? stored.bytes : undefined;
     if (!bytes && source.demo) {
       try {
         const res = await fetch(new URL(`demo/${encodeURIComponent(source.fileName)}`, document.baseURI).href);
@@ -43,7 +45,16 @@ export async function openProjectFile(bytes: Uint8Array): Promise<{ ok: boolean;
   const opened = openProject(bytes);
   if (!opened.ok) return { ok: false, problems: opened.problems };
   const { spec, view, files, problems } = opened.project;
-  for (const f of files) await saveFile(f.source.id, f.source.fileName, f.bytes);
+  // Checked (limits, schema) before anything is stored: a project that cannot be opened leaves the
+  // session as it was (issue 17).
+  const checked = loadSpec(spec);
+  if (!checked.ok) return { ok: false, problems: [...problems, ...checked.problems] };
+  for (const f of files) {
+    await saveFile(f.source.id, f.source.fileName, f.bytes).catch((e: unknown) => {
+      const why = e instanceof SaveError ? e.reason : 'unknown';
+      problems.push(problem('project-file-not-saved', `«${f.source.fileName}» kunne ikke lagres i nettleseren (${why}); den leses nå, men kommer ikke tilbake etter en omlasting.`, `"${f.source.fileName}" could not be stored in the browser (${why}); it is read now but will not come back after a reload.`, { file: f.source.fileName }, 'warning'));
+    });
+  }
   const store = useAnalysisStore.getState();
   if (!store.replaceSpec(spec)) return { ok: false, problems: [...problems, ...useAnalysisStore.getState().specProblems] };
   // The project's view state replaces the current one (what it does not say, back to the defaults).

@@ -23,8 +23,8 @@ export function QueueList({ items, onCancel }: { items: QueueItem[]; onCancel(ke
         {items.map((it) => {
           const reading = it.state === 'reading';
           const fraction = reading ? (status === 'loading' ? (progress?.fraction ?? 0) : 1) : it.state === 'done' ? 1 : 0;
-          const label = { queued: s.queued, reading: s.reading, done: s.done, cancelled: s.cancelled, refused: s.refused }[it.state];
-          const refusal = it.state === 'refused' ? checkFileSize(it.name, it.size) : null;
+          const label = { queued: s.queued, reading: s.reading, done: s.done, cancelled: s.cancelled, refused: s.refused, failed: s.failed }[it.state];
+          const refusal = it.state === 'refused' ? checkFileSize(it.name, it.size) : it.state === 'failed' ? (it.problem ?? null) : null;
           return (
             <li key={it.key} data-testid="queue-item" data-state={it.state}>
               <span className="kl-queue-name">{it.name}</span>
@@ -43,7 +43,7 @@ export function QueueList({ items, onCancel }: { items: QueueItem[]; onCancel(ke
                 </Button>
               )}
               {refusal && (
-                <span role="alert" className="kl-queue-error">
+                <span role="alert" className="kl-queue-error" data-testid="queue-error">
                   {lang === 'nb' ? refusal.message : refusal.messageEn}
                 </span>
               )}

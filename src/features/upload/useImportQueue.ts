@@ -8,12 +8,15 @@
 import { useCallback, useRef, useState } from 'react';
 import { MAX_FILE_BYTES } from '../../ingest/limits';
 import { cancelImport, importFiles, removeSource } from '../../store/actions';
+import type { Problem } from '../../engine/problem';
 
 export interface QueueItem {
   key: number;
   name: string;
   size: number;
-  state: 'queued' | 'reading' | 'done' | 'cancelled' | 'refused';
+  state: 'queued' | 'reading' | 'done' | 'cancelled' | 'refused' | 'failed';
+  /** Why nothing of the file could be read (state failed): the first problem the import reported. */
+  problem?: Problem;
 }
 
 export function useImportQueue() {
@@ -23,8 +26,8 @@ export function useImportQueue() {
   const running = useRef(false);
   const nextKey = useRef(1);
 
-  const patch = useCallback((key: number, state: QueueItem['state']) => {
-    setItems((xs) => xs.map((x) => (x.key === key ? { ...x, state } : x)));
+  const patch = useCallback((key: number, state: QueueItem['state'], problem?: Problem) => {
+    setItems((xs) => xs.map((x) => (x.key === key ? { ...x, state, problem } : x)));
   }, []);
 
   const pump = useCallback(async () => {
@@ -44,11 +47,15 @@ export function useImportQueue() {
         patch(key, 'reading');
         reading.current = key;
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const sources = await importFiles([{ name: file.name, bytes }]);
+        // The File itself is what is stored for the next session (a Blob: no size limit per value).
+        const out = await importFiles([{ name: file.name, bytes, blob: file }]);
         reading.current = null;
         if (cancelled.current.has(key)) {
-          for (const s of sources) await removeSource(s.id);
+          for (const s of out.sources) await removeSource(s.id);
           patch(key, 'cancelled');
+        } else if (out.sources.length === 0 && out.failed.length > 0) {
+          // Nothing could be read: not «Ferdig» (issue 17), and the reason next to the file.
+          patch(key, 'failed', out.failed[0].problems.find((p) => p.severity !== 'warning') ?? out.failed[0].problems[0]);
         } else patch(key, 'done');
       }
     } finally {
