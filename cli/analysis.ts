@@ -107,6 +107,8 @@ export async function loadSources(
       continue;
     }
     const out = await pipeline.importFile({ name: source.fileName, bytes: new Uint8Array(readFileSync(path)) }, source);
+    // Nothing could be read: the pipeline keeps nothing (as in the dashboard), the CLI still lists it.
+    if (out.failed) refused.set(source.id, failedSource(source, { format: 'unknown' }, out.problems));
     problems.push(...out.problems);
     if (pipeline.importedSource(source.id)?.status !== 'ok' && source.table) {
       throw new Error(out.problems.map((p) => `${p.message} / ${p.messageEn}`).join('\n') || `kunne ikke lese / could not read ${path}`);
