@@ -8,11 +8,11 @@ const own = ['kommune;år;egen_indikator', '0301;2022;1,5', '1101;2022;2,5', '11
 
 test('a reload restores the uploaded analysis and shows the restore prompt', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 180_000 });
   await waitForResults(page);
   await openView(page, 'data');
   await page.getByTestId('file-input').setInputFiles([{ name: 'egen.csv', mimeType: 'text/csv', buffer: Buffer.from(own, 'utf8') }]);
-  await expect(page.getByTestId('queue-item').first()).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('queue-item').first()).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
   await waitForResults(page);
   // Reload only once the autosave (debounced) holds the upload in IndexedDB — the file is stored
   // before the spec names it — rather than sleeping a fixed time that a loaded machine can outlast.
@@ -35,7 +35,7 @@ test('a reload restores the uploaded analysis and shows the restore prompt', asy
 
   await page.reload();
   const prompt = page.getByTestId('restore-prompt');
-  await expect(prompt).toBeVisible({ timeout: 60_000 });
+  await expect(prompt).toBeVisible({ timeout: 180_000 });
   await waitForResults(page);
   await openView(page, 'data');
   await expect(page.locator('[data-testid="file-card"][data-file="egen.csv"]')).toBeVisible();

@@ -7,6 +7,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, waitForResults, openView, expectNoSeriousAxeViolations, shot, switchLanguage } from './support/fixtures';
 
+// Each test opens the app (and the demo) up to three times; on a shared, loaded machine one demo load can take minutes.
+test.describe.configure({ timeout: 600_000 });
+
 const own = ['kommune;år;egen_indikator', '0301;2022;1,5', '1101;2022;2,5', '1103;2022;3,5'].join('\n');
 
 /** Writes keys straight into the app's IndexedDB store (what a damaged or foreign session holds). */
@@ -56,7 +59,7 @@ async function readStored(page: Page): Promise<Record<string, unknown>> {
 
 async function openOnDemo(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 180_000 });
   await waitForResults(page);
 }
 
@@ -67,7 +70,7 @@ async function demoSpec(page: Page): Promise<Record<string, unknown>> {
 async function uploadOwn(page: Page): Promise<string> {
   await openView(page, 'data');
   await page.getByTestId('file-input').setInputFiles([{ name: 'egen.csv', mimeType: 'text/csv', buffer: Buffer.from(own, 'utf8') }]);
-  await expect(page.getByTestId('queue-item').first()).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('queue-item').first()).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
   await waitForResults(page);
   // Wait on the app's own state: the autosaved spec names the file, and its file record exists.
   let id = '';
@@ -105,12 +108,12 @@ for (const damage of damages) {
     await putStored(page, { spec: saved });
     await page.reload();
     const notice = page.getByTestId('damaged-notice');
-    await expect(notice).toBeVisible({ timeout: 60_000 });
+    await expect(notice).toBeVisible({ timeout: 180_000 });
     await expect(notice).toHaveAttribute('data-what', 'session');
     await expect(notice).toContainText('Den lagrede økten kunne ikke åpnes');
     await expect(notice).toContainText(damage.says);
     // The app answers: the demo opened and computed.
-    await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 180_000 });
     await waitForResults(page);
 
     // Kept aside with the very value that was saved, and downloadable.
@@ -125,7 +128,7 @@ for (const damage of damages) {
 
     // An edit now saves the new session, but the kept-aside one stays until the user deletes it.
     await page.reload();
-    await expect(page.getByTestId('damaged-notice')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('damaged-notice')).toBeVisible({ timeout: 180_000 });
     await waitForResults(page);
     if (damage.kind === 'garbage') {
       await expectNoSeriousAxeViolations(page, { label: 'damaged session notice' });
@@ -147,7 +150,7 @@ test('a stored file record that is not a file: the session is restored without i
   await putStored(page, { [`file:${id}`]: { name: 'egen.csv', bytes: 'ikke bytes' } });
   await page.reload();
   const notice = page.getByTestId('damaged-notice');
-  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await expect(notice).toBeVisible({ timeout: 180_000 });
   await expect(notice).toHaveAttribute('data-what', 'file');
   await expect(notice).toContainText('«egen.csv» er skadet');
   await expect(page.getByTestId('restore-prompt')).toBeVisible();
@@ -163,7 +166,7 @@ test('a page that dies while a file is read: the reload does not read it again a
   for (let i = 0; i < 1_500_000; i++) rows.push(`${3001 + (i % 300)};${2000 + (i % 20)};${i}`);
   await openView(page, 'data');
   await page.getByTestId('file-input').setInputFiles([{ name: 'stor.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n'), 'utf8') }]);
-  await expect.poll(async () => 'importing' in (await readStored(page)), { timeout: 60_000 }).toBe(true);
+  await expect.poll(async () => 'importing' in (await readStored(page)), { timeout: 180_000 }).toBe(true);
   await page.close();
 
   const again = await context.newPage();
@@ -172,10 +175,10 @@ test('a page that dies while a file is read: the reload does not read it again a
   });
   await again.goto('/');
   const notice = again.getByTestId('crash-notice');
-  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await expect(notice).toBeVisible({ timeout: 180_000 });
   await expect(notice).toContainText('Siden stoppet sist mens «stor.csv» ble lest');
   await expect(notice).toContainText('Den ble ikke lagt til i analysen');
-  await expect(again.getByTestId('synthetic-badge')).toBeVisible({ timeout: 60_000 });
+  await expect(again.getByTestId('synthetic-badge')).toBeVisible({ timeout: 180_000 });
   await waitForResults(again);
   await notice.getByRole('button', { name: 'Greit' }).click();
   await expect(notice).toHaveCount(0);
@@ -192,7 +195,7 @@ test('a file that was being restored when the page died is held back until the u
   await putStored(page, { importing: { phase: 'restore', files: [{ name: 'egen.csv', id }], startedAt: new Date().toISOString() } });
   await page.reload();
   const notice = page.getByTestId('crash-notice');
-  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await expect(notice).toBeVisible({ timeout: 180_000 });
   await expect(notice).toContainText('«egen.csv»');
   await expect(notice).toContainText('Analysen er gjenopprettet uten den');
   await waitForResults(page);
@@ -200,7 +203,7 @@ test('a file that was being restored when the page died is held back until the u
   await shot(page, 'session-crash-nb');
   // Held back across another reload too, until the user chooses.
   await page.reload();
-  await expect(page.getByTestId('crash-notice')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('crash-notice')).toBeVisible({ timeout: 180_000 });
   await waitForResults(page);
   await page.getByTestId('crash-notice').getByRole('button', { name: 'Prøv å lese fila igjen' }).click();
   await expect(page.getByTestId('crash-notice')).toHaveCount(0);

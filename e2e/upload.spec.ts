@@ -23,7 +23,7 @@ const utgift = [
 test('upload, map, join, catalogue and validation; a hostile file does not lose data', async ({ page }) => {
   // A first visit opens on the demo; upload once it has loaded (the uploads are added to it).
   await page.goto('/');
-  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 180_000 });
   await waitForResults(page);
   await openView(page, 'data');
   await page.getByTestId('file-input').setInputFiles([
@@ -33,8 +33,8 @@ test('upload, map, join, catalogue and validation; a hostile file does not lose 
   const items = page.getByTestId('queue-item');
   await expect(items).toHaveCount(2);
   await expect(page.getByTestId('file-progress')).toHaveCount(2);
-  await expect(items.nth(0)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-  await expect(items.nth(1)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(items.nth(0)).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
+  await expect(items.nth(1)).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
   await waitForResults(page);
 
   const folkCard = page.locator('[data-testid="file-card"][data-file="folk.csv"]');
@@ -70,7 +70,7 @@ test('upload, map, join, catalogue and validation; a hostile file does not lose 
   await page.getByTestId('file-input').setInputFiles([{ name: 'skadet.csv', mimeType: 'text/csv', buffer: Buffer.from([0, 1, 2, 3, 0, 255, 0, 7]) }]);
   await expect(items).toHaveCount(3);
   // Nothing of it can be read: the queue says so with the reason, and it is not added (issue 17).
-  await expect(items.nth(2)).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
+  await expect(items.nth(2)).toHaveAttribute('data-state', 'failed', { timeout: 180_000 });
   await expect(items.nth(2).getByTestId('queue-error')).toContainText('binær');
   await expect(page.locator('[data-testid="file-card"][data-file="skadet.csv"]')).toHaveCount(0);
   await waitForResults(page);
