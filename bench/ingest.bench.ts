@@ -11,8 +11,10 @@
  *   run: the bytes decoded (TextDecoder) and parsed by `Papa.parse(text, { delimiter: ';' })` into
  *   rows of strings — raw parsing only, no typing, no symbols, no long-to-wide — so > 1 means our full
  *   ingest beats PapaParse's parse alone. `ingest_papaparse_mb_per_s` is PapaParse's rate.
- * The file goes to a temp dir and is deleted afterwards; `INGEST_BENCH_MB` / `INGEST_BENCH_REPS`
- * change size and repetitions.
+ * - `ingest_500mb_peak_rss_mb`, `ingest_500mb_mb_per_s`, `ingest_500mb_values`: the same, cold, on a
+ *   500 MB file (`MAX_FILE_BYTES`, the largest the app reads): the README promises it loads.
+ * The files go to a temp dir and are deleted afterwards; `INGEST_BENCH_MB` / `INGEST_BENCH_REPS`
+ * change size and repetitions of the first; `INGEST_BENCH_BIG_MB=0` skips the 500 MB run.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchModule } from './types';
 import { mulberry32 } from '../scripts/demo/prng';
+import { MAX_FILE_BYTES } from '../src/ingest/limits';
 
 const MB = 1024 * 1024;
 
@@ -144,7 +147,7 @@ export const ingestBench: BenchModule = {
       // maxRSS never goes down and earlier runs' garbage would otherwise count.
       const res = runChild(path, warmPath, reps, reps);
       const mem = runChild(path, '-', 1);
-      return {
+      const figures: Record<string, number> = {
         ingest_mb_per_s: res.mbps,
         ingest_peak_rss_mb: mem.peak,
         ingest_file_mb: size / MB,
@@ -152,6 +155,19 @@ export const ingestBench: BenchModule = {
         ingest_papaparse_mb_per_s: res.papa,
         ingest_vs_papaparse: res.mbps / res.papa,
       };
+      rmSync(path, { force: true });
+      // The largest file the app reads, one cold run in a fresh child (its own peak).
+      const bigMb = Number(process.env.INGEST_BENCH_BIG_MB ?? MAX_FILE_BYTES / MB);
+      if (bigMb > 0) {
+        const bigPath = join(dir, 'long-500mb.csv');
+        // Just under the limit: the file must be read, not refused.
+        writeLongCsv(bigPath, bigMb * MB - 5 * MB, 500);
+        const big = runChild(bigPath, '-', 1);
+        figures.ingest_500mb_peak_rss_mb = big.peak;
+        figures.ingest_500mb_mb_per_s = big.mbps;
+        figures.ingest_500mb_values = big.obs;
+      }
+      return figures;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
