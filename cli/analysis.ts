@@ -96,7 +96,7 @@ export async function loadSources(
       sources.push(source);
       continue;
     }
-    // Checked before the file is read into memory (issue 17): missing, not a file, or over the size
+    // Checked before the file is read into memory: missing, not a file, or over the size
     // limit is a message (and exit 1 in inspect/import), never a stack trace or an out-of-memory abort.
     const refusal = refuseFile(path, source.fileName);
     if (refusal) {

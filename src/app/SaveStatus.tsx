@@ -1,5 +1,5 @@
 /**
- * Autosave's own status line (issue 17): when the session cannot be saved in this browser (quota,
+ * Autosave's own status line: when the session cannot be saved in this browser (quota,
  * the store deleted, a value too large, storage blocked) it says so and what to do, instead of
  * failing silently; nothing is shown while saving works.
  */

@@ -5,7 +5,7 @@ import { loadSpec } from './migrate';
 import { checkSpecLimits, MAX_MODELS, MAX_SOURCES } from './limits';
 import { emptySpec } from './schema';
 
-describe('spec limits (issue 17 item 5)', () => {
+describe('spec limits', () => {
   it('refuses a spec with more models than MAX_MODELS before validating it, naming the count and the limit', () => {
     const spec = emptySpec() as unknown as Record<string, unknown>;
     const models = spec.models as Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * Limits of an analysis (issue 17): a project file with 10^6 models hung the page, because every
+ * Limits of an analysis: a project file with 10^6 models hung the page, because every
  * model is validated, fitted and shown. The spec is checked against these before it is validated
  * or run (loadSpec: restore, project files, every edit, the CLI's `run`), and a spec over a limit
  * is refused with the number it has and the limit. README.md («Limits») lists them.

@@ -91,7 +91,7 @@ export interface UploadedFile {
 export interface ImportOutcome {
   /** Files read and added to the analysis. */
   sources: SourceSpec[];
-  /** Files of which nothing could be read, with why: not added, not saved (issue 17). */
+  /** Files of which nothing could be read, with why: not added, not saved. */
   failed: { name: string; problems: Problem[] }[];
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifySaveError } from './persistence';
 
-/** The errors Chromium's IndexedDB gives (names and messages as seen in issue 17). */
+/** The errors Chromium's IndexedDB gives (names and messages as seen in Chromium). */
 const dom = (name: string, message: string) => Object.assign(new Error(message), { name });
 
-describe('autosave failures are classified for the status line (issue 17 item 5)', () => {
+describe('autosave failures are classified for the status line', () => {
   it.each([
     [dom('QuotaExceededError', 'The quota has been exceeded.'), 'quota'],
     [dom('UnknownError', 'The serialized keys and/or value are too large (size=140000000 bytes, max=133169152 bytes).'), 'too-large'],

@@ -2,7 +2,7 @@
  * Autosave: the spec, the view state and the uploaded files live in IndexedDB, so a reload restores
  * the session. Nothing leaves the machine. Every call is a no-op where IndexedDB is absent (Node tests).
  *
- * Issue 17:
+ * Hostile sessions (README «Limits: hostile and huge files»):
  * - Files are stored as Blobs (a File from the picker is stored as it is). Chromium refuses a plain
  *   value over ~128 MB («The serialized keys and/or value are too large»), which dropped files of
  *   127–500 MB after they were read; a Blob is written to disk beside the database instead.
@@ -130,7 +130,7 @@ export async function readFile(id: string): Promise<StoredFile | undefined> {
   const r = typeof rec === 'object' && rec !== null ? (rec as { name?: unknown; blob?: unknown; bytes?: unknown }) : {};
   const name = typeof r.name === 'string' ? r.name : id;
   if (r.blob instanceof Blob) return { name, bytes: new Uint8Array(await r.blob.arrayBuffer()) };
-  // Sessions saved before issue 17 hold the bytes themselves.
+  // Sessions saved before files were stored as Blobs hold the bytes themselves.
   if (r.bytes instanceof Uint8Array) return { name, bytes: r.bytes };
   if (r.bytes instanceof ArrayBuffer) return { name, bytes: new Uint8Array(r.bytes) };
   return { damaged: true, name, record: rec };

@@ -2,7 +2,7 @@
  * Starts a browser session: restores the autosaved analysis and view state (or loads the demo) and
  * autosaves edits of either.
  *
- * Issue 17 — a saved session must never take the app down or be lost silently:
+ * A saved session must never take the app down or be lost silently:
  * - An import that was running when the page died (persistence `importing`) is not replayed: its
  *   files are held back (not read) until the user chooses in the restore prompt, so a file that
  *   crashes the tab cannot crash every reload.

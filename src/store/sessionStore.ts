@@ -1,5 +1,5 @@
 /**
- * What the session itself has to tell the user (issue 17), apart from the analysis: whether
+ * What the session itself has to tell the user, apart from the analysis: whether
  * autosave works, a saved session or file record that was kept aside because it could not be used,
  * and an import that was running when the page last stopped. The status line and the restore prompt
  * read it; src/store/session.ts and the data actions write it.

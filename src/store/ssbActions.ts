@@ -90,10 +90,10 @@ export async function fetchSsbSource(query: SsbQuery, opts: FetchOptions = {}): 
     const id = opts.id ?? sourceId(query.tableId, new Set(store.spec.data.sources.map((s) => s.id)));
     const base = existing ?? sourceSpecSchema.parse({ id, fileName: `${id.replace(/_/g, '-')}.json`, format: 'json-stat', mapping: opts.prefix ? prefixMapping(opts.prefix) : null });
     const source: SourceSpec = { ...base, ssb: provenanceFor(fetched, query, c.api, opts.recipe ?? existing?.ssb?.recipe ?? null) };
-    // A stored copy that is damaged (issue 17) has nothing to compare with: the fetch is then new.
+    // A stored copy that is damaged has nothing to compare with: the fetch is then new.
     const stored = existing ? await readFile(existing.id).catch(() => undefined) : undefined;
     const previous = stored && 'bytes' in stored ? stored.bytes : null;
-    // Crash-loop guard (issue 17): a page that dies while the table is read names it on the next load.
+    // Crash-loop guard: a page that dies while the table is read names it on the next load.
     // No id: a refreshed source's stored (earlier) copy was read fine and is restored as usual.
     await markImporting({ phase: 'ssb', files: [{ name: source.fileName }] });
     const out = await getAnalysisClient()

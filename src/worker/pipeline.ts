@@ -44,7 +44,7 @@ export interface ImportOutcome {
   cancelled?: boolean;
   /**
    * Nothing could be read (wrong format, over a limit, damaged): nothing was kept, and a version
-   * read earlier stays. The caller does not add the file to the session (issue 17).
+   * read earlier stays. The caller does not add the file to the session.
    */
   failed?: boolean;
 }

@@ -46,7 +46,7 @@ export async function openProjectFile(bytes: Uint8Array): Promise<{ ok: boolean;
   if (!opened.ok) return { ok: false, problems: opened.problems };
   const { spec, view, files, problems } = opened.project;
   // Checked (limits, schema) before anything is stored: a project that cannot be opened leaves the
-  // session as it was (issue 17).
+  // session as it was.
   const checked = loadSpec(spec);
   if (!checked.ok) return { ok: false, problems: [...problems, ...checked.problems] };
   for (const f of files) {

@@ -1,4 +1,4 @@
-/** Text of the validation report's «left out» lines: every dropped row or value with its reason (issue 17). */
+/** Text of the validation report's «left out» lines: every dropped row or value with its reason. */
 import type { DroppedRows } from '../../ingest/types';
 
 export const droppedStrings = {

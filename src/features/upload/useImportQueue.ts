@@ -54,7 +54,7 @@ export function useImportQueue() {
           for (const s of out.sources) await removeSource(s.id);
           patch(key, 'cancelled');
         } else if (out.sources.length === 0 && out.failed.length > 0) {
-          // Nothing could be read: not «Ferdig» (issue 17), and the reason next to the file.
+          // Nothing could be read: not «Ferdig», and the reason next to the file.
           patch(key, 'failed', out.failed[0].problems.find((p) => p.severity !== 'warning') ?? out.failed[0].problems[0]);
         } else patch(key, 'done');
       }
