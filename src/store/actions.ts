@@ -10,8 +10,16 @@ import { getAnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
 import { demoBaseUrl, takeEarlyDemo } from './earlyDemo';
 
-const progress = (p: { fraction: number; label: string }) =>
-  useAnalysisStore.getState().setStatus('loading', p);
+/**
+ * Progress of a worker import, shown while the status is «loading». Comlink delivers a progress
+ * report on the callback's own channel, so the last one («Filene er lest») can arrive after the
+ * import's result, when the run it started already owns the status: then it is dropped, or the
+ * status line would say «loading» for good (seen under load: the run had finished, the page waited).
+ */
+const progress = (p: { fraction: number; label: string }) => {
+  const store = useAnalysisStore.getState();
+  if (store.status === 'loading') store.setStatus('loading', p);
+};
 
 /** Loads the bundled synthetic demo: its files and its spec replace the current analysis, and the
  *  view state starts afresh (no municipality chosen, default slides). */
