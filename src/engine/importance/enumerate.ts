@@ -21,7 +21,7 @@ export interface Hooks {
 /** Upper limit of the exhaustive enumeration (2^26 ≈ 67 M subsets). */
 export const MAX_ENUMERATED = 26;
 
-function popcount(x: number): number {
+export function popcount(x: number): number {
   let c = 0;
   for (let v = x >>> 0; v; v &= v - 1) c++;
   return c;
