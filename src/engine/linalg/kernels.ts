@@ -1,5 +1,6 @@
 /**
- * The column kernels of the QR, the sandwich and the grouped solver, in one place. Every loop here is
+ * The column kernels of the QR, the sandwich and the grouped solver, in one place (qr.ts keeps only the
+ * algorithm: pivoting, the rank test and when to pair reflections). Every loop here is
  * bound by loads, not by arithmetic, so each works on several columns per pass over the rows: a value
  * loaded once serves four products, and four independent sums do not wait on one add chain (about 4
  * cycles each). The summation order differs from a plain loop only in rounding.
@@ -34,6 +35,124 @@ export function dot(x: Float64Array, ox: number, y: Float64Array, oy: number, fr
 export function reflect(a: Float64Array, ov: number, tau: number, y: Float64Array, oy: number, from: number, n: number): void {
   const d = dot(a, ov, y, oy, from, n) * tau;
   for (let i = from; i < n; i++) y[oy + i] -= d * a[ov + i];
+}
+
+/**
+ * Applies Householder reflector j (v in column j of a from row j, τ = t) to columns from..k − 1 of the
+ * column-major n-row matrix a: the QR's trailing update.
+ */
+export function reflectColumns(a: Float64Array, n: number, k: number, j: number, t: number, from: number): void {
+  const oj = j * n;
+  {
+    // Four target columns per pass over v: the loop is bound by loads, and v is read once for four.
+    let c = from;
+    for (; c + 3 < k; c += 4) {
+      const o1 = c * n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      const o4 = o3 + n;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      let d4 = 0;
+      for (let i = j; i < n; i++) {
+        const v = a[oj + i];
+        d1 += v * a[o1 + i];
+        d2 += v * a[o2 + i];
+        d3 += v * a[o3 + i];
+        d4 += v * a[o4 + i];
+      }
+      d1 *= t;
+      d2 *= t;
+      d3 *= t;
+      d4 *= t;
+      for (let i = j; i < n; i++) {
+        const v = a[oj + i];
+        a[o1 + i] -= d1 * v;
+        a[o2 + i] -= d2 * v;
+        a[o3 + i] -= d3 * v;
+        a[o4 + i] -= d4 * v;
+      }
+    }
+    for (; c < k; c++) reflect(a, oj, t, a, c * n, j, n);
+  }
+}
+
+/**
+ * Applies reflectors j and j + 1 together to columns from..k − 1 (the QR's paired trailing update):
+ * H_{j+1}H_j·x = x − α·v_j − β·v_{j+1} with α = τ_j·v_jᵀx and β = τ_{j+1}·(v_{j+1}ᵀx − α·v_{j+1}ᵀv_j)
+ * (t = τ_j, t1 = τ_{j+1}, vv = v_{j+1}ᵀv_j). v_j starts at row j, v_{j+1} at row j + 1.
+ */
+export function reflectPairColumns(a: Float64Array, n: number, k: number, j: number, t: number, t1: number, vv: number, from: number): void {
+  const oj = j * n;
+  const j1 = j + 1;
+  const o1 = j1 * n;
+  const vj0 = a[oj + j];
+  let c = from;
+  for (; c + 3 < k; c += 4) {
+    const p1 = c * n;
+    const p2 = p1 + n;
+    const p3 = p2 + n;
+    const p4 = p3 + n;
+    let a1 = vj0 * a[p1 + j];
+    let a2 = vj0 * a[p2 + j];
+    let a3 = vj0 * a[p3 + j];
+    let a4 = vj0 * a[p4 + j];
+    let b1 = 0;
+    let b2 = 0;
+    let b3 = 0;
+    let b4 = 0;
+    for (let i = j1; i < n; i++) {
+      const u = a[oj + i];
+      const v = a[o1 + i];
+      const x1 = a[p1 + i];
+      const x2 = a[p2 + i];
+      const x3 = a[p3 + i];
+      const x4 = a[p4 + i];
+      a1 += u * x1;
+      b1 += v * x1;
+      a2 += u * x2;
+      b2 += v * x2;
+      a3 += u * x3;
+      b3 += v * x3;
+      a4 += u * x4;
+      b4 += v * x4;
+    }
+    a1 *= t;
+    a2 *= t;
+    a3 *= t;
+    a4 *= t;
+    b1 = t1 * (b1 - a1 * vv);
+    b2 = t1 * (b2 - a2 * vv);
+    b3 = t1 * (b3 - a3 * vv);
+    b4 = t1 * (b4 - a4 * vv);
+    a[p1 + j] -= a1 * vj0;
+    a[p2 + j] -= a2 * vj0;
+    a[p3 + j] -= a3 * vj0;
+    a[p4 + j] -= a4 * vj0;
+    for (let i = j1; i < n; i++) {
+      const u = a[oj + i];
+      const v = a[o1 + i];
+      a[p1 + i] -= a1 * u + b1 * v;
+      a[p2 + i] -= a2 * u + b2 * v;
+      a[p3 + i] -= a3 * u + b3 * v;
+      a[p4 + i] -= a4 * u + b4 * v;
+    }
+  }
+  for (; c < k; c++) {
+    const p1 = c * n;
+    let a1 = vj0 * a[p1 + j];
+    let b1 = 0;
+    for (let i = j1; i < n; i++) {
+      const x1 = a[p1 + i];
+      a1 += a[oj + i] * x1;
+      b1 += a[o1 + i] * x1;
+    }
+    a1 *= t;
+    b1 = t1 * (b1 - a1 * vv);
+    a[p1 + j] -= a1 * vj0;
+    for (let i = j1; i < n; i++) a[p1 + i] -= a1 * a[oj + i] + b1 * a[o1 + i];
+  }
 }
 
 /**

@@ -11,7 +11,7 @@
  * norm unless the caller passes another, e.g. the norm before demeaning). A deficient column is moved
  * to the end and not factored, so `rank` counts the accepted columns.
  */
-import { dot, reflect } from './kernels';
+import { dot, reflect, reflectColumns, reflectPairColumns } from './kernels';
 
 export interface QrFactor {
   n: number;
@@ -95,7 +95,7 @@ export function householderQr(
       j += 2;
       continue;
     }
-    applyReflector(a, n, kt, j, t, j + 1);
+    reflectColumns(a, n, kt, j, t, j + 1);
     j++;
   }
   // Columns beyond n (k > n) cannot be accepted; count them as deficient.
@@ -129,7 +129,7 @@ function pairStep(
   reflect(a, oj, t, a, o1, j, n);
   const norm = Math.sqrt(dot(a, o1, a, o1, j1, n));
   if (!(norm > threshold) || zeroRef) {
-    applyReflector(a, n, k, j, t, j + 2);
+    reflectColumns(a, n, k, j, t, j + 2);
     return false;
   }
   const x0 = a[o1 + j1];
@@ -139,112 +139,10 @@ function pairStep(
   rdiag[j1] = alpha;
   tau[j1] = t1;
   const vv = dot(a, o1, a, oj, j1, n);
-  const vj0 = a[oj + j];
-  let c = j + 2;
-  for (; c + 3 < k; c += 4) {
-    const p1 = c * n;
-    const p2 = p1 + n;
-    const p3 = p2 + n;
-    const p4 = p3 + n;
-    let a1 = vj0 * a[p1 + j];
-    let a2 = vj0 * a[p2 + j];
-    let a3 = vj0 * a[p3 + j];
-    let a4 = vj0 * a[p4 + j];
-    let b1 = 0;
-    let b2 = 0;
-    let b3 = 0;
-    let b4 = 0;
-    for (let i = j1; i < n; i++) {
-      const u = a[oj + i];
-      const v = a[o1 + i];
-      const x1 = a[p1 + i];
-      const x2 = a[p2 + i];
-      const x3 = a[p3 + i];
-      const x4 = a[p4 + i];
-      a1 += u * x1;
-      b1 += v * x1;
-      a2 += u * x2;
-      b2 += v * x2;
-      a3 += u * x3;
-      b3 += v * x3;
-      a4 += u * x4;
-      b4 += v * x4;
-    }
-    a1 *= t;
-    a2 *= t;
-    a3 *= t;
-    a4 *= t;
-    b1 = t1 * (b1 - a1 * vv);
-    b2 = t1 * (b2 - a2 * vv);
-    b3 = t1 * (b3 - a3 * vv);
-    b4 = t1 * (b4 - a4 * vv);
-    a[p1 + j] -= a1 * vj0;
-    a[p2 + j] -= a2 * vj0;
-    a[p3 + j] -= a3 * vj0;
-    a[p4 + j] -= a4 * vj0;
-    for (let i = j1; i < n; i++) {
-      const u = a[oj + i];
-      const v = a[o1 + i];
-      a[p1 + i] -= a1 * u + b1 * v;
-      a[p2 + i] -= a2 * u + b2 * v;
-      a[p3 + i] -= a3 * u + b3 * v;
-      a[p4 + i] -= a4 * u + b4 * v;
-    }
-  }
-  for (; c < k; c++) {
-    const p1 = c * n;
-    let a1 = vj0 * a[p1 + j];
-    let b1 = 0;
-    for (let i = j1; i < n; i++) {
-      const x1 = a[p1 + i];
-      a1 += a[oj + i] * x1;
-      b1 += a[o1 + i] * x1;
-    }
-    a1 *= t;
-    b1 = t1 * (b1 - a1 * vv);
-    a[p1 + j] -= a1 * vj0;
-    for (let i = j1; i < n; i++) a[p1 + i] -= a1 * a[oj + i] + b1 * a[o1 + i];
-  }
+  reflectPairColumns(a, n, k, j, t, t1, vv, j + 2);
   return true;
 }
 
-/** Applies reflector j (τ = t) to columns from..k − 1, four target columns per pass over v. */
-function applyReflector(a: Float64Array, n: number, k: number, j: number, t: number, from: number): void {
-  const oj = j * n;
-  {
-    // Four target columns per pass over v: the loop is bound by loads, and v is read once for four.
-    let c = from;
-    for (; c + 3 < k; c += 4) {
-      const o1 = c * n;
-      const o2 = o1 + n;
-      const o3 = o2 + n;
-      const o4 = o3 + n;
-      let d1 = 0;
-      let d2 = 0;
-      let d3 = 0;
-      let d4 = 0;
-      for (let i = j; i < n; i++) {
-        const v = a[oj + i];
-        d1 += v * a[o1 + i];
-        d2 += v * a[o2 + i];
-        d3 += v * a[o3 + i];
-        d4 += v * a[o4 + i];
-      }
-      d1 *= t;
-      d2 *= t;
-      d3 *= t;
-      d4 *= t;
-      for (let i = j; i < n; i++) {
-        const v = a[oj + i];
-        a[o1 + i] -= d1 * v;
-        a[o2 + i] -= d2 * v;
-        a[o3 + i] -= d3 * v;
-        a[o4 + i] -= d4 * v;
-      }
-    }
-    for (; c < k; c++) reflect(a, oj, t, a, c * n, j, n);
-  }
-}
 
 /** Coefficients of the deficient column j on the accepted columns 0..j−1: R[0:j,0:j]·b = (Qᵀx_j)[0:j]. */
 function dependency(a: Float64Array, n: number, j: number, rdiag: Float64Array, perm: Int32Array): NonNullable<QrFactor['firstDeficient']> {
