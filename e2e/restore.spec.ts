@@ -2,7 +2,7 @@
  * Journey: after a reload (or a crash) the autosaved analysis comes back from IndexedDB with the
  * user's own uploaded file, and a prompt says so and offers to start over on the demo.
  */
-import { test, expect, waitForResults, openView } from './support/fixtures';
+import { test, expect, waitForResults, openView, waitForAutosave } from './support/fixtures';
 
 const own = ['kommune;år;egen_indikator', '0301;2022;1,5', '1101;2022;2,5', '1103;2022;3,5'].join('\n');
 
@@ -14,24 +14,7 @@ test('a reload restores the uploaded analysis and shows the restore prompt', asy
   await page.getByTestId('file-input').setInputFiles([{ name: 'egen.csv', mimeType: 'text/csv', buffer: Buffer.from(own, 'utf8') }]);
   await expect(page.getByTestId('queue-item').first()).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
   await waitForResults(page);
-  // Reload only once the autosave (debounced) holds the upload in IndexedDB — the file is stored
-  // before the spec names it — rather than sleeping a fixed time that a loaded machine can outlast.
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            new Promise<string>((resolve) => {
-              const open = indexedDB.open('kostnadsnokkel-lab');
-              open.onsuccess = () => {
-                const get = open.result.transaction('session').objectStore('session').get('spec');
-                get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
-              };
-            }),
-        ),
-      { timeout: 60_000 },
-    )
-    .toContain('egen.csv');
+  await waitForAutosave(page, 'egen.csv');
 
   await page.reload();
   const prompt = page.getByTestId('restore-prompt');

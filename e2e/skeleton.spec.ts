@@ -13,6 +13,7 @@ import {
   shot,
   expectNoSeriousAxeViolations,
   switchLanguage,
+  waitForAutosave,
 } from './support/fixtures';
 
 const FLOW = [
@@ -98,21 +99,7 @@ test('the session survives a reload', async ({ page }) => {
   await name.blur();
   await waitForResults(page);
   await expect(page.getByTestId('results-table').locator('thead')).toContainText('Lagret modell');
-  // Autosave is debounced; wait until IndexedDB holds the edit rather than sleeping.
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise<string>((resolve) => {
-            const open = indexedDB.open('kostnadsnokkel-lab');
-            open.onsuccess = () => {
-              const get = open.result.transaction('session').objectStore('session').get('spec');
-              get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
-            };
-          }),
-      ),
-    )
-    .toContain('Lagret modell');
+  await waitForAutosave(page, 'Lagret modell');
   await page.reload();
   await waitForResults(page);
   await expect(page.getByTestId('results-table').locator('thead')).toContainText('Lagret modell');

@@ -70,6 +70,30 @@ export async function waitForResults(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until the autosaved spec in IndexedDB contains `text` (autosave is debounced, and an upload's
+ * file is stored before the spec names it), so a reload that follows restores it — rather than
+ * sleeping a fixed time that a loaded machine can outlast.
+ */
+export async function waitForAutosave(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('kostnadsnokkel-lab');
+              open.onsuccess = () => {
+                const get = open.result.transaction('session').objectStore('session').get('spec');
+                get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
+              };
+            }),
+        ),
+      { timeout: 60_000 },
+    )
+    .toContain(text);
+}
+
 /** Opens a view through the navigation, as a user would. */
 export async function openView(page: Page, id: string): Promise<void> {
   await page.locator(`nav a[data-view="${id}"]`).click();
