@@ -6,7 +6,7 @@
 import { problem, type Problem } from '../engine/problem';
 import type { SourceSpec } from '../spec/sections/data';
 import { columnMappingSchema, type ColumnMapping } from '../spec/sections/data';
-import { decodeHead, decodeSlices, normaliseEncoding, sniffEncoding, type EncodingGuess } from './decode';
+import { decodeHead, decodeSlices, normaliseEncoding, NotUtf8Error, sniffEncoding, type EncodingGuess } from './decode';
 import { CellLength, hasForeignLineEnds, lineEndKinds, measureLines, normaliseLineEnds, OpenLineGuard } from './csvLines';
 import { countBreaks, findStrayQuote, literalQuote, StrayQuoteCount } from './csvQuotes';
 import { completeLines, DELIMITERS, detectNewline, findHeader, lastCompleteLineEnd, parseRows, sniffDecimalComma, sniffDelimiter } from './csvSniff';
@@ -39,8 +39,12 @@ export function setFastCsvEnabled(on: boolean): void {
 
 const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export function chooseEncoding(bytes: Uint8Array, override: string | null, file: string, problems: Problem[]): EncodingGuess {
-  const sniffed = sniffEncoding(bytes);
+/** Bytes whose UTF-8 validity is judged before reading; the rest is confirmed while decoding. */
+const UTF8_HEAD_BYTES = 256 << 10;
+
+/** `headOnly`: a UTF-8 guess may be tentative (sniffEncoding): decode with it fatal. */
+export function chooseEncoding(bytes: Uint8Array, override: string | null, file: string, problems: Problem[], headOnly = false): EncodingGuess {
+  const sniffed = sniffEncoding(bytes, headOnly ? UTF8_HEAD_BYTES : Infinity);
   if (!override) return sniffed;
   const enc = normaliseEncoding(override);
   if (!enc) {
@@ -124,10 +128,20 @@ function literaliseStrayQuotes(text: string, delimiters: string, newline: string
 }
 
 export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: IngestOptions): Promise<ImportedSource> {
+  try {
+    return await readCsv(bytes, spec, opts, true);
+  } catch (err) {
+    // UTF-8 in the head but not further on: read again with the whole file's guess.
+    if (err instanceof NotUtf8Error) return readCsv(bytes, spec, opts, false);
+    throw err;
+  }
+}
+
+async function readCsv(bytes: Uint8Array, spec: SourceSpec, opts: IngestOptions, headOnly: boolean): Promise<ImportedSource> {
   const file = spec.fileName;
   const problems: Problem[] = [];
   const limits = resolveLimits(opts.limits);
-  const enc = chooseEncoding(bytes, spec.encoding, file, problems);
+  const enc = chooseEncoding(bytes, spec.encoding, file, problems, headOnly);
   const refuse = (p: Problem, detected: DetectedFormat = { format: 'csv', encoding: enc.encoding }) => failedSource({ ...spec, format: 'csv' }, detected, [...problems, p], bytes.length);
 
   // ---- the head: grown until it holds the first lines whole (a header is never cut)
@@ -239,7 +253,8 @@ export async function ingestCsv(bytes: Uint8Array, spec: SourceSpec, opts: Inges
   };
   let lastYield = performance.now();
   try {
-    for (const slice of decodeSlices(bytes, enc, SLICE_BYTES)) {
+    // Slices end after a line feed (not for CR-only files, whose CR may be half of a CRLF).
+    for (const slice of decodeSlices(bytes, enc, SLICE_BYTES, newline === '\r' ? undefined : 0x0a)) {
       const last = slice.end >= bytes.length;
       bytesDone = slice.end;
       // Stray quotes found earlier: count the lines they would have swallowed (for the message).

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseCell } from '../../src/ingest/cells';
 import { parseRegion } from '../../src/ingest/regions';
 import { parseAge, safeIdentifier, isAdditive } from '../../src/ingest/dims';
-import { sniffEncoding } from '../../src/ingest/decode';
+import { decodeSlices, sniffEncoding } from '../../src/ingest/decode';
 import { sniffDelimiter } from '../../src/ingest/csvSniff';
 import { buildDataset, ingestFile } from '../../src/ingest/index';
 import { robustZ } from '../../src/ingest/dataset/validate';
@@ -107,6 +107,23 @@ describe('encoding and delimiter sniffing', () => {
     expect(sniffEncoding(new Uint8Array([0x42, 0xf8, 0x72])).encoding).toBe('windows-1252');
     expect(sniffEncoding(new Uint8Array([0x42, 0xbf, 0x72, 0x8c, 0x73])).encoding).toBe('macintosh');
   });
+  it('a head that is UTF-8 gives a tentative guess; the whole file is judged without a head limit', () => {
+    const head = enc('kommune;år;verdi\n'.padEnd(2048, 'x') + '\n');
+    const later = new Uint8Array([...head, 0x42, 0xf8, 0x72, 0x0a]); // «Bør» in Windows-1252 after the head
+    expect(sniffEncoding(later, 1024)).toMatchObject({ encoding: 'utf-8', tentative: true });
+    expect(sniffEncoding(later)).toMatchObject({ encoding: 'windows-1252' });
+    expect(sniffEncoding(later).tentative).toBeUndefined();
+  });
+  it('line-aligned slices end after a line feed, keep characters whole and decode the same text', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `"0301 Oslo";"${i} Tromsø æøå";${i},5`).join('\r\n') + '\r\n';
+    const bytes = enc(text);
+    const guess = sniffEncoding(bytes);
+    const slices = [...decodeSlices(bytes, guess, 4096, 0x0a)];
+    expect(slices.length).toBeGreaterThan(10);
+    slices.slice(0, -1).forEach((s) => expect(s.text.endsWith('\r\n')).toBe(true));
+    expect(slices.map((s) => s.text).join('')).toBe(text);
+    expect(slices.at(-1)!.end).toBe(bytes.length);
+  });
   it('does not pick `,` for TAB files with decimal commas (papaparse #1005)', () => {
     expect(sniffDelimiter('a\tb\tc\n1,5\t2,5\t3\n4,5\t5\t6,25\n', '\n')).toBe('\t');
     expect(sniffDelimiter('"a";"b"\n"1,5";"2"\n', '\n')).toBe(';');
@@ -146,6 +163,22 @@ describe('streaming CSV', () => {
     const s = await ingestFile({ name: 'big.csv', bytes }, { cancelled: () => true });
     expect(s.status).toBe('cancelled');
     expect(s.problems[0].code).toBe('cancelled');
+  });
+  it('reads a file that is UTF-8 only in its head as Windows-1252, as a whole-file check would', async () => {
+    // More than the head judged before reading (256 KiB) of plain rows, then one Windows-1252 «ø».
+    const rows = ['region;aar;verdi'];
+    for (let i = 0, length = 0; length < 300 << 10; i++) {
+      rows.push(`"${String(101 + (i % 400)).padStart(4, '0')} Kommune";${2015 + (i % 5)};${i}`);
+      length += rows[rows.length - 1].length + 1;
+    }
+    const bytes = new Uint8Array([...enc(rows.join('\n') + '\n'), ...enc('"5001 Trondheim - Tr'), 0xf8, ...enc('ndelag";2021;7\n')]);
+    const s = await ingestFile({ name: 'late.csv', bytes });
+    expect(s.status).toBe('ok');
+    expect(s.detected.encoding).toBe('windows-1252');
+    expect(s.detected.encodingReason).toBe(sniffEncoding(bytes).reason);
+    expect(s.obs.n).toBe(rows.length);
+    expect(JSON.stringify(s.unitNames)).toContain('Trondheim - Trøndelag');
+    expect(s.problems.filter((p) => p.code === 'replacement-characters')).toEqual([]);
   });
   it('re-imports the same way with a stored mapping and encoding override', async () => {
     const bytes = new Uint8Array([...enc('kommune;aar;a;b\n0301;2020;1;2\n'), ...[0x31, 0x31, 0x30, 0x31, 0x3b], ...enc('2020;3;4\n')]);
