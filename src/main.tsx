@@ -2,6 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './styles/app.css';
+import { startDemoEarly } from './store/earlyDemo';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
@@ -43,14 +44,13 @@ const specSections: (() => Promise<unknown>)[] = [
  * 7. the first render, as a transition, which React renders in time slices.
  */
 async function start(): Promise<void> {
-  // The worker and the demo's load start first and run beside the chain below (store/earlyDemo.ts).
-  void stage(() => import('./store/earlyDemo')).then((m) => m.startDemoEarly());
   const { createRoot } = await stage(() => import('react-dom/client'));
   for (const section of specSections) await stage(section);
   await stage(() => import('./spec/schema'));
   const { startSession } = await stage(() => import('./store/session'));
   await stage(() => import('@digdir/designsystemet-web'));
-  const { App } = await stage(() => import('./app/App'));
+  const { App, primeShownSections } = await stage(() => import('./app/App'));
+  primeShownSections();
   // The session checks the saved session (and keeps a damaged one aside) before its autosave starts;
   // RestorePrompt shows what it found (src/store/sessionStore).
   // The address may choose a municipality (#kommune=0301): applied after the session's view state.
@@ -64,4 +64,6 @@ async function start(): Promise<void> {
     );
   });
 }
+// The worker and the demo's load start first and run beside the chain (small: comlink and idb-keyval).
+startDemoEarly();
 void start();

@@ -18,6 +18,12 @@ export function applyHashMunicipality(): void {
   if (kommune && useUiStore.getState().myMunicipality !== kommune) useUiStore.getState().setView({ myMunicipality: kommune });
 }
 
+/** The view the address opens (the first view when it names none). */
+export function addressedView<V extends ViewDef>(views: V[]): V | undefined {
+  const id = readHash();
+  return views.find((v) => v.id === id) ?? views[0];
+}
+
 export function useActiveView(views: ViewDef[]): ViewDef | undefined {
   const [id, setId] = useState(readHash);
   useEffect(() => {

@@ -10,6 +10,7 @@
  */
 import { createElement, lazy, Suspense, type ComponentType } from 'react';
 import { useLanguage } from '../i18n/useLanguage';
+import type { SectionKey } from '../results/analysisResults';
 
 export interface ViewDef {
   id: string;
@@ -17,6 +18,11 @@ export interface ViewDef {
   /** Position in the navigation (the flow: data → variables → models → … → export). */
   order: number;
   component: ComponentType;
+  /**
+   * The result sections the view shows, when it needs fewer than all: on a first load they are
+   * computed and shown before the rest (store: setShownSections).
+   */
+  shows?: SectionKey[];
 }
 
 type Loader = () => Promise<{ component: ComponentType }>;
@@ -41,7 +47,7 @@ function lazyView(meta: Omit<ViewDef, 'component'>, load: Loader): ViewDef & { l
 }
 
 export const views: (ViewDef & { load: Loader })[] = [
-  lazyView({ id: 'data', title: { nb: 'Data', en: 'Data' }, order: 10 }, () => import('./upload')),
+  lazyView({ id: 'data', title: { nb: 'Data', en: 'Data' }, order: 10, shows: ['dataset'] }, () => import('./upload')),
   lazyView({ id: 'variables', title: { nb: 'Variabler', en: 'Variables' }, order: 20 }, () => import('./variables')),
   lazyView({ id: 'describe', title: { nb: 'Beskrivende statistikk', en: 'Descriptives' }, order: 25 }, () => import('./describe')),
   lazyView({ id: 'models', title: { nb: 'Modeller', en: 'Models' }, order: 30 }, () => import('./models')),

@@ -8,15 +8,21 @@ import { useUiStore } from './uiStore';
 
 /** A fake worker whose runs resolve only when the test says so (with whole results, or an update). */
 function fakeClient() {
-  const pending: { spec: AnalysisSpec; have: Record<string, number | undefined>; resolve(r: AnalysisResults | null): void; update(u: ResultsUpdate): void }[] = [];
+  const pending: {
+    spec: AnalysisSpec;
+    have: Record<string, number | undefined>;
+    upTo?: string[];
+    resolve(r: AnalysisResults | null): void;
+    update(u: ResultsUpdate): void;
+  }[] = [];
   const client: AnalysisClient = {
     loadDemo: async () => ({ spec: null, sources: [], problems: [] }),
     importFiles: async () => ({ sources: [], problems: [] }),
     importSsb: async () => ({ source: null, problems: [], bytes: null, changes: null }),
     cancelImport: async () => {},
-    run: (spec, _progress, have = {}) =>
+    run: (spec, _progress, have = {}, upTo) =>
       new Promise((resolve) =>
-        pending.push({ spec, have, resolve: (r) => resolve(r && diffResults(r, {}, have)), update: (u) => resolve(u) }),
+        pending.push({ spec, have, upTo, resolve: (r) => resolve(r && diffResults(r, {}, have)), update: (u) => resolve(u) }),
       ),
     removeSource: async () => {},
     loadedSources: async (ids) => ids.map(() => true),
@@ -69,6 +75,38 @@ describe('useAnalysisStore', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(useAnalysisStore.getState().results?.specHash).toBe('c');
     expect(useAnalysisStore.getState().status).toBe('ready');
+  });
+
+  it('with no results yet, shows the open view\'s sections first and stays running until the rest arrive', async () => {
+    useAnalysisStore.setState({ results: null, resultVersions: {} });
+    const store = useAnalysisStore.getState();
+    store.setShownSections(['dataset']);
+    try {
+      store.replaceSpec({ ...store.spec, title: 'first load' });
+      store.flushRun();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(fake.pending.map((p) => p.upTo)).toEqual([['dataset']]);
+      const dataset = { nRows: 1, nUnits: 1, years: [2024], catalogue: [], derived: [], numericColumns: [], units: [], demo: true };
+      fake.pending[0].update({ specHash: 'h', problems: [], versions: { dataset: 1 }, changed: { dataset } });
+      await vi.advanceTimersByTimeAsync(0);
+      const shown = useAnalysisStore.getState().results?.dataset;
+      expect(shown).toEqual(dataset);
+      expect(useAnalysisStore.getState().status).toBe('running');
+      // The second pass asks for everything, holding the dataset it already has.
+      expect(fake.pending[1].upTo).toBeUndefined();
+      expect(fake.pending[1].have).toEqual({ dataset: 1 });
+      fake.pending[1].update({ specHash: 'h', problems: [], versions: { dataset: 1, models: 1 }, changed: { models: {} } });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(useAnalysisStore.getState().results?.dataset).toBe(shown);
+      expect(useAnalysisStore.getState().results?.models).toEqual({});
+      expect(useAnalysisStore.getState().status).toBe('ready');
+      // With results held, an edit runs once (no view's sections disappear meanwhile).
+      useAnalysisStore.getState().updateSpec((d) => void (d.title = 'edited'));
+      await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
+      expect(fake.pending.slice(2).map((p) => p.upTo)).toEqual([undefined]);
+    } finally {
+      useAnalysisStore.getState().setShownSections(null);
+    }
   });
 
   it('takes the view state out of a version-1 spec into the UI store; a view-state change runs nothing', async () => {

@@ -11,7 +11,7 @@ import { usesDemoData } from '../spec/sections/data';
 import { mixesSyntheticAndReal } from '../spec/synthetic';
 import type { Progress } from '../worker/api';
 import type { VariableInfo } from '../worker/ingestTypes';
-import type { AnalysisResults } from '../results/analysisResults';
+import type { AnalysisResults, SectionKey } from '../results/analysisResults';
 import { mergeResults, type SectionVersions } from '../results/update';
 import { getAnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
@@ -44,6 +44,11 @@ export interface AnalysisState {
   requestRun(): void;
   /** Starts a run waiting for its debounce at once (a spec replaced whole has no edits to gather). */
   flushRun(): void;
+  /**
+   * The result sections the open view shows, when it needs fewer than all (null: all). With no
+   * results yet (a first load), a run computes those first and shows them, then the rest.
+   */
+  setShownSections(sections: readonly SectionKey[] | null): void;
   setImportProblems(p: Problem[]): void;
   setStatus(status: Status, progress?: Progress | null): void;
 }
@@ -52,6 +57,7 @@ export const RUN_DEBOUNCE_MS = 150;
 
 let debounce: ReturnType<typeof setTimeout> | null = null;
 let runToken = 0;
+let shownSections: readonly SectionKey[] | null = null;
 
 /** The import step and the dataset step can report the same finding about a file; show it once. */
 function combine(s: Pick<AnalysisState, 'specProblems' | 'importProblems' | 'results'>): Problem[] {
@@ -74,6 +80,22 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
         if (token === runToken) set({ progress: p });
       };
       let held = get().resultVersions;
+      // A first load: the open view's sections first (status stays «running»), then the rest, which
+      // the worker's cache computes without repeating them (README «Performance»: demo_interactive_ms).
+      if (get().results === null && shownSections) {
+        const first = await getAnalysisClient().run(spec, onProgress, held, [...shownSections]);
+        if (token !== runToken || first === null) return;
+        const partial = mergeResults(get().results, held, first);
+        if (partial) {
+          held = first.versions;
+          set((s) => ({
+            results: partial,
+            resultVersions: first.versions,
+            catalogue: partial.dataset?.catalogue ?? [],
+            problems: combine({ ...s, results: partial }),
+          }));
+        }
+      }
       let update = await getAnalysisClient().run(spec, onProgress, held);
       // A newer run (or edit) owns the status; a superseded run just disappears.
       if (token !== runToken || update === null) return;
@@ -157,6 +179,10 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
     },
 
     requestRun: schedule,
+
+    setShownSections(sections) {
+      shownSections = sections;
+    },
 
     flushRun() {
       if (!debounce) return;

@@ -27,7 +27,7 @@ function comlinkClient(): AnalysisClient {
     // Response bodies move to the worker (transfer, no copy).
     importSsb: (input) => remote.importSsb(Comlink.transfer(input, input.parts.map((p) => p.buffer as ArrayBuffer))),
     cancelImport: () => remote.cancelImport(),
-    run: (spec, onProgress, have) => remote.run(spec, cb(onProgress), have),
+    run: (spec, onProgress, have, upTo) => remote.run(spec, cb(onProgress), have, upTo),
     removeSource: (id) => remote.removeSource(id),
     loadedSources: (ids) => remote.loadedSources(ids),
     analysisData: (spec) => remote.analysisData(spec),

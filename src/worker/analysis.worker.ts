@@ -139,9 +139,9 @@ const api: AnalysisApi = {
     cancelledImports.add(importToken);
   },
 
-  async run(spec, onProgress, have = {}) {
+  async run(spec, onProgress, have = {}, upTo) {
     const id = ++latestRun;
-    const out = await pipeline.runVersioned(spec, { cancelled: () => id !== latestRun, progress: throttled(onProgress) });
+    const out = await pipeline.runVersioned(spec, { cancelled: () => id !== latestRun, progress: throttled(onProgress) }, upTo);
     // Only what changed crosses the thread boundary (structured clone of every section was most of
     // a small edit's cost, and gave every view a new object to re-render on).
     return out && diffResults(out.results, out.versions, have);

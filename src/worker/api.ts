@@ -4,6 +4,7 @@ import type { AnalysisSpec } from '../spec/schema';
 import type { SourceSpec } from '../spec/sections/data';
 import type { FormulaPreviewResult } from '../results/formulaPreview';
 import type { ResultsUpdate, SectionVersions } from '../results/update';
+import type { SectionKey } from '../results/analysisResults';
 import type { SsbImportInput, SsbImportResult } from './ssbImport';
 
 export type { SsbImportInput, SsbImportResult };
@@ -51,9 +52,10 @@ export interface AnalysisApi {
   /**
    * Runs the pipeline and sends back only the result sections whose version differs from `have`
    * (the versions the caller holds; {} = send everything). Resolves null when a newer `run`
-   * superseded this one.
+   * superseded this one. With `upTo`, only the stages up to those sections run (the first pass of
+   * a first load: what the open view shows comes first).
    */
-  run(spec: AnalysisSpec, onProgress?: OnProgress, have?: SectionVersions): Promise<ResultsUpdate | null>;
+  run(spec: AnalysisSpec, onProgress?: OnProgress, have?: SectionVersions, upTo?: SectionKey[]): Promise<ResultsUpdate | null>;
   removeSource(id: string): Promise<void>;
   /** Which of these source ids the worker holds (a reload starts with none). */
   loadedSources(ids: string[]): Promise<boolean[]>;

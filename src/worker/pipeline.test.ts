@@ -118,6 +118,29 @@ describe('Pipeline', () => {
     expect(calls).toEqual(['models', 'reader', 'models', 'reader']);
   });
 
+  it('with upTo runs only the stages up to those sections; the full run after it repeats none of them', async () => {
+    const calls: string[] = [];
+    const counted = (stage: AnyStage): AnyStage => ({
+      ...stage,
+      run: (ctx) => {
+        calls.push(stage.key);
+        return stage.run(ctx);
+      },
+    });
+    const later: AnyStage = { key: 'describe', select: () => null, run: () => undefined };
+    const p = await loaded([counted(modelsStage), counted(later)]);
+    const first = await p.runVersioned(spec(), ctl, ['dataset']);
+    expect(first?.results.dataset?.nRows).toBe(90);
+    expect(Object.keys(first?.versions ?? {})).toEqual(['dataset']);
+    expect(calls).toEqual([]);
+    const upToModels = await p.runVersioned(spec(), ctl, ['models']);
+    expect(Object.keys(upToModels?.versions ?? {})).toEqual(['dataset', 'models']);
+    const all = await p.runVersioned(spec(), ctl);
+    expect(Object.keys(all?.versions ?? {})).toEqual(['dataset', 'models', 'describe']);
+    expect(calls).toEqual(['models', 'describe']);
+    expect(all?.versions.dataset).toBe(first?.versions.dataset);
+  });
+
   it('returns null for a superseded run', async () => {
     const p = await loaded();
     expect(await p.run(spec(), { cancelled: () => true, progress: () => {} })).toBeNull();

@@ -119,10 +119,19 @@ export class Pipeline {
     return (await this.runVersioned(spec, ctl))?.results ?? null;
   }
 
-  /** `run`, with the version of each section of these results (for sending only what changed). */
-  async runVersioned(spec: AnalysisSpec, ctl: RunControl): Promise<{ results: AnalysisResults; versions: SectionVersions } | null> {
+  /**
+   * `run`, with the version of each section of these results (for sending only what changed). With
+   * `upTo`, only the stages up to the last stage of those sections run (a stage comes after the
+   * sections it reads, so that prefix has all it needs); the cache makes the full run after it
+   * repeat none of them.
+   */
+  async runVersioned(
+    spec: AnalysisSpec,
+    ctl: RunControl,
+    upTo?: readonly SectionKey[],
+  ): Promise<{ results: AnalysisResults; versions: SectionVersions } | null> {
     try {
-      const results = await this.runInner(spec, ctl);
+      const results = await this.runInner(spec, ctl, this.stagesUpTo(upTo));
       const versions: SectionVersions = {};
       for (const key of ['dataset', ...this.stageList.map((s) => s.key)] as SectionKey[]) {
         if (key in results) versions[key] = this.sectionVersion.get(key) ?? 0;
@@ -134,12 +143,21 @@ export class Pipeline {
     }
   }
 
+  private stagesUpTo(upTo?: readonly SectionKey[]): AnyStage[] {
+    if (!upTo) return this.stageList;
+    let last = -1;
+    this.stageList.forEach((s, i) => {
+      if (upTo.includes(s.key)) last = i;
+    });
+    return this.stageList.slice(0, last + 1);
+  }
+
   private async checkpoint(ctl: RunControl): Promise<void> {
     await pause();
     if (ctl.cancelled()) throw new Superseded();
   }
 
-  private async runInner(spec: AnalysisSpec, ctl: RunControl): Promise<AnalysisResults> {
+  private async runInner(spec: AnalysisSpec, ctl: RunControl, stageList: AnyStage[]): Promise<AnalysisResults> {
     const problems: Problem[] = [];
     for (const s of spec.data.sources) {
       if (!this.sources.has(s.id)) {
@@ -169,10 +187,10 @@ export class Pipeline {
       dataset: summary,
     };
 
-    for (let i = 0; i < this.stageList.length; i++) {
-      const stage = this.stageList[i];
-      const base = 0.25 + (0.75 * i) / this.stageList.length;
-      const span = 0.75 / this.stageList.length;
+    for (let i = 0; i < stageList.length; i++) {
+      const stage = stageList[i];
+      const base = 0.25 + (0.75 * i) / stageList.length;
+      const span = 0.75 / stageList.length;
       await this.checkpoint(ctl);
       const value = await this.runStage(stage, spec, table, tableKey, results, ctl, base, span);
       (results as unknown as Record<string, unknown>)[stage.key] = value;
