@@ -48,7 +48,9 @@ async function importAll(files: FileInput[], onProgress?: OnProgress): Promise<I
   const taken = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
-    const spec = f.source ?? newSourceSpec(f.name, taken);
+    // «x.csv» after «x.json» is another file, not a new version of it: its id must differ, or the
+    // page replaces the earlier file with it. The same name again replaces (an updated upload).
+    const spec = f.source ?? newSourceSpec(f.name, [...taken, ...pipeline.idsHeldByOthers(f.name)]);
     taken.add(spec.id);
     report(i / files.length, `Leser ${f.name}`);
     const out = await pipeline.importFile({ name: f.name, bytes: f.bytes }, spec, {

@@ -72,6 +72,12 @@ async function loaded(stages?: AnyStage[]): Promise<Pipeline> {
 }
 
 describe('Pipeline', () => {
+  it('names the ids held under another file name, so «a.json» after «a.csv» gets an id of its own', async () => {
+    const p = await loaded();
+    expect(p.idsHeldByOthers('a.json')).toEqual(['a']);
+    expect(p.idsHeldByOthers('a.csv')).toEqual([]);
+  });
+
   it('fits the models of the spec and summarises the data', async () => {
     const p = await loaded();
     const r = await p.run(spec(), ctl);

@@ -50,7 +50,7 @@ export interface ImportOutcome {
 }
 
 export class Pipeline {
-  private readonly sources = new Map<string, { imported: ImportedSource; version: number }>();
+  private readonly sources = new Map<string, { imported: ImportedSource; version: number; fileName: string }>();
   private importCounter = 0;
   private datasetCache: { key: string; dataset: Dataset } | null = null;
   private tableCache: {
@@ -70,6 +70,11 @@ export class Pipeline {
 
   hasSource(id: string): boolean {
     return this.sources.has(id);
+  }
+
+  /** Ids of the files held under another file name: a new file must not take one (it would replace that file). */
+  idsHeldByOthers(fileName: string): string[] {
+    return [...this.sources].filter(([, s]) => s.fileName !== fileName).map(([id]) => id);
   }
 
   async importFile(
@@ -106,7 +111,7 @@ export class Pipeline {
     // A file read as a table stays even without values yet (its mapping can be fixed); one of which
     // nothing could be read is not kept.
     if (imported.status === 'error' && imported.headers.length === 0) return { source: finalSource, problems: imported.problems ?? [], failed: true };
-    this.sources.set(source.id, { imported, version: ++this.importCounter });
+    this.sources.set(source.id, { imported, version: ++this.importCounter, fileName: finalSource.fileName });
     return { source: finalSource, problems: imported.problems ?? [] };
   }
 
