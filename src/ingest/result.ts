@@ -36,6 +36,10 @@ export function cancelledSource(spec: SourceSpec, detected: DetectedFormat, byte
 }
 
 /** Problems from the row mapper: ragged rows, unreadable municipalities, bad years, non-numeric cells. */
+/** «1 slike rader» reads wrong: one skipped row is the row the message quotes. */
+const skippedNb = (n: number): string => (n === 1 ? 'raden ble hoppet over' : `${n} slike rader ble hoppet over`);
+const skippedEn = (n: number): string => (n === 1 ? 'the row was skipped' : `${n} such rows were skipped`);
+
 export function mapperProblems(file: string, m: RowMapper): Problem[] {
   const out: Problem[] = [];
   if (m.nRagged > 0) {
@@ -54,8 +58,8 @@ export function mapperProblems(file: string, m: RowMapper): Problem[] {
     out.push(
       problem(
         'bad-unit',
-        `${file}, linje ${e.line}, kolonne «${e.column}»: «${e.text}» er ikke et kommunenummer (${m.nBadUnits} slike rader ble hoppet over).`,
-        `${file}, line ${e.line}, column "${e.column}": "${e.text}" is not a municipality number (${m.nBadUnits} such rows were skipped).`,
+        `${file}, linje ${e.line}, kolonne «${e.column}»: «${e.text}» er ikke et kommunenummer (${skippedNb(m.nBadUnits)}).`,
+        `${file}, line ${e.line}, column "${e.column}": "${e.text}" is not a municipality number (${skippedEn(m.nBadUnits)}).`,
         { file, line: e.line, column: e.column },
         'warning',
       ),
@@ -66,8 +70,8 @@ export function mapperProblems(file: string, m: RowMapper): Problem[] {
     out.push(
       problem(
         'bad-year',
-        `${file}, linje ${e.line}, kolonne «${e.column}»: «${e.text}» er ikke et årstall (${m.nBadYears} slike rader ble hoppet over).`,
-        `${file}, line ${e.line}, column "${e.column}": "${e.text}" is not a year (${m.nBadYears} such rows were skipped).`,
+        `${file}, linje ${e.line}, kolonne «${e.column}»: «${e.text}» er ikke et årstall (${skippedNb(m.nBadYears)}).`,
+        `${file}, line ${e.line}, column "${e.column}": "${e.text}" is not a year (${skippedEn(m.nBadYears)}).`,
         { file, line: e.line, column: e.column },
         'warning',
       ),
