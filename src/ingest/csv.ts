@@ -3,6 +3,7 @@
  * apply the mapping, then stream the decoded text slice by slice through PapaParse, reporting
  * progress and checking for cancellation between slices.
  */
+import { nextTask } from './nextTask';
 import { problem, type Problem } from '../engine/problem';
 import type { SourceSpec } from '../spec/sections/data';
 import { columnMappingSchema, type ColumnMapping } from '../spec/sections/data';
@@ -28,7 +29,7 @@ const TEXT_ROWS_MAX = 100_000;
  * collections free, which kept ~120 MB more resident while reading a 150 MB file.
  */
 const SLICE_BYTES = 1000 << 10;
-/** Yielding costs a timer round trip (≥ 1 ms), so not after every one of the smaller slices. */
+/** Yielding costs a task (and more under load), so not after every one of the smaller slices. */
 const YIELD_EVERY_MS = 16;
 
 /** Lets the equivalence test read the same file with and without the fast reader. */
@@ -36,8 +37,6 @@ let fastCsvEnabled = true;
 export function setFastCsvEnabled(on: boolean): void {
   fastCsvEnabled = on;
 }
-
-const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Bytes whose UTF-8 validity is judged before reading; the rest is confirmed while decoding. */
 const UTF8_HEAD_BYTES = 256 << 10;
@@ -329,7 +328,7 @@ async function readCsv(bytes: Uint8Array, spec: SourceSpec, opts: IngestOptions,
       }
       opts.onProgress?.({ fraction: total === 0 ? 1 : slice.end / total, bytes: slice.end, totalBytes: total, rows: counters.rows, label: file });
       if (!last && performance.now() - lastYield >= YIELD_EVERY_MS) {
-        await yieldToEventLoop();
+        await nextTask();
         lastYield = performance.now();
         if (opts.cancelled?.()) return cancelledSource(resolved, detected, bytes.length);
       }
