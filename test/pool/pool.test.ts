@@ -9,13 +9,13 @@ import { syntheticPanel } from '../../bench/importance.bench';
 import { buildCommonSample, isProblem, type CommonSample } from '../../src/engine/importance/sample';
 import { partialOut, type Reduced } from '../../src/engine/importance/partialOut';
 import { searchSubsets, subsetJobInput, subsetsJob, SUBSET_BLOCK } from '../../src/engine/importance/search';
-import { bootstrapJob, bootstrapJobInput, clusterBootstrap, clusterBootstrapAsync, type BootstrapJobInput } from '../../src/engine/stability/bootstrap';
+import { BOOTSTRAP_BLOCK, bootstrapJob, bootstrapJobInput, clusterBootstrap, clusterBootstrapAsync, solveReplicate, type BootstrapJobInput } from '../../src/engine/stability/bootstrap';
 import { keyBootstrap, keyBootstrapJob, keyBootstrapPoolJob, type WeightRule } from '../../src/engine/costkey/keyBootstrap';
 import { keyData } from '../../src/engine/costkey/keyData';
 import { makeKeyBase } from '../../src/engine/costkey/keyView';
 import { BASIC } from '../../src/engine/costkey/types';
 import { makeTable, numericColumn, stringColumn } from '../../src/engine/table';
-import { Prng } from '../../src/engine/importance/prng';
+import { blockSeed, Prng } from '../../src/engine/importance/prng';
 import { runJob, setPoolProvider } from '../../src/pool/runner';
 import { browserPoolSize } from '../../src/pool/browserPool';
 import { BlockFailedError, WorkerPool, type FromWorker, type PoolPort, type ToWorker } from '../../src/pool/pool';
@@ -108,6 +108,27 @@ describe('cluster bootstrap on the pool', () => {
     expect(got).toEqual(reference);
     if (isProblem(reference)) throw new Error('bootstrap failed');
     expect(reference.valid + reference.failed).toBe(999);
+  });
+
+  it('a block sums its replicates together, to the same bits as solving them one at a time', () => {
+    // The reference: each replicate's draws, summed cluster by cluster and solved alone.
+    const { k, G } = boot.cb;
+    for (const b of [0, 15]) {
+      const rng = new Prng(blockSeed(boot.seed, b));
+      const m = Math.min(999, (b + 1) * BOOTSTRAP_BLOCK) - b * BOOTSTRAP_BLOCK;
+      const want: number[] = [];
+      const beta = new Float64Array(k);
+      const work = new Float64Array((k * (k + 1)) / 2 + k);
+      for (let r = 0; r < m; r++) {
+        const counts = new Int32Array(G);
+        for (let d = 0; d < G; d++) counts[rng.nextInt(G)]++;
+        if (solveReplicate(boot.cb, counts, beta, work)) want.push(...beta);
+      }
+      const got = bootstrapJob.runBlock(boot, b);
+      expect(got.good).toBe(want.length / k);
+      // Exact: toEqual compares numbers with Object.is.
+      expect(Array.from(got.beta)).toEqual(want);
+    }
   });
 
   it('another seed gives other replicates', () => {

@@ -175,6 +175,82 @@ export function solveReplicate(cb: ClusterBlocks, counts: Int32Array, beta: Floa
     const base = g * stride;
     for (let t = 0; t < stride; t++) work[t] += c * blocks[base + t];
   }
+  return solveAccumulated(cb, work, beta);
+}
+
+/**
+ * For each of `m` replicates (counts[r·G + g]: cluster g's multiplicity in replicate r) the
+ * weighted sum of the cluster blocks into work[r·stride, (r+1)·stride), from `blocksT`, the blocks
+ * transposed (blocksT[t·G + g] = blocks[g·stride + t], see transposedBlocks). Each sum is built in
+ * a register, four replicates at a time sharing each load of the blocks, instead of loading and
+ * storing work[t] once per cluster. The terms are added in the same order (cluster by cluster), and
+ * the zero terms of clusters not drawn change no bits (x + ±0 = x, and no sum is −0): the same
+ * numbers as summing one replicate at a time.
+ */
+export function accumulateReplicates(cb: ClusterBlocks, blocksT: Float64Array, counts: Float64Array, m: number, work: Float64Array): void {
+  const { k, G } = cb;
+  const stride = (k * (k + 1)) / 2 + k;
+  let r = 0;
+  for (; r + 4 <= m; r += 4) {
+    const c0 = r * G;
+    const c1 = c0 + G;
+    const c2 = c1 + G;
+    const c3 = c2 + G;
+    for (let t = 0; t < stride; t++) {
+      const row = t * G;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let g = 0; g < G; g++) {
+        const b = blocksT[row + g];
+        s0 += counts[c0 + g] * b;
+        s1 += counts[c1 + g] * b;
+        s2 += counts[c2 + g] * b;
+        s3 += counts[c3 + g] * b;
+      }
+      work[r * stride + t] = s0;
+      work[(r + 1) * stride + t] = s1;
+      work[(r + 2) * stride + t] = s2;
+      work[(r + 3) * stride + t] = s3;
+    }
+  }
+  for (; r < m; r++) {
+    const c0 = r * G;
+    for (let t = 0; t < stride; t++) {
+      const row = t * G;
+      let s0 = 0;
+      for (let g = 0; g < G; g++) s0 += counts[c0 + g] * blocksT[row + g];
+      work[r * stride + t] = s0;
+    }
+  }
+}
+
+/** The cluster blocks with clusters along the rows' length: blocksT[t·G + g] = blocks[g·stride + t]. */
+export function transposedBlocks(cb: ClusterBlocks): Float64Array {
+  const { k, G, blocks } = cb;
+  const stride = (k * (k + 1)) / 2 + k;
+  const t = new Float64Array(blocks.length);
+  for (let g = 0; g < G; g++) for (let j = 0; j < stride; j++) t[j * G + g] = blocks[g * stride + j];
+  return t;
+}
+
+/** One transposed copy per cluster-block array (a worker runs many blocks of one job input). */
+const transposed = new WeakMap<Float64Array, Float64Array>();
+function blocksTOf(cb: ClusterBlocks): Float64Array {
+  let t = transposed.get(cb.blocks);
+  if (t === undefined) {
+    t = transposedBlocks(cb);
+    transposed.set(cb.blocks, t);
+  }
+  return t;
+}
+
+/** Solves one replicate's accumulated system (work[0, stride), as accumulateReplicates left it). */
+function solveAccumulated(cb: ClusterBlocks, work: Float64Array, beta: Float64Array): boolean {
+  const k = cb.k;
+  const np = (k * (k + 1)) / 2;
+  const stride = np + k;
   const rhs = work.subarray(np, stride);
   const z = new Float64Array(k);
   if (!choleskySolve(work.subarray(0, np), Float64Array.from(rhs), k, z)) return false;
@@ -220,6 +296,8 @@ export interface BootstrapPart {
 /** Replicates per block. Each block draws from its own stream, seeded by (seed, block), so the
  *  replicates do not depend on how many workers share the blocks. */
 export const BOOTSTRAP_BLOCK = 64;
+/** Replicates drawn and summed together (accumulateReplicates; a multiple of its four). */
+const ACCUMULATE_AT_ONCE = 8;
 
 /** The cluster bootstrap as a pool job (src/engine/parallel/job.ts): blocks of BOOTSTRAP_BLOCK replicates. */
 export const bootstrapJob: PoolJob<BootstrapJobInput, BootstrapPart, BootstrapResult> = {
@@ -230,21 +308,28 @@ export const bootstrapJob: PoolJob<BootstrapJobInput, BootstrapPart, BootstrapRe
     const from = b * BOOTSTRAP_BLOCK;
     const m = Math.min(B, from + BOOTSTRAP_BLOCK) - from;
     const rng = new Prng(blockSeed(seed, b));
-    const counts = new Int32Array(G);
-    const work = new Float64Array((k * (k + 1)) / 2 + k);
+    const stride = (k * (k + 1)) / 2 + k;
+    const blocksT = blocksTOf(cb);
+    const counts = new Float64Array(ACCUMULATE_AT_ONCE * G);
+    const work = new Float64Array(ACCUMULATE_AT_ONCE * stride);
     const beta = new Float64Array(k);
     const out = new Float64Array(k * m);
     let good = 0;
     let failed = 0;
-    for (let r = 0; r < m; r++) {
+    for (let r0 = 0; r0 < m; r0 += ACCUMULATE_AT_ONCE) {
+      const mm = Math.min(ACCUMULATE_AT_ONCE, m - r0);
+      // Draws in replicate order, as one replicate at a time.
       counts.fill(0);
-      for (let d = 0; d < G; d++) counts[rng.nextInt(G)]++;
-      if (!solveReplicate(cb, counts, beta, work)) {
-        failed++;
-        continue;
+      for (let r = 0; r < mm; r++) for (let d = 0; d < G; d++) counts[r * G + rng.nextInt(G)]++;
+      accumulateReplicates(cb, blocksT, counts, mm, work);
+      for (let r = 0; r < mm; r++) {
+        if (!solveAccumulated(cb, work.subarray(r * stride, (r + 1) * stride), beta)) {
+          failed++;
+          continue;
+        }
+        out.set(beta, good * k);
+        good++;
       }
-      out.set(beta, good * k);
-      good++;
     }
     return { beta: out.subarray(0, good * k), good, failed };
   },
