@@ -8,11 +8,102 @@
  * mathjs nodes carry no source positions, so positions are recovered by walking the tree in source
  * order with a cursor into the text (left operand before right, function name before arguments).
  */
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import {
+  create,
+  factory,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createNode,
+  createNumber,
+  createNumeric,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createSymbolNode,
+  createTyped,
+  type FactoryFunction,
+  type MathNode,
+} from 'mathjs';
 import { problem, type Problem } from '../problem';
 
-/** Parser-only mathjs instance: no evaluation functions are created at all. */
-const math = create({ parseDependencies }, {});
+// mathjs exports each function's factory (its «custom bundling» API) but its typings list only a few.
+declare module 'mathjs' {
+  export const createAccessorNode: FactoryFunction<unknown>;
+  export const createArrayNode: FactoryFunction<unknown>;
+  export const createAssignmentNode: FactoryFunction<unknown>;
+  export const createBlockNode: FactoryFunction<unknown>;
+  export const createConditionalNode: FactoryFunction<unknown>;
+  export const createConstantNode: FactoryFunction<unknown>;
+  export const createFunctionAssignmentNode: FactoryFunction<unknown>;
+  export const createFunctionNode: FactoryFunction<unknown>;
+  export const createIndexNode: FactoryFunction<unknown>;
+  export const createNode: FactoryFunction<unknown>;
+  export const createNumber: FactoryFunction<unknown>;
+  export const createNumeric: FactoryFunction<unknown>;
+  export const createObjectNode: FactoryFunction<unknown>;
+  export const createOperatorNode: FactoryFunction<unknown>;
+  export const createParenthesisNode: FactoryFunction<unknown>;
+  export const createParse: FactoryFunction<unknown>;
+  export const createRangeNode: FactoryFunction<unknown>;
+  export const createRelationalNode: FactoryFunction<unknown>;
+  export const createSymbolNode: FactoryFunction<unknown>;
+  export const createTyped: FactoryFunction<unknown>;
+}
+
+/** A dependency a node class names but uses only to evaluate or print itself, which no formula does. */
+const unused = (name: string) =>
+  factory(name, [], () => () => {
+    throw new Error(`mathjs: «${name}» is not part of the formula parser`);
+  });
+
+/**
+ * Parser-only mathjs instance, built from mathjs's own factories (its custom-bundling API): the
+ * parser, the syntax-tree node classes and the number conversion the parser uses for literals. The
+ * full `parseDependencies` also pull in units, matrices, BigNumber, Fraction and matrix inverse
+ * (the node classes name them for evaluation): creating those typed functions on the first parse took
+ * ~130 ms of a cold start and made up most of the worker's mathjs code. Our own compiler
+ * (formulaCompile.ts) evaluates formulas, so the nodes' evaluation dependencies are stubs that throw;
+ * the syntax trees are the same (formulaParse.test.ts compares them with the full parser's).
+ */
+export const formulaMath = create(
+  {
+    createTyped,
+    createNumber,
+    createNumeric,
+    createNode,
+    createAccessorNode,
+    createArrayNode,
+    createAssignmentNode,
+    createBlockNode,
+    createConditionalNode,
+    createConstantNode,
+    createFunctionAssignmentNode,
+    createFunctionNode,
+    createIndexNode,
+    createObjectNode,
+    createOperatorNode,
+    createParenthesisNode,
+    createRangeNode,
+    createRelationalNode,
+    createSymbolNode,
+    createParse,
+    subset: unused('subset'),
+    size: unused('size'),
+    isBounded: unused('isBounded'),
+    ResultSet: unused('ResultSet'),
+  },
+  {},
+);
 
 export type OpName =
   | 'add'
@@ -151,7 +242,7 @@ export function parseFormula(expression: string, isVariable: (name: string) => b
   }
   let node: MathNode;
   try {
-    node = math.parse(expression);
+    node = formulaMath.parse(expression);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const charProp = err instanceof Error && 'char' in err ? Number((err as Error & { char: unknown }).char) : NaN;
