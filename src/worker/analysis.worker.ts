@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink';
 import { problem, type Problem } from '../engine/problem';
 import { loadSpec } from '../spec/migrate';
+import type { AnalysisSpec } from '../spec/schema';
 import type { SourceSpec } from '../spec/sections/data';
 import type { AnalysisApi, DemoResult, FileInput, ImportResult, OnProgress } from './api';
 import { tableToTidyCsv } from '../export/analysisData';
@@ -73,6 +74,23 @@ async function fetchBytes(url: string): Promise<Uint8Array | null> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
+/**
+ * Builds the demo's dataset and analysis table (the first step of every run) right after its files
+ * are in, in a task after the reply: the page needs longer to start its session and ask for the first
+ * run than this thread needs to build them, so that run finds them in the pipeline's cache (keyed by
+ * the data and variables sections, so a spec that differs just builds its own). The same code on the
+ * same input, only earlier: the results are those of the run building them itself.
+ */
+function prepareTable(spec: AnalysisSpec): void {
+  setTimeout(() => {
+    try {
+      pipeline.analysisTable(spec);
+    } catch {
+      // The run that follows builds the table again and reports what went wrong.
+    }
+  });
+}
+
 const demoMissing = () =>
   problem(
     'demo-missing',
@@ -100,7 +118,9 @@ const api: AnalysisApi = {
       const kept = loaded.spec.data.sources.map((s, i) => pipeline.addImported(packed[i], { ...s, demo: true }));
       throttled(onProgress)(1, 'Filene er lest');
       const sources = kept.map((k) => k.source);
-      return { spec: { ...loaded.spec, data: { ...loaded.spec.data, sources } }, sources, problems: kept.flatMap((k) => k.problems) };
+      const spec = { ...loaded.spec, data: { ...loaded.spec.data, sources } };
+      prepareTable(spec);
+      return { spec, sources, problems: kept.flatMap((k) => k.problems) };
     }
     const files: FileInput[] = [];
     const problems: Problem[] = [];
@@ -127,6 +147,7 @@ const api: AnalysisApi = {
     }
     const imported = await importAll(files, onProgress);
     const spec = { ...loaded.spec, data: { ...loaded.spec.data, sources: imported.sources } };
+    prepareTable(spec);
     return { spec, sources: imported.sources, problems: [...problems, ...imported.problems] };
   },
 

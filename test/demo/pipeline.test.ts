@@ -11,6 +11,8 @@ import { buildDataset } from '../../src/ingest/dataset/buildDataset';
 import { buildVariables } from '../../src/engine/variables/buildVariables';
 import { fitModel } from '../../src/engine/model/fitModel';
 import type { ImportedSource } from '../../src/ingest/types';
+import { Pipeline } from '../../src/worker/pipeline';
+import { defaultDeps } from '../../src/worker/engine';
 
 const demo = generateDemo();
 
@@ -95,5 +97,33 @@ describe('demo-spec.json', () => {
     expect(sh.r2).toBeGreaterThan(0.2);
     expect(sh.r2).toBeLessThan(0.35);
     expect(shPlus.r2 - sh.r2).toBeGreaterThan(0.015);
+  });
+
+  it('a table the worker builds from the demo before the page asks is the one the first run of the page uses', async () => {
+    if (!loaded.ok) throw new Error('spec invalid');
+    const built = { dataset: 0, variables: 0 };
+    const pipeline = new Pipeline({
+      ...defaultDeps,
+      buildDataset: (...a) => (built.dataset++, defaultDeps.buildDataset(...a)),
+      buildVariables: (...a) => (built.variables++, defaultDeps.buildVariables(...a)),
+    });
+    // As the worker's loadDemo: each file kept with its demo flag, the spec given the kept sources,
+    // the table built at once (prepareTable).
+    const sources = [];
+    for (const s of loaded.spec.data.sources) {
+      const f = demo.files.find((x) => x.name === s.fileName)!;
+      sources.push((await pipeline.importFile({ name: f.name, bytes: f.bytes }, { ...s, demo: true })).source);
+    }
+    const workerSpec = { ...loaded.spec, data: { ...loaded.spec.data, sources } };
+    const early = pipeline.analysisTable(workerSpec);
+    expect(built).toEqual({ dataset: 1, variables: 1 });
+    // The page loads the spec it was sent (a structured clone) and runs the open view's sections.
+    const page = loadSpec(structuredClone(workerSpec));
+    if (!page.ok) throw new Error('the worker sent an invalid spec');
+    const ctl = { cancelled: () => false, progress: () => {} };
+    const first = await pipeline.runVersioned(page.spec, ctl, ['dataset']);
+    expect(built).toEqual({ dataset: 1, variables: 1 });
+    expect(pipeline.analysisTable(page.spec)).toBe(early);
+    expect(first?.results.dataset?.nRows).toBe(3560);
   });
 });
