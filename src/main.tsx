@@ -49,8 +49,8 @@ async function start(): Promise<void> {
   await stage(() => import('./spec/schema'));
   const { startSession } = await stage(() => import('./store/session'));
   await stage(() => import('@digdir/designsystemet-web'));
-  const { App, primeShownSections } = await stage(() => import('./app/App'));
-  primeShownSections();
+  const { App, followShownSections } = await stage(() => import('./app/App'));
+  followShownSections();
   // The session checks the saved session (and keeps a damaged one aside) before its autosave starts;
   // RestorePrompt shows what it found (src/store/sessionStore).
   // The address may choose a municipality (#kommune=0301): applied after the session's view state.

@@ -27,11 +27,16 @@ import { addressedView, useActiveView } from './useActiveView';
 const sortedViews = () => [...registered].sort((a, b) => a.order - b.order);
 
 /**
- * Tells the store what the view the address opens shows, before the session's first run (the
- * demo's load may finish before the first render; App keeps it up to date from then on).
+ * The one home of «what the open view shows» for the store (setShownSections: on a first load those
+ * sections are computed and shown first): the sections of the view the address opens, set now —
+ * before the session's first run, as the demo's load may finish before the first render — and again
+ * on every change of the address, which is what opens a view (useActiveView).
  */
-export function primeShownSections(): void {
-  useAnalysisStore.getState().setShownSections(addressedView(sortedViews())?.shows ?? null);
+export function followShownSections(): void {
+  const views = sortedViews();
+  const follow = () => useAnalysisStore.getState().setShownSections(addressedView(views)?.shows ?? null);
+  follow();
+  window.addEventListener('hashchange', follow);
 }
 
 export function App() {
@@ -55,12 +60,10 @@ export function App() {
     return active?.id === 'data' ? mine.filter((p) => p.where?.file === undefined) : mine;
   }, [active?.id, problems, spec]);
   const mainRef = useRef<HTMLElement>(null);
-  // What the open view shows comes first on a first load (store: setShownSections).
-  useEffect(() => useAnalysisStore.getState().setShownSections(active?.shows ?? null), [active]);
-  // data-results="shown": the open view has all its results (a view without a list: every section,
-  // the latest run done). The bench's demo_interactive_ms waits for it.
+  // data-results="shown": the open view has all the result sections it shows (without a view: every
+  // section, the latest run done). The bench's demo_interactive_ms waits for it.
   const viewHasResults = useAnalysisStore((st) =>
-    active?.shows ? active.shows.every((k) => st.results?.[k] !== undefined) : st.results !== null && st.status === 'ready',
+    active ? active.shows.every((k) => st.results?.[k] !== undefined) : st.results !== null && st.status === 'ready',
   );
   // The privacy sentence says exactly what may leave the machine: nothing, or only SSB queries.
   const ssbFetch = useUiStore((u) => u.ssbFetch);

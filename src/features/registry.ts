@@ -19,10 +19,11 @@ export interface ViewDef {
   order: number;
   component: ComponentType;
   /**
-   * The result sections the view shows, when it needs fewer than all: on a first load they are
-   * computed and shown before the rest (store: setShownSections).
+   * The result sections the view shows (what it and its panels read from `results`): on a first load
+   * they are computed and shown before the rest (store: setShownSections), and the shell says the
+   * view has its results (`main[data-results="shown"]`) once they are all there.
    */
-  shows?: SectionKey[];
+  shows: SectionKey[];
 }
 
 type Loader = () => Promise<{ component: ComponentType }>;
@@ -48,15 +49,15 @@ function lazyView(meta: Omit<ViewDef, 'component'>, load: Loader): ViewDef & { l
 
 export const views: (ViewDef & { load: Loader })[] = [
   lazyView({ id: 'data', title: { nb: 'Data', en: 'Data' }, order: 10, shows: ['dataset'] }, () => import('./upload')),
-  lazyView({ id: 'variables', title: { nb: 'Variabler', en: 'Variables' }, order: 20 }, () => import('./variables')),
-  lazyView({ id: 'describe', title: { nb: 'Beskrivende statistikk', en: 'Descriptives' }, order: 25 }, () => import('./describe')),
-  lazyView({ id: 'models', title: { nb: 'Modeller', en: 'Models' }, order: 30 }, () => import('./models')),
-  lazyView({ id: 'explained', title: { nb: 'Forklart variasjon', en: 'Explained variance' }, order: 40 }, () => import('./explained')),
-  lazyView({ id: 'stability', title: { nb: 'Stabilitet over år', en: 'Stability across years' }, order: 50 }, () => import('./stability')),
-  lazyView({ id: 'costkey', title: { nb: 'Kostnadsnøkkel', en: 'Cost key' }, order: 60 }, () => import('./costkey')),
-  lazyView({ id: 'total-key', title: { nb: 'Samlet nøkkel', en: 'Total key' }, order: 65 }, () => import('./total-key')),
-  lazyView({ id: 'redistribution', title: { nb: 'Omfordeling', en: 'Redistribution' }, order: 70 }, () => import('./redistribution')),
-  lazyView({ id: 'my-municipality', title: { nb: 'Min kommune', en: 'My municipality' }, order: 80 }, () => import('./my-municipality')),
-  lazyView({ id: 'district', title: { nb: 'Bydeler', en: 'Districts' }, order: 85 }, () => import('./district')),
-  lazyView({ id: 'share', title: { nb: 'Del og eksporter', en: 'Share and export' }, order: 90 }, () => import('./share')),
+  lazyView({ id: 'variables', title: { nb: 'Variabler', en: 'Variables' }, order: 20, shows: ['dataset'] }, () => import('./variables')),
+  lazyView({ id: 'describe', title: { nb: 'Beskrivende statistikk', en: 'Descriptives' }, order: 25, shows: ['dataset', 'describe'] }, () => import('./describe')),
+  lazyView({ id: 'models', title: { nb: 'Modeller', en: 'Models' }, order: 30, shows: ['dataset', 'models'] }, () => import('./models')),
+  lazyView({ id: 'explained', title: { nb: 'Forklart variasjon', en: 'Explained variance' }, order: 40, shows: ['dataset', 'explained'] }, () => import('./explained')),
+  lazyView({ id: 'stability', title: { nb: 'Stabilitet over år', en: 'Stability across years' }, order: 50, shows: ['dataset', 'stability'] }, () => import('./stability')),
+  lazyView({ id: 'costkey', title: { nb: 'Kostnadsnøkkel', en: 'Cost key' }, order: 60, shows: ['dataset', 'costKey', 'keyUncertainty'] }, () => import('./costkey')),
+  lazyView({ id: 'total-key', title: { nb: 'Samlet nøkkel', en: 'Total key' }, order: 65, shows: ['dataset', 'totalKey', 'scenarios'] }, () => import('./total-key')),
+  lazyView({ id: 'redistribution', title: { nb: 'Omfordeling', en: 'Redistribution' }, order: 70, shows: ['costKey', 'scenarios'] }, () => import('./redistribution')),
+  lazyView({ id: 'my-municipality', title: { nb: 'Min kommune', en: 'My municipality' }, order: 80, shows: ['dataset', 'costKey', 'keyUncertainty', 'scenarios'] }, () => import('./my-municipality')),
+  lazyView({ id: 'district', title: { nb: 'Bydeler', en: 'Districts' }, order: 85, shows: ['district'] }, () => import('./district')),
+  lazyView({ id: 'share', title: { nb: 'Del og eksporter', en: 'Share and export' }, order: 90, shows: ['dataset', 'models'] }, () => import('./share')),
 ];
