@@ -1,5 +1,5 @@
 /** Registry of bench modules (`{ name, run(): Promise<Record<string, number>> }`): one line each.
- *  Engine figures run in Node; redistribution and mainthread drive the built app in Chromium. */
+ *  Engine figures run in Node; redistribution, mainthread and bigupload drive the built app in Chromium. */
 import type { BenchModule } from './types';
 import { fitBench } from './fit.bench';
 import { estimatorsBench } from './estimators.bench';
@@ -9,6 +9,7 @@ import { ingestBench } from './ingest.bench';
 import { pipelineBench } from './pipeline.bench';
 import { redistributionBench } from './redistribution.bench';
 import { mainThreadBench } from './mainthread.bench';
+import { bigUploadBench } from './bigupload.bench';
 
 export const benches: BenchModule[] = [
   fitBench,
@@ -19,4 +20,5 @@ export const benches: BenchModule[] = [
   pipelineBench,
   redistributionBench,
   mainThreadBench,
+  bigUploadBench,
 ];
