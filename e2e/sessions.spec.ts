@@ -212,3 +212,26 @@ test('a file that was being restored when the page died is held back until the u
   await expect(page.locator('[data-testid="file-card"][data-file="egen.csv"]')).toBeVisible();
   await expect(page.getByText('Fila «egen.csv» er ikke lastet inn i denne økta')).toHaveCount(0);
 });
+
+test('a table from SSB that was being read when the page died is named; «Ny analyse» ends a held-back file with the rest', async ({ page }) => {
+  await openOnDemo(page);
+  const id = await uploadOwn(page);
+  // Both crash marks at once: an SSB table being read (its bytes not stored yet), and the restore of egen.csv.
+  await putStored(page, { importing: { phase: 'ssb', files: [{ name: 'ssb-12367.json' }, { name: 'egen.csv', id }], startedAt: new Date().toISOString() } });
+  await page.reload();
+  const notice = page.getByTestId('crash-notice');
+  await expect(notice).toBeVisible({ timeout: 180_000 });
+  await expect(notice).toContainText('«ssb-12367.json» og «egen.csv»');
+  await expect(notice).toContainText('Analysen er gjenopprettet uten den');
+  await waitForResults(page);
+  // «Ny analyse» removes every file, the held-back one too: nothing is left to choose, and a reload stays empty.
+  await page.getByTestId('new-analysis').click();
+  await page.getByTestId('start-confirm-yes').click();
+  await expect(page.getByTestId('crash-notice')).toHaveCount(0);
+  await expect.poll(async () => 'crashed' in (await readStored(page)), { timeout: 30_000 }).toBe(false);
+  await expect.poll(async () => `file:${id}` in (await readStored(page)), { timeout: 30_000 }).toBe(false);
+  await page.reload();
+  await waitForResults(page);
+  await expect(page.getByTestId('crash-notice')).toHaveCount(0);
+  await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
+});
