@@ -4,7 +4,7 @@ import { emptySpec } from '../spec/schema';
 import { specWithoutDemo } from '../spec/withoutDemo';
 import type { SourceSpec } from '../spec/sections/data';
 import { useAnalysisStore } from './analysisStore';
-import { clearCrashed, clearImporting, deleteFile, markImporting, readFile, SaveError, saveFile } from './persistence';
+import { clearCrashed, clearImporting, deleteFile, markImporting, readFileData, SaveError, saveFile } from './persistence';
 import { useSessionStore } from './sessionStore';
 import { getAnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
@@ -91,9 +91,8 @@ function forgetDemoView(): void {
 
 export interface UploadedFile {
   name: string;
-  bytes: Uint8Array;
-  /** What to store for the next session (the picker's File); made from the bytes when absent. */
-  blob?: Blob;
+  /** The picked File (stored as it is for the next session, read by the worker), or bytes. */
+  data: Blob | Uint8Array;
 }
 
 export interface ImportOutcome {
@@ -119,10 +118,11 @@ export async function importFiles(files: UploadedFile[]): Promise<ImportOutcome>
   store.setStatus('loading', { fraction: 0, label: 'Leser filer' });
   await markImporting({ phase: 'upload', files: files.map((f) => ({ name: f.name })) });
   try {
-    // The bytes move to the worker (no copy): what is stored is the File itself, or a Blob made first.
-    const blobs = files.map((f) => f.blob ?? new Blob([f.bytes as Uint8Array<ArrayBuffer>]));
+    // What is stored is the File itself (or a Blob made from bytes first). The worker reads the File
+    // itself: the page never holds a big file's bytes (their garbage collection blocked it, issue 17).
+    const blobs = files.map((f) => (f.data instanceof Blob ? f.data : new Blob([f.data as Uint8Array<ArrayBuffer>])));
     const out = await getAnalysisClient().importFiles(
-      files.map((f) => ({ name: f.name, bytes: f.blob ? f.bytes : f.bytes.slice() })),
+      files.map((f, i) => ({ name: f.name, bytes: blobs[i] })),
       progress,
     );
     const used = new Set<number>();
@@ -185,10 +185,10 @@ export async function reloadSources(holdBack: ReadonlySet<string> = new Set()): 
     problems.push(...demo.problems);
   }
   for (const s of missing.filter((x) => !x.demo)) {
-    const saved = await readFile(s.id).catch(() => undefined);
+    const saved = await readFileData(s.id).catch(() => undefined);
     if (!saved || 'damaged' in saved) continue;
     await markImporting({ phase: 'restore', files: [{ name: s.fileName, id: s.id }] });
-    const out = await client.importFiles([{ name: saved.name, bytes: saved.bytes, source: s }], progress);
+    const out = await client.importFiles([{ name: saved.name, bytes: saved.data, source: s }], progress);
     problems.push(...out.problems);
   }
   await clearImporting();
@@ -211,7 +211,7 @@ function failed(e: unknown): void {
  */
 export async function reimportSource(source: SourceSpec): Promise<boolean> {
   const store = useAnalysisStore.getState();
-  const saved = await readFile(source.id).catch(() => undefined);
+  const saved = await readFileData(source.id).catch(() => undefined);
   if (!saved || 'damaged' in saved) {
     store.setImportProblems([
       problem(
@@ -226,7 +226,7 @@ export async function reimportSource(source: SourceSpec): Promise<boolean> {
   store.setStatus('loading', { fraction: 0, label: `Leser ${source.fileName}` });
   await markImporting({ phase: 'upload', files: [{ name: source.fileName, id: source.id }] });
   try {
-    const out = await getAnalysisClient().importFiles([{ name: saved.name, bytes: saved.bytes, source }], progress);
+    const out = await getAnalysisClient().importFiles([{ name: saved.name, bytes: saved.data, source }], progress);
     store.setImportProblems(out.problems);
     // Read with the new settings nothing at all: the file stays as it was read before.
     const next = out.sources[0];

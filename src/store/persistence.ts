@@ -125,14 +125,26 @@ export type StoredFile = { name: string; bytes: Uint8Array } | { damaged: true; 
  * type …): the caller keeps the record aside and restores the session without it.
  */
 export async function readFile(id: string): Promise<StoredFile | undefined> {
+  const rec = await readFileData(id);
+  if (rec === undefined || 'damaged' in rec) return rec;
+  return { name: rec.name, bytes: rec.data instanceof Blob ? new Uint8Array(await rec.data.arrayBuffer()) : rec.data };
+}
+
+export type StoredData = { name: string; data: Blob | Uint8Array } | { damaged: true; name: string; record: unknown };
+
+/**
+ * The stored file as it is kept — a Blob, which the worker reads itself (a restore of 500 MB never
+ * holds the bytes on the page) — or `damaged` as in readFile.
+ */
+export async function readFileData(id: string): Promise<StoredData | undefined> {
   const rec = await read<unknown>(fileKey(id));
   if (rec === undefined) return undefined;
   const r = typeof rec === 'object' && rec !== null ? (rec as { name?: unknown; blob?: unknown; bytes?: unknown }) : {};
   const name = typeof r.name === 'string' ? r.name : id;
-  if (r.blob instanceof Blob) return { name, bytes: new Uint8Array(await r.blob.arrayBuffer()) };
+  if (r.blob instanceof Blob) return { name, data: r.blob };
   // Sessions saved before files were stored as Blobs hold the bytes themselves.
-  if (r.bytes instanceof Uint8Array) return { name, bytes: r.bytes };
-  if (r.bytes instanceof ArrayBuffer) return { name, bytes: new Uint8Array(r.bytes) };
+  if (r.bytes instanceof Uint8Array) return { name, data: r.bytes };
+  if (r.bytes instanceof ArrayBuffer) return { name, data: new Uint8Array(r.bytes) };
   return { damaged: true, name, record: rec };
 }
 

@@ -15,12 +15,13 @@ function comlinkClient(): AnalysisClient {
   const cb = (f?: OnProgress) => (f ? Comlink.proxy(f) : undefined);
   return {
     loadDemo: (baseUrl, onProgress) => remote.loadDemo(baseUrl, cb(onProgress)),
-    // File bytes move to the worker (transfer, no copy): the caller must not reuse them.
+    // File bytes move to the worker (transfer, no copy): the caller must not reuse them. A Blob (the
+    // picked File, a stored file) is passed as a reference and read by the worker.
     importFiles: (files: FileInput[], onProgress) =>
       remote.importFiles(
         Comlink.transfer(
           files,
-          files.map((f) => f.bytes.buffer as ArrayBuffer),
+          files.flatMap((f) => (f.bytes instanceof Uint8Array ? [f.bytes.buffer as ArrayBuffer] : [])),
         ),
         cb(onProgress),
       ),

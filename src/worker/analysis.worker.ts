@@ -54,7 +54,8 @@ async function importAll(files: FileInput[], onProgress?: OnProgress): Promise<I
     const spec = f.source ?? newSourceSpec(f.name, [...taken, ...pipeline.idsHeldByOthers(f.name)]);
     taken.add(spec.id);
     report(i / files.length, `Leser ${f.name}`);
-    const out = await pipeline.importFile({ name: f.name, bytes: f.bytes }, spec, {
+    const bytes = f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(await f.bytes.arrayBuffer());
+    const out = await pipeline.importFile({ name: f.name, bytes }, spec, {
       onProgress: (p) => report((i + (p.fraction ?? 0)) / files.length, `Leser ${f.name}`),
       cancelled: () => cancelledImports.has(token),
     });

@@ -20,7 +20,11 @@ export type OnProgress = (p: Progress) => void;
 
 export interface FileInput {
   name: string;
-  bytes: Uint8Array;
+  /**
+   * The file: bytes (moved to the worker), or a Blob/File the worker reads itself — so a 500 MB upload
+   * or restore never holds its bytes on the page, whose garbage collection would then block it (issue 17).
+   */
+  bytes: Uint8Array | Blob;
   /** Re-import with a known source spec (restored session, demo); new uploads leave it out. */
   source?: SourceSpec;
 }

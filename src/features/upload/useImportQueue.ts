@@ -46,9 +46,9 @@ export function useImportQueue() {
         }
         patch(key, 'reading');
         reading.current = key;
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        // The File itself is what is stored for the next session (a Blob: no size limit per value).
-        const out = await importFiles([{ name: file.name, bytes, blob: file }]);
+        // The File itself goes to the worker (which reads it) and is what is stored for the next
+        // session (a Blob: no size limit per value); the page never holds its bytes.
+        const out = await importFiles([{ name: file.name, data: file }]);
         reading.current = null;
         if (cancelled.current.has(key)) {
           for (const s of out.sources) await removeSource(s.id);
