@@ -4,6 +4,7 @@
  * bytes in the worker (reimportSource) so the spec always describes how the file was read.
  */
 import { Button, Card, Checkbox, Details, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import type { Problem } from '../../engine/problem';
 import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
 import { useStrings } from '../../i18n/useStrings';
@@ -35,6 +36,8 @@ export function FileCard({ source, report, problems }: { source: SourceSpec; rep
   const statusText = report?.status === 'error' ? s.statusError : report?.status === 'cancelled' ? s.statusCancelled : s.statusOk;
   const reread = (patch: Partial<SourceSpec>) => void reimportSource({ ...source, ...patch });
   const isChangeTable = source.role === 'change-table';
+  // The mapping form is built when the user first opens it (a wide file has thousands of columns).
+  const [mappingOpened, setMappingOpened] = useState(false);
   const domId = `kl-src-${source.id.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 
   return (
@@ -111,10 +114,20 @@ export function FileCard({ source, report, problems }: { source: SourceSpec; rep
       />
 
       {report && report.headers.length > 0 && !isChangeTable && (
-        <Details data-size="sm" data-testid="mapping-step" defaultOpen={report.variables.length === 0}>
+        <Details
+          data-size="sm"
+          data-testid="mapping-step"
+          defaultOpen={report.variables.length === 0}
+          onToggle={(e) => {
+            if ((e.target as HTMLDetailsElement).open) setMappingOpened(true);
+          }}
+        >
           <Details.Summary>{s.mapping}</Details.Summary>
+          {/* Mounted once opened: every file card of a session would otherwise build its mapping form. */}
           <Details.Content>
-            <MappingEditor source={source} report={report} onApply={(mapping) => reread({ mapping })} />
+            {(mappingOpened || report.variables.length === 0) && (
+              <MappingEditor source={source} report={report} onApply={(mapping) => reread({ mapping })} />
+            )}
           </Details.Content>
         </Details>
       )}

@@ -5,6 +5,7 @@
  * quantities; flagged, never removed).
  */
 import { Missing, type Table } from '../../engine/table';
+import { boundedPreview } from './boundedPreview';
 import type { DroppedRows, DuplicateKey, ImportedSource, Outlier, SourceValidation, ValidationReport, VariableInfo } from '../types';
 
 export const OUTLIER_Z = 5;
@@ -188,7 +189,7 @@ export function validate(input: ValidateInput): ValidationReport {
       status: s.status,
       detected: s.detected,
       headers: s.headers,
-      preview: (s.preview.length > 0 ? s.preview : (s.textRows ?? [])).slice(0, 10),
+      preview: boundedPreview(s.preview.length > 0 ? s.preview : (s.textRows ?? []), s.headers.length),
       nRows: s.stats.rows,
       variables: s.variables.slice(0, 500).map((v) => ({ name: v.name, label: v.label })),
       nUnits: s.units.length,
