@@ -1,5 +1,5 @@
 /**
- * Huge and hostile uploads in Chromium on the built app (dist/ or BENCH_DIST; issue 17 item 3):
+ * Huge and hostile uploads in Chromium on the built app (dist/ or BENCH_DIST):
  * - `browser_500mb_load_s`: a generated 500 MB Statistikkbanken CSV (the ingest bench's generator,
  *   just under MAX_FILE_BYTES) from the file picker to «Ferdig» and the results of the run after it.
  * - `browser_500mb_reload_s`: after a reload, until the analysis is restored from IndexedDB with

@@ -1,5 +1,5 @@
 /**
- * Issue 17 item 7 in the browser: the hostile corpus (test/hostile/corpus.ts, the same files and
+ * Hostile files in the browser: the hostile corpus (test/hostile/corpus.ts, the same files and
  * expectations as the unit and CLI tests; big ones generated here into a temp folder, never
  * committed) goes through the upload picker of the built app, on top of the demo. For every file:
  * - no crash: while the worker reads it and after, the page answers an evaluate within 2 s (and the

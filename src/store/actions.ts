@@ -119,7 +119,7 @@ export async function importFiles(files: UploadedFile[]): Promise<ImportOutcome>
   await markImporting({ phase: 'upload', files: files.map((f) => ({ name: f.name })) });
   try {
     // What is stored is the File itself (or a Blob made from bytes first). The worker reads the File
-    // itself: the page never holds a big file's bytes (their garbage collection blocked it, issue 17).
+    // itself: the page never holds a big file's bytes (their garbage collection blocked it).
     const blobs = files.map((f) => (f.data instanceof Blob ? f.data : new Blob([f.data as Uint8Array<ArrayBuffer>])));
     const out = await getAnalysisClient().importFiles(
       files.map((f, i) => ({ name: f.name, bytes: blobs[i] })),

@@ -22,7 +22,7 @@ export interface FileInput {
   name: string;
   /**
    * The file: bytes (moved to the worker), or a Blob/File the worker reads itself — so a 500 MB upload
-   * or restore never holds its bytes on the page, whose garbage collection would then block it (issue 17).
+   * or restore never holds its bytes on the page, whose garbage collection would then block it.
    */
   bytes: Uint8Array | Blob;
   /** Re-import with a known source spec (restored session, demo); new uploads leave it out. */
