@@ -35,7 +35,11 @@ export function QueueList({ items, onCancel }: { items: QueueItem[]; onCancel(ke
                 data-testid="file-progress"
               />
               <span className="kl-queue-bytes">
-                {label} · {formatFileSize(fraction * it.size, lang)} {s.of} {formatFileSize(it.size, lang)}
+                {/* A file that was not read has no «0 kB of …» to show, only its size. */}
+                {label} ·{' '}
+                {it.state === 'failed' || it.state === 'refused'
+                  ? formatFileSize(it.size, lang)
+                  : `${formatFileSize(fraction * it.size, lang)} ${s.of} ${formatFileSize(it.size, lang)}`}
               </span>
               {(it.state === 'queued' || it.state === 'reading') && (
                 <Button data-size="sm" variant="tertiary" onClick={() => onCancel(it.key)} aria-label={`${s.cancel} ${it.name}`}>
