@@ -25,15 +25,41 @@ const REAL = process.env.KNL_REAL_DIR ?? path.resolve('../shared/data/real');
 // One demo load and some thirty uploads (three of them tens of MB) on a shared machine: a wait, not a speed test.
 test.setTimeout(1_200_000);
 
-type Probe = Window & { __longTasks?: { start: number; ms: number }[] };
+type Probe = Window & { __longTasks?: { start: number; ms: number }[]; __beat?: number; __maxGap?: number };
 
-/** The page answers an evaluate within 2 s (the worker does the reading; the page must stay live). */
+/** The page's heartbeat: a timer every BEAT_MS; a gap between two beats is time the page could not answer. */
+const BEAT_MS = 100;
+/** Round trips of the probes below (test runner → Playwright → browser → page → back), for the annotation. */
+const roundTrips: number[] = [];
+
+/**
+ * The page answers within 2 s: since the last probe, its main thread never went more than 2 s
+ * without running its heartbeat (the worker does the reading; the page must stay live), and it
+ * answers this evaluate at all. The gap is measured in the page: the evaluate's round trip also
+ * waits for the test runner's and Playwright's own processes: under load it took 2,6 s at
+ * stort-tall.csv, where a Chromium trace of the same uploads found no page task over 20 ms of CPU
+ * (the round trips go to an annotation). `quiet` starts the count afresh (after the demo's load).
+ */
 async function pageAnswers(page: Page, when: string): Promise<void> {
-  const answer = await Promise.race([
-    page.evaluate(() => document.querySelectorAll('[data-testid="queue-item"]').length),
-    new Promise<'no answer'>((ok) => setTimeout(() => ok('no answer'), 2000)),
-  ]);
-  expect(typeof answer, `the page answers within 2 s ${when}`).toBe('number');
+  const t0 = Date.now();
+  const gap = await page.evaluate(() => {
+    const w = window as Probe;
+    const now = performance.now();
+    const g = Math.max(w.__maxGap ?? 0, now - (w.__beat ?? now));
+    w.__maxGap = 0;
+    return g;
+  });
+  roundTrips.push(Date.now() - t0);
+  expect(gap, `the page answers within 2 s ${when} (longest gap between heartbeats, ms)`).toBeLessThan(2000 + BEAT_MS);
+}
+
+async function quiet(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as Probe;
+    w.__longTasks = [];
+    w.__maxGap = 0;
+    w.__beat = performance.now();
+  });
 }
 
 async function demoIntact(page: Page, demoCards: number, added: number): Promise<void> {
@@ -42,13 +68,25 @@ async function demoIntact(page: Page, demoCards: number, added: number): Promise
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
+  await page.addInitScript((beat: number) => {
     const w = window as Probe;
     w.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks?.push({ start: e.startTime, ms: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-  });
+    w.__beat = performance.now();
+    w.__maxGap = 0;
+    setInterval(() => {
+      const now = performance.now();
+      w.__maxGap = Math.max(w.__maxGap ?? 0, now - (w.__beat ?? now));
+      w.__beat = now;
+    }, beat);
+  }, BEAT_MS);
+});
+
+test.afterEach(() => {
+  if (roundTrips.length > 0) test.info().annotations.push({ type: 'probe round trip (ms): median / longest', description: `${[...roundTrips].sort((a, b) => a - b)[roundTrips.length >> 1]} / ${Math.max(...roundTrips)}` });
+  roundTrips.length = 0;
 });
 
 test('the hostile corpus through the upload picker: no crash, the message, the demo stays, nothing leaves', async ({ page }) => {
@@ -66,9 +104,7 @@ test('the hostile corpus through the upload picker: no crash, the message, the d
 
     for (const [i, c] of hostileCorpus.entries()) {
       await test.step(`${c.name}: ${c.kind}`, async () => {
-        await page.evaluate(() => {
-          (window as Probe).__longTasks = [];
-        });
+        await quiet(page);
         const bytes = c.bytes();
         // Playwright passes buffers over its protocol up to 50 MB: big files go through a real file.
         if (c.big) {
@@ -140,6 +176,7 @@ test('a big Statistikkbanken CSV shows its progress and can be cancelled; nothin
     await waitForResults(page);
     await openView(page, 'data');
     const demoCards = await page.locator('[data-testid="file-card"]').count();
+    await quiet(page);
     await page.getByTestId('file-input').setInputFiles(file);
     const item = page.getByTestId('queue-item').first();
     await expect(item).toHaveAttribute('data-state', 'reading', { timeout: 60_000 });
@@ -182,6 +219,7 @@ test('every real file in ../shared/data/real through the same picker: read or re
   await waitForResults(page);
   await openView(page, 'data');
   const demoCards = await page.locator('[data-testid="file-card"]').count();
+  await quiet(page);
   await page.getByTestId('file-input').setInputFiles(files);
   const items = page.getByTestId('queue-item');
   await expect(items).toHaveCount(files.length);
