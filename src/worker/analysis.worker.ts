@@ -36,7 +36,7 @@ function throttled(onProgress?: OnProgress): (fraction: number, label: string) =
   };
 }
 
-/** Imports in progress that the user cancelled; ingest checks the flag between 4 MB slices. */
+/** Imports in progress that the user cancelled; ingest checks the flag between its slices (src/ingest/csv.ts). */
 let importToken = 0;
 const cancelledImports = new Set<number>();
 

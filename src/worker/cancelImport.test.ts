@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Pipeline } from './pipeline';
 import { sourceSpecSchema } from '../spec/sections/data';
 
-/** A long-format CSV of about 9 MB: more than two of ingest's 4 MB slices. */
+/** A long-format CSV of about 9 MB: many of ingest's slices of about 1 MB (SLICE_BYTES in src/ingest/csv.ts). */
 function bigCsv(): Uint8Array {
   const lines = ['kommune;år;verdi'];
   for (let i = 0; lines.length < 600_000; i++) lines.push(`${String(1000 + (i % 900)).padStart(4, '0')};${2000 + (i % 20)};${i},5`);

@@ -1,7 +1,7 @@
 /**
  * The upload queue of the data view: files are read one after the other (so each has its own
  * progress bar), files above the size limit are refused before they are read into memory, and a
- * cancelled file is dropped (queued: never read; running: the worker stops between 4 MB slices and
+ * cancelled file is dropped (queued: never read; running: the worker stops between slices of the file and
  * keeps nothing, or — if it had already finished — the file is removed again; earlier data is never
  * touched).
  */
