@@ -6,8 +6,11 @@
  *    and a key on real municipalities — no demo residue, no synthetic label; a reload stays there.
  * 2. Demo + one real file: the «partly synthetic» label with its share on the badge, every view,
  *    the charts, the table export and the scripts; «Fjern demodata» then removes it all in one step.
+ * 3. The same start as 1 with a population file in which one municipality sums to 0 and one to a
+ *    negative number: the key names each (zero or negative), not «mangler verdi».
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage } from './support/fixtures';
@@ -173,4 +176,71 @@ test('demo + real data: partly synthetic, said everywhere; «Fjern demodata» re
   await page.getByTestId('load-demo').click();
   await page.getByTestId('start-confirm-yes').click();
   await expect(page.getByTestId('synthetic-badge')).toHaveText('Syntetiske demodata', { timeout: 60_000 });
+});
+
+/**
+ * Personer2022.csv with Halden's (3001) ages summing to 0 (its «0 years» set to minus the rest: a row
+ * of only zeros would be read as a code not in use that year) and Moss's (3002) «0 years» −100 000.
+ */
+function impossiblePopulations(dir: string): string {
+  const lines = readFileSync(POP, 'latin1').split('\n');
+  const count = (l: string) => Number(l.trimEnd().split(';').pop());
+  const put = (i: number, v: number) => {
+    const cells = lines[i].split(';');
+    cells[cells.length - 1] = `${v}${lines[i].endsWith('\r') ? '\r' : ''}`;
+    lines[i] = cells.join(';');
+  };
+  const halden = lines.flatMap((l, i) => (l.startsWith('"K-3001 ') ? [i] : []));
+  put(halden[0], -halden.slice(1).reduce((a, i) => a + count(lines[i]), 0));
+  put(lines.findIndex((l) => l.startsWith('"K-3002 ') && l.includes('"0 years"')), -100_000);
+  const file = path.join(dir, 'Personer2022.csv');
+  writeFileSync(file, lines.join('\n'), 'latin1');
+  return file;
+}
+
+test('a zero and a negative population in an uploaded file: the key names each as such, not «mangler verdi»', async ({ page }) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kl-population-'));
+  try {
+    await page.goto('/#data');
+    await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 240_000 });
+    await waitForResults(page);
+    await page.getByTestId('new-analysis').click();
+    await waitForResults(page);
+    await upload(page, [impossiblePopulations(dir), INDEX, GROUPS]);
+    for (let step = 0; step < 8; step++) {
+      const open = page.locator('[data-testid="check-item"]:is([data-status="todo"], [data-status="warn"]) [data-testid="check-action"]');
+      if ((await open.count()) === 0) break;
+      await open.first().click();
+      await waitForResults(page);
+    }
+    await expect(page.locator('[data-check="model"]')).toHaveAttribute('data-status', 'ok');
+
+    // The key's messages: one group, both municipalities (Halden 3101 and Moss 3103 in the 2024 structure).
+    await openView(page, 'costkey');
+    await waitForResults(page);
+    const messages = page.getByTestId('costkey-problems');
+    const group = messages.locator('[data-problem-code="population-not-positive"]');
+    await expect(group).toHaveAttribute('data-count', '2');
+    await group.getByRole('button', { name: 'Vis alle 2' }).click();
+    await expect(group).toContainText('Enhet 3101 har befolkning 0 (null eller negativ) og får ingen indeks.');
+    await expect(group).toContainText(/Enhet 3103 har befolkning −\d+ \(null eller negativ\) og får ingen indeks\./);
+    await expect(messages).not.toContainText(/Enhet 310[13] mangler verdi/);
+    await expectNoSeriousAxeViolations(page, { label: 'cost key with impossible populations' });
+    await shot(page, 'population-not-positive-costkey-nb');
+
+    // «Min kommune» gives the same reason for Halden.
+    await openView(page, 'my-municipality');
+    const my = page.getByTestId('my-view');
+    await my.getByTestId('my-search').fill('Halden');
+    await my.getByTestId('my-hits').getByRole('button').first().click();
+    const why = my.getByTestId('my-left-out');
+    await expect(why).toHaveAttribute('data-reason', 'population-not-positive');
+    await expect(why).toContainText('Grunnen: folketallet er null eller negativt i 2022');
+    await switchLanguage(page, 'en');
+    await expect(why).toContainText('The reason: the population is zero or negative in 2022');
+    await shot(page, 'population-not-positive-my-en');
+    await switchLanguage(page, 'nb');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

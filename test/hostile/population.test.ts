@@ -13,3 +13,14 @@ describe('cost-key units with an impossible population', () => {
     expect(byUnit['1103'].message).toContain('mangler verdi');
   });
 });
+
+describe('the population variable named in those messages', () => {
+  it('names the population variable, so the views that use it show the messages', () => {
+    const out = prepareCriteria(['0301', '1101', '1103'], [-5000, NaN, 1000], [{ name: 'x', values: [1, 1, 1] }], 'innbyggere');
+    expect(out.problems.map((p) => [p.code, p.where?.variable])).toEqual([
+      ['population-not-positive', 'innbyggere'],
+      ['unit-without-index', 'innbyggere'],
+    ]);
+    expect(out.problems[1].message).toContain('mangler verdi for «innbyggere»');
+  });
+});

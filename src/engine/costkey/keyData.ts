@@ -73,6 +73,7 @@ export function keyData(table: Table, o: KeyDataOptions): KeyData | { problems: 
     rows.map((i) => ids[i]),
     pick(pop),
     o.criteria.map((name, j) => ({ name, values: pick(crit[j] as Float64Array) })),
+    o.population,
   );
   problems.push(...prep.problems);
   // Controls and ȳ_obs over the same units as the index so every national figure has one base.

@@ -45,13 +45,17 @@ export function nationalMean(values: ArrayLike<number>, population: ArrayLike<nu
   return num / den;
 }
 
-export function prepareCriteria(units: string[], population: ArrayLike<number>, criteria: CriterionInput[]): PreparedCriteria {
+/**
+ * `populationName` names the population variable in the messages about a unit left out for its
+ * population (their `where.variable`), so the views that use that variable show them.
+ */
+export function prepareCriteria(units: string[], population: ArrayLike<number>, criteria: CriterionInput[], populationName = 'population'): PreparedCriteria {
   const problems: Problem[] = [];
   const keep: number[] = [];
   for (let i = 0; i < units.length; i++) {
     const p = population[i];
     let ok = Number.isFinite(p) && p > 0;
-    let bad = ok ? '' : 'population';
+    let bad = ok ? '' : populationName;
     if (ok) {
       for (const c of criteria) {
         if (!Number.isFinite(c.values[i])) {
@@ -62,7 +66,7 @@ export function prepareCriteria(units: string[], population: ArrayLike<number>, 
       }
     }
     if (ok) keep.push(i);
-    else if (bad === 'population' && Number.isFinite(p))
+    else if (Number.isFinite(p) && p <= 0)
       // A population of 0 or below is a value, only an impossible one: say so, not «missing».
       problems.push(
         problem(

@@ -1,5 +1,6 @@
 /** Cost-key view: method and options, the weights table with checks and warnings, presets. */
 import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Radio, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { useMemo } from 'react';
 import { BASIC, keyPresets, normaliseRounding, PUBLISHED_ROUNDING, type KeyRecord } from '../../engine/costkey';
 import { formatNumber, formatPValue, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -17,6 +18,7 @@ import { problemMessage } from '../useVariableLabels';
 import { ExportButtons } from '../ExportButtons';
 import { weightsReportTable } from './weightsReport';
 import { ViewShell } from '../kit/ViewShell';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
 
 const METHODS: CostKeySpec['method'][] = ['coefficient', 'explained-variance', 'sub-function', 'manual'];
 const NO_VARIABLES: { name: string; label: string }[] = [];
@@ -459,10 +461,14 @@ function CurrentKeyChooser() {
 export function CostKeyView() {
   const s = useStrings(costKeyStrings);
   const res = useCostKey();
+  const keyProblems = useMemo(() => (res?.problems ?? []).filter((p) => p.severity !== 'info'), [res]);
   return (
     <ViewShell testId="costkey-view" className="kl-costkey" title={s.title} lead={s.intro}>
       <MethodOptions />
       <CurrentKeyChooser />
+      {/* The key's own findings (units left out and why, criteria that cannot be used): not in the
+          shell's box, which holds the dataset's and the spec's. */}
+      <GroupedProblemList problems={keyProblems} heading={s.keyProblems} testId="costkey-problems" />
       {res?.outcome ? (
         <>
           <WeightsTable />

@@ -71,14 +71,23 @@ function LeftOut({ code, name }: { code: string; name: string | null }) {
   const s = useStrings(myStrings);
   const res = useCostKey();
   const labels = useVariableLabels();
+  const population = useAnalysisStore((st) => st.spec.variables.population);
   if (name === null) return <Paragraph data-testid="my-left-out">{s.notInData(code)}</Paragraph>;
-  const p = res?.problems.find((x) => x.code === 'unit-without-index' && x.where?.unit === code);
+  const p = res?.problems.find((x) => (x.code === 'unit-without-index' || x.code === 'population-not-positive') && x.where?.unit === code);
   const variable = p?.where?.variable;
   const year = res?.year ?? null;
+  // A population of 0 or below is there, only impossible: not «mangler folketall».
+  const why =
+    p?.code === 'population-not-positive'
+      ? s.leftOutPopulationNotPositive(year)
+      : variable === population
+        ? s.leftOutPopulation(year)
+        : variable
+          ? s.leftOutWhy(labels.get(variable) ?? variable, year)
+          : s.leftOutUnknown;
   return (
-    <Paragraph data-testid="my-left-out">
-      {s.leftOut(name, code)}{' '}
-      {variable === 'population' ? s.leftOutPopulation(year) : variable ? s.leftOutWhy(labels.get(variable) ?? variable, year) : s.leftOutUnknown}
+    <Paragraph data-testid="my-left-out" data-reason={p?.code}>
+      {s.leftOut(name, code)} {why}
     </Paragraph>
   );
 }

@@ -62,6 +62,8 @@ export const myStrings = {
     leftOutWhy: (variable: string, year: number | null) =>
       `Grunnen: kommunen mangler verdi for «${variable}»${year !== null ? ` i ${year}` : ''}, og en kommune uten alle kriteriene får ingen indeks.`,
     leftOutPopulation: (year: number | null) => `Grunnen: kommunen mangler folketall${year !== null ? ` i ${year}` : ''}.`,
+    leftOutPopulationNotPositive: (year: number | null) =>
+      `Grunnen: folketallet er null eller negativt${year !== null ? ` i ${year}` : ''}, og en kommune uten et positivt folketall får ingen indeks.`,
     leftOutUnknown: 'Grunnen står i meldingene øverst på siden.',
     source: 'Kilde',
     exportTitle: (name: string) => `Min kommune: ${name}`,
@@ -128,6 +130,8 @@ export const myStrings = {
     leftOutWhy: (variable: string, year: number | null) =>
       `The reason: the municipality has no value for "${variable}"${year !== null ? ` in ${year}` : ''}, and a municipality without every criterion gets no index.`,
     leftOutPopulation: (year: number | null) => `The reason: the municipality has no population figure${year !== null ? ` in ${year}` : ''}.`,
+    leftOutPopulationNotPositive: (year: number | null) =>
+      `The reason: the population is zero or negative${year !== null ? ` in ${year}` : ''}, and a municipality without a positive population gets no index.`,
     leftOutUnknown: 'The reason is in the messages at the top of the page.',
     source: 'Source',
     exportTitle: (name: string) => `My municipality: ${name}`,
