@@ -2,8 +2,9 @@
  * Hostile files in the browser: the hostile corpus (test/hostile/corpus.ts, the same files and
  * expectations as the unit and CLI tests; big ones generated here into a temp folder, never
  * committed) goes through the upload picker of the built app, on top of the demo. For every file:
- * - no crash: while the worker reads it and after, the page answers an evaluate within 2 s (and the
- *   fixtures fail the test on any uncaught page error);
+ * - no crash: while the worker reads it and after, the page answers within 2 s (its heartbeat, judged
+ *   as `pageAnswers` says) and answers an evaluate at all (and the fixtures fail the test on any
+ *   uncaught page error);
  * - the message: a refused file shows «Ikke lest» with the message that names the real cause next to
  *   its name; a file that is read shows that message on its file card;
  * - the demo and the earlier uploads are still there (their file cards, the synthetic badge, results);
@@ -19,45 +20,69 @@ import type { Page } from '@playwright/test';
 import { test, expect, waitForResults, openView, shot } from './support/fixtures';
 import { hostileCorpus } from '../test/hostile/corpus';
 import { writeLongCsv } from '../bench/ingest.bench';
+import { sampleRendererMain } from '../bench/rendererSchedStat';
 
 const REAL = process.env.KNL_REAL_DIR ?? path.resolve('../shared/data/real');
 
 // One demo load and some thirty uploads (three of them tens of MB) on a shared machine: a wait, not a speed test.
 test.setTimeout(1_200_000);
 
-type Probe = Window & { __longTasks?: { start: number; ms: number }[]; __beat?: number; __maxGap?: number };
+type Gap = { from: number; to: number };
+type Probe = Window & { __longTasks?: { start: number; ms: number }[]; __beat?: number; __gaps?: Gap[] };
 
 /** The page's heartbeat: a timer every BEAT_MS; a gap between two beats is time the page could not answer. */
 const BEAT_MS = 100;
+/** «The page answers within 2 s.» */
+const ANSWER_MS = 2000;
+/** Gaps the page records (wall-clock ms, comparable with the test runner's clock). */
+const RECORD_GAP_MS = 1000;
 /** Round trips of the probes below (test runner → Playwright → browser → page → back), for the annotation. */
 const roundTrips: number[] = [];
+/** Gaps of over 2 s and how the page's main thread spent them, for the annotation. */
+const longGaps: { when: string; ms: number; cpuMs: number; waitMs: number }[] = [];
+let clock: ReturnType<typeof sampleRendererMain> | null = null;
 
 /**
  * The page answers within 2 s: since the last probe, its main thread never went more than 2 s
- * without running its heartbeat (the worker does the reading; the page must stay live), and it
- * answers this evaluate at all. The gap is measured in the page: the evaluate's round trip also
- * waits for the test runner's and Playwright's own processes: under load it took 2,6 s at
- * stort-tall.csv, where a Chromium trace of the same uploads found no page task over 20 ms of CPU
- * (the round trips go to an annotation). `quiet` starts the count afresh (after the demo's load).
+ * without running its heartbeat because of its own work, and it answers this evaluate at all.
+ * - The gap is measured in the page: an evaluate's round trip also waits for the test runner's and
+ *   Playwright's own processes (2,6 s at stort-tall.csv under load, where a Chromium trace of the
+ *   same uploads found no page task over 20 ms of CPU).
+ * - A gap of over 2 s is judged by how the main thread spent it, from the kernel's counters
+ *   (bench/rendererSchedStat.ts): its CPU time in the gap must stay under 2 s — the page's own work
+ *   (tasks, GC, layout) would then have answered within 2 s on a free core. On the shared 2-core
+ *   machine at load 15–17 the renderer (started under `nice`) waits seconds for a core: one 8,2 s
+ *   gap over ~490 s of imports was the machine, not the page, and a wall-clock limit alone failed on
+ *   it. A page busy for 2 s fails this as before; the figures of every long gap go to an annotation.
  */
 async function pageAnswers(page: Page, when: string): Promise<void> {
   const t0 = Date.now();
-  const gap = await page.evaluate(() => {
+  const gaps = await page.evaluate((record) => {
     const w = window as Probe;
     const now = performance.now();
-    const g = Math.max(w.__maxGap ?? 0, now - (w.__beat ?? now));
-    w.__maxGap = 0;
-    return g;
-  });
+    const beat = w.__beat ?? now;
+    const out = [...(w.__gaps ?? [])];
+    // The gap still open (no beat yet since the last one) counts too.
+    if (now - beat > record) out.push({ from: performance.timeOrigin + beat, to: performance.timeOrigin + now });
+    w.__gaps = [];
+    return out;
+  }, RECORD_GAP_MS);
   roundTrips.push(Date.now() - t0);
-  expect(gap, `the page answers within 2 s ${when} (longest gap between heartbeats, ms)`).toBeLessThan(2000 + BEAT_MS);
+  for (const g of gaps) {
+    const ms = Math.round(g.to - g.from);
+    if (ms < ANSWER_MS) continue;
+    const t = clock!.during(g.from, g.to);
+    const spent = { when, ms, cpuMs: Math.round(t.cpuMs), waitMs: Math.round(t.waitMs) };
+    longGaps.push(spent);
+    expect(spent.cpuMs, `the page answers within 2 s ${when}: a gap of ${ms} ms between heartbeats in which the main thread ran ${spent.cpuMs} ms and waited ${spent.waitMs} ms for a core`).toBeLessThan(ANSWER_MS);
+  }
 }
 
 async function quiet(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as Probe;
     w.__longTasks = [];
-    w.__maxGap = 0;
+    w.__gaps = [];
     w.__beat = performance.now();
   });
 }
@@ -68,25 +93,33 @@ async function demoIntact(page: Page, demoCards: number, added: number): Promise
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript((beat: number) => {
+  clock = sampleRendererMain();
+  await page.addInitScript(([beat, record]: number[]) => {
     const w = window as Probe;
     w.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks?.push({ start: e.startTime, ms: e.duration });
     }).observe({ type: 'longtask', buffered: true });
     w.__beat = performance.now();
-    w.__maxGap = 0;
+    w.__gaps = [];
     setInterval(() => {
       const now = performance.now();
-      w.__maxGap = Math.max(w.__maxGap ?? 0, now - (w.__beat ?? now));
+      const beatAt = w.__beat ?? now;
+      if (now - beatAt > record) w.__gaps?.push({ from: performance.timeOrigin + beatAt, to: performance.timeOrigin + now });
       w.__beat = now;
     }, beat);
-  }, BEAT_MS);
+  }, [BEAT_MS, RECORD_GAP_MS]);
 });
 
 test.afterEach(() => {
   if (roundTrips.length > 0) test.info().annotations.push({ type: 'probe round trip (ms): median / longest', description: `${[...roundTrips].sort((a, b) => a - b)[roundTrips.length >> 1]} / ${Math.max(...roundTrips)}` });
+  if (clock) {
+    clock.stop();
+    test.info().annotations.push({ type: 'heartbeat gaps over 2 s: main-thread CPU / run-queue wait (ms)', description: `${JSON.stringify(longGaps)}; sampler's longest interval ${clock.coarsest()} ms` });
+  }
   roundTrips.length = 0;
+  longGaps.length = 0;
+  clock = null;
 });
 
 test('the hostile corpus through the upload picker: no crash, the message, the demo stays, nothing leaves', async ({ page }) => {
@@ -180,7 +213,7 @@ test('a big Statistikkbanken CSV shows its progress and can be cancelled; nothin
     await page.getByTestId('file-input').setInputFiles(file);
     const item = page.getByTestId('queue-item').first();
     await expect(item).toHaveAttribute('data-state', 'reading', { timeout: 60_000 });
-    // The bar moves while the worker reads (4 MB slices), then the user cancels.
+    // The bar moves while the worker reads (slices of about 1 MB), then the user cancels.
     await expect.poll(() => item.getByTestId('file-progress').evaluate((p) => (p as HTMLProgressElement).value), { timeout: 240_000 }).toBeGreaterThan(0);
     await shot(page, 'hostile-big-progress');
     await pageAnswers(page, 'while 150 MB are read');
@@ -231,6 +264,7 @@ test('every real file in ../shared/data/real through the same picker: read or re
     if ((await item.getAttribute('data-state')) === 'done') done++;
     // A file that could not be read says why, next to its name.
     else await expect(item.getByTestId('queue-error')).not.toBeEmpty();
+    await pageAnswers(page, `while the real files are read (up to ${path.basename(files[i])})`);
   }
   await waitForResults(page);
   await pageAnswers(page, 'after the real files');
