@@ -6,6 +6,7 @@ export const droppedStrings = {
     outOfRange: 'Tall utenfor det som kan regnes med (f.eks. 1e308)',
     dropped: 'Holdt utenfor',
     of: { rows: 'rader', values: 'verdier', 'unit-years': 'kommune-år' },
+    ofOne: { rows: 'rad', values: 'verdi', 'unit-years': 'kommune-år' },
     reasons: {
       'bad-unit': 'kommunenummeret kunne ikke leses',
       'bad-year': 'året kunne ikke leses',
@@ -21,6 +22,7 @@ export const droppedStrings = {
     outOfRange: 'Numbers outside what can be computed with (e.g. 1e308)',
     dropped: 'Left out',
     of: { rows: 'rows', values: 'values', 'unit-years': 'municipality-years' },
+    ofOne: { rows: 'row', values: 'value', 'unit-years': 'municipality-year' },
     reasons: {
       'bad-unit': 'the municipality number could not be read',
       'bad-year': 'the year could not be read',
@@ -36,7 +38,7 @@ export const droppedStrings = {
 
 type Strings = (typeof droppedStrings)['nb'];
 
-/** `12 rader: kommunenummeret kunne ikke leses (første på linje 5)` */
+/** `12 rader: kommunenummeret kunne ikke leses (første på linje 5)`; one is «1 rad», not «1 rader». */
 export function describeDropped(d: DroppedRows, s: Strings): string {
-  return `${d.count} ${s.of[d.of]}: ${s.reasons[d.reason]}${d.firstLine ? ` (${s.firstLine} ${d.firstLine})` : ''}`;
+  return `${d.count} ${(d.count === 1 ? s.ofOne : s.of)[d.of]}: ${s.reasons[d.reason]}${d.firstLine ? ` (${s.firstLine} ${d.firstLine})` : ''}`;
 }
