@@ -5,7 +5,7 @@
  * (no crash loop) and the prompt names the file.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, waitForResults, openView, expectNoSeriousAxeViolations, shot, switchLanguage } from './support/fixtures';
+import { test, expect, waitForResults, openView, expectNoSeriousAxeViolations, shot, switchLanguage, waitForAutosave } from './support/fixtures';
 
 // Each test opens the app (and the demo) up to three times; on a shared, loaded machine one demo load can take minutes.
 test.describe.configure({ timeout: 600_000 });
@@ -234,4 +234,110 @@ test('a table from SSB that was being read when the page died is named; «Ny ana
   await waitForResults(page);
   await expect(page.getByTestId('crash-notice')).toHaveCount(0);
   await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
+});
+
+/** An edit of the analysis (the phase-in years of the redistribution view): each one is autosaved. */
+async function edit(page: Page, years: 1 | 2 | 3): Promise<void> {
+  await page.locator('#rd-phase').selectOption(String(years));
+}
+
+/** Makes the page's IndexedDB writes of `key` throw `error` (a DOMException name and message), until `restorePut`. */
+async function failPut(page: Page, key: string, name: string, message: string): Promise<void> {
+  await page.evaluate(
+    ([key, name, message]) => {
+      const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+      w.__put ??= IDBObjectStore.prototype.put;
+      const put = w.__put;
+      IDBObjectStore.prototype.put = function (value: unknown, k?: IDBValidKey) {
+        if (k === key) throw new DOMException(message, name);
+        return put.call(this, value, k);
+      };
+    },
+    [key, name, message],
+  );
+}
+
+async function restorePut(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __put?: typeof IDBObjectStore.prototype.put };
+    if (w.__put) IDBObjectStore.prototype.put = w.__put;
+  });
+}
+
+/**
+ * Autosave failures. The store deleted is made for real by clearing the site's IndexedDB (CDP
+ * Storage.clearDataForOrigin: Chromium closes the open connection). The others are stubbed in the
+ * page with the browser's own errors: Chromium's quota override (CDP Storage.overrideQuotaForOrigin)
+ * does not reach a connection opened before it, which the app's is; a session over IndexedDB's
+ * ~128 MB per value cannot be made (the analysis limits keep a real one far below it); and a store
+ * that cannot be opened again after it was deleted fails as the closed connection does. Each is shown
+ * in the status line with what to do, and a later save that works clears it.
+ */
+test('autosave failures (quota, too large, store deleted) are shown in the status line with what to do', async ({ page, context }) => {
+  await openOnDemo(page);
+  await uploadOwn(page);
+  const origin = new URL(page.url()).origin;
+  const cdp = await context.newCDPSession(page);
+  await openView(page, 'redistribution');
+  await waitForResults(page);
+  const status = page.getByTestId('save-status');
+  await expect(status).toHaveCount(0);
+
+  await test.step('quota exceeded', async () => {
+    await failPut(page, 'spec', 'QuotaExceededError', 'The quota has been exceeded.');
+    await edit(page, 2);
+    await expect(status).toHaveAttribute('data-reason', 'quota', { timeout: 60_000 });
+    await expect(status).toHaveText('Økten kan ikke lagres: nettleseren har ikke mer lagringsplass til dette nettstedet. Lagre en prosjektfil under «Del og eksporter», eller frigjør plass.');
+    await expectNoSeriousAxeViolations(page, { label: 'save status: quota' });
+    await shot(page, 'session-save-quota-nb');
+    await switchLanguage(page, 'en');
+    await expect(status).toContainText('The session cannot be saved: the browser has no more storage for this site.');
+    await shot(page, 'session-save-quota-en');
+    await switchLanguage(page, 'nb');
+    // Space again: the next edit is saved and the line goes away.
+    await restorePut(page);
+    await edit(page, 3);
+    await expect(status).toHaveCount(0, { timeout: 60_000 });
+    await waitForAutosave(page, '"phaseInYears":3');
+  });
+
+  await test.step('a session too large for one IndexedDB value', async () => {
+    // Chromium's message for a value over its limit.
+    await failPut(page, 'spec', 'UnknownError', "Failed to execute 'put' on 'IDBObjectStore': The serialized keys and/or value are too large (size=140000000 bytes, max=133169152 bytes).");
+    await edit(page, 1);
+    await expect(status).toHaveAttribute('data-reason', 'too-large', { timeout: 60_000 });
+    await expect(status).toHaveText('Økten er for stor til å lagres i nettleseren. Lagre en prosjektfil under «Del og eksporter» for å beholde den.');
+    await restorePut(page);
+    await edit(page, 2);
+    await expect(status).toHaveCount(0, { timeout: 60_000 });
+    await waitForAutosave(page, '"phaseInYears":2');
+  });
+
+  await test.step('the store deleted while the page is open: opened again, the lost file named', async () => {
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+    await edit(page, 3);
+    await expect(status).toHaveAttribute('data-reason', 'lost', { timeout: 60_000 });
+    await expect(status).toHaveText('Nettleserens lagring ble tømt mens siden var åpen: egen.csv må lastes opp igjen etter en omlasting.');
+    // The analysis itself is saved again in the new store.
+    await waitForAutosave(page, '"phaseInYears":3');
+  });
+
+  await test.step('the store deleted and not to be opened again', async () => {
+    await page.evaluate(() => {
+      const transaction = IDBDatabase.prototype.transaction;
+      (window as unknown as { __tx: typeof transaction }).__tx = transaction;
+      // What Chromium throws on a connection it has closed (seen with Storage.clearDataForOrigin above).
+      IDBDatabase.prototype.transaction = function () {
+        throw new DOMException("Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.", 'InvalidStateError');
+      };
+    });
+    await edit(page, 1);
+    await expect(status).toHaveAttribute('data-reason', 'store-deleted', { timeout: 60_000 });
+    await expect(status).toHaveText('Økten kan ikke lagres: nettleserens lagring for dette nettstedet er slettet og kan ikke åpnes igjen. Lagre en prosjektfil under «Del og eksporter» og last inn siden på nytt.');
+    await shot(page, 'session-save-store-deleted-nb');
+    // The page still answers and computes.
+    await waitForResults(page);
+    await expect(page.getByTestId('synthetic-badge')).toBeVisible();
+  });
+  await cdp.detach();
 });
