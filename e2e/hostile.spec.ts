@@ -87,6 +87,35 @@ async function quiet(page: Page): Promise<void> {
   });
 }
 
+/** The file names in the autosaved analysis (its sources) and in the stored file records. */
+async function storedSession(page: Page): Promise<{ sources: string[]; files: string[] }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('kostnadsnokkel-lab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('session');
+          const store = tx.objectStore('session');
+          const all = store.getAll();
+          const keys = store.getAllKeys();
+          // Both requests are done only when the transaction is.
+          tx.onerror = () => reject(tx.error);
+          tx.oncomplete = () => {
+            const out = { sources: [] as string[], files: [] as string[] };
+            (keys.result as IDBValidKey[]).forEach((k, i) => {
+              const v = all.result[i] as { data?: { sources?: { fileName: string }[] }; name?: string };
+              if (k === 'spec') out.sources = (v.data?.sources ?? []).map((x) => x.fileName);
+              else if (String(k).startsWith('file:') && typeof v?.name === 'string') out.files.push(v.name);
+            });
+            open.result.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
 async function demoIntact(page: Page, demoCards: number, added: number): Promise<void> {
   await expect(page.getByTestId('synthetic-badge')).toBeVisible();
   await expect(page.locator('[data-testid="file-card"]')).toHaveCount(demoCards + added);
@@ -186,6 +215,9 @@ test('the hostile corpus through the upload picker: no crash, the message, the d
           expect(await card.getByTestId('preview-table').locator('th').count()).toBeLessThanOrEqual(3);
           await shot(page, 'hostile-bred-15k-mapping');
           await card.getByTestId('mapping-step').locator('summary').click();
+          // The catalogue of 15 000 and more variables shows one page of rows, with «Vis flere».
+          await expect(page.getByTestId('catalogue-table').locator('tbody tr')).toHaveCount(50);
+          await expect(page.getByTestId('catalogue-more')).toBeVisible();
         });
       }
       if (i === 0 || c.name === 'laust-anforselstegn.csv') await shot(page, `hostile-${c.name}`);
@@ -194,6 +226,19 @@ test('the hostile corpus through the upload picker: no crash, the message, the d
     await shot(page, 'hostile-corpus-done');
     // The formula text of formler.csv is shown as text, never run: the catalogue and the page are intact.
     await expect(page.locator('[data-testid="file-card"][data-file="formler.csv"]')).toBeVisible();
+    // A file that failed is never part of the saved session: once the read files are saved, neither
+    // the saved analysis nor a stored file record names a refused one.
+    const refused = hostileCorpus.filter((c) => c.expect.status === 'error').map((c) => c.name);
+    const read = hostileCorpus.filter((c) => c.expect.status !== 'error').map((c) => c.name);
+    let stored: { sources: string[]; files: string[] } = { sources: [], files: [] };
+    await expect
+      .poll(async () => {
+        stored = await storedSession(page);
+        // The read files not (yet) in both: empty once everything is saved; named if it never is.
+        return read.filter((n) => !(stored.sources.includes(n) && stored.files.includes(n)));
+      }, { timeout: 60_000 })
+      .toEqual([]);
+    expect(refused.filter((n) => stored.sources.includes(n) || stored.files.includes(n))).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
