@@ -110,6 +110,10 @@ export function sampleRendererMain(root = process.pid, everyMs = 100) {
         waitMs: (at(list, to, 'waitNs') - at(list, from, 'waitNs')) / 1e6,
       };
     },
+    /** Whether a renderer was found and sampled at least twice (else `during` can only say 0). */
+    found(): boolean {
+      return busiest().length >= 2;
+    },
     /** The longest interval between two samples (how starved the sampler itself was), ms. */
     coarsest(): number {
       const list = busiest();

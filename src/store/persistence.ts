@@ -14,7 +14,7 @@
  * - A saved session or file record that cannot be used is kept aside under `damaged:<time>` before
  *   anything overwrites it, so the user can download it.
  */
-import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { del, get, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
 
 const DB_NAME = 'kostnadsnokkel-lab';
 const STORE_NAME = 'session';
@@ -25,10 +25,59 @@ const CRASHED_KEY = 'crashed';
 const DAMAGED_PREFIX = 'damaged:';
 const fileKey = (id: string) => `file:${id}`;
 
+/** Set when the browser closed the open connection under the page (site data cleared), until acknowledged. */
+let closedUnderPage = false;
+/** Files stored again since that close (uploaded after it): they are not lost. */
+const savedSinceClose = new Set<string>();
+
+/**
+ * idb-keyval's `createStore`, except that an abnormal close of the connection is noted. Its own
+ * store opens the database again without a word when Chromium closes it (Storage.clearDataForOrigin,
+ * «Clear site data»), so the next write succeeded into an empty store and nobody learnt that the
+ * files saved before were gone. The `close` event fires only for such a close, never for close().
+ */
+function createStore(dbName: string, storeName: string): UseStore {
+  let dbp: Promise<IDBDatabase> | undefined;
+  const getDB = () => {
+    if (dbp) return dbp;
+    const request = indexedDB.open(dbName);
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    const opened = promisifyRequest(request);
+    dbp = opened;
+    opened.then(
+      (d) => {
+        d.onclose = () => {
+          closedUnderPage = true;
+          savedSinceClose.clear();
+          if (dbp === opened) dbp = undefined;
+        };
+      },
+      () => {
+        if (dbp === opened) dbp = undefined;
+      },
+    );
+    return opened;
+  };
+  return (txMode, callback) => getDB().then((d) => callback(d.transaction(storeName, txMode).objectStore(storeName)));
+}
+
 let db: UseStore | null | undefined;
 function store(): UseStore | null {
   if (db === undefined) db = typeof indexedDB === 'undefined' ? null : createStore(DB_NAME, STORE_NAME);
   return db;
+}
+
+/**
+ * After a write reported `reopened`: the ids of files stored since the store was lost (the others
+ * are gone). `acknowledgeReopened` ends it, once the status line names the lost files.
+ */
+export function filesStoredSinceReopen(): ReadonlySet<string> {
+  return savedSinceClose;
+}
+
+export function acknowledgeReopened(): void {
+  closedUnderPage = false;
+  savedSinceClose.clear();
 }
 
 export type SaveFailure = 'quota' | 'store-deleted' | 'too-large' | 'unavailable' | 'unknown';
@@ -62,11 +111,13 @@ async function write(op: (s: UseStore) => Promise<void>): Promise<{ reopened: bo
   if (!s) return { reopened: false };
   try {
     await op(s);
-    return { reopened: false };
+    return { reopened: closedUnderPage };
   } catch (e) {
     const reason = classifySaveError(e);
     if (reason !== 'store-deleted') throw new SaveError(reason, e instanceof Error ? e.message : String(e));
     db = createStore(DB_NAME, STORE_NAME);
+    closedUnderPage = true;
+    savedSinceClose.clear();
     try {
       await op(db);
       return { reopened: true };
@@ -115,7 +166,8 @@ export async function readSavedView(): Promise<unknown> {
 /** Stores an uploaded file as a Blob (the picker's File as it is), under its source id. */
 export async function saveFile(id: string, name: string, data: Blob | Uint8Array): Promise<void> {
   const blob = data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>]);
-  await write((s) => set(fileKey(id), { name, blob, size: blob.size }, s));
+  const { reopened } = await write((s) => set(fileKey(id), { name, blob, size: blob.size }, s));
+  if (reopened) savedSinceClose.add(id);
 }
 
 export type StoredFile = { name: string; bytes: Uint8Array } | { damaged: true; name: string; record: unknown };

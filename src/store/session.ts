@@ -17,6 +17,8 @@ import {
   clearImporting,
   deleteFile,
   deleteSavedSpec,
+  acknowledgeReopened,
+  filesStoredSinceReopen,
   holdCrashed,
   inspectFile,
   keepAside,
@@ -75,8 +77,10 @@ async function autosave(write: () => Promise<{ reopened: boolean }>): Promise<vo
     const { reopened } = await write();
     if (reopened) {
       // The browser's site data were cleared under the page: files stored before are gone.
-      const lost = useAnalysisStore.getState().spec.data.sources.filter((s) => !s.demo).map((s) => s.fileName);
+      const kept = filesStoredSinceReopen();
+      const lost = useAnalysisStore.getState().spec.data.sources.filter((s) => !s.demo && !kept.has(s.id)).map((s) => s.fileName);
       session.setLostFiles(lost);
+      acknowledgeReopened();
     }
     if (!session.save.ok && !session.save.file) session.setSave({ ok: true });
   } catch (e) {
