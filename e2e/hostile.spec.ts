@@ -218,9 +218,10 @@ test('the hostile corpus through the upload picker: no crash, the message, the d
           expect(await card.getByTestId('preview-table').locator('th').count()).toBeLessThanOrEqual(3);
           await shot(page, 'hostile-bred-15k-mapping');
           await card.getByTestId('mapping-step').locator('summary').click();
-          // The catalogue of 15 000 and more variables shows one page of rows, with «Vis flere».
-          await expect(page.getByTestId('catalogue-table').locator('tbody tr')).toHaveCount(50);
-          await expect(page.getByTestId('catalogue-more')).toBeVisible();
+          // Joined with the demo and the corpus, 15 000 more variables exceed the dataset's cell limit:
+          // the Data view says so (its catalogue is empty because nothing was joined), not only the
+          // analysis views.
+          await expect(page.getByRole('main').getByText(/Datasettet ville fått [\d\s]+ rader × [\d\s]+ variabler = [\d\s]+ celler; grensen er 40\s000\s000/)).toBeVisible();
         });
       }
       if (i === 0 || c.name === 'laust-anforselstegn.csv') await shot(page, `hostile-${c.name}`);

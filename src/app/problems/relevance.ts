@@ -22,8 +22,23 @@ const DATA_CODES = new Set([
   'zero-unit-years',
 ]);
 
-/** Codes that stop every view: shown everywhere. */
-const EVERYWHERE = new Set(['source-not-loaded', 'load-failed', 'worker-error', 'spec-invalid', 'spec-too-new', 'spec-unknown-version', 'spec-not-object']);
+/**
+ * Codes that stop every view: shown everywhere. A dataset over its cell limit joins no file, so the
+ * Data view (where the files are) must say so too, not only the analysis views.
+ */
+const EVERYWHERE = new Set([
+  'source-not-loaded',
+  'load-failed',
+  'worker-error',
+  'spec-invalid',
+  'spec-too-new',
+  'spec-unknown-version',
+  'spec-not-object',
+  'dataset-too-large',
+  'spec-too-many-models',
+  'spec-too-many-variables',
+  'spec-too-many-files',
+]);
 
 export interface ViewContext {
   /** Variables the analysis uses: the population, model variables, weights, clusters … */
