@@ -3,9 +3,12 @@
  * a chain of short tasks (src/main.tsx) that takes longer than the worker needs to read the demo, so
  * on a first visit (nothing saved in IndexedDB) the worker is started and asked for the demo at once,
  * in parallel; the session (startSession → loadDemo) then takes this load instead of starting its
- * own. Imports nothing that builds the spec's schemas (that is a start-up stage of its own).
+ * own. The page fetches the demo's spec and pack itself and hands them over: the requests then run
+ * while the worker's code is still being fetched, compiled and evaluated, instead of after it.
+ * Imports nothing that builds the spec's schemas (that is a start-up stage of its own).
  */
-import type { DemoResult, Progress } from '../worker/api';
+import type { DemoFiles, DemoResult, Progress } from '../worker/api';
+import { fetchBytes } from '../worker/fetchBytes';
 import { readSavedSpec } from './persistence';
 import { getAnalysisClient } from './workerClient';
 
@@ -23,14 +26,16 @@ export function startDemoEarly(): void {
   const client = getAnalysisClient();
   early = readSavedSpec()
     .catch(() => undefined)
-    .then((saved) =>
-      saved === undefined
-        ? client.loadDemo(demoBaseUrl(), (p) => {
-            lastProgress = p;
-            listener?.(p);
-          })
-        : null,
-    );
+    .then(async (saved) => {
+      if (saved !== undefined) return null;
+      const base = demoBaseUrl();
+      const [spec, pack] = await Promise.all([fetchBytes(`${base}demo-spec.json`), fetchBytes(`${base}demo-sources.bin`)]);
+      const fetched: DemoFiles = { spec, pack };
+      return client.loadDemo(base, (p) => {
+        lastProgress = p;
+        listener?.(p);
+      }, fetched);
+    });
 }
 
 /**

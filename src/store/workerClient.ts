@@ -14,7 +14,13 @@ function comlinkClient(): AnalysisClient {
   const remote = Comlink.wrap<AnalysisApi>(worker);
   const cb = (f?: OnProgress) => (f ? Comlink.proxy(f) : undefined);
   return {
-    loadDemo: (baseUrl, onProgress) => remote.loadDemo(baseUrl, cb(onProgress)),
+    // The page's copies of the demo's files move to the worker (transfer, no copy).
+    loadDemo: (baseUrl, onProgress, fetched) =>
+      remote.loadDemo(
+        baseUrl,
+        cb(onProgress),
+        fetched && Comlink.transfer(fetched, [fetched.spec, fetched.pack].flatMap((b) => (b ? [b.buffer as ArrayBuffer] : []))),
+      ),
     // File bytes move to the worker (transfer, no copy): the caller must not reuse them. A Blob (the
     // picked File, a stored file) is passed as a reference and read by the worker.
     importFiles: (files: FileInput[], onProgress) =>

@@ -10,7 +10,8 @@ import { tableToTidyCsv } from '../export/analysisData';
 import { previewFormula } from '../engine/variables/formula';
 import { Pipeline } from './pipeline';
 import { newSourceSpec } from './sources';
-import { fetchDemoPack, unpackDemo } from './demoPack';
+import { unpackDemo, unzipDemoPack } from './demoPack';
+import { fetchBytes } from './fetchBytes';
 import { diffResults } from '../results/update';
 import { importSsb } from './ssbImport';
 import { setPoolProvider } from '../pool/runner';
@@ -69,12 +70,6 @@ async function importAll(files: FileInput[], onProgress?: OnProgress): Promise<I
   return { sources, problems, failed };
 }
 
-async function fetchBytes(url: string): Promise<Uint8Array | null> {
-  const res = await fetch(url);
-  if (!res.ok) return null;
-  return new Uint8Array(await res.arrayBuffer());
-}
-
 /**
  * Builds the demo's dataset and analysis table (the first step of every run) right after its files
  * are in, in a task after the reply: the page needs longer to start its session and ask for the first
@@ -101,14 +96,16 @@ const demoMissing = () =>
   );
 
 const api: AnalysisApi = {
-  async loadDemo(baseUrl, onProgress): Promise<DemoResult> {
-    // The pre-read files are requested with the spec (demoPack.ts).
-    const pack = fetchDemoPack(`${baseUrl}demo-sources.bin`);
+  async loadDemo(baseUrl, onProgress, fetched): Promise<DemoResult> {
+    // The pre-read files are requested with the spec (demoPack.ts), unless the page fetched both.
+    const [specBytes, gzipped] = fetched
+      ? [fetched.spec, fetched.pack]
+      : await Promise.all([fetchBytes(`${baseUrl}demo-spec.json`), fetchBytes(`${baseUrl}demo-sources.bin`)]);
+    const pack = unzipDemoPack(gzipped);
     let raw: unknown;
     try {
-      const res = await fetch(`${baseUrl}demo-spec.json`);
-      if (!res.ok) return { spec: null, sources: [], problems: [demoMissing()] };
-      raw = await res.json();
+      if (!specBytes) return { spec: null, sources: [], problems: [demoMissing()] };
+      raw = JSON.parse(new TextDecoder().decode(specBytes));
     } catch {
       return { spec: null, sources: [], problems: [demoMissing()] };
     }
@@ -126,11 +123,9 @@ const api: AnalysisApi = {
     const files: FileInput[] = [];
     const problems: Problem[] = [];
     // All files are requested at once; they are read in the spec's order.
-    const fetched = loaded.spec.data.sources.map((s) =>
-      fetchBytes(`${baseUrl}${encodeURIComponent(s.fileName)}`).catch(() => null),
-    );
+    const requests = loaded.spec.data.sources.map((s) => fetchBytes(`${baseUrl}${encodeURIComponent(s.fileName)}`));
     for (const [i, s] of loaded.spec.data.sources.entries()) {
-      const bytes = await fetched[i];
+      const bytes = await requests[i];
       if (!bytes) {
         problems.push(
           problem(

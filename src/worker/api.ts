@@ -37,14 +37,24 @@ export interface ImportResult {
   failed?: { name: string; id: string }[];
 }
 
+/** The demo's spec and pre-read pack as served (the pack still gzipped); null where the fetch failed. */
+export interface DemoFiles {
+  spec: Uint8Array | null;
+  pack: Uint8Array | null;
+}
+
 export interface DemoResult extends ImportResult {
   /** The demo's AnalysisSpec (already validated), or null when the demo files are absent. */
   spec: AnalysisSpec | null;
 }
 
 export interface AnalysisApi {
-  /** Reads `<baseUrl>demo-spec.json` and the files it lists (same origin) and imports them. */
-  loadDemo(baseUrl: string, onProgress?: OnProgress): Promise<DemoResult>;
+  /**
+   * Reads `<baseUrl>demo-spec.json` and the files it lists (same origin) and imports them. With
+   * `fetched`, the spec and the pre-read pack come from the page, which fetched them while this
+   * worker's code was still loading.
+   */
+  loadDemo(baseUrl: string, onProgress?: OnProgress, fetched?: DemoFiles): Promise<DemoResult>;
   importFiles(files: FileInput[], onProgress?: OnProgress): Promise<ImportResult>;
   /**
    * Reassembles a fetch from SSB (the bodies the page received) into one JSON-stat 2 file and reads it

@@ -10,12 +10,11 @@ import type { ImportedSource } from './ingestTypes';
 /** Set by the build (vite.config.ts); absent outside a Vite build, where no pack is used. */
 const STAMP: string | undefined = import.meta.env.VITE_DEMO_PACK_STAMP;
 
-/** The gzipped pack at `url`, unzipped (null when it is missing or unreadable). */
-export async function fetchDemoPack(url: string): Promise<Uint8Array | null> {
+/** The gzipped pack, unzipped (null when it is missing or unreadable). */
+export async function unzipDemoPack(gzipped: Uint8Array | null): Promise<Uint8Array | null> {
+  if (!gzipped) return null;
   try {
-    const res = await fetch(url);
-    if (!res.ok || !res.body) return null;
-    const unzipped = res.body.pipeThrough(new DecompressionStream('gzip'));
+    const unzipped = new Blob([gzipped as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(unzipped).arrayBuffer());
   } catch {
     return null;
