@@ -230,6 +230,8 @@ test('a table from SSB that was being read when the page died is named; «Ny ana
   await expect(page.getByTestId('crash-notice')).toHaveCount(0);
   await expect.poll(async () => 'crashed' in (await readStored(page)), { timeout: 30_000 }).toBe(false);
   await expect.poll(async () => `file:${id}` in (await readStored(page)), { timeout: 30_000 }).toBe(false);
+  // The empty analysis is autosaved after a debounce: a reload before it would restore the old one.
+  await waitForAutosave(page, '"sources":[]');
   await page.reload();
   await waitForResults(page);
   await expect(page.getByTestId('crash-notice')).toHaveCount(0);
