@@ -1,6 +1,6 @@
 /** Presentation mode driven by the keyboard only: counter, focus, Home/End, Escape returns focus. */
 import path from 'node:path';
-import { test, expect, openView, ARTIFACTS, expectNoSeriousAxeViolations } from './support/fixtures';
+import { test, expect, openView, ARTIFACTS, expectNoSeriousAxeViolations, waitForAutosave } from './support/fixtures';
 
 test('presentation mode with keyboard navigation', async ({ page }) => {
   await page.goto('/');
@@ -72,7 +72,9 @@ test('slides fill a 1920×1080 screen without scrolling, with a big title and no
 
   await openView(page, 'share');
   const boxes = page.locator('section[aria-labelledby="share-present"] input[type="checkbox"]');
-  // Saved as view state: the chart and table slides are listed (with their view) after a reload.
+  // Saved as view state: the chart and table slides are listed (with their view) after a reload —
+  // once the debounced autosave has written the last one (a reload before it lost it under load).
+  await waitForAutosave(page, '"kind":"table:costkey:', 'view');
   await page.reload();
   await expect(page.getByTestId('worker-status')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
   await openView(page, 'share');

@@ -71,23 +71,27 @@ export async function waitForResults(page: Page): Promise<void> {
 }
 
 /**
- * Waits until the autosaved spec in IndexedDB contains `text` (autosave is debounced, and an upload's
- * file is stored before the spec names it), so a reload that follows restores it — rather than
- * sleeping a fixed time that a loaded machine can outlast.
+ * Waits until the autosaved spec (or, with `key` 'view', the view state) in IndexedDB contains `text`
+ * (autosave is debounced, and an upload's file is stored before the spec names it), so a reload that
+ * follows restores it — rather than sleeping a fixed time that a loaded machine can outlast.
  */
-export async function waitForAutosave(page: Page, text: string): Promise<void> {
+export async function waitForAutosave(page: Page, text: string, key: 'spec' | 'view' = 'spec'): Promise<void> {
   await expect
     .poll(
       () =>
         page.evaluate(
-          () =>
+          (key) =>
             new Promise<string>((resolve) => {
               const open = indexedDB.open('kostnadsnokkel-lab');
               open.onsuccess = () => {
-                const get = open.result.transaction('session').objectStore('session').get('spec');
-                get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
+                const get = open.result.transaction('session').objectStore('session').get(key);
+                get.onsuccess = () => {
+                  resolve(JSON.stringify(get.result ?? null));
+                  open.result.close();
+                };
               };
             }),
+          key,
         ),
       { timeout: 60_000 },
     )
