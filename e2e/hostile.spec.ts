@@ -119,6 +119,15 @@ async function storedSession(page: Page): Promise<{ sources: string[]; files: st
   );
 }
 
+/** Opens the app on the demo's Data view, once its results are in; the number of the demo's file cards. */
+async function openDemoData(page: Page): Promise<number> {
+  await page.goto('/#data');
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 240_000 });
+  await waitForResults(page);
+  await openView(page, 'data');
+  return page.locator('[data-testid="file-card"]').count();
+}
+
 async function demoIntact(page: Page, demoCards: number, added: number): Promise<void> {
   await expect(page.getByTestId('synthetic-badge')).toBeVisible();
   await expect(page.locator('[data-testid="file-card"]')).toHaveCount(demoCards + added);
@@ -157,11 +166,7 @@ test.afterEach(() => {
 test('the hostile corpus through the upload picker: no crash, the message, the demo stays, nothing leaves', async ({ page }) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kl-hostile-e2e-'));
   try {
-    await page.goto('/#data');
-    await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 240_000 });
-    await waitForResults(page);
-    await openView(page, 'data');
-    const demoCards = await page.locator('[data-testid="file-card"]').count();
+    const demoCards = await openDemoData(page);
     expect(demoCards).toBeGreaterThan(0);
     const items = page.getByTestId('queue-item');
     let added = 0;
@@ -253,11 +258,7 @@ test('a big Statistikkbanken CSV shows its progress and can be cancelled; nothin
   try {
     const file = path.join(dir, 'statistikkbanken-12367-stor.csv');
     writeLongCsv(file, 150 * 1024 * 1024, 17);
-    await page.goto('/#data');
-    await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 240_000 });
-    await waitForResults(page);
-    await openView(page, 'data');
-    const demoCards = await page.locator('[data-testid="file-card"]').count();
+    const demoCards = await openDemoData(page);
     await quiet(page);
     await page.getByTestId('file-input').setInputFiles(file);
     const item = page.getByTestId('queue-item').first();
@@ -296,11 +297,7 @@ test('every real file in ../shared/data/real through the same picker: read or re
   expect(existsSync(REAL), `${REAL} is missing`).toBe(true);
   const files = realFiles();
   expect(files.length).toBeGreaterThan(10);
-  await page.goto('/#data');
-  await expect(page.getByTestId('synthetic-badge')).toBeVisible({ timeout: 240_000 });
-  await waitForResults(page);
-  await openView(page, 'data');
-  const demoCards = await page.locator('[data-testid="file-card"]').count();
+  const demoCards = await openDemoData(page);
   await quiet(page);
   await page.getByTestId('file-input').setInputFiles(files);
   const items = page.getByTestId('queue-item');
