@@ -7,13 +7,14 @@ import { nextTask } from './nextTask';
 import { problem, type Problem } from '../engine/problem';
 import type { SourceSpec } from '../spec/sections/data';
 import { columnMappingSchema, type ColumnMapping } from '../spec/sections/data';
-import { decodeHead, decodeSlices, normaliseEncoding, NotUtf8Error, sniffEncoding, type EncodingGuess } from './decode';
+import { decodeHead, decodeSlices, FieldDecoder, normaliseEncoding, NotUtf8Error, sniffEncoding, type EncodingGuess } from './decode';
 import { CellLength, hasForeignLineEnds, lineEndKinds, measureLines, normaliseLineEnds, OpenLineGuard } from './csvLines';
 import { countBreaks, findStrayQuote, literalQuote, StrayQuoteCount } from './csvQuotes';
 import { completeLines, DELIMITERS, detectNewline, findHeader, lastCompleteLineEnd, parseRows, sniffDecimalComma, sniffDelimiter } from './csvSniff';
 import { headerlessHeaders, headerlessProblem, looksHeaderless } from './headerless';
 import { normaliseHeaders } from './headers';
 import { proposeMapping } from './mapping';
+import { ByteCsvReader } from './byteCsv';
 import { FastCsvReader, type RowCounters } from './fastCsv';
 import { BudgetExceeded, cellTooLong, groupDigits, resolveLimits, tooManyColumns, tooManyValues, type IngestLimits } from './limits';
 import { ObservationBuilder } from './observations';
@@ -32,10 +33,13 @@ const SLICE_BYTES = 1000 << 10;
 /** Yielding costs a task (and more under load), so not after every one of the smaller slices. */
 const YIELD_EVERY_MS = 16;
 
-/** Lets the equivalence test read the same file with and without the fast reader. */
+/** Lets the equivalence test read the same file with and without the fast readers. */
 let fastCsvEnabled = true;
-export function setFastCsvEnabled(on: boolean): void {
+let byteCsvEnabled = true;
+/** `bytes` false: the text reader alone (the byte reader off). */
+export function setFastCsvEnabled(on: boolean, bytes = on): void {
   fastCsvEnabled = on;
+  byteCsvEnabled = bytes;
 }
 
 /** Bytes whose UTF-8 validity is judged before reading; the rest is confirmed while decoding. */
@@ -226,6 +230,23 @@ async function readCsv(bytes: Uint8Array, spec: SourceSpec, opts: IngestOptions,
   // The hand-written reader takes the plain rows of a mapped file (nearly all rows of a large
   // Statistikkbanken download); PapaParse reads from the first line it cannot split exactly.
   const fast = fastCsvEnabled && mapper.ready && !mapper.national && !textRows && FastCsvReader.usable(delimiter, newline) ? new FastCsvReader(mapper, builder, delimiter, newline, skipLines, limits.cellChars) : null;
+  // The byte reader takes whole lines from the bytes before a slice is decoded; the text path reads
+  // whatever it leaves. Only while the text path holds nothing over from the last slice.
+  const byteReader =
+    fast && byteCsvEnabled && newline !== '\r' && ByteCsvReader.usable(delimiter, newline, enc.encoding)
+      ? new ByteCsvReader(mapper, builder, delimiter, newline, skipLines, limits.cellChars, new FieldDecoder(enc), (line) => {
+          if (fffdLine === 0) fffdLine = line;
+        })
+      : null;
+  const readBytes = byteReader
+    ? (start: number, end: number): number => {
+        if (carry !== '' || heldCr || strays.length > 0 || longCell) return start;
+        // A second byte order mark at the start: the streaming decoder drops it, so it reads that line.
+        if (start === enc.bomLength && enc.encoding === 'utf-8' && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return start;
+        bytesDone = end;
+        return byteReader.read(bytes, start, end, counters);
+      }
+    : undefined;
   const checkFFFD = (text: string) => {
     if (fffdLine !== 0) return;
     const k = text.indexOf('\uFFFD');
@@ -253,7 +274,7 @@ async function readCsv(bytes: Uint8Array, spec: SourceSpec, opts: IngestOptions,
   let lastYield = performance.now();
   try {
     // Slices end after a line feed (not for CR-only files, whose CR may be half of a CRLF).
-    for (const slice of decodeSlices(bytes, enc, SLICE_BYTES, newline === '\r' ? undefined : 0x0a)) {
+    for (const slice of decodeSlices(bytes, enc, SLICE_BYTES, newline === '\r' ? undefined : 0x0a, readBytes)) {
       const last = slice.end >= bytes.length;
       bytesDone = slice.end;
       // Stray quotes found earlier: count the lines they would have swallowed (for the message).
@@ -277,7 +298,7 @@ async function readCsv(bytes: Uint8Array, spec: SourceSpec, opts: IngestOptions,
       }
       let text = carry + fresh;
       carry = '';
-      let fastRead = false;
+      let fastRead = slice.bytesRead;
       if (fast && text.length > 0) {
         // No quote-aware cut is needed for the fast reader: every line it accepts has balanced quotes,
         // so its newline ends a row. Whatever it leaves (an odd line onwards, the incomplete last

@@ -136,13 +136,24 @@ export function sniffEncoding(bytes: Uint8Array, headBytes = Infinity): Encoding
  * the first search, which cost as much as the decoding itself. Only for encodings whose newline is
  * one byte that never occurs inside a character (UTF-8 and the single-byte code pages).
  */
-export function* decodeSlices(bytes: Uint8Array, guess: EncodingGuess, sliceBytes = 4 << 20, lineEnd?: number): Generator<{ text: string; end: number }> {
+export function* decodeSlices(
+  bytes: Uint8Array,
+  guess: EncodingGuess,
+  sliceBytes = 4 << 20,
+  lineEnd?: number,
+  /**
+   * Called with each line-aligned slice [start, end) that starts a line: reads what it can of it
+   * from the bytes and returns where decoding must start (start when it read nothing). The decoder
+   * then holds no partial character, so the bytes it skips change nothing for the rest.
+   */
+  readBytes?: (start: number, end: number) => number,
+): Generator<{ text: string; end: number; bytesRead: boolean }> {
   // A tentative UTF-8 guess is confirmed by the decoder itself: it throws on the first bad byte.
   const fatal = guess.tentative === true;
-  const decoder = new TextDecoder(guess.encoding, { fatal });
+  let decoder: TextDecoder | null = null;
   let pos = guess.bomLength;
   if (pos >= bytes.length) {
-    yield { text: '', end: bytes.length };
+    yield { text: '', end: bytes.length, bytesRead: false };
     return;
   }
   const alignLines = lineEnd !== undefined && guess.encoding !== 'utf-16le' && guess.encoding !== 'utf-16be';
@@ -153,15 +164,46 @@ export function* decodeSlices(bytes: Uint8Array, guess: EncodingGuess, sliceByte
       if (nl >= pos) end = nl + 1;
     }
     const last = end === bytes.length;
+    const from = readBytes !== undefined && alignLines && (pos === guess.bomLength || bytes[pos - 1] === lineEnd) ? readBytes(pos, end) : pos;
+    // A decoder that starts after bytes read without it must not take a byte order mark there for
+    // the file's own (the whole-file decoder would have kept it as U+FEFF).
+    decoder ??= new TextDecoder(guess.encoding, { fatal, ignoreBOM: from > guess.bomLength });
     let text: string;
     try {
-      text = decoder.decode(bytes.subarray(pos, end), { stream: !last });
+      text = decoder.decode(bytes.subarray(from, end), { stream: !last });
     } catch (err) {
       if (fatal && err instanceof TypeError) throw new NotUtf8Error();
       throw err;
     }
+    const start = pos;
     pos = end;
-    yield { text, end };
+    yield { text, end, bytesRead: from > start };
+  }
+}
+
+/**
+ * Decodes single fields for the byte reader (byteCsv.ts): fatal when the UTF-8 guess is tentative,
+ * like decodeSlices, so bad bytes still end in NotUtf8Error. A field starts after a delimiter or a
+ * line end, never at the stream's start, so a byte order mark there is kept as U+FEFF, as the
+ * streaming decoder keeps it.
+ */
+export class FieldDecoder {
+  private readonly decoder: TextDecoder;
+  private readonly fatal: boolean;
+
+  constructor(guess: EncodingGuess) {
+    this.fatal = guess.tentative === true;
+    this.decoder = new TextDecoder(guess.encoding, { fatal: this.fatal, ignoreBOM: true });
+  }
+
+  decode(bytes: Uint8Array, s: number, e: number): string {
+    if (s >= e) return '';
+    try {
+      return this.decoder.decode(bytes.subarray(s, e));
+    } catch (err) {
+      if (this.fatal && err instanceof TypeError) throw new NotUtf8Error();
+      throw err;
+    }
   }
 }
 

@@ -371,7 +371,7 @@ function fits(table: RawFieldTable, en: number, text: string, p: number, e: numb
   return text.charCodeAt(p + (n >> 1)) === table.middles[en] && table.matchesAt(en, text, p);
 }
 
-function isBlank(text: string, s: number, e: number): boolean {
+export function isBlank(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) {
     const ch = text.charCodeAt(k);
     // String.prototype.trim's white space for the characters a CSV line can hold.

@@ -1,8 +1,9 @@
 /**
- * The fast CSV reader (src/ingest/fastCsv.ts) must give exactly what the PapaParse path gives:
- * every corpus file, every real CSV, the demo CSVs, crafted edge cases and a multi-slice generated
- * Statistikkbanken file are read both ways and compared field by field (observations, variables,
- * units, problems with line and column, examples).
+ * The fast CSV readers (src/ingest/fastCsv.ts on text, src/ingest/byteCsv.ts on bytes) must give
+ * exactly what the PapaParse path gives: every corpus file, every file of the real SSB/Klass folder,
+ * the hostile corpus, the demo CSVs, crafted edge cases and a multi-slice generated Statistikkbanken
+ * file are read three ways (PapaParse only, text reader, byte reader) and compared field by field
+ * (observations, variables, units, problems with line and column, examples).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,9 @@ import { writeLongCsv } from '../../bench/ingest.bench';
 import { parseCell, parseCellSpan } from '../../src/ingest/cells';
 import { setFastCsvEnabled } from '../../src/ingest/csv';
 import { ingestFile, type ImportedSource } from '../../src/ingest/index';
+import type { IngestOptions } from '../../src/ingest/types';
 import { itWithShared, REAL_DIR } from '../support/shared';
+import { hostileCorpus } from '../hostile/corpus';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -28,11 +31,29 @@ function csvFiles(dir: string): string[] {
   return out;
 }
 
-async function both(name: string, bytes: Uint8Array): Promise<[ImportedSource, ImportedSource]> {
+function allFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...allFiles(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Reads the file with PapaParse only, with the text reader and with the byte reader (the default);
+ * checks that the text reader's result is the PapaParse one and returns [PapaParse, byte reader].
+ */
+async function both(name: string, bytes: Uint8Array, opts?: IngestOptions): Promise<[ImportedSource, ImportedSource]> {
   setFastCsvEnabled(false);
-  const slow = await ingestFile({ name, bytes });
+  const slow = await ingestFile({ name, bytes }, opts);
+  setFastCsvEnabled(true, false);
+  const text = await ingestFile({ name, bytes }, opts);
   setFastCsvEnabled(true);
-  const fast = await ingestFile({ name, bytes });
+  const fast = await ingestFile({ name, bytes }, opts);
+  expectSame(text, slow, `${name} (text reader)`);
   return [slow, fast];
 }
 
@@ -79,6 +100,65 @@ const CRAFTED: Record<string, string> = {
   'values.csv': 'region;år;verdi\n' + ['1 234,5', '1.234,5', '−3', '1e5', ' 12 ', '"77"', '12a', '1,2,3', '-', '..', ':', '.', '...', '', '-0', '0,5', '1e308', 'NaN', 'Infinity', '12345678901234567', '63973,93', '-12,25', '1,234'].map((v, i) => `0301 Oslo;${1990 + i};${v}`).join('\n') + '\n',
 };
 
+const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+const cat = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))));
+
+/** Rows of a long file in `lines` lines, from `from`: labels repeated as in Statistikkbanken. */
+function longRows(lines: number, from = 0): string {
+  let out = '';
+  for (let i = from; i < from + lines; i++) out += `"${String(301 + (i % 7)).padStart(4, '0')} Bærum";"${100 + (i % 13)} Tjeneste ${i % 13}";"${2015 + (i % 3)}";${i % 17 === 0 ? '..' : `${i},${i % 10}`}\n`;
+  return out;
+}
+const LONG_HEAD = '"12367: Detaljerte regnskapstall, år"\n\n"region";"funksjon";"år";"Beløp"\n';
+
+/**
+ * Cases of the byte reader (byteCsv.ts): encodings, bytes that are not UTF-8 after a valid head
+ * (read again as windows-1252), byte order marks, U+FFFD, foreign line ends and quoted line breaks
+ * in later slices, non-ASCII values and ignored columns.
+ */
+const CRAFTED_BYTES: Record<string, () => Uint8Array> = {
+  'latin1.csv': () => latin1('region;funksjon;merknad;år;verdi\n0301 Oslo;Bærum skole;ø;2020;1\n0301 Oslo;Bærum skole;;2020;1\xa0234\n3001 Halden;Åsen;Ærlig;2021;5\n3001 Halden;Åsen;x;2021;−\n'),
+  'mac-roman-ish.csv': () => new Uint8Array([...Buffer.from('region;funksjon;år;verdi\n0301 Oslo;B'), 0xbe, ...Buffer.from('rum;2020;1\n0301 Oslo;B'), 0xbf, ...Buffer.from('rum;2020;2\n0301 Oslo;'), 0x8c, ...Buffer.from(';2021;3\n')]),
+  'not-utf8-late-label.csv': () => cat(LONG_HEAD, longRows(6000), '"0301 Oslo";"', [0xe6], 'r";"2016";5\n', longRows(50, 6000)),
+  'not-utf8-late-value.csv': () => cat(LONG_HEAD, longRows(6000), '"0301 Oslo";"100 Tjeneste 0";"2016";5', [0xa0], '000\n', longRows(50, 6000)),
+  // The trailing column (no header, empty in the head) is read by no role: its bytes are still checked.
+  'not-utf8-late-ignored.csv': () => cat('region;år;verdi;\n', Array.from({ length: 16000 }, (_, i) => `0301 Oslo;${2015 + (i % 3)};${i};\n`).join(''), '3001 Halden;2016;5;', [0xf8], '\n0301 Oslo;2016;6;\n'),
+  'bom.csv': () => cat([0xef, 0xbb, 0xbf], 'region;år;verdi\n0301 Oslo;2020;1\n0301 Oslo;2021;2\n'),
+  'bom-double.csv': () => cat([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], 'region;år;verdi\n0301 Oslo;2020;1\n0301 Oslo;2021;2\n'),
+  'bom-mid.csv': () => cat('region;år;verdi\n0301 Oslo;2020;1\n', [0xef, 0xbb, 0xbf], '0301 Oslo;2021;2\n', [0xef, 0xbb, 0xbf], '\n3001 Halden;2021;3\n'),
+  // U+FEFF after a delimiter is a character of the cell (`\uFEFF5` is not a number).
+  'bom-in-value.csv': () => cat('region;år;verdi\n0301 Oslo;2020;1\n0301 Oslo;2021;', [0xef, 0xbb, 0xbf], '5\n'),
+  // A second mark at the start is dropped by the decoder: the first data row reads 5.
+  'bom-double-headerless.csv': () => cat([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], '5;0301;2020\n6;0301;2021\n7;3001;2021\n'),
+  'fffd-bom.csv': () => cat([0xef, 0xbb, 0xbf], LONG_HEAD, longRows(9000), '"0301 Oslo";"1', [0xc3], '";"2016";5\n', longRows(50, 9000)),
+  'fffd-literal.csv': () => cat(LONG_HEAD, longRows(9000), '"0301 Oslo";"100 Tjeneste 0";"2016";5\n"0301 Oslo";"1\uFFFD";"2016";5\n', longRows(50, 9000)),
+  'fffd-ignored.csv': () => cat('region;år;verdi;\n', Array.from({ length: 16000 }, (_, i) => `0301 Oslo;${2015 + (i % 3)};${i};\n`).join(''), '3001 Halden;2016;5;\uFFFD\n'),
+  'fffd-ignored-bom.csv': () => cat([0xef, 0xbb, 0xbf], 'region;år;verdi;\n', Array.from({ length: 16000 }, (_, i) => `0301 Oslo;${2015 + (i % 3)};${i};\n`).join(''), '3001 Halden;2016;5;', [0xc3], '\n'),
+  'crlf-mixed-late.csv': () => cat(LONG_HEAD.replace(/\n/g, '\r\n'), longRows(9000).replace(/\n/g, '\r\n'), '"0301 Oslo";"100 Tjeneste 0";"2016";5\n"0301 Oslo";"100 Tjeneste 1";"2016";6\r', longRows(40, 9000).replace(/\n/g, '\r\n'), '"0301 Oslo";"100 Tjeneste 0";"2017";7'),
+  'lf-with-crlf-late.csv': () => cat(LONG_HEAD, longRows(9000), '"0301 Oslo";"100 Tjeneste 0";"2016";5\r\n', longRows(40, 9000), '"0301 Oslo";"100 Tjeneste 0";"2016";5\r'),
+  'quoted-breaks-late.csv': () => {
+    let body = '';
+    for (let i = 0; i < 40_000; i++) body += i % 4999 === 7 ? `"0301 Oslo";"AGD10\nBrutto ${i}";"2016";${i}\n` : i % 3001 === 5 ? `"0301 ""Oslo""";"100 Tjeneste";"2016";${i}\n` : longRows(1, i);
+    return cat(LONG_HEAD, body);
+  },
+  'stray-quote-late.csv': () => cat(LONG_HEAD, longRows(9000), '"0301 Oslo";"100 Tjeneste 0";"2016";5"\n', longRows(9000, 9000)),
+  // An unbalanced quote in the second slice: the lines it would swallow are counted in every later slice.
+  'stray-quote-open-late.csv': () => cat('region;år;verdi\n', Array.from({ length: 60_000 }, (_, i) => `0301 Oslo;${2015 + (i % 3)};${i}\n`).join(''), '"0301 Oslo;2016;5\n', Array.from({ length: 120_000 }, (_, i) => `3001 Halden;${2015 + (i % 3)};${i}\n`).join('')),
+  // A quoted field with line breaks across the first slice's end (1000 KiB): the text path carries it.
+  'quoted-across-slices.csv': () => {
+    let body = 'region;funksjon;år;verdi\n';
+    for (let i = 0; body.length < (1000 << 10) - 300; i++) body += `0301 Oslo;${100 + (i % 13)} Tjeneste;2016;${i}\n`;
+    body += `0301 Oslo;"lang\n${'etikett\n'.repeat(80)}";2016;1\n`;
+    for (let i = 0; i < 60_000; i++) body += `3001 Halden;${100 + (i % 13)} Tjeneste;2017;${i}\n`;
+    return cat(body);
+  },
+  // A CR inside a quoted field of an LF file: a line break of another kind (the text path reads it).
+  'cr-in-quoted-late.csv': () => cat(LONG_HEAD, longRows(9000), '"0301 Oslo";"AGD10\rBrutto";"2016";5\n', longRows(100, 9000)),
+  'blank-lines.csv': () => cat('region;år;verdi\n0301 Oslo;2020;1\n\n  \n\u00a0\n\u3000\n;\n0301 Oslo;2021;2\n'),
+  'tabs.csv': () => cat('region\tår\tverdi\n"0301 Oslo"\t2020\t1,5\n"0301 Oslo"\t2021\t2,5\n"Oslo; sentrum"\t2021\t3\n'),
+  'ragged-non-ascii.csv': () => cat('region;år;verdi\n0301 Oslo;2020;1\nØrsta;2020\n0301 Oslo;2021;2;Æ\nÅfjord ø;2020;7\n0301 Oslo;2022;1\u00a0234\n0301 Oslo;2023;−5\n0301 Oslo;2024;"12,5"\n0301 Oslo;2025;"Æ"\n'),
+};
+
 describe('fast CSV reader = PapaParse path', () => {
   afterEach(() => setFastCsvEnabled(true));
 
@@ -86,6 +166,27 @@ describe('fast CSV reader = PapaParse path', () => {
     const [slow, fast] = await both(name, enc(CRAFTED[name]));
     expectSame(fast, slow, name);
   });
+
+  it.each(Object.keys(CRAFTED_BYTES))('crafted bytes %s', async (name) => {
+    const [slow, fast] = await both(name, CRAFTED_BYTES[name]());
+    expectSame(fast, slow, name);
+  });
+
+  it('a column the mapping leaves out: its bytes are still checked (UTF-8, U+FFFD)', async () => {
+    const file = (tail: number[] | string, bom = false) =>
+      cat(bom ? [0xef, 0xbb, 0xbf] : [], 'region;merknad;år;verdi\n', Array.from({ length: 12_000 }, (_, i) => `0301 Oslo;ok;${2015 + (i % 3)};${i}\n`).join(''), '3001 Halden;', tail, ';2016;5\n0301 Oslo;ok;2016;6\n');
+    // Not UTF-8 after the head (read again as windows-1252), U+FFFD as text, bad bytes after a BOM.
+    for (const [what, bytes] of [['not-utf8', file([0xf8])], ['fffd', file('\uFFFD')], ['bom-bad-byte', file([0xc3], true)]] as const) {
+      const first = await ingestFile({ name: 'merknad.csv', bytes });
+      expect(first.spec.mapping?.dimensionColumns, what).toEqual(['merknad']);
+      const source = { ...first.spec, encoding: null, mapping: { ...(first.spec.mapping as NonNullable<typeof first.spec.mapping>), dimensionColumns: [] } };
+      const [slow, fast] = await both('merknad.csv', bytes, { source });
+      expect(slow.spec.mapping?.dimensionColumns, what).toEqual([]);
+      expect(slow.detected.encoding, what).toBe(what === 'not-utf8' ? 'windows-1252' : 'utf-8');
+      if (what !== 'not-utf8') expect(slow.problems.find((p) => p.code === 'replacement-characters')?.where?.line, what).toBe(12_002);
+      expectSame(fast, slow, what);
+    }
+  }, 60_000);
 
   it('corpus and demo CSV files', async () => {
     const files = [...csvFiles(join(here, 'corpus')), ...csvFiles(resolve(here, '../../public/demo'))];
@@ -96,14 +197,22 @@ describe('fast CSV reader = PapaParse path', () => {
     }
   }, 60_000);
 
-  itWithShared(REAL_DIR, 'real CSV files', async () => {
-    const files = csvFiles(REAL_DIR);
-    expect(files.length).toBeGreaterThan(10);
+  itWithShared(REAL_DIR, 'every file of the real SSB/Klass folder', async () => {
+    const files = allFiles(REAL_DIR).filter((f) => !f.endsWith('.md'));
+    expect(files.filter((f) => f.endsWith('.csv')).length).toBeGreaterThan(10);
     for (const f of files) {
       const [slow, fast] = await both(f.split('/').pop() as string, new Uint8Array(readFileSync(f)));
       expectSame(fast, slow, f);
     }
   }, 60_000);
+
+  it('the hostile corpus', async () => {
+    expect(hostileCorpus.length).toBeGreaterThan(20);
+    for (const c of hostileCorpus) {
+      const [slow, fast] = await both(c.name, c.bytes());
+      expectSame(fast, slow, c.name);
+    }
+  }, 300_000);
 
   it('a generated multi-slice Statistikkbanken file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kl-fastcsv-'));
