@@ -3,6 +3,7 @@ import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './styles/app.css';
 import { startDemoEarly } from './store/earlyDemo';
+import { warmLocaleOffThread } from './i18n/warmLocale';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
@@ -56,6 +57,9 @@ async function start(): Promise<void> {
   // The address may choose a municipality (#kommune=0301): applied after the session's view state.
   void startSession().then(() => import('./app/useActiveView').then((m) => m.applyHashMunicipality()));
   await nextTask();
+  // ICU's locale data load in a throw-away worker while the demo computes (i18n/warmLocaleData.ts):
+  // started after the start-up chain, whose tasks it would otherwise slow on a 2-core machine.
+  warmLocaleOffThread();
   startTransition(() => {
     createRoot(root!).render(
       <StrictMode>
