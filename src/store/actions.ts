@@ -9,6 +9,7 @@ import { useSessionStore } from './sessionStore';
 import { getAnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
 import { demoBaseUrl, takeEarlyDemo } from './earlyDemo';
+import { nextTask } from '../ingest/nextTask';
 
 /**
  * Progress of a worker import, shown while the status is «loading». Comlink delivers a progress
@@ -29,6 +30,9 @@ export async function loadDemo(): Promise<boolean> {
   try {
     // The page may have begun the load already (earlyDemo.ts).
     const out = (await takeEarlyDemo(progress)) ?? (await getAnalysisClient().loadDemo(demoBaseUrl(), progress));
+    // The worker's answer was unpacked (structured clone) in the task that received it; validating its
+    // spec and the first render with it get a task of their own (speed budget: no task over 50 ms).
+    await nextTask();
     store.setImportProblems(out.problems);
     if (!out.spec) {
       store.setStatus('error');

@@ -5,6 +5,7 @@ import { diffResults, type ResultsUpdate } from '../results/update';
 import { RUN_DEBOUNCE_MS, useAnalysisStore } from './analysisStore';
 import { setAnalysisClient, type AnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
+import { nextTask } from '../ingest/nextTask';
 
 /** A fake worker whose runs resolve only when the test says so (with whole results, or an update). */
 function fakeClient() {
@@ -180,5 +181,19 @@ describe('useAnalysisStore', () => {
     const s = useAnalysisStore.getState();
     expect(s.status).toBe('error');
     expect(s.problems.at(-1)?.message).toContain('boom');
+  });
+  it('applies a run\'s results in a task after the one that delivered them (unpacking and render never share a task)', async () => {
+    const { updateSpec } = useAnalysisStore.getState();
+    updateSpec((d) => void (d.title = 'later-task'));
+    await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
+    vi.useRealTimers();
+    fake.pending.at(-1)!.resolve(result('later-task'));
+    // Every microtask of the delivering task: the results are not in the store yet.
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(useAnalysisStore.getState().results?.specHash).not.toBe('later-task');
+    await nextTask();
+    await nextTask();
+    expect(useAnalysisStore.getState().results?.specHash).toBe('later-task');
+    expect(useAnalysisStore.getState().status).toBe('ready');
   });
 });
