@@ -1,5 +1,5 @@
 /** Staged mounting for heavy views (speed budget: no main-thread task over 50 ms). */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 // A tab in the background gets no animation frames; this keeps the stages coming anyway.
 const FRAME_FALLBACK_MS = 100;
@@ -40,4 +40,19 @@ export function useDeferredMount(stages: number): number {
     return afterNextFrame(() => setReady((n) => n + 1));
   }, [ready, stages]);
   return ready;
+}
+
+/**
+ * False until a frame after `ready` first became true, then true for good. For a part whose content
+ * arrives with a results message (the Data view's catalogue and validation report): mounted in the
+ * same commit as the file cards, the three were one task of DOM, style and layout; revealed a frame
+ * apart, each is a task of its own. The reveal is a transition, so its render is time-sliced.
+ */
+export function useRevealAfterFrame(ready: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!ready || shown) return;
+    return afterNextFrame(() => startTransition(() => setShown(true)));
+  }, [ready, shown]);
+  return shown;
 }
