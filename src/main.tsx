@@ -22,6 +22,8 @@ async function stage<T>(load: () => Promise<T>): Promise<T> {
  * section missing here still loads, with the schema.
  */
 const specSections: (() => Promise<unknown>)[] = [
+  // zod's core first, its classic API with the first section (vite.config.ts: two chunks).
+  () => import('./spec/zodCore'),
   () => import('./spec/viewState'),
   () => import('./spec/sections/data'),
   () => import('./spec/sections/variables'),
@@ -40,7 +42,7 @@ const specSections: (() => Promise<unknown>)[] = [
  * chunk of its own. Meanwhile index.html shows a static copy of the shell's frame.
  * 0. beside the chain: the analysis worker and, on a first visit, the demo's load (store/earlyDemo.ts);
  * 1. this entry: the stylesheets and React's core (small);
- * 2. react-dom; 3. zod and the spec schemas, section by section; 4. the store;
+ * 2. react-dom; 3. zod's core, then its classic API and the spec schemas, section by section; 4. the store;
  * 5. Designsystemet's web components; 6. Designsystemet React and the shell;
  * 7. the first render, as a transition, which React renders in time slices.
  */
