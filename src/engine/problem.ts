@@ -21,6 +21,8 @@ export interface Problem {
     unit?: string;
     year?: number;
     position?: number;
+    /** A parallel job (its pool registry name, e.g. `cluster-bootstrap`) that failed. */
+    job?: string;
   };
 }
 

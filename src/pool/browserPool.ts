@@ -9,7 +9,12 @@ export function webPort(): PoolPort {
     post: (msg) => w.postMessage(msg),
     onMessage: (cb) => w.addEventListener('message', (e) => cb(e.data)),
     onFailure: (cb) => {
-      w.addEventListener('error', (e) => cb(new Error(e.message || 'worker error')));
+      // The pool handles a crash (the block is re-run, or the job answers with an error value), so the
+      // error is not reported on up to the analysis worker and the page as an uncaught one.
+      w.addEventListener('error', (e) => {
+        e.preventDefault();
+        cb(new Error(e.message || 'worker error'));
+      });
       w.addEventListener('messageerror', () => cb(new Error('worker message error')));
     },
     terminate: () => w.terminate(),

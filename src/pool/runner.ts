@@ -23,6 +23,23 @@ export function poolWorkers(): number {
   return pool?.size ?? 0;
 }
 
+/** What a failed job is called in its message (by registry name), so it reads in plain words where it is shown. */
+const JOB_TITLES: Record<string, { nb: string; en: string }> = {
+  subsets: { nb: 'Delmengdesøket', en: 'The subset search' },
+  'cluster-bootstrap': { nb: 'Klyngebootstrapen', en: 'The cluster bootstrap' },
+  'key-bootstrap': { nb: 'Bootstrapen av nøkkelen', en: 'The bootstrap of the key' },
+  'sampled-lmg': { nb: 'LMG-dekomponeringen', en: 'The LMG decomposition' },
+  'leave-one-year-out': { nb: 'Beregningen med ett år utelatt', en: 'The leave-one-year-out refits' },
+};
+
+export const POOL_FAILED = 'pool-block-failed';
+
+/** True when a stage's value holds a pool failure (then it is not cached: a retry runs it again). */
+export function hasPoolFailure(value: unknown): boolean {
+  const problems = (value as { problems?: unknown } | null)?.problems;
+  return Array.isArray(problems) && problems.some((p: Problem) => p?.code === POOL_FAILED);
+}
+
 export async function runJob<I, P, R>(job: PoolJob<I, P, R>, input: I, hooks: PoolHooks = {}): Promise<R | Problem> {
   // One block (e.g. ≤ 16 subset candidates) or a small job gains nothing from a worker: it runs here.
   if (job.blockCount(input) < 2 || job.small?.(input)) return runInlineAsync(job, input, hooks);
@@ -33,10 +50,14 @@ export async function runJob<I, P, R>(job: PoolJob<I, P, R>, input: I, hooks: Po
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const block = e instanceof BlockFailedError ? e.block + 1 : 0;
+    const n = job.blockCount(input);
+    const title = JOB_TITLES[job.name] ?? { nb: 'Beregningen', en: 'The computation' };
+    // `where.job` lets the view that asked for the job show the failure there (features/kit/JobFailure).
     return problem(
-      'pool-block-failed',
-      `Beregningen stoppet: del ${block} av ${job.blockCount(input)} feilet to ganger i en hjelpetråd (${msg}). Prøv igjen; feiler den igjen, last siden på nytt.`,
-      `The computation stopped: part ${block} of ${job.blockCount(input)} failed twice in a helper thread (${msg}). Try again; if it fails again, reload the page.`,
+      POOL_FAILED,
+      `${title.nb} stoppet: del ${block} av ${n} feilet to ganger i en hjelpetråd. Prøv igjen; feiler den igjen, last siden på nytt. (Feilen: ${msg})`,
+      `${title.en} stopped: part ${block} of ${n} failed twice in a helper thread. Try again; if it fails again, reload the page. (The error: ${msg})`,
+      { job: job.name },
     );
   }
 }

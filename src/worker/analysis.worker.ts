@@ -5,7 +5,7 @@ import { problem, type Problem } from '../engine/problem';
 import { loadSpec } from '../spec/migrate';
 import type { AnalysisSpec } from '../spec/schema';
 import type { SourceSpec } from '../spec/sections/data';
-import type { AnalysisApi, DemoResult, FileInput, ImportResult, OnProgress } from './api';
+import type { AnalysisApi, DemoResult, FileInput, ImportResult, JobProgress, OnProgress } from './api';
 import { tableToTidyCsv } from '../export/analysisData';
 import { previewFormula } from '../engine/variables/formula';
 import { Pipeline } from './pipeline';
@@ -24,16 +24,20 @@ setPoolProvider(() => browserPool());
 const pipeline = new Pipeline();
 let latestRun = 0;
 
-/** Progress crosses the thread boundary as messages; send only visible changes. */
-function throttled(onProgress?: OnProgress): (fraction: number, label: string) => void {
+/** Progress crosses the thread boundary as messages; send only visible changes (a job's every
+ *  block is one: its view shows the job's own share, which a small step of the run's can hide). */
+function throttled(onProgress?: OnProgress): (fraction: number, label: string, job?: JobProgress) => void {
   let last = -1;
   let lastLabel = '';
-  return (fraction, label) => {
+  let lastJob: JobProgress | undefined;
+  return (fraction, label, job) => {
     if (!onProgress) return;
-    if (label === lastLabel && Math.abs(fraction - last) < 0.02 && fraction < 1) return;
+    const sameJob = job?.name === lastJob?.name && job?.fraction === lastJob?.fraction;
+    if (label === lastLabel && sameJob && Math.abs(fraction - last) < 0.02 && fraction < 1) return;
     last = fraction;
     lastLabel = label;
-    void onProgress({ fraction, label });
+    lastJob = job;
+    void onProgress(job ? { fraction, label, job } : { fraction, label });
   };
 }
 

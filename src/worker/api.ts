@@ -14,6 +14,17 @@ export interface Progress {
   fraction: number;
   /** Norwegian text for the status line. */
   label: string;
+  /**
+   * The parallel job running now (a pool job's registry name, src/pool/registry.ts) and its own
+   * share of blocks done: the view that asked for the job shows it with «Avbryt» (features/kit/JobProgress).
+   */
+  job?: JobProgress;
+}
+
+export interface JobProgress {
+  name: string;
+  /** 0–1: blocks done of the job's blocks. */
+  fraction: number;
 }
 
 export type OnProgress = (p: Progress) => void;

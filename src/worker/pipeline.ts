@@ -18,10 +18,12 @@ import type { SectionVersions } from '../results/update';
 import { measureOf } from '../engine/variables/units';
 import { stages as defaultStages } from './stages';
 import type { AnyStage } from './stages/types';
+import type { JobProgress } from './api';
+import { hasPoolFailure } from '../pool/runner';
 
 export interface RunControl {
   cancelled(): boolean;
-  progress(fraction: number, label: string): void;
+  progress(fraction: number, label: string, job?: JobProgress): void;
 }
 
 /** Thrown inside a run when a newer request superseded it; never escapes `run`. */
@@ -284,11 +286,14 @@ export class Pipeline {
       table,
       results: tracked,
       cancelled: () => ctl.cancelled(),
-      progress: (f, label) => ctl.progress(base + span * Math.min(1, Math.max(0, f)), label),
+      progress: (f, label, job) => ctl.progress(base + span * Math.min(1, Math.max(0, f)), label, job),
       pause,
     });
     if (ctl.cancelled()) throw new Superseded();
-    this.stageCache.set(stage.key, { inputsHash, tableKey, reads, value });
+    // A job that failed in a helper thread failed by chance, not because of its input: the next run
+    // («Prøv igjen») computes the stage again instead of showing the failure from the cache.
+    if (hasPoolFailure(value)) this.stageCache.delete(stage.key);
+    else this.stageCache.set(stage.key, { inputsHash, tableKey, reads, value });
     this.sectionVersion.set(stage.key, (this.sectionVersion.get(stage.key) ?? 0) + 1);
     return value;
   }

@@ -16,7 +16,7 @@ import { makeKeyBase } from '../../src/engine/costkey/keyView';
 import { BASIC } from '../../src/engine/costkey/types';
 import { makeTable, numericColumn, stringColumn } from '../../src/engine/table';
 import { blockSeed, Prng } from '../../src/engine/importance/prng';
-import { runJob, setPoolProvider } from '../../src/pool/runner';
+import { hasPoolFailure, runJob, setPoolProvider } from '../../src/pool/runner';
 import { browserPoolSize } from '../../src/pool/browserPool';
 import { BlockFailedError, WorkerPool, type FromWorker, type PoolPort, type ToWorker } from '../../src/pool/pool';
 import { serve } from '../../src/pool/serve';
@@ -270,6 +270,14 @@ describe('runJob: the host pool behind the engine entries', () => {
     expect(got.code).toBe('pool-block-failed');
     expect(got.message).toContain('del 2 av 8');
     expect(got.messageEn).toContain('part 2 of 8');
+    // Named in plain words and tied to its job, so the view that asked for it shows it there.
+    expect(got.message).toMatch(/^Klyngebootstrapen stoppet: del 2 av 8 feilet to ganger i en hjelpetråd\./);
+    expect(got.messageEn).toMatch(/^The cluster bootstrap stopped: part 2 of 8 failed twice in a helper thread\./);
+    expect(got.where?.job).toBe(bootstrapJob.name);
+    // A stage value holding it is not cached by the pipeline (a retry computes it again).
+    expect(hasPoolFailure({ problems: [got] })).toBe(true);
+    expect(hasPoolFailure({ problems: [{ ...got, code: 'collinear' }] })).toBe(false);
+    expect(hasPoolFailure(null)).toBe(false);
   });
 
   it('two jobs on one pool take turns (a superseded run and the next one do not mix blocks)', async () => {

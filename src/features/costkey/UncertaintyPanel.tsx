@@ -1,9 +1,14 @@
 /**
  * «Usikkerhet i nøkkelen» in the cost-key view: switches the key's cluster bootstrap on (spec
  * `keyUncertainty`), and shows each weight with its 90 % and 95 % interval and the share of
- * replications with the same sign, with the replications, seed, model and method stated.
+ * replications with the same sign, with the replications, seed, model and method stated. While the
+ * bootstrap runs: its progress and «Avbryt»; when a block of it fails twice in a helper thread: that
+ * error here, with «Prøv igjen».
  */
 import { Alert, Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { JobCancelled, JobProgress } from '../kit/JobProgress';
+import { JobFailure, poolFailures } from '../kit/JobFailure';
 import { BASIC } from '../../engine/costkey';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -22,6 +27,8 @@ export function UncertaintyPanel() {
   const ku = useKeyUncertainty();
   const ck = useCostKey();
   const r = ku?.enabled ? ku.result : null;
+  const [cancelled, setCancelled] = useState(false);
+  const failures = ku?.enabled ? poolFailures(ku.problems, 'key-bootstrap') : [];
   const fmtW = (x: number) => formatNumber(x, lang, 4);
   const interval = (lo: number, hi: number) => `${fmtW(lo)} – ${fmtW(hi)}`;
   return (
@@ -34,7 +41,10 @@ export function UncertaintyPanel() {
         label={s.enable}
         checked={settings.enabled}
         data-testid="uncertainty-enable"
-        onChange={(e) => update((d) => void (d.keyUncertainty.enabled = e.target.checked))}
+        onChange={(e) => {
+          setCancelled(false);
+          update((d) => void (d.keyUncertainty.enabled = e.target.checked));
+        }}
       />
       {settings.enabled && (
         <div className="kl-inline-fields">
@@ -66,9 +76,20 @@ export function UncertaintyPanel() {
         </div>
       )}
       {settings.enabled && running && !r && <Paragraph data-size="sm">{s.running}</Paragraph>}
+      <JobProgress
+        job="key-bootstrap"
+        title={s.job}
+        testId="uncertainty-progress"
+        onCancel={() => {
+          setCancelled(true);
+          update((d) => void (d.keyUncertainty.enabled = false));
+        }}
+      />
+      <JobCancelled text={cancelled ? s.cancelled : null} testId="uncertainty-cancelled" />
+      <JobFailure problems={failures} testId="uncertainty-failure" />
       {ku?.enabled &&
         ku.problems
-          .filter((p) => p.severity !== 'info')
+          .filter((p) => p.severity !== 'info' && !failures.includes(p))
           .map((p, i) => (
             <Alert key={i} data-color="warning" data-testid="uncertainty-problem">
               {lang === 'nb' ? p.message : p.messageEn}

@@ -13,6 +13,7 @@ import { unitWarningsFor } from '../../engine/variables/units';
 import { useLanguage } from '../../i18n/useLanguage';
 import { ModelSelect } from '../kit/ModelSelect';
 import { ViewShell } from '../kit/ViewShell';
+import { JobFailure, poolFailures } from '../kit/JobFailure';
 
 export function ExplainedView() {
   const s = useStrings(explainedStrings);
@@ -134,6 +135,8 @@ export function ExplainedView() {
           {results?.relimp && results.analysed && (
             <Decomposition rel={results.relimp} labels={labels} controls={results.analysed.controls} />
           )}
+          {/* Sampled LMG (over 15 criteria) runs on the pool: its failure stands where the decomposition would. */}
+          <JobFailure problems={poolFailures(results?.problems, 'sampled-lmg')} testId="lmg-failure" />
           {results?.oneAtATime && (
             <section aria-labelledby="kl-one">
               <Heading level={2} data-size="sm" id="kl-one">

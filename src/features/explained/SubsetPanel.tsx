@@ -1,5 +1,8 @@
 /** Subset search: switch on, choose candidates and list length, follow progress, cancel, read the best models. */
-import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Checkbox, Fieldset, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { JobCancelled, JobProgress } from '../kit/JobProgress';
+import { JobFailure, poolFailures } from '../kit/JobFailure';
 import type { ExplainedResults } from '../../results/explained';
 import { formatNumber, formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -13,11 +16,14 @@ export function SubsetPanel({ labels, options }: { labels: Map<string, string>; 
   const lang = useLanguage();
   const cfg = useAnalysisStore((st) => st.spec.explained.subsets);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
-  const status = useAnalysisStore((st) => st.status);
-  const progress = useAnalysisStore((st) => st.progress);
   const res: ExplainedResults['subsets'] = useAnalysisStore((st) => st.results?.explained?.subsets ?? null);
+  const failures = poolFailures(useAnalysisStore((st) => st.results?.explained?.problems), 'subsets');
+  const [cancelled, setCancelled] = useState(false);
+  const setEnabled = (v: boolean) => {
+    setCancelled(false);
+    updateSpec((d) => void (d.explained.subsets.enabled = v));
+  };
   const name = (c: string) => labels.get(c) ?? c;
-  const running = cfg.enabled && status === 'running';
   const toggleCandidate = (c: string, on: boolean) =>
     updateSpec((d) => {
       const list = d.explained.subsets.candidates.filter((x) => x !== c);
@@ -32,7 +38,7 @@ export function SubsetPanel({ labels, options }: { labels: Map<string, string>; 
       <Checkbox
         label={s.enable}
         checked={cfg.enabled}
-        onChange={(e) => updateSpec((d) => void (d.explained.subsets.enabled = e.target.checked))}
+        onChange={(e) => setEnabled(e.target.checked)}
       />
       <Fieldset data-size="sm">
         <Fieldset.Legend>{s.candidateList}</Fieldset.Legend>
@@ -53,15 +59,17 @@ export function SubsetPanel({ labels, options }: { labels: Map<string, string>; 
           if (v >= 2 && v <= 50) updateSpec((d) => void (d.explained.subsets.top = v));
         }}
       />
-      {running && (
-        <Field>
-          <Label htmlFor="kl-subset-progress">{progress?.label ?? s.running}</Label>
-          <progress id="kl-subset-progress" max={1} value={progress?.fraction ?? 0} />
-          <Button variant="secondary" data-size="sm" onClick={() => updateSpec((d) => void (d.explained.subsets.enabled = false))}>
-            {s.cancel}
-          </Button>
-        </Field>
-      )}
+      <JobProgress
+        job="subsets"
+        title={s.subsetsJob}
+        testId="subset-progress"
+        onCancel={() => {
+          setEnabled(false);
+          setCancelled(true);
+        }}
+      />
+      <JobCancelled text={cancelled ? s.subsetsCancelled : null} testId="subset-cancelled" />
+      {cfg.enabled && <JobFailure problems={failures} testId="subset-failure" />}
       {cfg.enabled && res && (
         <>
           <Paragraph data-size="sm">

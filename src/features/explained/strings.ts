@@ -68,6 +68,8 @@ export const explainedStrings = {
     evaluated: (n: number, bad: number) => `${n} delmengder evaluert${bad ? `, ${bad} kunne ikke estimeres (kolineære)` : ''}.`,
     refits: 'Beste modell av hver størrelse, estimert på nytt',
     cancelled: 'Søket ble avbrutt.',
+    subsetsJob: 'Søk i delmengder',
+    subsetsCancelled: 'Delmengdesøket ble avbrutt. Kryss av «Kjør delmengdesøket» for å starte det på nytt.',
     candidateList: 'Kandidater i søket (tom = kriteriene i modellen)',
   },
   en: {
@@ -139,6 +141,8 @@ export const explainedStrings = {
     evaluated: (n: number, bad: number) => `${n} subsets evaluated${bad ? `, ${bad} could not be estimated (collinear)` : ''}.`,
     refits: 'Best model of each size, re-estimated',
     cancelled: 'The search was cancelled.',
+    subsetsJob: 'Subset search',
+    subsetsCancelled: 'The subset search was cancelled. Tick "Run the subset search" to start it again.',
     candidateList: 'Candidates in the search (empty = the criteria of the model)',
   },
 };

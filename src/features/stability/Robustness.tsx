@@ -1,5 +1,9 @@
-/** Leave-one-year-out table and the cluster-bootstrap panel (B selectable, default 999). */
+/**
+ * Leave-one-year-out table and the cluster-bootstrap panel (B selectable, default 999), each with its
+ * job's progress and «Avbryt» while it runs and its failure in a helper thread when it fails twice.
+ */
 import { Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import type { StabilityResults } from '../../results/stability';
 import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -8,6 +12,39 @@ import { useAnalysisStore } from '../../store/analysisStore';
 import { stabilityStrings } from './strings';
 import { ExportButtons } from '../ExportButtons';
 import { bootstrapReportTable, leaveOneOutReportTable } from '../../export/stabilityTables';
+import { JobCancelled, JobProgress } from '../kit/JobProgress';
+import { JobFailure, poolFailures } from '../kit/JobFailure';
+
+/**
+ * «Vis ett år utelatt» with its job's progress, «Avbryt» (switches it off and says so) and failure.
+ * The demo's panel is refitted in the analysis worker (too small for the pool); a big one goes to the pool.
+ */
+export function LeaveOneOutSwitch({ res }: { res: StabilityResults | undefined }) {
+  const s = useStrings(stabilityStrings);
+  const on = useAnalysisStore((st) => st.spec.stability.leaveOneYearOut);
+  const updateSpec = useAnalysisStore((st) => st.updateSpec);
+  const [cancelled, setCancelled] = useState(false);
+  const set = (v: boolean) => {
+    setCancelled(false);
+    updateSpec((d) => void (d.stability.leaveOneYearOut = v));
+  };
+  return (
+    <>
+      <Checkbox label={s.loyoOn} checked={on} onChange={(e) => set(e.target.checked)} />
+      <JobProgress
+        job="leave-one-year-out"
+        title={s.loyoJob}
+        testId="loyo-progress"
+        onCancel={() => {
+          set(false);
+          setCancelled(true);
+        }}
+      />
+      <JobCancelled text={cancelled ? s.loyoCancelled : null} testId="loyo-cancelled" />
+      {on && <JobFailure problems={poolFailures(res?.problems, 'leave-one-year-out')} testId="loyo-failure" />}
+    </>
+  );
+}
 
 export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Map<string, string> }) {
   const s = useStrings(stabilityStrings);
@@ -71,16 +108,17 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
   const cfg = useAnalysisStore((st) => st.spec.stability);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const b = res?.bootstrap;
+  const [cancelled, setCancelled] = useState(false);
+  const set = (v: boolean) => {
+    setCancelled(false);
+    updateSpec((d) => void (d.stability.bootstrap = v));
+  };
   return (
     <section aria-labelledby="kl-boot">
       <Heading level={2} data-size="sm" id="kl-boot">
         {s.bootstrap}
       </Heading>
-      <Checkbox
-        label={s.bootstrapOn}
-        checked={cfg.bootstrap}
-        onChange={(e) => updateSpec((d) => void (d.stability.bootstrap = e.target.checked))}
-      />
+      <Checkbox label={s.bootstrapOn} checked={cfg.bootstrap} onChange={(e) => set(e.target.checked)} />
       <div className="kl-row">
         <Textfield
           label={s.B}
@@ -103,6 +141,17 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
           }}
         />
       </div>
+      <JobProgress
+        job="cluster-bootstrap"
+        title={s.bootstrapJob}
+        testId="bootstrap-progress"
+        onCancel={() => {
+          set(false);
+          setCancelled(true);
+        }}
+      />
+      <JobCancelled text={cancelled ? s.bootstrapCancelled : null} testId="bootstrap-cancelled" />
+      {cfg.bootstrap && <JobFailure problems={poolFailures(res?.problems, 'cluster-bootstrap')} testId="bootstrap-failure" />}
       {cfg.bootstrap && b && (
         <>
           <Paragraph data-size="sm">{s.bootInfo(b.valid, b.failed, b.nClusters, b.n)}</Paragraph>

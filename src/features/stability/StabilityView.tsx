@@ -1,5 +1,5 @@
 /** The stability view: per-year coefficients ± CI, Table 7 layout, leave-one-year-out, cluster bootstrap. */
-import { Checkbox, Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useMemo } from 'react';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';
@@ -7,7 +7,7 @@ import { stabilityEntry } from '../../spec/sections/explained';
 import { stabilityStrings } from './strings';
 import { CoefficientChart } from './CoefficientChart';
 import { YearTable } from './YearTable';
-import { BootstrapPanel, LeaveOneOut } from './Robustness';
+import { BootstrapPanel, LeaveOneOut, LeaveOneOutSwitch } from './Robustness';
 import { ModelPicker } from './ModelPicker';
 import { EqualYearsTable } from './EqualYearsTable';
 import { ExportButtons } from '../ExportButtons';
@@ -64,11 +64,7 @@ export function StabilityView() {
             </>
           )}
           {res?.equalAcrossYears && <EqualYearsTable res={res.equalAcrossYears} labels={labels} alpha={spec.models.stars[1] ?? 0.05} />}
-          <Checkbox
-            label={s.loyoOn}
-            checked={spec.stability.leaveOneYearOut}
-            onChange={(e) => updateSpec((d) => void (d.stability.leaveOneYearOut = e.target.checked))}
-          />
+          <LeaveOneOutSwitch res={res} />
           {res && spec.stability.leaveOneYearOut && <LeaveOneOut res={res} labels={labels} />}
           <BootstrapPanel res={res} labels={labels} />
         </>

@@ -50,6 +50,10 @@ export const stabilityStrings = {
       `${valid} replikasjoner${failed ? ` (${failed} kunne ikke estimeres)` : ''}, ${g} klynger, N = ${n}.`,
     running: 'Beregner …',
     cancel: 'Avbryt',
+    bootstrapJob: 'Klyngebootstrap',
+    bootstrapCancelled: 'Bootstrapen ble avbrutt. Kryss av «Kjør bootstrap» for å starte den på nytt.',
+    loyoJob: 'Ett år utelatt',
+    loyoCancelled: 'Beregningen med ett år utelatt ble avbrutt. Kryss av «Vis ett år utelatt» for å starte den på nytt.',
   },
   en: {
     title: 'Stability across years',
@@ -102,5 +106,9 @@ export const stabilityStrings = {
       `${valid} replicates${failed ? ` (${failed} could not be estimated)` : ''}, ${g} clusters, N = ${n}.`,
     running: 'Computing …',
     cancel: 'Cancel',
+    bootstrapJob: 'Cluster bootstrap',
+    bootstrapCancelled: 'The bootstrap was cancelled. Tick "Run the bootstrap" to start it again.',
+    loyoJob: 'Leave one year out',
+    loyoCancelled: 'The leave-one-year-out refits were cancelled. Tick "Show leave-one-year-out" to start them again.',
   },
 };

@@ -10,7 +10,7 @@ import type { Table } from '../../engine/table';
 import { buildCommonSample, isProblem, type CommonSample } from '../../engine/importance/sample';
 import { partialOut } from '../../engine/importance/partialOut';
 import { relativeImportanceAsync } from '../../engine/importance/relimp';
-import { searchSubsetsAsync } from '../../engine/importance/search';
+import { searchSubsetsAsync, subsetsJob } from '../../engine/importance/search';
 import { runJob } from '../../pool/runner';
 import { compareModels, type ModelComparison, type NamedResult } from '../../engine/importance/compare';
 import { compareOnSample, type ComparedModel } from '../../engine/importance/compareOnSample';
@@ -194,7 +194,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Explai
       {
         cancelled: () => ctx.cancelled(),
         pause: () => ctx.pause(),
-        progress: (f) => ctx.progress(0.5 + 0.45 * f, 'Søker gjennom delmengder'),
+        progress: (f) => ctx.progress(0.5 + 0.45 * f, 'Søker gjennom delmengder', { name: subsetsJob.name, fraction: f }),
       },
       runJob,
     );

@@ -11,7 +11,7 @@
  * none), with progress and cancel. The job is a pure function over replication blocks
  * (`runReplications`), so the pool changes not a single number.
  */
-import { keyBootstrap, keyBootstrapJob, keyBootstrapSample, type WeightRule } from '../../engine/costkey/keyBootstrap';
+import { keyBootstrap, keyBootstrapJob, keyBootstrapPoolJob, keyBootstrapSample, type WeightRule } from '../../engine/costkey/keyBootstrap';
 import { isProblem } from '../../engine/importance/sample';
 import { runJob } from '../../pool/runner';
 import type { ModelResult } from '../../engine/model/types';
@@ -130,6 +130,6 @@ export const keyUncertaintyStage = defineStage({
       : runKeyUncertainty(ctx.input, ctx.table, ctx.results.costKey, ctx.results.models, {
       pause: () => ctx.pause(),
       cancelled: () => ctx.cancelled(),
-      progress: (f) => ctx.progress(f, 'Usikkerhet i nøkkelen (bootstrap)'),
+      progress: (f) => ctx.progress(f, 'Usikkerhet i nøkkelen (bootstrap)', { name: keyBootstrapPoolJob.name, fraction: f }),
     }),
 });

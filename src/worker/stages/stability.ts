@@ -5,8 +5,8 @@
 import type { Problem } from '../../engine/problem';
 import { isProblem } from '../../engine/importance/sample';
 import { perYearStability } from '../../engine/stability/perYear';
-import { leaveOneYearOutAsync } from '../../engine/stability/leaveOneYearOut';
-import { clusterBootstrapAsync } from '../../engine/stability/bootstrap';
+import { leaveOneYearOutAsync, leaveOneYearOutJob } from '../../engine/stability/leaveOneYearOut';
+import { bootstrapJob, clusterBootstrapAsync } from '../../engine/stability/bootstrap';
 import { runJob } from '../../pool/runner';
 import { equalAcrossYears } from '../../engine/stability/equalAcrossYears';
 import type { AnalysisSpec } from '../../spec/schema';
@@ -62,7 +62,11 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
     const loyo = await leaveOneYearOutAsync(
       table,
       modelSpec,
-      { pause: () => ctx.pause(), cancelled: () => ctx.cancelled(), progress: (f) => ctx.progress(0.2 + 0.2 * f, 'Utelater ett år om gangen') },
+      {
+        pause: () => ctx.pause(),
+        cancelled: () => ctx.cancelled(),
+        progress: (f) => ctx.progress(0.2 + 0.2 * f, 'Utelater ett år om gangen', { name: leaveOneYearOutJob.name, fraction: f }),
+      },
       runJob,
     );
     if (isProblem(loyo)) problems.push(loyo);
@@ -81,7 +85,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
       {
         pause: () => ctx.pause(),
         cancelled: () => ctx.cancelled(),
-        progress: (f) => ctx.progress(0.4 + 0.6 * f, 'Klyngebootstrap'),
+        progress: (f) => ctx.progress(0.4 + 0.6 * f, 'Klyngebootstrap', { name: bootstrapJob.name, fraction: f }),
       },
       runJob,
     );

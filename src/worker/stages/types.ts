@@ -12,6 +12,7 @@
 import type { AnalysisSpec } from '../../spec/schema';
 import type { Table } from '../../engine/table';
 import type { AnalysisResults, SectionKey } from '../../results/analysisResults';
+import type { JobProgress } from '../api';
 
 export interface StageContext<I> {
   /** The stage's `select(spec)`: the only part of the spec it sees. */
@@ -21,7 +22,8 @@ export interface StageContext<I> {
   /** Earlier sections; the pipeline records which ones the stage reads. */
   results: Readonly<AnalysisResults>;
   cancelled(): boolean;
-  progress(fraction: number, label: string): void;
+  /** The stage's share done; `job`: a parallel job's own progress, for the view that shows it. */
+  progress(fraction: number, label: string, job?: JobProgress): void;
   /** Yields to the worker's event loop so a newer request can arrive; await it in long loops,
    *  then check `cancelled()`. */
   pause(): Promise<void>;

@@ -1,0 +1,47 @@
+/**
+ * A parallel job's progress and its «Avbryt», shown in the section that asked for the job (best
+ * subsets, the bootstraps, leave-one-year-out) while the job runs — on the worker pool or in the
+ * analysis worker. It follows the job's own share of blocks done (`progress.job`), not the run's.
+ * Cancel is the caller's: it switches the job off in the spec, which supersedes the run (the pool
+ * then stops its workers); `JobCancelled` then says so where the switch is.
+ */
+import { Button, Label, Paragraph } from '@digdir/designsystemet-react';
+import { useId } from 'react';
+import { useLanguage } from '../../i18n/useLanguage';
+import { useStrings } from '../../i18n/useStrings';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { kitStrings } from './strings';
+
+/** A whole percent in the language's format ("13 %" with a no-break space in bokmål, "13%" in English). */
+function percent(fraction: number, lang: string): string {
+  const n = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+  return lang === 'nb' ? `${n}\u00a0%` : `${n}%`;
+}
+
+export function JobProgress({ job, title, onCancel, testId }: { job: string; title: string; onCancel(): void; testId: string }) {
+  const s = useStrings(kitStrings);
+  const lang = useLanguage();
+  const id = useId();
+  const fraction = useAnalysisStore((st) => (st.status === 'running' && st.progress?.job?.name === job ? st.progress.job.fraction : null));
+  if (fraction === null) return null;
+  const text = percent(fraction, lang);
+  return (
+    <div className="kl-job-progress" data-testid={testId} data-fraction={fraction}>
+      <Label id={id}>{title}</Label>
+      <progress aria-labelledby={id} aria-valuetext={`${text} ${s.done}`} max={1} value={fraction} />
+      <span aria-hidden="true">{text}</span>
+      <Button variant="secondary" data-size="sm" onClick={onCancel} aria-label={`${s.cancel}: ${title}`}>
+        {s.cancel}
+      </Button>
+    </div>
+  );
+}
+
+/** A polite live region that says a job was cancelled (empty otherwise, so the announcement is heard). */
+export function JobCancelled({ text, testId }: { text: string | null; testId: string }) {
+  return (
+    <div role="status" data-testid={testId}>
+      {text && <Paragraph data-size="sm">{text}</Paragraph>}
+    </div>
+  );
+}
