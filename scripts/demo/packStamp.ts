@@ -1,8 +1,9 @@
 /**
- * The stamp of the code that reads files (src/ingest with what it reaches in src/engine and
- * src/spec): a SHA-256 of every non-test source file there. `npm run demo` writes it into
- * demo-sources.bin and the build puts it in the page (vite.config.ts), so a pack written before the
- * reading code changed is never used: the page reads the demo's files themselves instead.
+ * The stamp of the code that reads files and computes the demo's first results (src/ingest with what
+ * it reaches in src/engine and src/spec; the pipeline in src/worker and the result types in
+ * src/results): a SHA-256 of every non-test source file there. `npm run demo` writes it into
+ * demo-sources.bin and the build puts it in the page (vite.config.ts), so a pack written before that
+ * code changed is never used: the page reads the demo's files and computes everything itself instead.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const FOLDERS = ['src/ingest', 'src/engine', 'src/spec'];
+const FOLDERS = ['src/ingest', 'src/engine', 'src/spec', 'src/worker', 'src/results'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -33,6 +33,14 @@ type AnyTypedArray = InstanceType<(typeof ARRAYS)[ArrayName]>;
 interface Packed {
   stamp: string;
   sources: unknown;
+  /** What else the writer computed from these sources with the same code (see packSources). */
+  extra?: unknown;
+}
+
+/** A pack's contents: the sources, and what its writer passed as `extra` (undefined when nothing). */
+export interface Unpacked {
+  sources: ImportedSource[];
+  extra: unknown;
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
@@ -43,8 +51,12 @@ function arrayName(v: unknown): ArrayName | null {
   return name in ARRAYS ? (name as ArrayName) : null;
 }
 
-/** The sources as one file; `stamp` names the code that read them (see unpackSources). */
-export function packSources(sources: ImportedSource[], stamp: string): Uint8Array {
+/**
+ * The sources as one file; `stamp` names the code that read them (see unpackSources). `extra` is
+ * packed the same way (typed arrays, NaN, Maps, …): a value the writer computed from the sources with
+ * the code the stamp names (the demo's first results, src/worker/firstPass.ts).
+ */
+export function packSources(sources: ImportedSource[], stamp: string, extra?: unknown): Uint8Array {
   const arrays: AnyTypedArray[] = [];
   let offset = 0;
   const encode = (v: unknown): unknown => {
@@ -73,7 +85,7 @@ export function packSources(sources: ImportedSource[], stamp: string): Uint8Arra
     }
     return tagLike ? { $o: out } : out;
   };
-  const header: Packed = { stamp, sources: encode(sources) };
+  const header: Packed = { stamp, sources: encode(sources), ...(extra === undefined ? {} : { extra: encode(extra) }) };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const start = align8(MAGIC.length + 4 + json.length);
   const bytes = new Uint8Array(start + offset);
@@ -93,6 +105,11 @@ export function packSources(sources: ImportedSource[], stamp: string): Uint8Arra
  * another stamp. Every typed array is a copy of its own, as the ingest made them.
  */
 export function unpackSources(bytes: Uint8Array, stamp: string): ImportedSource[] | null {
+  return unpack(bytes, stamp)?.sources ?? null;
+}
+
+/** unpackSources with the pack's `extra` (null as there). */
+export function unpack(bytes: Uint8Array, stamp: string): Unpacked | null {
   const head = MAGIC.length + 4;
   if (bytes.length < head || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return null;
   const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
@@ -119,5 +136,5 @@ export function unpackSources(bytes: Uint8Array, stamp: string): ImportedSource[
     for (const [k, x] of Object.entries(plain)) out[k] = decode(x);
     return out;
   };
-  return decode(header.sources) as ImportedSource[];
+  return { sources: decode(header.sources) as ImportedSource[], extra: header.extra === undefined ? undefined : decode(header.extra) };
 }

@@ -117,11 +117,13 @@ const api: AnalysisApi = {
     if (!loaded.ok) return { spec: null, sources: [], problems: loaded.problems };
     const packed = unpackDemo(await pack, loaded.spec.data.sources);
     if (packed) {
-      const kept = loaded.spec.data.sources.map((s, i) => pipeline.addImported(packed[i], { ...s, demo: true }));
+      const kept = loaded.spec.data.sources.map((s, i) => pipeline.addImported(packed.sources[i], { ...s, demo: true }));
       throttled(onProgress)(1, 'Filene er lest');
       const sources = kept.map((k) => k.source);
       const spec = { ...loaded.spec, data: { ...loaded.spec.data, sources } };
-      prepareTable(spec);
+      // With the first results packed, the first run answers at once and the next builds the table:
+      // building it now would keep this thread busy when the first run arrives.
+      if (!packed.first || !pipeline.useFirstPass(spec, packed.first)) prepareTable(spec);
       return { spec, sources, problems: kept.flatMap((k) => k.problems) };
     }
     const files: FileInput[] = [];

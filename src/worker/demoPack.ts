@@ -1,10 +1,12 @@
 /**
- * The demo's files as `npm run demo` read them (demo/demo-sources.bin, gzipped; src/ingest/packedSources.ts):
- * used only when written by this page's own reading code (the build's stamp) and for exactly the
- * files the demo's spec lists, in its order; otherwise null and the worker reads the files.
+ * The demo's files as `npm run demo` read them (demo/demo-sources.bin, gzipped; src/ingest/packedSources.ts),
+ * with the first results it computed from them (firstPass.ts): used only when written by this page's
+ * own code (the build's stamp) and for exactly the files the demo's spec lists, in its order;
+ * otherwise null and the worker reads the files.
  */
-import { unpackSources } from '../ingest/packedSources';
+import { unpack } from '../ingest/packedSources';
 import type { SourceSpec } from '../spec/sections/data';
+import { isFirstPass, type FirstPass } from './firstPass';
 import type { ImportedSource } from './ingestTypes';
 
 /** Set by the build (vite.config.ts); absent outside a Vite build, where no pack is used. */
@@ -21,9 +23,16 @@ export async function unzipDemoPack(gzipped: Uint8Array | null): Promise<Uint8Ar
   }
 }
 
-export function unpackDemo(bytes: Uint8Array | null, sources: SourceSpec[]): ImportedSource[] | null {
-  if (!bytes || !STAMP) return null;
-  const packed = unpackSources(bytes, STAMP);
-  if (!packed || packed.length !== sources.length) return null;
-  return packed.every((p, i) => p.spec.fileName === sources[i].fileName) ? packed : null;
+export interface DemoPack {
+  sources: ImportedSource[];
+  /** The first results on «Data», when the pack has them. */
+  first: FirstPass | null;
+}
+
+export function unpackDemo(bytes: Uint8Array | null, sources: SourceSpec[], stamp = STAMP): DemoPack | null {
+  if (!bytes || !stamp) return null;
+  const packed = unpack(bytes, stamp);
+  if (!packed || packed.sources.length !== sources.length) return null;
+  if (!packed.sources.every((p, i) => p.spec.fileName === sources[i].fileName)) return null;
+  return { sources: packed.sources, first: isFirstPass(packed.extra) ? packed.extra : null };
 }
