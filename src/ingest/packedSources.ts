@@ -110,6 +110,80 @@ export function unpackSources(bytes: Uint8Array, stamp: string): ImportedSource[
 
 /** unpackSources with the pack's `extra` (null as there). */
 export function unpack(bytes: Uint8Array, stamp: string): Unpacked | null {
+  const parsed = readHeader(bytes, stamp);
+  if (!parsed) return null;
+  for (const s of parsed.slots) s.into.set(bytes.subarray(s.from, s.from + s.into.length));
+  return parsed.value;
+}
+
+/**
+ * unpack for a pack still arriving (being unzipped): the header comes first, so the sources and
+ * `extra` are there as soon as it is read, each typed array allocated at its length but still zero;
+ * `filled` resolves when every array holds its bytes and rejects when the stream fails or ends early
+ * (the arrays must not be read then). The arrays are filled from the stream's chunks as they come,
+ * so the whole pack is never held in one buffer. Null when the stream is not a pack or has another
+ * stamp (the stream is then cancelled).
+ */
+export async function unpackStream(stream: ReadableStream<Uint8Array>, stamp: string): Promise<(Unpacked & { filled: Promise<void> }) | null> {
+  const reader = stream.getReader();
+  const head = MAGIC.length + 4;
+  let have = new Uint8Array(0);
+  // The header's bytes: the magic, its length, the JSON.
+  for (;;) {
+    const need = have.length < head ? head : head + new DataView(have.buffer, have.byteOffset, have.byteLength).getUint32(MAGIC.length, true);
+    if (have.length >= need && have.length >= head) break;
+    if (have.length >= MAGIC.length && new TextDecoder().decode(have.subarray(0, MAGIC.length)) !== MAGIC) break;
+    const { done, value } = await reader.read();
+    if (done) break;
+    const more = new Uint8Array(have.length + value.length);
+    more.set(have);
+    more.set(value, have.length);
+    have = more;
+  }
+  const parsed = readHeader(have, stamp);
+  if (!parsed) {
+    await reader.cancel().catch(() => {});
+    return null;
+  }
+  const { slots } = parsed;
+  const end = slots.reduce((m, s) => Math.max(m, s.from + s.into.length), 0);
+  let next = 0;
+  /** Copies what `chunk` (at offset `at` of the pack) holds of the arrays not yet complete. */
+  const put = (chunk: Uint8Array, at: number) => {
+    for (let i = next; i < slots.length; i++) {
+      const s = slots[i];
+      if (s.from >= at + chunk.length) break;
+      const lo = Math.max(s.from, at);
+      const hi = Math.min(s.from + s.into.length, at + chunk.length);
+      if (hi > lo) s.into.set(chunk.subarray(lo - at, hi - at), lo - s.from);
+      if (s.from + s.into.length <= at + chunk.length && i === next) next = i + 1;
+    }
+  };
+  const filled = (async () => {
+    put(have, 0);
+    let at = have.length;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      put(value, at);
+      at += value.length;
+    }
+    if (at < end) throw new Error(`the pack ended after ${at} of ${end} bytes`);
+  })();
+  return { ...parsed.value, filled };
+}
+
+/** Where one typed array's bytes lie in the pack, and the (new) array they go into. */
+interface Slot {
+  from: number;
+  into: Uint8Array;
+}
+
+/**
+ * A pack's header (magic, length, JSON) parsed, with every typed array allocated at its length (still
+ * zero) and listed with where its bytes lie; null when the bytes are not a pack or have another stamp.
+ */
+function readHeader(bytes: Uint8Array, stamp: string): { value: Unpacked; slots: Slot[] } | null {
   const head = MAGIC.length + 4;
   if (bytes.length < head || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return null;
   const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
@@ -117,6 +191,7 @@ export function unpack(bytes: Uint8Array, stamp: string): Unpacked | null {
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(head, head + jsonLength))) as Packed;
   if (header.stamp !== stamp) return null;
   const start = align8(head + jsonLength);
+  const slots: Slot[] = [];
   const decode = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) return v.map(decode);
@@ -124,10 +199,8 @@ export function unpack(bytes: Uint8Array, stamp: string): Unpacked | null {
     if ('$u' in o) return undefined;
     if ('$n' in o) return o.$n === '-0' ? -0 : Number(o.$n);
     if ('$t' in o) {
-      const Ctor = ARRAYS[o.$t as ArrayName];
-      const from = start + (o.o as number);
-      const a = new Ctor(o.n as number);
-      new Uint8Array(a.buffer).set(bytes.subarray(from, from + a.byteLength));
+      const a = new ARRAYS[o.$t as ArrayName](o.n as number);
+      slots.push({ from: start + (o.o as number), into: new Uint8Array(a.buffer) });
       return a;
     }
     if ('$m' in o) return new Map((o.$m as [unknown, unknown][]).map(([k, x]) => [decode(k), decode(x)]));
@@ -136,5 +209,10 @@ export function unpack(bytes: Uint8Array, stamp: string): Unpacked | null {
     for (const [k, x] of Object.entries(plain)) out[k] = decode(x);
     return out;
   };
-  return { sources: decode(header.sources) as ImportedSource[], extra: header.extra === undefined ? undefined : decode(header.extra) };
+  const value: Unpacked = {
+    sources: decode(header.sources) as ImportedSource[],
+    extra: header.extra === undefined ? undefined : decode(header.extra),
+  };
+  slots.sort((a, b) => a.from - b.from);
+  return { value, slots };
 }

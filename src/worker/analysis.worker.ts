@@ -10,7 +10,7 @@ import { tableToTidyCsv } from '../export/analysisData';
 import { previewFormula } from '../engine/variables/formula';
 import { Pipeline } from './pipeline';
 import { newSourceSpec } from './sources';
-import { unpackDemo, unzipDemoPack } from './demoPack';
+import { demoPack, openDemoPack } from './demoPack';
 import { fetchBytes } from './fetchBytes';
 import { diffResults } from '../results/update';
 import { importSsb } from './ssbImport';
@@ -91,6 +91,28 @@ function prepareTable(spec: AnalysisSpec): void {
   });
 }
 
+/** The demo's files fetched and read here (no pack, or one that broke off), marked demo. */
+async function readDemoFiles(baseUrl: string, specs: SourceSpec[], onProgress?: OnProgress): Promise<ImportResult> {
+  const files: FileInput[] = [];
+  const problems: Problem[] = [];
+  // All files are requested at once; they are read in the spec's order.
+  const requests = specs.map((s) => fetchBytes(`${baseUrl}${encodeURIComponent(s.fileName)}`));
+  for (const [i, s] of specs.entries()) {
+    const bytes = await requests[i];
+    if (!bytes) {
+      problems.push(
+        problem('demo-file-missing', `Demofila «${s.fileName}» mangler.`, `The demo file "${s.fileName}" is missing.`, {
+          file: s.fileName,
+        }),
+      );
+      continue;
+    }
+    files.push({ name: s.fileName, bytes, source: { ...s, demo: true } });
+  }
+  const imported = await importAll(files, onProgress);
+  return { sources: imported.sources, problems: [...problems, ...imported.problems] };
+}
+
 const demoMissing = () =>
   problem(
     'demo-missing',
@@ -105,7 +127,8 @@ const api: AnalysisApi = {
     const [specBytes, gzipped] = fetched
       ? [fetched.spec, fetched.pack]
       : await Promise.all([fetchBytes(`${baseUrl}demo-spec.json`), fetchBytes(`${baseUrl}demo-sources.bin`)]);
-    const pack = unzipDemoPack(gzipped);
+    // Unzipped as it is read: the header (everything but the values) is there long before the rest.
+    const pack = openDemoPack(gzipped);
     let raw: unknown;
     try {
       if (!specBytes) return { spec: null, sources: [], problems: [demoMissing()] };
@@ -115,42 +138,30 @@ const api: AnalysisApi = {
     }
     const loaded = loadSpec(raw);
     if (!loaded.ok) return { spec: null, sources: [], problems: loaded.problems };
-    const packed = unpackDemo(await pack, loaded.spec.data.sources);
+    const packed = demoPack(await pack, loaded.spec.data.sources);
     if (packed) {
       const kept = loaded.spec.data.sources.map((s, i) => pipeline.addImported(packed.sources[i], { ...s, demo: true }));
       throttled(onProgress)(1, 'Filene er lest');
       const sources = kept.map((k) => k.source);
       const spec = { ...loaded.spec, data: { ...loaded.spec.data, sources } };
+      // Until the values are in, runs wait (the first results do not need them). A pack that breaks
+      // off is replaced by the files themselves, read again; a file that cannot be read is dropped
+      // (the runs then say it is not loaded), so no run ever reads a half-filled array.
+      pipeline.valuesArriving(
+        packed.filled.catch(async () => {
+          const again = await readDemoFiles(baseUrl, sources);
+          for (const s of sources) if (!again.sources.some((a) => a.id === s.id)) pipeline.removeSource(s.id);
+        }),
+      );
       // With the first results packed, the first run answers at once and the next builds the table:
       // building it now would keep this thread busy when the first run arrives.
-      if (!packed.first || !pipeline.useFirstPass(spec, packed.first)) prepareTable(spec);
+      if (!packed.first || !pipeline.useFirstPass(spec, packed.first)) void pipeline.valuesIn().then(() => prepareTable(spec));
       return { spec, sources, problems: kept.flatMap((k) => k.problems) };
     }
-    const files: FileInput[] = [];
-    const problems: Problem[] = [];
-    // All files are requested at once; they are read in the spec's order.
-    const requests = loaded.spec.data.sources.map((s) => fetchBytes(`${baseUrl}${encodeURIComponent(s.fileName)}`));
-    for (const [i, s] of loaded.spec.data.sources.entries()) {
-      const bytes = await requests[i];
-      if (!bytes) {
-        problems.push(
-          problem(
-            'demo-file-missing',
-            `Demofila «${s.fileName}» mangler.`,
-            `The demo file "${s.fileName}" is missing.`,
-            {
-              file: s.fileName,
-            },
-          ),
-        );
-        continue;
-      }
-      files.push({ name: s.fileName, bytes, source: { ...s, demo: true } });
-    }
-    const imported = await importAll(files, onProgress);
-    const spec = { ...loaded.spec, data: { ...loaded.spec.data, sources: imported.sources } };
+    const { sources, problems } = await readDemoFiles(baseUrl, loaded.spec.data.sources, onProgress);
+    const spec = { ...loaded.spec, data: { ...loaded.spec.data, sources } };
     prepareTable(spec);
-    return { spec, sources: imported.sources, problems: [...problems, ...imported.problems] };
+    return { spec, sources, problems };
   },
 
   importFiles: (files, onProgress) => importAll(files, onProgress),
@@ -181,11 +192,13 @@ const api: AnalysisApi = {
   },
 
   async analysisData(spec) {
+    await pipeline.valuesIn();
     const bytes = new TextEncoder().encode(tableToTidyCsv(pipeline.analysisTable(spec)));
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 
   async previewFormula(spec, expression) {
+    await pipeline.valuesIn();
     return previewFormula(pipeline.analysisTable(spec), expression);
   },
 };

@@ -4,7 +4,7 @@
  * own code (the build's stamp) and for exactly the files the demo's spec lists, in its order;
  * otherwise null and the worker reads the files.
  */
-import { unpack } from '../ingest/packedSources';
+import { unpackStream } from '../ingest/packedSources';
 import type { SourceSpec } from '../spec/sections/data';
 import { isFirstPass, type FirstPass } from './firstPass';
 import type { ImportedSource } from './ingestTypes';
@@ -12,27 +12,32 @@ import type { ImportedSource } from './ingestTypes';
 /** Set by the build (vite.config.ts); absent outside a Vite build, where no pack is used. */
 const STAMP: string | undefined = import.meta.env.VITE_DEMO_PACK_STAMP;
 
-/** The gzipped pack, unzipped (null when it is missing or unreadable). */
-export async function unzipDemoPack(gzipped: Uint8Array | null): Promise<Uint8Array | null> {
-  if (!gzipped) return null;
+export interface DemoPack {
+  sources: ImportedSource[];
+  /** The first results on «Data», when the pack has them. */
+  first: FirstPass | null;
+  /**
+   * Resolves when the sources' typed arrays hold their values: the pack is unzipped as it is read,
+   * and its header (everything but the arrays) comes first, so the worker can answer the page and
+   * show the first results while the rest is still being unzipped. Rejects when the pack breaks off.
+   */
+  filled: Promise<void>;
+}
+
+/** The gzipped pack opened (null when it is missing, unreadable or written by other code). */
+export async function openDemoPack(gzipped: Uint8Array | null, stamp = STAMP): Promise<Omit<DemoPack, 'first'> & { extra: unknown } | null> {
+  if (!gzipped || !stamp) return null;
   try {
-    const unzipped = new Blob([gzipped as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(unzipped).arrayBuffer());
+    const stream = new Blob([gzipped as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return await unpackStream(stream, stamp);
   } catch {
     return null;
   }
 }
 
-export interface DemoPack {
-  sources: ImportedSource[];
-  /** The first results on «Data», when the pack has them. */
-  first: FirstPass | null;
-}
-
-export function unpackDemo(bytes: Uint8Array | null, sources: SourceSpec[], stamp = STAMP): DemoPack | null {
-  if (!bytes || !stamp) return null;
-  const packed = unpack(bytes, stamp);
-  if (!packed || packed.sources.length !== sources.length) return null;
-  if (!packed.sources.every((p, i) => p.spec.fileName === sources[i].fileName)) return null;
-  return { sources: packed.sources, first: isFirstPass(packed.extra) ? packed.extra : null };
+/** The pack when it holds exactly the files the demo's spec lists, in its order; else null. */
+export function demoPack(opened: Omit<DemoPack, 'first'> & { extra: unknown } | null, sources: SourceSpec[]): DemoPack | null {
+  if (!opened || opened.sources.length !== sources.length) return null;
+  if (!opened.sources.every((p, i) => p.spec.fileName === sources[i].fileName)) return null;
+  return { sources: opened.sources, first: isFirstPass(opened.extra) ? opened.extra : null, filled: opened.filled };
 }

@@ -67,6 +67,8 @@ export class Pipeline {
   private readonly sectionVersion = new Map<string, number>();
   /** The demo's first results computed by `npm run demo` (firstPass.ts), until the table is built. */
   private firstPass: { tableKey: string; value: FirstPass } | null = null;
+  /** Until the kept files' values are all in (a pack still being unzipped, demoPack.ts). */
+  private arriving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: EngineDeps = defaultDeps,
@@ -129,6 +131,21 @@ export class Pipeline {
    * needs no stage answers with them until the table is built. False (and nothing kept) when they
    * were computed for other data or variables sections, or the table is already built.
    */
+  /**
+   * The files kept last get their values when `arriving` settles (their typed arrays are filled as a
+   * pack is unzipped): until then no run reads any file — only a run that the first results answer
+   * (useFirstPass) goes ahead. The caller makes sure it settles with every file complete or replaced.
+   */
+  valuesArriving(arriving: Promise<void>): void {
+    const before = this.arriving;
+    this.arriving = Promise.all([before, arriving]).then(() => undefined);
+  }
+
+  /** Resolves when every kept file has its values (see valuesArriving); then analysisTable and dataset may be called. */
+  valuesIn(): Promise<void> {
+    return this.arriving;
+  }
+
   useFirstPass(spec: AnalysisSpec, first: FirstPass): boolean {
     const { tableKey } = this.keys(spec);
     if (first.sections !== sectionsKey(spec) || this.tableCache?.key === tableKey) return false;
@@ -203,6 +220,8 @@ export class Pipeline {
       ctl.progress(1, 'Ferdig');
       return { specHash: hashValue(spec), problems, dataset: first.value.dataset };
     }
+    await this.arriving;
+    if (ctl.cancelled()) throw new Superseded();
     const { dataset, tableKey } = this.ensureTable(spec);
     ctl.progress(0.15, 'Lager variabler');
     await this.checkpoint(ctl);

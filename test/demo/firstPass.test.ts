@@ -2,7 +2,8 @@
  * The demo's first results packed by `npm run demo` (src/worker/firstPass.ts): a worker that keeps
  * the pack's files and first results answers the first run on «Data» without building the table,
  * with what building it gives, and the run after it computes the same results and sends nothing
- * again; a first pass for other sections is not used, and one that differs is replaced.
+ * again; runs that need the files wait while their values arrive; a first pass for other sections is
+ * not used, and one that differs is replaced.
  */
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
@@ -77,6 +78,22 @@ describe('the demo pack’s first results', async () => {
     expect(full!.results.problems).toStrictEqual(plainFull!.results.problems);
     expect(sameSummary(full!.results.dataset!, plainFull!.results.dataset!)).toBe(true);
     expect(full!.results.models).toStrictEqual(plainFull!.results.models);
+  });
+
+  it('let the first run through while the files’ values are still arriving; every other run waits for them', async () => {
+    const seeded = workerPipeline(sources);
+    let arrive = () => {};
+    seeded.pipeline.valuesArriving(new Promise<void>((resolve) => (arrive = resolve)));
+    expect(seeded.pipeline.useFirstPass(seeded.spec, first)).toBe(true);
+    const firstRun = await seeded.pipeline.runVersioned(seeded.spec, control, ['dataset']);
+    expect(firstRun!.results.dataset).toBe(first.dataset);
+    const full = seeded.pipeline.runVersioned(seeded.spec, control);
+    // Several turns of the event loop: a run that did not wait would have built the table by now.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seeded.built).toEqual({ dataset: 0, variables: 0 });
+    arrive();
+    expect((await full)!.results.models).toBeDefined();
+    expect(seeded.built).toEqual({ dataset: 1, variables: 1 });
   });
 
   it('are not used for other variables, nor once the table is built', async () => {

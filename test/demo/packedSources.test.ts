@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../scripts/demo/index';
 import { packDemo, readDemoSources } from '../../scripts/demo/pack';
 import { demoPackStamp } from '../../scripts/demo/packStamp';
-import { packSources, unpackSources } from '../../src/ingest/packedSources';
+import { packSources, unpack, unpackSources, unpackStream } from '../../src/ingest/packedSources';
 import type { ImportedSource } from '../../src/ingest/types';
 
 describe('packSources / unpackSources', () => {
@@ -44,6 +44,59 @@ describe('packSources / unpackSources', () => {
 
   it('refuses what it cannot give back exactly (a class instance)', () => {
     expect(() => packSources([{ when: new Date(0) } as unknown as ImportedSource], 's')).toThrow(/cannot pack/);
+  });
+});
+
+/** The bytes as a stream of chunks of `size` bytes (the last one shorter), as a DecompressionStream gives them. */
+function chunked(bytes: Uint8Array, size: number, stopAt = bytes.length): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= stopAt) return controller.close();
+      controller.enqueue(bytes.slice(at, Math.min(at + size, stopAt)));
+      at += size;
+    },
+  });
+}
+
+describe('unpackStream', () => {
+  const value = {
+    a: new Float64Array([1.5, NaN, -0, 3]),
+    b: [new Int32Array([7, -8, 9]), new Uint8Array(0), new Uint16Array([1, 2, 3, 4, 5])],
+    m: new Map([['k', new Float32Array([0.25])]]),
+  };
+  const bytes = packSources([value as unknown as ImportedSource], 's', { note: 'first', x: new Float64Array([2, 4]) });
+
+  it('gives the header at once and fills every array from chunks of any size, as unpack does', async () => {
+    for (const size of [1, 3, 8, 13, 64, bytes.length]) {
+      const out = await unpackStream(chunked(bytes, size), 's');
+      expect(out).not.toBeNull();
+      await out!.filled;
+      const { filled: _, ...rest } = out!;
+      expect(rest, `chunks of ${size}`).toStrictEqual(unpack(bytes, 's'));
+    }
+  });
+
+  it('gives the sources and `extra` from the header alone, before any array’s bytes have come', async () => {
+    const headerEnd = new DataView(bytes.buffer).getUint32(8, true) + 12;
+    let served = false;
+    const stalled = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (served) return new Promise<void>(() => {});
+        served = true;
+        controller.enqueue(bytes.slice(0, headerEnd));
+      },
+    });
+    const out = await unpackStream(stalled, 's');
+    expect(out!.extra).toMatchObject({ note: 'first' });
+    expect((out!.sources[0] as unknown as typeof value).b[0]).toStrictEqual(new Int32Array(3));
+  });
+
+  it('rejects `filled` when the stream ends before the last array, and refuses another stamp or not a pack', async () => {
+    const short = await unpackStream(chunked(bytes, 16, bytes.length - 4), 's');
+    await expect(short!.filled).rejects.toThrow(/ended after/);
+    expect(await unpackStream(chunked(bytes, 16), 'other')).toBeNull();
+    expect(await unpackStream(chunked(new TextEncoder().encode('kommune;aar\n0301;2024\n'), 5), 's')).toBeNull();
   });
 });
 
