@@ -127,11 +127,6 @@ export class Pipeline {
   }
 
   /**
-   * Takes the first results `npm run demo` computed for this spec's files (firstPass.ts): a run that
-   * needs no stage answers with them until the table is built. False (and nothing kept) when they
-   * were computed for other data or variables sections, or the table is already built.
-   */
-  /**
    * The files kept last get their values when `arriving` settles (their typed arrays are filled as a
    * pack is unzipped): until then no run reads any file — only a run that the first results answer
    * (useFirstPass) goes ahead. The caller makes sure it settles with every file complete or replaced.
@@ -146,6 +141,11 @@ export class Pipeline {
     return this.arriving;
   }
 
+  /**
+   * Takes the first results `npm run demo` computed for this spec's files (firstPass.ts): a run that
+   * needs no stage answers with them until the table is built. False (and nothing kept) when they
+   * were computed for other data or variables sections, or the table is already built.
+   */
   useFirstPass(spec: AnalysisSpec, first: FirstPass): boolean {
     const { tableKey } = this.keys(spec);
     if (first.sections !== sectionsKey(spec) || this.tableCache?.key === tableKey) return false;
