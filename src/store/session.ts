@@ -138,59 +138,18 @@ export async function startSession(): Promise<void> {
     useUiStore.getState().setView(savedView);
   }
 
-  // Autosave is debounced (an edit burst is one write), so the last edit waits AUTOSAVE_MS before it
-  // is written. A reload, a closed tab or a page put away in that window must not lose it: when the
-  // page is left or hidden, every pending write starts at once (a hidden page may be discarded
-  // without another event).
-  const spec = debounced(() => {
-    const s = useAnalysisStore.getState();
-    return autosave(() => saveSpec(s.spec));
-  });
+  let timer: ReturnType<typeof setTimeout> | null = null;
   useAnalysisStore.subscribe((s, prev) => {
     if (s.spec === prev.spec || protectSaved) return;
-    spec.schedule();
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void autosave(() => saveSpec(s.spec)), AUTOSAVE_MS);
   });
-  const view = debounced(() => {
-    const v = selectViewState(useUiStore.getState());
-    return autosave(() => saveView(v));
-  });
+  let viewTimer: ReturnType<typeof setTimeout> | null = null;
   useUiStore.subscribe((s, prev) => {
-    const v = selectViewState(s);
+    const view = selectViewState(s);
     const before = selectViewState(prev);
-    if ((Object.keys(v) as (keyof typeof v)[]).every((k) => v[k] === before[k])) return;
-    view.schedule();
+    if ((Object.keys(view) as (keyof typeof view)[]).every((k) => view[k] === before[k])) return;
+    if (viewTimer) clearTimeout(viewTimer);
+    viewTimer = setTimeout(() => void autosave(() => saveView(view)), AUTOSAVE_MS);
   });
-  const flush = () => {
-    spec.flush();
-    view.flush();
-  };
-  // `beforeunload` comes when a reload or a navigation starts, before the next page is requested:
-  // Chromium drops a write begun in `pagehide` of a reload (the session came back without it), but
-  // finishes one begun here while the next page loads. It only listens (no prompt), so the page
-  // still goes into the back/forward cache; `pagehide` covers a page left without it.
-  addEventListener('beforeunload', flush);
-  addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flush();
-  });
-}
-
-/** A write run AUTOSAVE_MS after the last `schedule`, or at once by `flush` when one is pending. */
-function debounced(write: () => Promise<void>): { schedule(): void; flush(): void } {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const run = () => {
-    timer = null;
-    void write();
-  };
-  return {
-    schedule() {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(run, AUTOSAVE_MS);
-    },
-    flush() {
-      if (!timer) return;
-      clearTimeout(timer);
-      run();
-    },
-  };
 }
