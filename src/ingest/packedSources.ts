@@ -1,6 +1,6 @@
 /**
  * Imported sources in one binary file, so the demo's files can be shipped already read: `npm run
- * demo` writes demo/demo-sources.bin and the worker unpacks it (a few ms) instead of parsing 3,4 MB
+ * demo` writes demo/demo-sources.bin and the worker unpacks it as it streams in (demoPack.ts) instead of parsing 3,4 MB
  * of CSV on every first visit (README «Performance»: demo_interactive_ms).
  *
  * Layout (before the gzip that `npm run demo` applies to the file): the magic «KLPACK1\n», a little-endian u32 with the length of a UTF-8 JSON header, the

@@ -11,12 +11,8 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { kitStrings } from './strings';
+import { formatPercent } from '../../i18n/format';
 
-/** A whole percent in the language's format ("13 %" with a no-break space in bokmål, "13%" in English). */
-function percent(fraction: number, lang: string): string {
-  const n = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
-  return lang === 'nb' ? `${n}\u00a0%` : `${n}%`;
-}
 
 export function JobProgress({ job, title, onCancel, testId }: { job: string; title: string; onCancel(): void; testId: string }) {
   const s = useStrings(kitStrings);
@@ -24,7 +20,7 @@ export function JobProgress({ job, title, onCancel, testId }: { job: string; tit
   const id = useId();
   const fraction = useAnalysisStore((st) => (st.status === 'running' && st.progress?.job?.name === job ? st.progress.job.fraction : null));
   if (fraction === null) return null;
-  const text = percent(fraction, lang);
+  const text = formatPercent(Math.min(1, Math.max(0, fraction)), lang, 0);
   return (
     <div className="kl-job-progress" data-testid={testId} data-fraction={fraction}>
       <Label id={id}>{title}</Label>
