@@ -17,25 +17,18 @@
  * Only for LF and CRLF files in UTF-8 or a single-byte code page, whose delimiter, quotes, line ends
  * and digits are the ASCII bytes, which never occur inside another character.
  */
-import { Missing, type MissingCode } from '../engine/table';
-import { parseCell } from './cells';
+import { Missing } from '../engine/table';
+import { parseCell, type ParsedCell } from './cells';
 import { ByteFieldTable, hashBytes } from './fast/byteFieldTable';
-import { EntryValues, UNRESOLVED } from './fast/entryValues';
 import { NON_ASCII, parseSpanBytes, scanNumberBytes } from './fast/numberBytes';
 import { UNREAD } from './fast/numberField';
+import { RowTyper, type RowCells } from './fast/rowTyper';
 import type { FieldDecoder } from './decode';
 import { isBlank, type RowCounters } from './fastCsv';
 import type { ObservationBuilder } from './observations';
-import type { RowMapper } from './tabular';
+import type { RowMapper, ValueCol } from './tabular';
 
-interface TrieNode {
-  next: (TrieNode | undefined)[];
-  vars: Int32Array | null;
-}
-
-const PAIR_LIMIT = 1 << 26;
-
-export class ByteCsvReader {
+export class ByteCsvReader implements RowCells {
   private readonly delim: number;
   private readonly width: number;
   private readonly crlf: boolean;
@@ -47,16 +40,9 @@ export class ByteCsvReader {
   private readonly values: Float64Array;
   private readonly codes: Int8Array;
   private readonly decimalComma: boolean;
-  private readonly unitOf = new EntryValues();
-  private readonly yearOf = new EntryValues();
-  private readonly dimOf: EntryValues[];
-  private lastUnitEntry = -1;
-  private lastUnit = 0;
-  private lastYearEntry = -1;
-  private lastYear = 0;
-  private readonly dimTrimmed: Map<string, number>[];
-  private readonly unitPairs = new Map<number, number>();
-  private readonly root: TrieNode = { next: [], vars: null };
+  private readonly typer: RowTyper;
+  /** The file's bytes while a slice is read (for the RowCells methods). */
+  private bytes: Uint8Array = new Uint8Array(0);
   /** Line of the row being split (for U+FFFD found while splitting it). */
   private line = 0;
   /** Set by split: where the line ends (its LF, or the CR of its CRLF). */
@@ -77,7 +63,7 @@ export class ByteCsvReader {
 
   constructor(
     private readonly mapper: RowMapper,
-    private readonly builder: ObservationBuilder,
+    builder: ObservationBuilder,
     delimiter: string,
     newline: string,
     private readonly headerLine: number,
@@ -99,8 +85,7 @@ export class ByteCsvReader {
     this.values = new Float64Array(Math.max(this.width, 1));
     this.codes = new Int8Array(Math.max(this.width, 1)).fill(UNREAD);
     this.decimalComma = mapper.decimalComma;
-    this.dimOf = mapper.dimIdx.map(() => new EntryValues());
-    this.dimTrimmed = mapper.dimIdx.map(() => new Map<string, number>());
+    this.typer = new RowTyper(mapper, builder);
   }
 
   /**
@@ -109,6 +94,7 @@ export class ByteCsvReader {
    */
   read(bytes: Uint8Array, from: number, to: number, c: RowCounters): number {
     const nlLen = this.crlf ? 2 : 1;
+    this.bytes = bytes;
     let pos = from;
     while (pos < to) {
       this.line = c.rowIndex + 1;
@@ -121,7 +107,7 @@ export class ByteCsvReader {
       if (line <= this.headerLine) continue;
       if (nf === 1 && this.blank(bytes)) continue;
       c.rows++;
-      if (nf !== this.width || !this.pushFast(bytes, line)) this.mapper.push(this.rowStrings(bytes, nf), line);
+      if (nf !== this.width || !this.typer.push(this, this.cur, this.values, this.codes, line)) this.mapper.push(this.fields(bytes, nf), line);
     }
     return pos;
   }
@@ -276,118 +262,29 @@ export class ByteCsvReader {
     this.ends = grow(this.ends);
   }
 
-  private rowStrings(bytes: Uint8Array, nf: number): string[] {
+  private fields(bytes: Uint8Array, nf: number): string[] {
     const row = new Array<string>(nf);
     for (let k = 0; k < nf; k++) row[k] = this.decoder.decode(bytes, this.starts[k], this.ends[k]);
     return row;
   }
 
   /** The content of label column j in a full-width row (decoded when the label was first seen). */
-  private label(j: number): string {
+  label(j: number): string {
     return (this.tables[j] as ByteFieldTable).texts[this.cur[j]];
   }
 
-  /** FastCsvReader.pushFast on bytes; false (before any observation is pushed) when `push` must take the row. */
-  private pushFast(bytes: Uint8Array, line: number): boolean {
-    const m = this.mapper;
-    const { starts, ends, cur } = this;
-    // ---- municipality
-    const uj = m.unitIdx;
-    const ue = cur[uj];
-    let unit: number;
-    if (ue === this.lastUnitEntry && m.nameIdx < 0) unit = this.lastUnit;
-    else if (m.nameIdx < 0) {
-      unit = this.unitOf.get(ue);
-      if (unit === UNRESOLVED) {
-        const u = m.unitFor(this.label(uj), '');
-        if (u === null) return false;
-        unit = u;
-        this.unitOf.set(ue, unit);
-      }
-      this.lastUnitEntry = ue;
-      this.lastUnit = unit;
-    } else {
-      const ne = cur[m.nameIdx];
-      const pair = ue < PAIR_LIMIT && ne < PAIR_LIMIT ? ue * PAIR_LIMIT + ne : -1;
-      let u = pair >= 0 ? this.unitPairs.get(pair) : undefined;
-      if (u === undefined) {
-        const r = m.unitFor(this.label(uj), this.label(m.nameIdx));
-        if (r === null) return false;
-        u = r;
-        if (pair >= 0) this.unitPairs.set(pair, u);
-      }
-      unit = u;
-    }
-    if (unit < 0) {
-      m.rows++;
-      if (unit === -1) m.noteAggregateRow(line);
-      return true;
-    }
-    // ---- year
-    let rowYear = m.fixedYear ?? 0;
-    const yj = m.yearIdx;
-    if (yj >= 0) {
-      const ye = cur[yj];
-      if (ye === this.lastYearEntry) rowYear = this.lastYear;
-      else {
-        rowYear = this.yearOf.get(ye);
-        if (rowYear === UNRESOLVED) {
-          rowYear = m.yearOf(this.label(yj));
-          this.yearOf.set(ye, rowYear);
-        }
-        this.lastYearEntry = ye;
-        this.lastYear = rowYear;
-      }
-      if (rowYear < 0) return false;
-    }
-    // ---- dimension combination → variable ids
-    let node = this.root;
-    for (let d = 0; d < this.dimOf.length; d++) {
-      const dj = m.dimIdx[d];
-      const de = cur[dj];
-      let id = this.dimOf[d].get(de);
-      if (id === UNRESOLVED) {
-        const trimmed = this.label(dj).trim();
-        const ids = this.dimTrimmed[d];
-        const known = ids.get(trimmed);
-        if (known === undefined) {
-          id = ids.size;
-          ids.set(trimmed, id);
-        } else id = known;
-        this.dimOf[d].set(de, id);
-      }
-      let next = node.next[id];
-      if (next === undefined) {
-        next = { next: [], vars: null };
-        node.next[id] = next;
-      }
-      node = next;
-    }
-    let vars = node.vars;
-    if (vars === null) {
-      vars = m.variableIds(this.rowStrings(bytes, this.width));
-      node.vars = vars;
-    }
-    // ---- values
-    m.rows++;
-    const dc = m.decimalComma;
-    const cols = m.valueCols;
-    for (let v = 0; v < cols.length; v++) {
-      const vc = cols[v];
-      const j = vc.idx;
-      const code = this.codes[j];
-      if (code >= 0) {
-        this.builder.push(unit, vc.year ?? rowYear, vars[v], this.values[j], code as MissingCode, line);
-        continue;
-      }
-      let cell = code === NON_ASCII ? null : parseSpanBytes(bytes, starts[j], ends[j], dc);
-      if (cell === null) {
-        const t = this.decoder.decode(bytes, starts[j], ends[j]);
-        cell = parseCell(t, dc);
-        if (cell.missing === Missing.invalid) m.noteInvalid(line, vc, t);
-      }
-      this.builder.push(unit, vc.year ?? rowYear, vars[v], cell.value, cell.missing as MissingCode, line);
-    }
-    return true;
+  rowStrings(): string[] {
+    return this.fields(this.bytes, this.width);
+  }
+
+  readValue(j: number, vc: ValueCol, line: number): ParsedCell {
+    const s = this.starts[j];
+    const e = this.ends[j];
+    const cell = this.codes[j] === NON_ASCII ? null : parseSpanBytes(this.bytes, s, e, this.decimalComma);
+    if (cell !== null) return cell;
+    const t = this.decoder.decode(this.bytes, s, e);
+    const parsed = parseCell(t, this.decimalComma);
+    if (parsed.missing === Missing.invalid) this.mapper.noteInvalid(line, vc, t);
+    return parsed;
   }
 }

@@ -23,21 +23,14 @@
  * variable are built as string arrays and go through `RowMapper.push` as before, so there is one
  * implementation of those rules.
  */
-import { Missing, type MissingCode } from '../engine/table';
-import { parseCell, parseCellSpan } from './cells';
-import { EntryValues, UNRESOLVED } from './fast/entryValues';
+import { Missing } from '../engine/table';
+import { parseCell, parseCellSpan, type ParsedCell } from './cells';
 import { scanNumberField, UNREAD } from './fast/numberField';
-import { hashSpan, ownCopy, RawFieldTable } from './fast/rawFieldTable';
+import { hashSpan, RawFieldTable } from './fast/rawFieldTable';
+import { RowTyper, type RowCells } from './fast/rowTyper';
 import { MAX_CELL_CHARS } from './limits';
 import type { ObservationBuilder } from './observations';
-import type { RowMapper } from './tabular';
-
-interface TrieNode {
-  /** Indexed by the dense dimension id (an array index is much cheaper than a Map lookup per row). */
-  next: (TrieNode | undefined)[];
-  /** Variable id per value column once the dimension combination is complete. */
-  vars: Int32Array | null;
-}
+import type { RowMapper, ValueCol } from './tabular';
 
 export interface RowCounters {
   /** Rows parsed so far (== line of the last row; quoted line breaks aside, as in csv.ts). */
@@ -46,10 +39,7 @@ export interface RowCounters {
   rows: number;
 }
 
-/** Unit and name entries share one number as a Map key while both stay below this. */
-const PAIR_LIMIT = 1 << 26;
-
-export class FastCsvReader {
+export class FastCsvReader implements RowCells {
   private readonly delim: number;
   private readonly width: number;
   private starts = new Int32Array(64);
@@ -64,19 +54,9 @@ export class FastCsvReader {
   private readonly values: Float64Array;
   private readonly codes: Int8Array;
   private readonly decimalComma: boolean;
-  private readonly unitOf = new EntryValues();
-  private readonly yearOf = new EntryValues();
-  private readonly dimOf: EntryValues[];
-  /** The previous row's unit and year entries and what they resolved to (runs of equal labels). */
-  private lastUnitEntry = -1;
-  private lastUnit = 0;
-  private lastYearEntry = -1;
-  private lastYear = 0;
-  /** Per dimension column: trimmed text → id, because variables are keyed on trimmed text. */
-  private readonly dimTrimmed: Map<string, number>[];
-  /** (unit entry, name entry) → unit, when the name is a column of its own. */
-  private readonly unitPairs = new Map<number, number>();
-  private readonly root: TrieNode = { next: [], vars: null };
+  private readonly typer: RowTyper;
+  /** The text being read (for the RowCells methods). */
+  private text = '';
 
   static usable(delimiter: string, newline: string): boolean {
     return delimiter.length === 1 && delimiter !== '"' && delimiter !== '\n' && delimiter !== '\r' && (newline === '\n' || newline === '\r\n' || newline === '\r');
@@ -84,7 +64,7 @@ export class FastCsvReader {
 
   constructor(
     private readonly mapper: RowMapper,
-    private readonly builder: ObservationBuilder,
+    builder: ObservationBuilder,
     delimiter: string,
     private readonly newline: string,
     /** Lines up to this one (title lines, the header) are not data. */
@@ -104,8 +84,7 @@ export class FastCsvReader {
     this.values = new Float64Array(Math.max(this.width, 1));
     this.codes = new Int8Array(Math.max(this.width, 1)).fill(UNREAD);
     this.decimalComma = mapper.decimalComma;
-    this.dimOf = mapper.dimIdx.map(() => new EntryValues());
-    this.dimTrimmed = mapper.dimIdx.map(() => new Map<string, number>());
+    this.typer = new RowTyper(mapper, builder);
   }
 
   /**
@@ -116,6 +95,7 @@ export class FastCsvReader {
   read(text: string, c: RowCounters, limit: number): number {
     const nl = this.newline;
     const nlLen = nl.length;
+    this.text = text;
     let pos = 0;
     while (pos < limit) {
       let lineEnd = text.indexOf(nl, pos);
@@ -128,7 +108,7 @@ export class FastCsvReader {
       if (line <= this.headerLine) continue;
       if (nf === 1 && isBlank(text, this.starts[0], this.ends[0])) continue;
       c.rows++;
-      if (nf !== this.width || !this.pushFast(text, line)) this.mapper.push(this.rowStrings(text, nf), line);
+      if (nf !== this.width || !this.typer.push(this, this.cur, this.values, this.codes, line)) this.mapper.push(this.fields(text, nf), line);
     }
     return limit;
   }
@@ -241,120 +221,31 @@ export class FastCsvReader {
     this.ends = grow(this.ends);
   }
 
-  private rowStrings(text: string, nf: number): string[] {
+  private cell(text: string, j: number): string {
+    return text.slice(this.starts[j], this.ends[j]);
+  }
+
+  label(j: number): string {
+    return this.cell(this.text, j);
+  }
+
+  rowStrings(): string[] {
+    return this.fields(this.text, this.width);
+  }
+
+  private fields(text: string, nf: number): string[] {
     const row = new Array<string>(nf);
     for (let k = 0; k < nf; k++) row[k] = text.slice(this.starts[k], this.ends[k]);
     return row;
   }
 
-  private cell(text: string, j: number): string {
-    return text.slice(this.starts[j], this.ends[j]);
-  }
-
-  /** Pushes one full-width row; false (before any observation is pushed) when `push` must take it. */
-  private pushFast(text: string, line: number): boolean {
-    const m = this.mapper;
-    const { starts, ends, cur } = this;
-    // ---- municipality
-    const uj = m.unitIdx;
-    const ue = cur[uj];
-    let unit: number;
-    if (ue === this.lastUnitEntry && m.nameIdx < 0) unit = this.lastUnit;
-    else if (m.nameIdx < 0) {
-      unit = this.unitOf.get(ue);
-      if (unit === UNRESOLVED) {
-        const u = m.unitFor(this.cell(text, uj), '');
-        // Unreadable labels stay unresolved, so `push` counts and reports every such row.
-        if (u === null) return false;
-        unit = u;
-        this.unitOf.set(ue, unit);
-      }
-      this.lastUnitEntry = ue;
-      this.lastUnit = unit;
-    } else {
-      const ne = cur[m.nameIdx];
-      const pair = ue < PAIR_LIMIT && ne < PAIR_LIMIT ? ue * PAIR_LIMIT + ne : -1;
-      let u = pair >= 0 ? this.unitPairs.get(pair) : undefined;
-      if (u === undefined) {
-        const r = m.unitFor(this.cell(text, uj), this.cell(text, m.nameIdx));
-        if (r === null) return false;
-        u = r;
-        if (pair >= 0) this.unitPairs.set(pair, u);
-      }
-      unit = u;
-    }
-    if (unit < 0) {
-      // An aggregate row: set aside (listed by the mapper), counted as a row like `push` does.
-      m.rows++;
-      if (unit === -1) m.noteAggregateRow(line);
-      return true;
-    }
-    // ---- year
-    let rowYear = m.fixedYear ?? 0;
-    const yj = m.yearIdx;
-    if (yj >= 0) {
-      const ye = cur[yj];
-      if (ye === this.lastYearEntry) rowYear = this.lastYear;
-      else {
-        rowYear = this.yearOf.get(ye);
-        if (rowYear === UNRESOLVED) {
-          rowYear = m.yearOf(this.cell(text, yj));
-          this.yearOf.set(ye, rowYear);
-        }
-        this.lastYearEntry = ye;
-        this.lastYear = rowYear;
-      }
-      if (rowYear < 0) return false;
-    }
-    // ---- dimension combination → variable ids
-    let node = this.root;
-    for (let d = 0; d < this.dimOf.length; d++) {
-      const dj = m.dimIdx[d];
-      const de = cur[dj];
-      let id = this.dimOf[d].get(de);
-      if (id === UNRESOLVED) {
-        const trimmed = this.cell(text, dj).trim();
-        const ids = this.dimTrimmed[d];
-        const known = ids.get(trimmed);
-        if (known === undefined) {
-          id = ids.size;
-          ids.set(ownCopy(trimmed), id);
-        } else id = known;
-        this.dimOf[d].set(de, id);
-      }
-      let next = node.next[id];
-      if (next === undefined) {
-        next = { next: [], vars: null };
-        node.next[id] = next;
-      }
-      node = next;
-    }
-    let vars = node.vars;
-    if (vars === null) {
-      vars = m.variableIds(this.rowStrings(text, this.width));
-      node.vars = vars;
-    }
-    // ---- values
-    m.rows++;
-    const dc = m.decimalComma;
-    const cols = m.valueCols;
-    for (let v = 0; v < cols.length; v++) {
-      const vc = cols[v];
-      const j = vc.idx;
-      const code = this.codes[j];
-      if (code !== UNREAD) {
-        this.builder.push(unit, vc.year ?? rowYear, vars[v], this.values[j], code as MissingCode, line);
-        continue;
-      }
-      let cell = parseCellSpan(text, starts[j], ends[j], dc);
-      if (cell === null) {
-        const t = this.cell(text, j);
-        cell = parseCell(t, dc);
-        if (cell.missing === Missing.invalid) m.noteInvalid(line, vc, t);
-      }
-      this.builder.push(unit, vc.year ?? rowYear, vars[v], cell.value, cell.missing as MissingCode, line);
-    }
-    return true;
+  readValue(j: number, vc: ValueCol, line: number): ParsedCell {
+    const cell = parseCellSpan(this.text, this.starts[j], this.ends[j], this.decimalComma);
+    if (cell !== null) return cell;
+    const t = this.cell(this.text, j);
+    const parsed = parseCell(t, this.decimalComma);
+    if (parsed.missing === Missing.invalid) this.mapper.noteInvalid(line, vc, t);
+    return parsed;
   }
 }
 
