@@ -6,6 +6,8 @@ import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import type { Problem } from '../engine/problem';
 import { useLanguage } from '../i18n/useLanguage';
 import { problemMessage, useVariableLabels } from '../features/useVariableLabels';
+import { useMemo } from 'react';
+import { useAnalysisStore } from '../store/analysisStore';
 
 const whereLabels = {
   nb: {
@@ -28,14 +30,25 @@ const whereLabels = {
   },
 };
 
-export function describeWhere(p: Problem, lang: 'nb' | 'en', labels?: ReadonlyMap<string, string>): string {
+export function describeWhere(
+  p: Problem,
+  lang: 'nb' | 'en',
+  labels?: ReadonlyMap<string, string>,
+  /** Model id → its label: a message names the model as the user named it, not by its id. */
+  modelLabels?: ReadonlyMap<string, string>,
+): string {
   const w = p.where;
   if (!w) return '';
   const l = whereLabels[lang];
   const parts: string[] = [];
   for (const k of ['file', 'line', 'column', 'variable', 'model', 'unit', 'year'] as const) {
     const raw = w[k];
-    const v = k === 'variable' && typeof raw === 'string' ? (labels?.get(raw) ?? raw) : raw;
+    const v =
+      k === 'variable' && typeof raw === 'string'
+        ? (labels?.get(raw) ?? raw)
+        : k === 'model' && typeof raw === 'string'
+          ? (modelLabels?.get(raw) ?? raw)
+          : raw;
     if (v !== undefined && v !== null && v !== '') parts.push(`${l[k]} ${v}`);
   }
   if (w.variables?.length) parts.push(w.variables.map((x) => labels?.get(x) ?? x).join(', '));
@@ -45,7 +58,9 @@ export function describeWhere(p: Problem, lang: 'nb' | 'en', labels?: ReadonlyMa
 export function ProblemText({ problem }: { problem: Problem }) {
   const lang = useLanguage();
   const labels = useVariableLabels();
-  const where = describeWhere(problem, lang, labels);
+  const models = useAnalysisStore((st) => st.spec.models.list);
+  const modelLabels = useMemo(() => new Map(models.map((m) => [m.id, m.label])), [models]);
+  const where = describeWhere(problem, lang, labels, modelLabels);
   return (
     <>
       {problemMessage(problem, lang, labels)}

@@ -21,7 +21,8 @@ export interface Problem {
     unit?: string;
     year?: number;
     position?: number;
-    /** A parallel job (its pool registry name, e.g. `cluster-bootstrap`) that failed. */
+    /** A parallel job (its pool registry name, e.g. `cluster-bootstrap`) that failed, or whose part of a
+     *  stage the problem belongs to (the view shows it in that job's panel). */
     job?: string;
   };
 }

@@ -60,10 +60,28 @@ function GroupLine({ group }: { group: ProblemGroup }) {
   );
 }
 
-export function GroupedProblemList({ problems, heading, testId = 'problem-list' }: { problems: Problem[]; heading?: string; testId?: string }) {
+/**
+ * `routine`: `folded` (the shell's box, where file notes pile up) or `open` — a section's own box, whose
+ * few notes (the R² decomposition's estimator, a correlation matrix cut short) say how to read the
+ * result next to it and are shown as plainly as its warnings.
+ */
+export function GroupedProblemList({
+  problems,
+  heading,
+  testId = 'problem-list',
+  routine: routineMode = 'folded',
+}: {
+  problems: readonly Problem[];
+  heading?: string;
+  testId?: string;
+  routine?: 'folded' | 'open';
+}) {
   const s = useStrings(strings);
   if (problems.length === 0) return null;
-  const { main, routine } = groupProblems(problems);
+  const grouped = groupProblems([...problems]);
+  const open = routineMode === 'open';
+  const main = open ? [...grouped.main, ...grouped.routine] : grouped.main;
+  const routine = open ? [] : grouped.routine;
   const worst = main[0]?.severity ?? 'info';
   const nRoutine = routine.reduce((a, g) => a + g.problems.length, 0);
   return (

@@ -26,11 +26,12 @@ export interface GroupedProblems {
 
 const RANK: Record<Problem['severity'], number> = { error: 0, warning: 1, info: 2 };
 
-/** The same finding can arrive twice (from the import and from the dataset build): counted once. */
+/** The same finding can arrive twice (from the import and from the dataset build): counted once. The
+ *  same text about another place (a criterion, a year) is another finding and stays. */
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const k = `${p.code}\u0000${p.message}\u0000${p.where?.file ?? ''}`;
+    const k = `${p.code}\u0000${p.message}\u0000${JSON.stringify(p.where ?? {})}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -14,6 +14,7 @@ import { SIZE_CLASS_LABELS } from '../../engine/variables/sizeClass';
 import { describeStrings } from './strings';
 import './describe.css';
 import { ViewShell } from '../kit/ViewShell';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
 
 export function DescribeView() {
   const s = useStrings(describeStrings);
@@ -41,6 +42,8 @@ export function DescribeView() {
         onChange={(next) => updateSpec((d) => void (d.describe.correlation = next))}
         testId="correlation-picker"
       />
+      {/* A chosen variable not found, a correlation matrix cut short, size classes missing: next to the pickers. */}
+      <GroupedProblemList problems={result?.problems ?? []} heading={s.problems} testId="describe-problems" routine="open" />
       {!result ? (
         <Paragraph>{s.pending}</Paragraph>
       ) : result.variables.length === 0 ? (

@@ -35,6 +35,7 @@ export const describeStrings = {
     mean: 'Gjennomsnitt',
     nMunicipalities: 'Antall',
     pending: 'Beregnes …',
+    problems: 'Meldinger om den beskrivende statistikken',
   },
   en: {
     title: 'Descriptive statistics',
@@ -72,5 +73,6 @@ export const describeStrings = {
     mean: 'Mean',
     nMunicipalities: 'Count',
     pending: 'Computing …',
+    problems: 'Messages about the descriptives',
   },
 };

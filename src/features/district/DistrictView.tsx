@@ -9,6 +9,7 @@ import { TRONDHEIM_BUDGET_NOTE, trondheimExample } from './example';
 import { ExportButtons } from '../ExportButtons';
 import { districtReportTable } from '../../export/districtTable';
 import { ViewShell } from '../kit/ViewShell';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
 
 const strings = {
   nb: {
@@ -39,6 +40,7 @@ const strings = {
     changeKr: 'Endring (kr)',
     yearT: (t: number) => `År ${t} (kr)`,
     empty: 'Legg inn bydeler, kriterier og minst én nøkkel, eller last eksemplet.',
+    problems: 'Meldinger om nøklene',
     source: 'Kilde',
   },
   en: {
@@ -69,6 +71,7 @@ const strings = {
     changeKr: 'Change (kr)',
     yearT: (t: number) => `Year ${t} (kr)`,
     empty: 'Enter districts, criteria and at least one key, or load the example.',
+    problems: 'Messages about the keys',
     source: 'Source',
   },
 };
@@ -85,6 +88,12 @@ export function DistrictView() {
   const criteria = [...new Set(districts.flatMap((d) => Object.keys(spec.counts[d])))];
   const cur = res?.keys.find((k) => k.id === res.currentKeyId);
   const prop = res?.keys.find((k) => k.id === res.proposedKeyId);
+  const keyProblems = (res?.problems ?? []).map((p) => {
+    const key = spec.keys.find((k) => k.id === p.where?.model)?.label;
+    // The key's id is no model: its label leads the message instead.
+    const { model: _id, ...where } = p.where ?? {};
+    return key ? { ...p, message: `${key}: ${p.message}`, messageEn: `${key}: ${p.messageEn}`, where } : p;
+  });
   return (
     <ViewShell testId="district-view" title={s.title} lead={s.intro}>
       <Button variant="secondary" data-testid="district-example" onClick={() => update((d) => void Object.assign(d.district, structuredClone(trondheimExample)))}>
@@ -217,6 +226,8 @@ export function DistrictView() {
           </Field>
         </div>
       </section>
+      {/* A key's weights that cannot be used (a criterion not in the counts, a zero total), under the keys. */}
+      <GroupedProblemList problems={keyProblems} heading={s.problems} testId="district-problems" routine="open" />
       {res ? (
         <section aria-labelledby="dv-results">
           <Heading level={2} data-size="sm" id="dv-results">

@@ -13,6 +13,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { explainedStrings, type ExplainedStrings } from './strings';
 import { starLegend } from '../../engine/ols/stars';
+import { ProblemText } from '../../app/ProblemList';
 
 export interface ComparisonTableProps {
   comparison: ModelComparison;
@@ -81,7 +82,19 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
             <th scope="row">{s.yearEffects}</th>
             {cols.map((c) => (
               <td key={c.id} className="kl-num">
-                {c.ok ? (c.yearEffects ? s.yes : s.no) : s.failed}
+                {c.ok ? (
+                  c.yearEffects ? s.yes : s.no
+                ) : (
+                  // A column that could not be fitted says why, in its own column.
+                  <span className="kl-refusal" data-testid="comparison-column-failure">
+                    {s.failed}
+                    {c.problem && (
+                      <>
+                        : <ProblemText problem={c.problem} />
+                      </>
+                    )}
+                  </span>
+                )}
               </td>
             ))}
           </tr>

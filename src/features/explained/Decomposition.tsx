@@ -5,12 +5,23 @@ import type { RelImpResult } from '../../engine/importance/relimp';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { HorizontalBars } from '../../charts/svg/HorizontalBars';
 import { chartColors } from '../../charts/theme';
-import { formatNumber, formatPercent } from '../../i18n/format';
+import { formatInteger, formatNumber, formatPercent } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { explainedStrings } from './strings';
 
-export function Decomposition({ rel, labels, controls }: { rel: RelImpResult; labels: Map<string, string>; controls: string[] }) {
+export function Decomposition({
+  rel,
+  labels,
+  controls,
+  nDropped,
+}: {
+  rel: RelImpResult;
+  labels: Map<string, string>;
+  controls: string[];
+  /** Rows of the model's sample left out by listwise deletion (every model reports what it dropped). */
+  nDropped: number;
+}) {
   const s = useStrings(explainedStrings);
   const lang = useLanguage();
   const name = (c: string) => labels.get(c) ?? c;
@@ -26,7 +37,9 @@ export function Decomposition({ rel, labels, controls }: { rel: RelImpResult; la
         {s.decomposition}
       </Heading>
       <Paragraph data-size="sm">
-        {s.decompositionIntro(rel.n, controls.map(name).join(', '))} {sampled ? s.sampled(rel.orderings) : s.exact}
+        {s.decompositionIntro(formatInteger(rel.n, lang), controls.map(name).join(', '))}{' '}
+        {nDropped > 0 && <span data-testid="decomposition-dropped">{s.decompositionDropped(formatInteger(nDropped, lang))} </span>}
+        {sampled ? s.sampled(rel.orderings) : s.exact}
       </Paragraph>
       <div className="kl-table-wrap" tabIndex={0}>
         <Table data-size="sm" zebra data-testid="decomposition-table">

@@ -14,6 +14,8 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { ModelSelect } from '../kit/ModelSelect';
 import { ViewShell } from '../kit/ViewShell';
 import { JobFailure, poolFailures } from '../kit/JobFailure';
+import { partProblems } from '../kit/partProblems';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
 
 export function ExplainedView() {
   const s = useStrings(explainedStrings);
@@ -132,8 +134,16 @@ export function ExplainedView() {
               />
             </section>
           )}
+          {/* The decomposition's own messages (its estimator note, a sample or fit it could not make) stand
+              where it is, or where it would have been. */}
+          <GroupedProblemList
+            problems={partProblems(results?.problems, null)}
+            heading={s.decompositionProblems}
+            testId="decomposition-problems"
+            routine="open"
+          />
           {results?.relimp && results.analysed && (
-            <Decomposition rel={results.relimp} labels={labels} controls={results.analysed.controls} />
+            <Decomposition rel={results.relimp} labels={labels} controls={results.analysed.controls} nDropped={results.analysed.nDropped} />
           )}
           {/* Sampled LMG (over 15 criteria) runs on the pool: its failure stands where the decomposition would. */}
           <JobFailure problems={poolFailures(results?.problems, 'sampled-lmg')} testId="lmg-failure" />

@@ -3,6 +3,8 @@ import { Checkbox, Fieldset, Heading, Paragraph, Table, Textfield } from '@digdi
 import { useState } from 'react';
 import { JobCancelled, JobProgress } from '../kit/JobProgress';
 import { JobFailure, poolFailures } from '../kit/JobFailure';
+import { partProblems } from '../kit/partProblems';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
 import type { ExplainedResults } from '../../results/explained';
 import { formatNumber, formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -17,7 +19,8 @@ export function SubsetPanel({ labels, options }: { labels: Map<string, string>; 
   const cfg = useAnalysisStore((st) => st.spec.explained.subsets);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const res: ExplainedResults['subsets'] = useAnalysisStore((st) => st.results?.explained?.subsets ?? null);
-  const failures = poolFailures(useAnalysisStore((st) => st.results?.explained?.problems), 'subsets');
+  const problems = useAnalysisStore((st) => st.results?.explained?.problems);
+  const failures = poolFailures(problems, 'subsets');
   const [cancelled, setCancelled] = useState(false);
   const setEnabled = (v: boolean) => {
     setCancelled(false);
@@ -70,6 +73,7 @@ export function SubsetPanel({ labels, options }: { labels: Map<string, string>; 
       />
       <JobCancelled text={cancelled ? s.subsetsCancelled : null} testId="subset-cancelled" />
       {cfg.enabled && <JobFailure problems={failures} testId="subset-failure" />}
+      {cfg.enabled && <GroupedProblemList problems={partProblems(problems, 'subsets')} heading={s.subsetProblems} testId="subset-problems" routine="open" />}
       {cfg.enabled && res && (
         <>
           <Paragraph data-size="sm">

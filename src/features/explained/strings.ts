@@ -33,8 +33,11 @@ export const explainedStrings = {
     decompositionModel: 'Modell som dekomponeres',
     sameAsBaseline: 'Samme som dagens nøkkel',
     decomposition: 'Dekomponering av R²',
-    decompositionIntro: (n: number, controls: string) =>
+    decompositionIntro: (n: string, controls: string) =>
       `Samme utvalg for alle delmodeller (N = ${n}). Konstant, årsdummyer${controls ? ` og ${controls}` : ''} er med i alle delmodeller og dekomponeres ikke.`,
+    decompositionDropped: (d: string) => `${d} rader som mangler verdi på minst én av modellens variabler, er utelatt (listevis sletting).`,
+    decompositionProblems: 'Meldinger om dekomponeringen',
+    subsetProblems: 'Meldinger om søket etter delmengder',
     criterion: 'Kriterium',
     alone: 'R² alene',
     increment: 'Økning alene',
@@ -106,8 +109,11 @@ export const explainedStrings = {
     decompositionModel: 'Model to decompose',
     sameAsBaseline: "Same as today's key",
     decomposition: 'Decomposition of R²',
-    decompositionIntro: (n: number, controls: string) =>
+    decompositionIntro: (n: string, controls: string) =>
       `One sample for every sub-model (N = ${n}). The constant, year dummies${controls ? ` and ${controls}` : ''} are in every sub-model and are not decomposed.`,
+    decompositionDropped: (d: string) => `${d} rows lacking a value of at least one of the model's variables are left out (listwise deletion).`,
+    decompositionProblems: 'Messages about the decomposition',
+    subsetProblems: 'Messages about the subset search',
     criterion: 'Criterion',
     alone: 'R² alone',
     increment: 'Increment alone',

@@ -13,6 +13,7 @@ import type { Language } from '../../i18n/language';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { ProblemText } from '../../app/ProblemList';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
 import { estimatorName, estimatorSe, termKind } from '../../export/regressionLayout';
 import { coefficientRows, type ResultColumn } from './modelOps';
 import { modelStrings, type ModelStrings } from './strings';
@@ -66,6 +67,13 @@ export function ResultsTable({
   const anyRobust = columns.some((c) => ok(c)?.estimator?.kind === 'robust');
   const waldLabels = [...new Set(columns.flatMap((c) => (ok(c)?.waldTests ?? []).map((w) => w.label)))];
   const levels = starLegend(thresholds, lang);
+  // What a fit that succeeded still has to say (a Hausman test that could not be computed, a median
+  // that is not unique), each under its column's number and name.
+  const fitWarnings = columns.flatMap((c) => {
+    const o = ok(c);
+    const name = `(${c.number}) ${c.entry.label}${c.year !== null ? ` ${c.year}` : ''}`;
+    return (o?.warnings ?? []).map((w) => ({ ...w, message: `${name}: ${w.message}`, messageEn: `${name}: ${w.messageEn}` }));
+  });
   const width = columns.length + 1;
 
   const footRow = (label: string, cell: (c: ResultColumn) => string, testId?: string) => (
@@ -217,6 +225,7 @@ export function ResultsTable({
         </Table>
       </div>
       <p className="kl-footnote">{parens === 't' ? s.footnoteT(levels) : s.footnote(levels)}</p>
+      <GroupedProblemList problems={fitWarnings} heading={s.fitWarnings} testId="fit-warnings" routine="open" />
       {unitNotes.length > 0 && (
         <ul className="kl-unit-notes" data-testid="unit-notes">
           {unitNotes.map((n, i) => (

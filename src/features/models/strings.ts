@@ -128,6 +128,7 @@ export const modelStrings = {
     sigmaU: 'σ_u / σ_e (tilfeldige effekter)',
     zeroWeights: 'Vekt 0 i robust regresjon',
     nonunique: 'Løsningen er ikke entydig',
+    fitWarnings: 'Meldinger om estimeringen',
     footnoteT: (levels: string) => `t-verdier i parentes. ${levels}.`,
   },
   en: {
@@ -257,6 +258,7 @@ export const modelStrings = {
     sigmaU: 'σ_u / σ_e (random effects)',
     zeroWeights: 'Weight 0 in robust regression',
     nonunique: 'The solution is not unique',
+    fitWarnings: 'Messages about the estimation',
     footnoteT: (levels: string) => `t values in parentheses. ${levels}.`,
   },
 } satisfies Strings;

@@ -14,6 +14,9 @@ import { ExportButtons } from '../ExportButtons';
 import { bootstrapReportTable, leaveOneOutReportTable } from '../../export/stabilityTables';
 import { JobCancelled, JobProgress } from '../kit/JobProgress';
 import { JobFailure, poolFailures } from '../kit/JobFailure';
+import { partProblems } from '../kit/partProblems';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
+import { ProblemText } from '../../app/ProblemList';
 
 /**
  * «Vis ett år utelatt» with its job's progress, «Avbryt» (switches it off and says so) and failure.
@@ -42,6 +45,7 @@ export function LeaveOneOutSwitch({ res }: { res: StabilityResults | undefined }
       />
       <JobCancelled text={cancelled ? s.loyoCancelled : null} testId="loyo-cancelled" />
       {on && <JobFailure problems={poolFailures(res?.problems, 'leave-one-year-out')} testId="loyo-failure" />}
+      {on && <GroupedProblemList problems={partProblems(res?.problems, 'leave-one-year-out')} heading={s.loyoProblems} testId="loyo-problems" routine="open" />}
     </>
   );
 }
@@ -73,12 +77,26 @@ export function LeaveOneOut({ res, labels }: { res: StabilityResults; labels: Ma
             <tr key={i}>
               <th scope="row">{Number.isNaN(f.year) ? s.none : f.year}</th>
               <td className="kl-num">{formatInteger(f.n, lang)}</td>
-              <td className="kl-num">{formatNumber(f.r2, lang, 3)}</td>
-              {f.estimate.map((e, j) => (
-                <td key={j} className="kl-num">
-                  {formatSignificant(e, lang)}
+              {f.ok ? (
+                <>
+                  <td className="kl-num">{formatNumber(f.r2, lang, 3)}</td>
+                  {f.estimate.map((e, j) => (
+                    <td key={j} className="kl-num">
+                      {formatSignificant(e, lang)}
+                    </td>
+                  ))}
+                </>
+              ) : (
+                // A refit that failed says why in its own row (the other years stand).
+                <td colSpan={1 + f.estimate.length} className="kl-refusal" data-testid="loyo-refusal">
+                  {s.notFitted}
+                  {f.problem && (
+                    <>
+                      : <ProblemText problem={f.problem} />
+                    </>
+                  )}
                 </td>
-              ))}
+              )}
             </tr>
           ))}
           <tr>
@@ -152,6 +170,9 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
       />
       <JobCancelled text={cancelled ? s.bootstrapCancelled : null} testId="bootstrap-cancelled" />
       {cfg.bootstrap && <JobFailure problems={poolFailures(res?.problems, 'cluster-bootstrap')} testId="bootstrap-failure" />}
+      {cfg.bootstrap && (
+        <GroupedProblemList problems={partProblems(res?.problems, 'cluster-bootstrap')} heading={s.bootstrapProblems} testId="bootstrap-problems" routine="open" />
+      )}
       {cfg.bootstrap && b && (
         <>
           <Paragraph data-size="sm">{s.bootInfo(b.valid, b.failed, b.nClusters, b.n)}</Paragraph>

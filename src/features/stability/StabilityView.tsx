@@ -15,6 +15,9 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { perYearReportTable } from '../../export/stabilityTables';
 import { formatSignificant } from '../../i18n/format';
 import { ViewShell } from '../kit/ViewShell';
+import { partProblems } from '../kit/partProblems';
+import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
+import type { Problem } from '../../engine/problem';
 
 export function StabilityView() {
   const s = useStrings(stabilityStrings);
@@ -26,6 +29,10 @@ export function StabilityView() {
   const labels = useMemo(() => new Map((numeric ?? []).map((c) => [c.name, c.label || c.name])), [numeric]);
   const entry = stabilityEntry(spec.stability, spec.explained, spec.models);
   const py = res?.perYear;
+  const viewProblems = useMemo(() => {
+    const inYearTable = (p: Problem) => p.where?.year !== undefined && py?.errors[py.years.indexOf(p.where.year)]?.code === p.code;
+    return partProblems(res?.problems, null).filter((p) => !inYearTable(p));
+  }, [res, py]);
   return (
     <ViewShell testId="stability-view" title={s.title} lead={s.intro}>
       {!entry ? (
@@ -33,6 +40,9 @@ export function StabilityView() {
       ) : (
         <>
           <ModelPicker label={entry.label} />
+          {/* What stopped or qualifies the whole section (a missing variable, a refusal before any year
+              was split off); a year's own refusal stands in its column of the table, a part's in its panel. */}
+          <GroupedProblemList problems={viewProblems} heading={s.problems} testId="stability-problems" routine="open" />
           {py && (
             <>
               <div className="kl-chart-grid" data-testid="stability-charts" data-count={py.criteria.length}>

@@ -54,6 +54,11 @@ export const stabilityStrings = {
     bootstrapCancelled: 'Bootstrapen ble avbrutt. Kryss av «Kjør bootstrap» for å starte den på nytt.',
     loyoJob: 'Ett år utelatt',
     loyoCancelled: 'Beregningen med ett år utelatt ble avbrutt. Kryss av «Vis ett år utelatt» for å starte den på nytt.',
+    problems: 'Meldinger om stabiliteten',
+    loyoProblems: 'Meldinger om ett år utelatt',
+    bootstrapProblems: 'Meldinger om bootstrapen',
+    equalProblems: 'Kriterier uten test av lik effekt',
+    notFitted: 'Ikke estimert',
   },
   en: {
     title: 'Stability across years',
@@ -110,5 +115,10 @@ export const stabilityStrings = {
     bootstrapCancelled: 'The bootstrap was cancelled. Tick "Run the bootstrap" to start it again.',
     loyoJob: 'Leave one year out',
     loyoCancelled: 'The leave-one-year-out refits were cancelled. Tick "Show leave-one-year-out" to start them again.',
+    problems: 'Messages about the stability',
+    loyoProblems: 'Messages about leaving one year out',
+    bootstrapProblems: 'Messages about the bootstrap',
+    equalProblems: 'Criteria without a test of an equal effect',
+    notFitted: 'Not estimated',
   },
 };

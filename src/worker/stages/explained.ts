@@ -183,9 +183,11 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Explai
     const cands = ex.subsets.candidates.length > 0 ? ex.subsets.candidates : entry.regressors;
     const ss = commonSampleFor(table, entry, cands);
     const sred = isProblem(ss) ? ss : partialOut(ss);
+    // The subset search's own refusals carry its job name, so the view shows them in its panel.
+    const part = { model: entry.id, job: subsetsJob.name };
     if (isProblem(sred) || isProblem(ss)) {
       const p = isProblem(sred) ? sred : (ss as Problem);
-      problems.push({ ...p, where: { ...p.where, model: entry.id } });
+      problems.push({ ...p, where: { ...p.where, ...part } });
       return out;
     }
     const res = await searchSubsetsAsync(
@@ -199,7 +201,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Explai
       runJob,
     );
     if (isProblem(res)) {
-      problems.push({ ...res, where: { ...res.where, model: entry.id } });
+      problems.push({ ...res, where: { ...res.where, ...part } });
       return out;
     }
     if (ctx.cancelled()) return out;

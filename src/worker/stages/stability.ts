@@ -2,7 +2,7 @@
  * Stage `stability`: the stability model fitted per year (HC1, SØF 2017, Tables 7 and 15), leave-one-year-
  * out pooled refits, and — only when enabled — the cluster bootstrap of the pooled model.
  */
-import type { Problem } from '../../engine/problem';
+import { problem, type Problem } from '../../engine/problem';
 import { isProblem } from '../../engine/importance/sample';
 import { perYearStability } from '../../engine/stability/perYear';
 import { leaveOneYearOutAsync, leaveOneYearOutJob } from '../../engine/stability/leaveOneYearOut';
@@ -42,8 +42,31 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
     problems,
   };
   if (!entry || !entry.dependent || entry.regressors.length === 0) return out;
+  // Nothing is estimated without the model's columns or a year: said, not an empty view.
   const missing = [entry.dependent, ...entry.regressors, ...entry.controls].filter((n) => !table.columns.has(n));
-  if (missing.length > 0 || !table.year) return out;
+  if (missing.length > 0) {
+    const list = missing.map((a) => `«${a}»`).join(', ');
+    problems.push(
+      problem(
+        'unknown-variable',
+        `Stabiliteten over år kan ikke beregnes: finner ikke ${missing.length === 1 ? 'variabelen' : 'variablene'} ${list} i datasettet.`,
+        `Stability across years cannot be computed: the data has no variable ${list}.`,
+        { model: entry.id, variables: missing },
+      ),
+    );
+    return out;
+  }
+  if (!table.year) {
+    problems.push(
+      problem(
+        'stability-no-year',
+        'Stabiliteten over år kan ikke beregnes: dataene har ingen årskolonne.',
+        'Stability across years cannot be computed: the data have no year column.',
+        { model: entry.id },
+      ),
+    );
+    return out;
+  }
   const modelSpec = toModelSpec(entry);
 
   ctx.progress(0, 'Estimerer per år');
@@ -69,14 +92,15 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
       },
       runJob,
     );
-    if (isProblem(loyo)) problems.push(loyo);
+    // A part's refusal carries its job's name, so the view shows it in that part's panel.
+    if (isProblem(loyo)) problems.push({ ...loyo, where: { ...loyo.where, job: leaveOneYearOutJob.name } });
     else out.leaveOneYearOut = loyo;
   }
 
   if (st.bootstrap) {
     const s = commonSampleFor(table, { ...entry, design: 'pooled' });
     if (isProblem(s)) {
-      problems.push(s);
+      problems.push({ ...s, where: { ...s.where, job: bootstrapJob.name } });
       return out;
     }
     const res = await clusterBootstrapAsync(
@@ -89,7 +113,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
       },
       runJob,
     );
-    if (isProblem(res)) problems.push(res);
+    if (isProblem(res)) problems.push({ ...res, where: { ...res.where, job: bootstrapJob.name } });
     else out.bootstrap = res;
   }
   ctx.progress(1, 'Ferdig');
