@@ -1,13 +1,15 @@
 /**
  * Issue 19 item 1 as a user sees it: a pooled job's progress and «Avbryt», the re-run of a block
- * whose worker crashed (the result is the normal run's), and the error shown when a block fails
- * twice (next to the job, with «Prøv igjen»; the rest of the app keeps working and the next run
+ * whose worker crashed (the result is the normal run's), the backup copy of a block whose worker
+ * hangs without an error (the result is the normal run's), and the error shown when a block fails
+ * or hangs twice (next to the job, with «Prøv igjen»; the rest of the app keeps working and the next run
  * works). The demo's pooled jobs take well under a second, so the test makes them slow or crash
  * from outside the product: the pool's Web Workers are nested workers of the analysis worker, whose
  * network Playwright does not see (page.route never gets the pool worker's script), so the test
  * replaces the analysis worker's `Worker` constructor (through Playwright's handle on that worker)
- * with a subclass whose postMessage holds block requests back («slow») or sends the worker a message
- * its script throws on (an uncaught error in the real pool worker: a crash). The pool is made on the
+ * with a subclass whose postMessage holds block requests back («slow»), swallows one block's request
+ * (that worker never answers: «hung»), or sends the worker a message its script throws on (an
+ * uncaught error in the real pool worker: a crash). The pool is made on the
  * first job with more than one block, after this is in place; nothing of it is in the product.
  */
 import type { Locator, Page, Worker } from '@playwright/test';
@@ -33,6 +35,15 @@ interface Faults {
   crashes: number;
   /** Crashes caused so far. */
   crashed: number;
+  /** This block's request is swallowed, `hangs` times: its worker never answers nor fails (hung). */
+  hangBlock: number;
+  hangs: number;
+  /** Block requests swallowed so far. */
+  hung: number;
+  /** The analysis worker's performance.now() stands still: the pool's clock, by which it tells a
+   *  hung block (src/pool/straggler.ts), does not move, so held-back blocks stay «slow» rather than
+   *  hung (a real slow job's blocks are all slow, so none stands out from the median). */
+  clockFrozen: boolean;
 }
 
 async function analysisWorker(page: Page): Promise<Worker> {
@@ -44,7 +55,13 @@ async function analysisWorker(page: Page): Promise<Worker> {
 async function installFaults(worker: Worker): Promise<void> {
   await worker.evaluate(() => {
     const g = self as unknown as { Worker: typeof Worker; __faults: Faults };
-    const faults: Faults = { made: 0, passed: 0, holdAfter: Infinity, crashBlock: -1, crashes: 0, crashed: 0 };
+    const faults: Faults = { made: 0, passed: 0, holdAfter: Infinity, crashBlock: -1, crashes: 0, crashed: 0, hangBlock: -1, hangs: 0, hung: 0, clockFrozen: false };
+    const realNow = performance.now.bind(performance);
+    let frozenAt = 0;
+    Object.defineProperty(performance, 'now', {
+      configurable: true,
+      value: () => (faults.clockFrozen ? frozenAt : (frozenAt = realNow())),
+    });
     g.__faults = faults;
     const Real = g.Worker;
     g.Worker = class extends Real {
@@ -60,6 +77,11 @@ async function installFaults(worker: Worker): Promise<void> {
             faults.crashed++;
             // The pool worker reads `null.kind` and throws: an uncaught error in that thread.
             super.postMessage(null);
+            return;
+          }
+          if (m.block === faults.hangBlock && faults.hangs > 0) {
+            faults.hangs--;
+            faults.hung++;
             return;
           }
           if (faults.passed >= faults.holdAfter) return;
@@ -79,7 +101,7 @@ async function faults(worker: Worker): Promise<Faults> {
   return worker.evaluate(() => ({ ...(self as unknown as { __faults: Faults }).__faults }));
 }
 
-test('stability: the cluster bootstrap on the pool shows progress and cancel, survives a crash, and says when a block fails twice', async ({ page }) => {
+test('stability: the cluster bootstrap on the pool shows progress and cancel, survives a crash and a hung worker, and says when a block fails twice', async ({ page }) => {
   test.setTimeout(480_000);
   await loadDemo(page, 'stability');
   const worker = await analysisWorker(page);
@@ -102,7 +124,7 @@ test('stability: the cluster bootstrap on the pool shows progress and cancel, su
     await boot.uncheck();
     await waitForResults(page);
     // Two blocks go through, the rest wait: the job stays at 2 of 16 blocks until it is cancelled.
-    await setFaults(worker, { passed: 0, holdAfter: 2 });
+    await setFaults(worker, { passed: 0, holdAfter: 2, clockFrozen: true });
     await boot.check();
     const bar = progress.getByRole('progressbar', { name: 'Klyngebootstrap' });
     await expect(bar).toHaveAttribute('value', '0.125');
@@ -117,6 +139,7 @@ test('stability: the cluster bootstrap on the pool shows progress and cancel, su
     await expect(boot).not.toBeChecked();
     await expect(cancelled).toHaveText('Bootstrapen ble avbrutt. Kryss av «Kjør bootstrap» for å starte den på nytt.');
     await expect(table).toHaveCount(0);
+    await setFaults(worker, { clockFrozen: false });
     await expectNoSeriousAxeViolations(page, { label: 'bootstrap cancelled' });
     await shots(page, section, 'pool-bootstrap-cancelled');
   });
@@ -130,6 +153,47 @@ test('stability: the cluster bootstrap on the pool shows progress and cancel, su
     expect(await table.innerText()).toBe(reference);
     await expect(failure).toHaveCount(0);
     await expect(cancelled).toHaveText('');
+  });
+
+  await test.step('a worker that hangs on a block without an error: a backup copy runs it, the result is the normal one', async () => {
+    await boot.uncheck();
+    await waitForResults(page);
+    const before = (await faults(worker)).made;
+    // Block 6's request is swallowed once: its worker never answers. After the block has run 3 s
+    // (the floor; the demo's blocks take milliseconds) the pool sends it to another worker.
+    await setFaults(worker, { crashBlock: -1, hangBlock: 5, hangs: 1, hung: 0 });
+    await boot.check();
+    await waitForResults(page);
+    await expect(table).toBeVisible();
+    const f = await faults(worker);
+    expect(f.hung).toBe(1);
+    // The backup ran on a new worker or an idle one whose place a new one then took (the hung one is stopped).
+    expect(f.made).toBeGreaterThan(before);
+    expect(await table.innerText()).toBe(reference);
+    await expect(failure).toHaveCount(0);
+    await shots(page, section, 'pool-bootstrap-hung-recovered');
+  });
+
+  await test.step('a block whose backup hangs too: the error by the bootstrap; «Prøv igjen» gives the normal result', async () => {
+    await boot.uncheck();
+    await waitForResults(page);
+    await setFaults(worker, { hangBlock: 5, hangs: 2, hung: 0 });
+    await boot.check();
+    await waitForResults(page);
+    await expect(failure).toContainText('Klyngebootstrapen stoppet: del 6 av 16 feilet to ganger i en hjelpetråd.');
+    await expect(failure).toContainText(/\(Feilen: ingen svar etter \d+\s+s\)/);
+    expect((await faults(worker)).hung).toBe(2);
+    await expect(table).toHaveCount(0);
+    await expectNoSeriousAxeViolations(page, { label: 'bootstrap hung twice' });
+    await shots(page, section, 'pool-bootstrap-hung-twice');
+    await switchLanguage(page, 'en');
+    await expect(failure).toContainText(/part 6 of 16 failed twice in a helper thread\..*\(The error: no answer after \d+\s+s\)/);
+    await switchLanguage(page, 'nb');
+    await failure.getByRole('button', { name: 'Prøv igjen' }).click();
+    await waitForResults(page);
+    await expect(table).toBeVisible();
+    expect(await table.innerText()).toBe(reference);
+    await expect(failure).toHaveCount(0);
   });
 
   await test.step('a block that fails twice: the error by the bootstrap, the rest works, «Prøv igjen» works', async () => {
@@ -176,7 +240,7 @@ test('cost key: the bootstrap of the key on the pool shows progress and cancel, 
 
   await test.step('a slow job: its progress, and «Avbryt»', async () => {
     // 999 replications in blocks of 128: 8 blocks; two go through, the rest wait.
-    await setFaults(worker, { holdAfter: 2 });
+    await setFaults(worker, { holdAfter: 2, clockFrozen: true });
     await enable.check();
     const bar = progress.getByRole('progressbar', { name: 'Bootstrap av nøkkelen' });
     await expect(bar).toHaveAttribute('value', '0.25');
@@ -190,6 +254,7 @@ test('cost key: the bootstrap of the key on the pool shows progress and cancel, 
     await expect(enable).not.toBeChecked();
     await expect(cancelled).toHaveText('Usikkerhetsberegningen ble avbrutt. Kryss av «Beregn usikkerhet (klyngebootstrap)» for å starte den på nytt.');
     await expect(weights).toHaveCount(0);
+    await setFaults(worker, { clockFrozen: false });
     await expectNoSeriousAxeViolations(page, { label: 'key bootstrap cancelled' });
     await shots(page, panel, 'pool-key-bootstrap-cancelled');
   });

@@ -50,13 +50,16 @@ export async function runJob<I, P, R>(job: PoolJob<I, P, R>, input: I, hooks: Po
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const block = e instanceof BlockFailedError ? e.block + 1 : 0;
+    // A block that hung twice has no error text of its own: say how long its last try waited.
+    const hungS = e instanceof BlockFailedError && e.hungMs !== undefined ? Math.max(1, Math.round(e.hungMs / 1000)) : null;
+    const why = hungS === null ? { nb: msg, en: msg } : { nb: `ingen svar etter ${hungS}\u00a0s`, en: `no answer after ${hungS}\u00a0s` };
     const n = job.blockCount(input);
     const title = JOB_TITLES[job.name] ?? { nb: 'Beregningen', en: 'The computation' };
     // `where.job` lets the view that asked for the job show the failure there (features/kit/JobFailure).
     return problem(
       POOL_FAILED,
-      `${title.nb} stoppet: del ${block} av ${n} feilet to ganger i en hjelpetråd. Prøv igjen; feiler den igjen, last siden på nytt. (Feilen: ${msg})`,
-      `${title.en} stopped: part ${block} of ${n} failed twice in a helper thread. Try again; if it fails again, reload the page. (The error: ${msg})`,
+      `${title.nb} stoppet: del ${block} av ${n} feilet to ganger i en hjelpetråd. Prøv igjen; feiler den igjen, last siden på nytt. (Feilen: ${why.nb})`,
+      `${title.en} stopped: part ${block} of ${n} failed twice in a helper thread. Try again; if it fails again, reload the page. (The error: ${why.en})`,
       { job: job.name },
     );
   }

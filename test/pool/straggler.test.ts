@@ -1,0 +1,286 @@
+/**
+ * Issue 19 item 1, the slow or hung worker: a block that runs far longer than the job's finished
+ * blocks gets a backup copy on another worker; the first answer wins with exactly the bits of a
+ * normal run, the other copy is stopped, and a block whose backup hangs or fails too stops the job
+ * as a block that failed twice. The workers are fakes in this process that run the real serve()
+ * and can hang (never answer), crash or answer late; time is vitest's fake clock, which the pool
+ * reads through its injected `now`, so every "when" below is driven, not waited for.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { syntheticPanel } from '../../bench/importance.bench';
+import { buildCommonSample, isProblem } from '../../src/engine/importance/sample';
+import { partialOut } from '../../src/engine/importance/partialOut';
+import { subsetJobInput, subsetsJob } from '../../src/engine/importance/search';
+import { bootstrapJob, bootstrapJobInput, type BootstrapJobInput } from '../../src/engine/stability/bootstrap';
+import { runInline } from '../../src/engine/parallel/job';
+import { BlockFailedError, WorkerPool, type FromWorker, type PoolOptions, type PoolPort, type ToWorker } from '../../src/pool/pool';
+import { runJob, setPoolProvider } from '../../src/pool/runner';
+import { serve } from '../../src/pool/serve';
+import { BlockTimes, DEFAULT_STRAGGLER } from '../../src/pool/straggler';
+
+/** What a fake worker does with a block request: answer at once, after `delay` ms, never, or crash. */
+type Act = 'answer' | 'hang' | 'crash' | { delay: number };
+
+interface Fakes {
+  spawn: () => PoolPort;
+  /** Workers made, and which of them were terminated. */
+  made: number;
+  terminated: Set<number>;
+  /** Every block request a worker received: which worker, which block, when (fake clock). */
+  sent: { worker: number; block: number; at: number }[];
+  /** Crashes worker `id` now (whatever it is doing). */
+  kill(id: number): void;
+}
+
+/** `act(block, attempt)`: attempt 0 is the first time the block is sent to any worker, 1 the next… */
+function fakes(act: (block: number, attempt: number) => Act = () => 'answer'): Fakes {
+  const kills = new Map<number, () => void>();
+  const f: Fakes = { spawn: () => null as never, made: 0, terminated: new Set(), sent: [], kill: (id) => kills.get(id)?.() };
+  f.spawn = () => {
+    const id = f.made++;
+    let onMsg: ((m: FromWorker) => void) | null = null;
+    let onFail: ((e: Error) => void) | null = null;
+    let handler: ((m: ToWorker) => void) | null = null;
+    let dead = false;
+    serve(
+      (cb) => (handler = cb),
+      (m) => setTimeout(() => !dead && onMsg?.(m), 0),
+    );
+    kills.set(id, () => {
+      if (dead) return;
+      dead = true;
+      onFail?.(new Error(`worker ${id} crashed`));
+    });
+    return {
+      post: (m) =>
+        setTimeout(() => {
+          if (dead) return;
+          if (m.kind !== 'block') return handler?.(m);
+          const attempt = f.sent.filter((s) => s.block === m.block).length;
+          f.sent.push({ worker: id, block: m.block, at: Date.now() });
+          const a = act(m.block, attempt);
+          if (a === 'hang') return;
+          if (a === 'crash') {
+            dead = true;
+            onFail?.(new Error(`worker crashed on block ${m.block}`));
+            return;
+          }
+          if (a === 'answer') handler?.(m);
+          else setTimeout(() => !dead && handler?.(m), a.delay);
+        }, 0),
+      onMessage: (cb) => (onMsg = cb),
+      onFailure: (cb) => (onFail = cb),
+      terminate: () => {
+        dead = true;
+        f.terminated.add(id);
+      },
+    };
+  };
+  return f;
+}
+
+const opts: PoolOptions = { now: () => Date.now() };
+const sentOf = (f: Fakes, block: number) => f.sent.filter((s) => s.block === block);
+
+function bootInput(B: number, seed: number): BootstrapJobInput {
+  const { table, criteria } = syntheticPanel(4);
+  const s = buildCommonSample(table, { dependent: 'y', criteria });
+  if (isProblem(s)) throw new Error(s.messageEn);
+  return bootstrapJobInput(s, { B, seed }) as BootstrapJobInput;
+}
+
+const boot = bootInput(640, 3); // 10 blocks of 64 replications
+const reference = runInline(bootstrapJob, boot);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  setPoolProvider(null);
+});
+
+describe('block times', () => {
+  it('the median of finished blocks sets the limit, with a floor; before any, the long first wait', () => {
+    const t = new BlockTimes();
+    expect(t.median()).toBeNull();
+    expect(t.hungAfter(DEFAULT_STRAGGLER)).toBe(DEFAULT_STRAGGLER.firstMs);
+    for (const ms of [900, 100, 500]) t.add(ms);
+    expect(t.median()).toBe(500);
+    expect(t.hungAfter({ factor: 8, floorMs: 3000, firstMs: 30000 })).toBe(4000);
+    t.add(300);
+    expect(t.median()).toBe(400);
+    expect(t.hungAfter({ factor: 8, floorMs: 5000, firstMs: 30000 })).toBe(5000);
+  });
+});
+
+describe('a worker that hangs on a block', () => {
+  it.each([1, 2, 3])('%i worker(s): a backup copy answers, with exactly the normal result; the hung worker is stopped', async (size) => {
+    const f = fakes((b, attempt) => (b === 4 && attempt === 0 ? 'hang' : 'answer'));
+    const pool = new WorkerPool(f.spawn, size, opts);
+    const run = pool.run(bootstrapJob, boot);
+    await vi.runAllTimersAsync();
+    const got = await run;
+    expect(got).toEqual(reference);
+    const tries = sentOf(f, 4);
+    expect(tries).toHaveLength(2);
+    expect(tries[1].worker).not.toBe(tries[0].worker);
+    // The hung worker lost the race: terminated; the pool is back to its size.
+    expect(f.terminated.has(tries[0].worker)).toBe(true);
+    expect(pool.workers).toBe(size);
+    // The pool still works for the next job.
+    const next = pool.run(bootstrapJob, boot);
+    await vi.runAllTimersAsync();
+    expect(await next).toEqual(reference);
+    pool.close();
+  });
+
+  it('best subsets: a hung Gray-code block is re-run by its backup to the same ranking', async () => {
+    const { table, criteria } = syntheticPanel(18);
+    const s = buildCommonSample(table, { dependent: 'y', criteria });
+    if (isProblem(s)) throw new Error(s.messageEn);
+    const red = partialOut(s);
+    if (isProblem(red)) throw new Error(red.messageEn);
+    const input = subsetJobInput(red, { top: 5 }); // 4 blocks
+    const f = fakes((b, attempt) => (b === 3 && attempt === 0 ? 'hang' : 'answer'));
+    const pool = new WorkerPool(f.spawn, 2, opts);
+    const run = pool.run(subsetsJob, input);
+    await vi.runAllTimersAsync();
+    expect(await run).toEqual(runInline(subsetsJob, input));
+    expect(sentOf(f, 3)).toHaveLength(2);
+    pool.close();
+  });
+
+  it('the backup starts once the block has run factor × the median finished block, not before', async () => {
+    // Every block takes 1 s; block 6 hangs, so the limit is 8 × 1 s.
+    const f = fakes((b, attempt) => (b === 6 && attempt === 0 ? 'hang' : { delay: 1000 }));
+    const pool = new WorkerPool(f.spawn, 2, { ...opts, straggler: { factor: 8, floorMs: 3000 } });
+    const run = pool.run(bootstrapJob, boot);
+    await vi.advanceTimersByTimeAsync(100);
+    while (sentOf(f, 6).length === 0) await vi.advanceTimersByTimeAsync(100);
+    const started = sentOf(f, 6)[0].at;
+    // (A fake worker's message hops take a fake millisecond each, so a block takes just over 1 s.)
+    await vi.advanceTimersByTimeAsync(started + 7_900 - Date.now());
+    expect(sentOf(f, 6)).toHaveLength(1);
+    expect(f.made).toBe(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sentOf(f, 6)).toHaveLength(2);
+    await vi.runAllTimersAsync();
+    expect(await run).toEqual(reference);
+    pool.close();
+  });
+
+  it('before any block has finished, a hung first block waits the long first limit', async () => {
+    const f = fakes((b, attempt) => (b === 0 && attempt === 0 ? 'hang' : 'answer'));
+    const pool = new WorkerPool(f.spawn, 1, { ...opts, straggler: { floorMs: 3000, firstMs: 30_000 } });
+    const run = pool.run(bootstrapJob, boot);
+    await vi.advanceTimersByTimeAsync(29_900);
+    expect(sentOf(f, 0)).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sentOf(f, 0)).toHaveLength(2);
+    // With one worker (hung) the backup runs on one more; the rest of the job follows there.
+    expect(f.made).toBe(2);
+    await vi.runAllTimersAsync();
+    expect(await run).toEqual(reference);
+    expect(pool.workers).toBe(1);
+    pool.close();
+  });
+
+  it('a slow block that answers before its backup wins; the backup is stopped, no error', async () => {
+    // Block 4 answers after 5 s (the backup starts at the 3 s floor and would hang).
+    const f = fakes((b, attempt) => (b === 4 ? (attempt === 0 ? { delay: 5000 } : 'hang') : 'answer'));
+    const pool = new WorkerPool(f.spawn, 2, opts);
+    const run = pool.run(bootstrapJob, boot);
+    await vi.runAllTimersAsync();
+    expect(await run).toEqual(reference);
+    const tries = sentOf(f, 4);
+    expect(tries).toHaveLength(2);
+    expect(f.terminated.has(tries[1].worker)).toBe(true);
+    expect(f.terminated.has(tries[0].worker)).toBe(false);
+    expect(pool.workers).toBe(2);
+    pool.close();
+  });
+});
+
+describe('a block that hangs or fails twice', () => {
+  it('a backup that hangs too: the job fails with the block, naming the wait; every worker of it is stopped', async () => {
+    const f = fakes((b) => (b === 4 ? 'hang' : 'answer'));
+    const pool = new WorkerPool(f.spawn, 2, opts);
+    const run = pool.run(bootstrapJob, boot);
+    const caught = run.catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const err = await caught;
+    expect(err).toBeInstanceOf(BlockFailedError);
+    expect((err as BlockFailedError).block).toBe(4);
+    expect((err as BlockFailedError).hungMs).toBeGreaterThan(DEFAULT_STRAGGLER.floorMs);
+    for (const t of sentOf(f, 4)) expect(f.terminated.has(t.worker)).toBe(true);
+    expect(pool.workers).toBe(2);
+    pool.close();
+  });
+
+  it('through runJob: the error the view shows, in plain words', async () => {
+    setPoolProvider(() => new WorkerPool(fakes((b) => (b === 4 ? 'hang' : 'answer')).spawn, 2, opts));
+    const got = runJob(bootstrapJob, boot);
+    await vi.runAllTimersAsync();
+    const p = await got;
+    if (!isProblem(p)) throw new Error('expected a failure');
+    expect(p.code).toBe('pool-block-failed');
+    expect(p.message).toMatch(/^Klyngebootstrapen stoppet: del 5 av 10 feilet to ganger i en hjelpetråd\. .*\(Feilen: ingen svar etter 3\u00a0s\)$/);
+    expect(p.messageEn).toMatch(/^The cluster bootstrap stopped: part 5 of 10 failed twice in a helper thread\. .*\(The error: no answer after 3\u00a0s\)$/);
+  });
+
+  it('hung, then its backup crashes: failed twice', async () => {
+    const f = fakes((b, attempt) => (b === 4 ? (attempt === 0 ? 'hang' : 'crash') : 'answer'));
+    const pool = new WorkerPool(f.spawn, 2, opts);
+    const caught = pool.run(bootstrapJob, boot).catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const err = await caught;
+    expect(err).toBeInstanceOf(BlockFailedError);
+    expect((err as BlockFailedError).hungMs).toBeUndefined();
+    expect((err as Error).message).toBe('worker crashed on block 4');
+    pool.close();
+  });
+
+  it('crashed, then its re-run hangs: failed twice', async () => {
+    const f = fakes((b, attempt) => (b === 4 ? (attempt === 0 ? 'crash' : 'hang') : 'answer'));
+    const pool = new WorkerPool(f.spawn, 2, opts);
+    const caught = pool.run(bootstrapJob, boot).catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const err = await caught;
+    expect(err).toBeInstanceOf(BlockFailedError);
+    expect((err as BlockFailedError).hungMs).toBeGreaterThan(0);
+    expect(sentOf(f, 4)).toHaveLength(2);
+    pool.close();
+  });
+
+  it('hung, then the hung worker crashes while its backup runs: the backup still answers (one failure)', async () => {
+    const f = fakes((b, attempt) => (b === 4 ? (attempt === 0 ? 'hang' : { delay: 2000 }) : 'answer'));
+    const pool = new WorkerPool(f.spawn, 1, opts);
+    const run = pool.run(bootstrapJob, boot);
+    while (sentOf(f, 4).length < 2) await vi.advanceTimersByTimeAsync(100);
+    f.kill(sentOf(f, 4)[0].worker);
+    await vi.runAllTimersAsync();
+    expect(await run).toEqual(reference);
+    expect(sentOf(f, 4)).toHaveLength(2);
+    expect(pool.workers).toBe(1);
+    pool.close();
+  });
+});
+
+describe('cancel while a backup runs', () => {
+  it('stops every worker of the job, backup and hung one alike; the pool is back to its size', async () => {
+    const f = fakes((b) => (b === 4 ? 'hang' : b > 4 ? { delay: 60_000 } : 'answer'));
+    let cancel = false;
+    const pool = new WorkerPool(f.spawn, 1, opts);
+    const run = pool.run(bootstrapJob, boot, { cancelled: () => cancel });
+    while (sentOf(f, 4).length < 2) await vi.advanceTimersByTimeAsync(100);
+    cancel = true;
+    await vi.advanceTimersByTimeAsync(40);
+    const got = await run;
+    expect(got.cancelled).toBe(true);
+    expect(got.valid + got.failed).toBe(4 * 64);
+    for (const t of sentOf(f, 4)) expect(f.terminated.has(t.worker)).toBe(true);
+    expect(pool.workers).toBe(1);
+    pool.close();
+  });
+});
