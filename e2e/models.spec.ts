@@ -62,6 +62,18 @@ test('builds two models and compares them side by side', async ({ page }) => {
   const dropped = page.getByTestId('dropped-units').filter({ hasText: 'Modell A (kopi)' });
   await dropped.locator('summary').click();
   await expect(dropped.locator('tbody tr').first()).toBeVisible();
+  // The rows cross packed (src/results/droppedPack.ts) and are built when the list opens: the count
+  // in the summary is the rows listed, each with unit, name, year, variable and reason.
+  const count = Number((await dropped.locator('summary').innerText()).match(/Utelatte observasjoner \((\d+)\)/)![1]);
+  expect(count).toBeGreaterThan(0);
+  await expect(dropped.locator('tbody tr')).toHaveCount(Math.min(count, 50));
+  if (count > 50) await expect(dropped).toContainText(`Viser 50 av ${count}`);
+  const cells = dropped.locator('tbody tr').first().locator('td');
+  await expect(cells.nth(0)).toHaveText(/^\d{4}$/);
+  await expect(cells.nth(1)).not.toHaveText('');
+  await expect(cells.nth(2)).toHaveText(/^20\d\d$/);
+  await expect(cells.nth(3)).not.toHaveText('');
+  await expect(cells.nth(4)).not.toHaveText('');
 
   await shot(page, 'models-two-side-by-side-nb');
   await expectNoSeriousAxeViolations(page);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisSpec } from '../spec/schema';
 import type { AnalysisResults } from '../results/analysisResults';
 import { diffResults, type ResultsUpdate } from '../results/update';
+import { packModels } from '../results/droppedPack';
 import { RUN_DEBOUNCE_MS, useAnalysisStore } from './analysisStore';
 import { setAnalysisClient, type AnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
@@ -96,7 +97,8 @@ describe('useAnalysisStore', () => {
       // The second pass asks for everything, holding the dataset it already has.
       expect(fake.pending[1].upTo).toBeUndefined();
       expect(fake.pending[1].have).toEqual({ dataset: 1 });
-      fake.pending[1].update({ specHash: 'h', problems: [], versions: { dataset: 1, models: 1 }, changed: { models: {} } });
+      // The models section crosses packed (src/results/droppedPack.ts).
+      fake.pending[1].update({ specHash: 'h', problems: [], versions: { dataset: 1, models: 1 }, changed: { models: packModels({}) } });
       await vi.advanceTimersByTimeAsync(0);
       expect(useAnalysisStore.getState().results?.dataset).toBe(shown);
       expect(useAnalysisStore.getState().results?.models).toEqual({});

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useStrings } from '../../i18n/useStrings';
 import { DroppedUnits } from './DroppedUnits';
+import { droppedCount } from '../../results/droppedPack';
 import { ModelBuilder } from './ModelBuilder';
 import { addEstimatorComparison, addModel, duplicateModel, removeModel, resultColumns, shownModels } from './modelOps';
 import { TableOptions } from './TableOptions';
@@ -147,7 +148,8 @@ export function ModelsView() {
                   <DroppedUnits
                     key={c.key}
                     title={`(${c.number}) ${c.entry.label}${c.year !== null ? ` ${c.year}` : ''}`}
-                    dropped={c.outcome?.dropped ?? []}
+                    count={c.outcome ? droppedCount(c.outcome) : 0}
+                    rows={() => c.outcome?.dropped ?? []}
                     unitNames={unitNames}
                     labels={labels}
                   />
