@@ -9,7 +9,7 @@ import { useSessionStore } from './sessionStore';
 import { getAnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
 import { demoBaseUrl, takeEarlyDemo } from './earlyDemo';
-import { nextTask } from '../ingest/nextTask';
+import { answerTask } from './answerTask';
 
 /**
  * Progress of a worker import, shown while the status is «loading». Comlink delivers a progress
@@ -31,8 +31,9 @@ export async function loadDemo(): Promise<boolean> {
     // The page may have begun the load already (earlyDemo.ts).
     const out = (await takeEarlyDemo(progress)) ?? (await getAnalysisClient().loadDemo(demoBaseUrl(), progress));
     // The worker's answer was unpacked (structured clone) in the task that received it; validating its
-    // spec and the first render with it get a task of their own (speed budget: no task over 50 ms).
-    await nextTask();
+    // spec and the first render with it get a task of their own (speed budget: no task over 50 ms),
+    // ahead of the shell's waiting render slices (answerTask.ts).
+    await answerTask();
     store.setImportProblems(out.problems);
     if (!out.spec) {
       store.setStatus('error');

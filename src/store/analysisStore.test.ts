@@ -198,4 +198,29 @@ describe('useAnalysisStore', () => {
     expect(useAnalysisStore.getState().results?.specHash).toBe('later-task');
     expect(useAnalysisStore.getState().status).toBe('ready');
   });
+
+  it('applies a run\'s results in a user-blocking task where the browser has one (ahead of render slices)', async () => {
+    const priorities: string[] = [];
+    vi.stubGlobal('scheduler', {
+      postTask: (cb: () => void, o: { priority: string }) => {
+        priorities.push(o.priority);
+        return nextTask().then(cb);
+      },
+    });
+    try {
+      const { updateSpec } = useAnalysisStore.getState();
+      updateSpec((d) => void (d.title = 'urgent'));
+      await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
+      vi.useRealTimers();
+      fake.pending.at(-1)!.resolve(result('urgent'));
+      for (let i = 0; i < 50; i++) await Promise.resolve();
+      expect(useAnalysisStore.getState().results?.specHash).not.toBe('urgent');
+      await nextTask();
+      await nextTask();
+      expect(useAnalysisStore.getState().results?.specHash).toBe('urgent');
+      expect(priorities).toEqual(['user-blocking']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

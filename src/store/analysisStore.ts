@@ -14,7 +14,7 @@ import type { VariableInfo } from '../worker/ingestTypes';
 import type { AnalysisResults, SectionKey } from '../results/analysisResults';
 import { mergeResults, type SectionVersions } from '../results/update';
 import { getAnalysisClient } from './workerClient';
-import { nextTask } from '../ingest/nextTask';
+import { answerTask } from './answerTask';
 import { useUiStore } from './uiStore';
 
 export type Status = 'idle' | 'loading' | 'running' | 'ready' | 'error';
@@ -85,7 +85,7 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
       // the worker's cache computes without repeating them (README «Performance»: demo_interactive_ms).
       if (get().results === null && shownSections) {
         const first = await getAnalysisClient().run(spec, onProgress, held, [...shownSections]);
-        await nextTask();
+        await answerTask();
         if (token !== runToken || first === null) return;
         const partial = mergeResults(get().results, held, first);
         if (partial) {
@@ -102,7 +102,7 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
       // The results message was unpacked (structured clone, ~10 MB after a big upload) in the task that
       // received it; the store update and the views' render with it run in the next task, so the two
       // costs never add up in one (speed budget: no main-thread task over 50 ms).
-      await nextTask();
+      await answerTask();
       // A newer run (or edit) owns the status; a superseded run just disappears.
       if (token !== runToken || update === null) return;
       let results = mergeResults(get().results, held, update);
@@ -111,7 +111,7 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
         // in the worker, so this re-runs nothing).
         held = {};
         update = await getAnalysisClient().run(spec, onProgress, held);
-        await nextTask();
+        await answerTask();
         if (token !== runToken || update === null) return;
         results = mergeResults(null, held, update)!;
       }
