@@ -95,14 +95,22 @@ export async function startSession(): Promise<void> {
   let savedView: ReturnType<typeof readViewState> = {};
   // Set when the saved session could not be kept aside: it is then not overwritten by autosave.
   let protectSaved = false;
+  // The three reads are independent: all are asked for at once (on a first visit the demo's first
+  // results wait for them; one after the other they were three IndexedDB round trips), and their
+  // answers are taken in the order they were used before.
+  const crashedRead = takeCrashMarker();
+  const viewRead = readSavedView().catch(() => undefined);
+  const specRead = readSavedSpec();
+  // Read and dropped unawaited if an earlier read throws (no unhandled rejection).
+  specRead.catch(() => undefined);
   try {
-    const crashed = await takeCrashMarker();
+    const crashed = await crashedRead;
     if (crashed) session.setCrashed(crashed);
     // The view state first: a session saved before the view state had its own key carries it in its
     // (version 1) spec, and replaceSpec then takes it from there.
-    savedView = readViewState(await readSavedView().catch(() => undefined));
+    savedView = readViewState(await viewRead);
     useUiStore.getState().setView(savedView);
-    const saved = await readSavedSpec();
+    const saved = await specRead;
     if (saved !== undefined) {
       const loaded = loadSpec(saved);
       if (!loaded.ok) {
@@ -129,7 +137,10 @@ export async function startSession(): Promise<void> {
     // The store could not be read at all (private window, blocked storage): start on the demo.
     restored = false;
   }
-  session.setDamaged(await listDamaged().catch(() => []));
+  // After any keeping aside above; the demo does not wait for the list (the prompt shows it when read).
+  void listDamaged()
+    .catch(() => [])
+    .then((damaged) => session.setDamaged(damaged));
   // A first visit (nothing saved) or an unusable saved session (kept aside above) opens on the demo,
   // as the README promises. The demo starts with a fresh view state, so what the user looked at last
   // time (on the demo: the demo's spec is not saved until it is edited) is put back.
