@@ -14,12 +14,15 @@
  * - A saved session or file record that cannot be used is kept aside under `damaged:<time>` before
  *   anything overwrites it, so the user can download it.
  */
-import { del, get, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { del, get, keys, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
 
 const DB_NAME = 'kostnadsnokkel-lab';
 const STORE_NAME = 'session';
 const SPEC_KEY = 'spec';
 const VIEW_KEY = 'view';
+/** Time stamp of the edit each copy holds (journal.ts): a journal entry older than it is not applied. */
+const SPEC_AT_KEY = 'spec-at';
+const VIEW_AT_KEY = 'view-at';
 const IMPORTING_KEY = 'importing';
 const CRASHED_KEY = 'crashed';
 const DAMAGED_PREFIX = 'damaged:';
@@ -139,13 +142,22 @@ async function read<T>(key: string): Promise<T | undefined> {
   }
 }
 
-/** Saves the spec; `reopened` says the store had been deleted (files saved before are gone). */
-export async function saveSpec(spec: unknown): Promise<{ reopened: boolean }> {
-  return write((s) => set(SPEC_KEY, spec, s));
+/**
+ * Saves the spec; `reopened` says the store had been deleted (files saved before are gone). `at`, the
+ * time stamp of the edit (journal.ts), is written in the same transaction.
+ */
+export async function saveSpec(spec: unknown, at?: number): Promise<{ reopened: boolean }> {
+  return write((s) => (at === undefined ? set(SPEC_KEY, spec, s) : setMany([[SPEC_KEY, spec], [SPEC_AT_KEY, at]], s)));
 }
 
 export async function readSavedSpec(): Promise<unknown> {
   return read(SPEC_KEY);
+}
+
+/** The time stamp of the saved spec's edit (undefined: saved without one). */
+export async function readSavedSpecAt(): Promise<number | undefined> {
+  const at = await read<unknown>(SPEC_AT_KEY).catch(() => undefined);
+  return typeof at === 'number' && Number.isFinite(at) ? at : undefined;
 }
 
 /** Removes the saved spec (after it was kept aside: a reload must not keep it aside again). */
@@ -155,12 +167,17 @@ export async function deleteSavedSpec(): Promise<void> {
 }
 
 /** The UI's view state (src/spec/viewState.ts), saved apart from the spec: no stage reads it. */
-export async function saveView(view: unknown): Promise<{ reopened: boolean }> {
-  return write((s) => set(VIEW_KEY, view, s));
+export async function saveView(view: unknown, at?: number): Promise<{ reopened: boolean }> {
+  return write((s) => (at === undefined ? set(VIEW_KEY, view, s) : setMany([[VIEW_KEY, view], [VIEW_AT_KEY, at]], s)));
 }
 
 export async function readSavedView(): Promise<unknown> {
   return read(VIEW_KEY);
+}
+
+export async function readSavedViewAt(): Promise<number | undefined> {
+  const at = await read<unknown>(VIEW_AT_KEY).catch(() => undefined);
+  return typeof at === 'number' && Number.isFinite(at) ? at : undefined;
 }
 
 /** Stores an uploaded file as a Blob (the picker's File as it is), under its source id. */

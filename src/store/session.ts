@@ -10,6 +10,8 @@
  *   used is kept aside (downloadable) before anything can overwrite it, and the demo opens instead.
  * - A stored file record that is not a file is kept aside and the session restored without it.
  * - Autosave failures go to the session store, which the status line shows with what to do.
+ * - Each edit is journaled synchronously (journal.ts) before the debounced IndexedDB write, and the
+ *   journal is applied at start when it is newer: an edit made just before a reload comes back.
  */
 import { useAnalysisStore } from './analysisStore';
 import { loadDemo, reloadSources } from './actions';
@@ -26,7 +28,9 @@ import {
   readCrashed,
   readImporting,
   readSavedSpec,
+  readSavedSpecAt,
   readSavedView,
+  readSavedViewAt,
   SaveError,
   saveSpec,
   saveView,
@@ -37,6 +41,7 @@ import { useSessionStore } from './sessionStore';
 import { readViewState } from '../spec/viewState';
 import { loadSpec } from '../spec/migrate';
 import type { AnalysisSpec } from '../spec/schema';
+import { clearJournal, dropJournal, editStamp, newerThanSaved, readJournal, writeJournal, type JournalKind } from './journal';
 
 const AUTOSAVE_MS = 400;
 
@@ -70,11 +75,15 @@ async function setAsideDamagedFiles(spec: AnalysisSpec): Promise<Set<string>> {
   return out;
 }
 
-/** Autosave: a failure is shown in the status line (with what to do), a later success clears it. */
-async function autosave(write: () => Promise<{ reopened: boolean }>): Promise<void> {
+/**
+ * Autosave: a failure is shown in the status line (with what to do), a later success clears it. Once
+ * the write of the edit stamped `at` has committed, its journal entry is no longer needed.
+ */
+async function autosave(write: () => Promise<{ reopened: boolean }>, journal?: { kind: JournalKind; at: number }): Promise<void> {
   const session = useSessionStore.getState();
   try {
     const { reopened } = await write();
+    if (journal) clearJournal(journal.kind, journal.at);
     if (reopened) {
       // The browser's site data were cleared under the page: files stored before are gone.
       const kept = filesStoredSinceReopen();
@@ -95,22 +104,38 @@ export async function startSession(): Promise<void> {
   let savedView: ReturnType<typeof readViewState> = {};
   // Set when the saved session could not be kept aside: it is then not overwritten by autosave.
   let protectSaved = false;
-  // The three reads are independent: all are asked for at once (on a first visit the demo's first
-  // results wait for them; one after the other they were three IndexedDB round trips), and their
+  // Read before anything else runs: the edits the last page made that IndexedDB may not have.
+  const journal = { spec: readJournal('spec'), view: readJournal('view') };
+  /** Journal entries applied over the IndexedDB copies, saved there once the session is up. */
+  const applied: { spec?: number; view?: number } = {};
+  // The reads are independent: all are asked for at once (on a first visit the demo's first
+  // results wait for them; one after the other they were several IndexedDB round trips), and their
   // answers are taken in the order they were used before.
   const crashedRead = takeCrashMarker();
   const viewRead = readSavedView().catch(() => undefined);
+  const viewAtRead = readSavedViewAt();
   const specRead = readSavedSpec();
+  const specAtRead = readSavedSpecAt();
   // Read and dropped unawaited if an earlier read throws (no unhandled rejection).
-  specRead.catch(() => undefined);
+  for (const read of [viewAtRead, specRead, specAtRead]) read.catch(() => undefined);
   try {
     const crashed = await crashedRead;
     if (crashed) session.setCrashed(crashed);
     // The view state first: a session saved before the view state had its own key carries it in its
     // (version 1) spec, and replaceSpec then takes it from there.
-    savedView = readViewState(await viewRead);
+    const viewEdit = newerThanSaved(journal.view, await viewAtRead);
+    if (viewEdit) applied.view = viewEdit.at;
+    savedView = readViewState(viewEdit ? viewEdit.value : await viewRead);
     useUiStore.getState().setView(savedView);
-    const saved = await specRead;
+    let saved = await specRead;
+    const specEdit = newerThanSaved(journal.spec, await specAtRead);
+    if (specEdit && loadSpec(specEdit.value).ok) {
+      saved = specEdit.value;
+      applied.spec = specEdit.at;
+    } else if (specEdit) {
+      // A journaled spec that does not load is not worth keeping aside: the IndexedDB copy is used.
+      dropJournal('spec');
+    }
     if (saved !== undefined) {
       const loaded = loadSpec(saved);
       if (!loaded.ok) {
@@ -149,18 +174,33 @@ export async function startSession(): Promise<void> {
     useUiStore.getState().setView(savedView);
   }
 
+  // The journaled edits the session came back with are saved to IndexedDB now (nothing else would).
+  if (applied.spec !== undefined && !protectSaved) {
+    const at = applied.spec;
+    void autosave(() => saveSpec(useAnalysisStore.getState().spec, at), { kind: 'spec', at });
+  }
+  if (applied.view !== undefined) {
+    const at = applied.view;
+    void autosave(() => saveView(selectViewState(useUiStore.getState()), at), { kind: 'view', at });
+  }
+
   let timer: ReturnType<typeof setTimeout> | null = null;
   useAnalysisStore.subscribe((s, prev) => {
     if (s.spec === prev.spec || protectSaved) return;
+    // Journaled at once (synchronously, before a reload can start); written to IndexedDB debounced.
+    const at = editStamp();
+    writeJournal('spec', s.spec, at);
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void autosave(() => saveSpec(s.spec)), AUTOSAVE_MS);
+    timer = setTimeout(() => void autosave(() => saveSpec(s.spec, at), { kind: 'spec', at }), AUTOSAVE_MS);
   });
   let viewTimer: ReturnType<typeof setTimeout> | null = null;
   useUiStore.subscribe((s, prev) => {
     const view = selectViewState(s);
     const before = selectViewState(prev);
     if ((Object.keys(view) as (keyof typeof view)[]).every((k) => view[k] === before[k])) return;
+    const at = editStamp();
+    writeJournal('view', view, at);
     if (viewTimer) clearTimeout(viewTimer);
-    viewTimer = setTimeout(() => void autosave(() => saveView(view)), AUTOSAVE_MS);
+    viewTimer = setTimeout(() => void autosave(() => saveView(view, at), { kind: 'view', at }), AUTOSAVE_MS);
   });
 }
