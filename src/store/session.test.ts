@@ -17,6 +17,9 @@ vi.mock('./persistence', () => ({
   readCrashed: () => pending('crashed'),
   readSavedView: () => pending('view'),
   readSavedSpec: () => pending('spec'),
+  // The edit stamps (journal.ts) answer at once: the test is about the three reads above.
+  readSavedViewAt: async () => undefined,
+  readSavedSpecAt: async () => undefined,
   listDamaged: () => pending('damaged'),
   holdCrashed: async () => undefined,
   clearImporting: async () => undefined,
