@@ -18,8 +18,8 @@ import { makeTable, numericColumn, stringColumn } from '../../src/engine/table';
 import { blockSeed, Prng } from '../../src/engine/importance/prng';
 import { hasPoolFailure, runJob, setPoolProvider } from '../../src/pool/runner';
 import { browserPoolSize } from '../../src/pool/browserPool';
-import { BlockFailedError, WorkerPool, type FromWorker, type PoolPort, type ToWorker } from '../../src/pool/pool';
-import { serve } from '../../src/pool/serve';
+import { BlockFailedError, WorkerPool, type PoolPort } from '../../src/pool/pool';
+import { fakeWorker } from './fakeWorker';
 import { runInline } from '../../src/engine/parallel/job';
 import { nodePool } from '../../cli/pool/nodePool';
 import { relativeImportance, relativeImportanceAsync } from '../../src/engine/importance/relimp';
@@ -40,33 +40,10 @@ function reduced(p: number): Reduced {
   return red;
 }
 
-/** A worker in this process: the real serve() behind a message hop; `crash(block, attempt)` kills it. */
+/** A worker in this process (fakeWorker.ts); `crash(block)` kills it when that block is posted. */
 function inProcess(crash: (block: number) => boolean = () => false): () => PoolPort {
-  return () => {
-    let onMsg: ((m: FromWorker) => void) | null = null;
-    let onFail: ((e: Error) => void) | null = null;
-    let handler: ((m: ToWorker) => void) | null = null;
-    let dead = false;
-    serve(
-      (cb) => (handler = cb),
-      (m) => setTimeout(() => !dead && onMsg?.(m), 0),
-    );
-    return {
-      post: (m) =>
-        setTimeout(() => {
-          if (dead) return;
-          if (m.kind === 'block' && crash(m.block)) {
-            dead = true;
-            onFail?.(new Error(`worker crashed on block ${m.block}`));
-            return;
-          }
-          handler?.(m);
-        }, 0),
-      onMessage: (cb) => (onMsg = cb),
-      onFailure: (cb) => (onFail = cb),
-      terminate: () => (dead = true),
-    };
-  };
+  return () =>
+    fakeWorker((m, w) => (m.kind === 'block' && crash(m.block) ? w.crash(new Error(`worker crashed on block ${m.block}`)) : w.handle(m))).port;
 }
 
 const red = reduced(18); // 2^18 subsets = 4 blocks

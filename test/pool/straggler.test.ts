@@ -13,9 +13,9 @@ import { partialOut } from '../../src/engine/importance/partialOut';
 import { subsetJobInput, subsetsJob } from '../../src/engine/importance/search';
 import { bootstrapJob, bootstrapJobInput, type BootstrapJobInput } from '../../src/engine/stability/bootstrap';
 import { runInline } from '../../src/engine/parallel/job';
-import { BlockFailedError, WorkerPool, type FromWorker, type PoolOptions, type PoolPort, type ToWorker } from '../../src/pool/pool';
+import { BlockFailedError, WorkerPool, type PoolOptions, type PoolPort } from '../../src/pool/pool';
 import { runJob, setPoolProvider } from '../../src/pool/runner';
-import { serve } from '../../src/pool/serve';
+import { fakeWorker } from './fakeWorker';
 import { BlockTimes, DEFAULT_STRAGGLER } from '../../src/pool/straggler';
 
 /** What a fake worker does with a block request: answer at once, after `delay` ms, never, or crash. */
@@ -38,43 +38,21 @@ function fakes(act: (block: number, attempt: number) => Act = () => 'answer'): F
   const f: Fakes = { spawn: () => null as never, made: 0, terminated: new Set(), sent: [], kill: (id) => kills.get(id)?.() };
   f.spawn = () => {
     const id = f.made++;
-    let onMsg: ((m: FromWorker) => void) | null = null;
-    let onFail: ((e: Error) => void) | null = null;
-    let handler: ((m: ToWorker) => void) | null = null;
-    let dead = false;
-    serve(
-      (cb) => (handler = cb),
-      (m) => setTimeout(() => !dead && onMsg?.(m), 0),
-    );
-    kills.set(id, () => {
-      if (dead) return;
-      dead = true;
-      onFail?.(new Error(`worker ${id} crashed`));
-    });
-    return {
-      post: (m) =>
-        setTimeout(() => {
-          if (dead) return;
-          if (m.kind !== 'block') return handler?.(m);
-          const attempt = f.sent.filter((s) => s.block === m.block).length;
-          f.sent.push({ worker: id, block: m.block, at: Date.now() });
-          const a = act(m.block, attempt);
-          if (a === 'hang') return;
-          if (a === 'crash') {
-            dead = true;
-            onFail?.(new Error(`worker crashed on block ${m.block}`));
-            return;
-          }
-          if (a === 'answer') handler?.(m);
-          else setTimeout(() => !dead && handler?.(m), a.delay);
-        }, 0),
-      onMessage: (cb) => (onMsg = cb),
-      onFailure: (cb) => (onFail = cb),
-      terminate: () => {
-        dead = true;
-        f.terminated.add(id);
+    const w = fakeWorker(
+      (m, w) => {
+        if (m.kind !== 'block') return w.handle(m);
+        const attempt = f.sent.filter((s) => s.block === m.block).length;
+        f.sent.push({ worker: id, block: m.block, at: Date.now() });
+        const a = act(m.block, attempt);
+        if (a === 'hang') return;
+        if (a === 'crash') return w.crash(new Error(`worker crashed on block ${m.block}`));
+        if (a === 'answer') w.handle(m);
+        else setTimeout(() => w.handle(m), a.delay);
       },
-    };
+      () => f.terminated.add(id),
+    );
+    kills.set(id, () => w.crash(new Error(`worker ${id} crashed`)));
+    return w.port;
   };
   return f;
 }
