@@ -1,21 +1,32 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisSpec } from '../spec/schema';
-import type { AnalysisResults } from '../results/analysisResults';
-import { diffResults, type ResultsUpdate } from '../results/update';
+import type { AnalysisResults, DatasetSummary, SectionKey } from '../results/analysisResults';
+import type { CostKeyResults } from '../results/costKey';
+import type { ExplainedResults } from '../results/explained';
+import type { StabilityResults } from '../results/stability';
+import { diffResults, type SectionVersions } from '../results/update';
+import type { AnalysisApi } from '../worker/api';
 import { packModels } from '../results/droppedPack';
 import { RUN_DEBOUNCE_MS, useAnalysisStore } from './analysisStore';
 import { setAnalysisClient, type AnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
 import { nextTask } from '../ingest/nextTask';
 
-/** A fake worker whose runs resolve only when the test says so (with whole results, or an update). */
+/** What the worker's `run` answers (the real API's type: an update of the changed sections). */
+type RunAnswer = NonNullable<Awaited<ReturnType<AnalysisApi['run']>>>;
+
+/**
+ * A fake worker whose runs resolve only when the test says so (with whole results, or an update).
+ * Every field takes the worker API's own types, and the sections below are built without casts, so
+ * an update of an old shape (e.g. models not packed) fails `npm run typecheck`.
+ */
 function fakeClient() {
   const pending: {
     spec: AnalysisSpec;
-    have: Record<string, number | undefined>;
-    upTo?: string[];
+    have: SectionVersions;
+    upTo?: SectionKey[];
     resolve(r: AnalysisResults | null): void;
-    update(u: ResultsUpdate): void;
+    update(u: RunAnswer): void;
   }[] = [];
   const client: AnalysisClient = {
     loadDemo: async () => ({ spec: null, sources: [], problems: [] }),
@@ -35,6 +46,16 @@ function fakeClient() {
 }
 
 const result = (title: string): AnalysisResults => ({ specHash: title, problems: [] });
+
+// Whole sections of the real result types (empty but complete), for the updates the fake answers.
+const datasetSection = (nRows = 1): DatasetSummary => ({ nRows, nUnits: 1, years: [2024], catalogue: [], derived: [], numericColumns: [], units: [], demo: true });
+const explainedSection = (): ExplainedResults => ({ baselineId: null, comparison: null, analysed: null, relimp: null, oneAtATime: null, stepwise: null, subsets: null, problems: [] });
+const stabilitySection = (): StabilityResults => ({ modelId: null, label: '', criteria: [], perYear: null, leaveOneYearOut: null, bootstrap: null, problems: [] });
+const costKeySection = (): CostKeyResults => ({
+  problems: [], method: 'coefficient', modelId: null, modelLabel: null, dependent: null, year: null, criteria: [], labels: {}, national: {},
+  yObsNational: 0, yUnitNok: 0, computed: null, proposed: null, edited: false, current: null, currentLabel: null, currentKind: 'none',
+  currentText: { nb: '', en: '' }, base: null, outcome: null, candidates: [], flags: [], choices: [], currentFlags: [], refitted: [],
+});
 
 describe('useAnalysisStore', () => {
   let fake: ReturnType<typeof fakeClient>;
@@ -88,7 +109,7 @@ describe('useAnalysisStore', () => {
       store.flushRun();
       await vi.advanceTimersByTimeAsync(0);
       expect(fake.pending.map((p) => p.upTo)).toEqual([['dataset']]);
-      const dataset = { nRows: 1, nUnits: 1, years: [2024], catalogue: [], derived: [], numericColumns: [], units: [], demo: true };
+      const dataset = datasetSection();
       fake.pending[0].update({ specHash: 'h', problems: [], versions: { dataset: 1 }, changed: { dataset } });
       await vi.advanceTimersByTimeAsync(0);
       const shown = useAnalysisStore.getState().results?.dataset;
@@ -129,9 +150,9 @@ describe('useAnalysisStore', () => {
 
   it('merges only the sections that changed: an unchanged section keeps its object, its subscribers are not called', async () => {
     const { updateSpec } = useAnalysisStore.getState();
-    const dataset = { nRows: 1 } as AnalysisResults['dataset'];
-    const explained = { problems: [] } as unknown as AnalysisResults['explained'];
-    const costKey1 = { problems: [] } as unknown as AnalysisResults['costKey'];
+    const dataset = datasetSection();
+    const explained = explainedSection();
+    const costKey1 = costKeySection();
     updateSpec((d) => void (d.title = 'v1'));
     await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
     fake.pending.at(-1)!.update({ specHash: 'v1', problems: [], versions: { dataset: 1, explained: 1, costKey: 1 }, changed: { dataset, explained, costKey: costKey1 } });
@@ -147,7 +168,7 @@ describe('useAnalysisStore', () => {
     await vi.advanceTimersByTimeAsync(RUN_DEBOUNCE_MS + 1);
     const run = fake.pending.at(-1)!;
     expect(run.have).toEqual({ dataset: 1, explained: 1, costKey: 1 });
-    const costKey2 = { problems: [] } as unknown as AnalysisResults['costKey'];
+    const costKey2 = costKeySection();
     run.update({ specHash: 'v2', problems: [], versions: { dataset: 1, explained: 1, costKey: 2 }, changed: { costKey: costKey2 } });
     await vi.advanceTimersByTimeAsync(0);
     stop();
@@ -169,7 +190,7 @@ describe('useAnalysisStore', () => {
     await vi.advanceTimersByTimeAsync(0);
     const again = fake.pending.at(-1)!;
     expect(again.have).toEqual({});
-    const stability = { problems: [] } as unknown as AnalysisResults['stability'];
+    const stability = stabilitySection();
     again.update({ specHash: 'x1', problems: [], versions: { stability: 99 }, changed: { stability } });
     await vi.advanceTimersByTimeAsync(0);
     expect(useAnalysisStore.getState().results).toEqual({ specHash: 'x1', problems: [], stability });
