@@ -27,6 +27,8 @@ test('a candidate criterion adds a ΔR² column, an LMG bar and a stability char
   const charts = page.getByTestId('stability-chart');
   await expect(charts.first()).toBeVisible();
   const chartsBefore = await charts.count();
+  // A year's estimate carries its reading in one <title> (hover tooltip, screen readers): «2021: b [low; high]».
+  await expect(charts.first().locator('svg circle > title').first()).toHaveText(/^\d{4}: \S+ \[\S+; \S+\]$/);
 
   // Add a criterion no barnevern model has (disability recipients 18–49 per inhabitant). Not «the first
   // the picker offers»: that is frie inntekter in kroner, collinear with the model's own control, so

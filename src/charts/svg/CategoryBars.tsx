@@ -49,9 +49,7 @@ export const CategoryBars = memo(function CategoryBars(p: CategoryBarsProps) {
           const e = y((b.base ?? 0) + b.value);
           return (
             <rect key={i} x={box.left + (i + 0.5) * slot - bw / 2} y={Math.min(a, e)} width={bw} height={Math.max(1, Math.abs(a - e))} fill={b.color}>
-              <title>
-                {b.label}: {p.format(b.value)}
-              </title>
+              <title>{`${b.label}: ${p.format(b.value)}`}</title>
             </rect>
           );
         })}

@@ -50,9 +50,7 @@ export const EstimateIntervals = memo(function EstimateIntervals(p: EstimateInte
                   </>
                 )}
                 <circle cx={x(i)} cy={y(q.estimate)} r={4}>
-                  <title>
-                    {q.label}: {p.format(q.estimate)} [{p.format(q.low)}; {p.format(q.high)}]
-                  </title>
+                  <title>{`${q.label}: ${p.format(q.estimate)} [${p.format(q.low)}; ${p.format(q.high)}]`}</title>
                 </circle>
               </g>
             ) : null,

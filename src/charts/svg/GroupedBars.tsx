@@ -80,9 +80,7 @@ export const GroupedBars = memo(function GroupedBars(p: GroupedBarsProps) {
               const e = y(v);
               return (
                 <rect key={g} x={groupStart(g) + k * (bw + 1)} y={Math.min(a, e)} width={bw} height={Math.max(1, Math.abs(a - e))}>
-                  <title>
-                    {p.groups[g]}, {s.name}: {p.format(v)}
-                  </title>
+                  <title>{`${p.groups[g]}, ${s.name}: ${p.format(v)}`}</title>
                 </rect>
               );
             })}
