@@ -4,7 +4,15 @@
  * the Hausman test), and Model 4 of Nordlandsforskning/HELED 2021 (criterion × year with the test of
  * equal effects).
  */
-import { test, expect, loadDemo, waitForResults, shot, expectNoSeriousAxeViolations, switchLanguage, openView, pickVariable } from './support/fixtures';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, loadDemo, waitForResults, shot, expectNoSeriousAxeViolations, switchLanguage, openView, pickVariable, ARTIFACTS } from './support/fixtures';
+
+/** The whole page and the table with its notes, to look at. */
+async function shots(page: Page, part: Locator, name: string): Promise<void> {
+  await shot(page, name);
+  await part.screenshot({ path: path.join(ARTIFACTS, `${name}-table.png`) });
+}
 
 test('OLS, robust and median side by side per year with t-values; random effects with Hausman; criterion × year', async ({ page }) => {
   // A long journey (three views, two languages, four axe runs): more time than one view's test.
@@ -107,4 +115,43 @@ test('OLS, robust and median side by side per year with t-values; random effects
   await expect(eq.locator('tbody tr').first().locator('td').nth(1)).toHaveText(/^\d+, \d+$/);
   await shot(page, 'estimators-stability-equal-years-nb');
   await expectNoSeriousAxeViolations(page, { label: 'stability' });
+});
+
+test('one criterion at a time on a robust and a median model: why R² is «–», and the median fit\'s pseudo R²', async ({ page }) => {
+  test.setTimeout(300_000);
+  await loadDemo(page, 'models');
+  const builder = page.getByTestId('model-builder');
+  // The demo decomposes «+ pasienter psykisk helsevern 0–17» (bv_phv): make it a robust regression.
+  await page.getByTestId('model-tab').filter({ hasText: 'pasienter psykisk helsevern 0–17' }).click();
+  await builder.getByTestId('estimator').selectOption('robust');
+  await waitForResults(page);
+  await openView(page, 'explained');
+  await waitForResults(page);
+  const one = page.getByTestId('one-at-a-time');
+  await expect(one.getByTestId('r2-cell')).toHaveCount(4);
+  for (const cell of await one.getByTestId('r2-cell').all()) await expect(cell).toHaveText('–');
+  const note = page.getByTestId('one-at-a-time-fit-note');
+  await expect(note).toContainText('R² finnes ikke for robust regresjon (rreg)');
+  await expect(note).toContainText('Velg en modell med minste kvadraters metode (OLS) under «Modeller»');
+  await expect(one.getByTestId('pseudo-r2-cell')).toHaveCount(0);
+  await shots(page, one, 'explained-one-at-a-time-robust-nb');
+
+  // Median: the estimator's own measure, Koenker–Machado's pseudo R², in a row of its own.
+  await openView(page, 'models');
+  await page.getByTestId('model-tab').filter({ hasText: 'pasienter psykisk helsevern 0–17' }).click();
+  await builder.getByTestId('estimator').selectOption('median');
+  await waitForResults(page);
+  await openView(page, 'explained');
+  await waitForResults(page);
+  await expect(one.getByTestId('pseudo-r2-cell')).toHaveCount(4);
+  for (const cell of await one.getByTestId('pseudo-r2-cell').all()) await expect(cell).toHaveText(/^0,\d{3}$/);
+  await expect(one.locator('tr', { has: page.getByTestId('pseudo-r2-cell') }).locator('th')).toHaveText('Pseudo-R² (Koenker–Machado)');
+  await expect(note).toContainText('R² finnes ikke for kvantil- og medianregresjon');
+  await expect(note).toContainText('pseudo-R² (Koenker–Machado');
+  await shots(page, one, 'explained-one-at-a-time-median-nb');
+  await expectNoSeriousAxeViolations(page, { label: 'one at a time, median' });
+  await switchLanguage(page, 'en');
+  await expect(note).toContainText('R² does not exist for quantile and median regression');
+  await expect(one.locator('tr', { has: page.getByTestId('pseudo-r2-cell') }).locator('th')).toHaveText('Pseudo R² (Koenker–Machado)');
+  await shots(page, one, 'explained-one-at-a-time-median-en');
 });

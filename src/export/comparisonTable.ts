@@ -10,6 +10,7 @@ import { formatInteger } from '../i18n/format';
 import type { Language } from '../i18n/language';
 import type { ReportCell, ReportRow, ReportTable } from './reportTable';
 import { starLegend } from '../engine/ols/stars';
+import { comparisonFitNote, hasPseudoR2, pseudoR2Label } from './comparisonFitNote';
 
 const T = {
   nb: {
@@ -118,6 +119,7 @@ export function comparisonReportTable(c: ModelComparison, opts: ComparisonTableO
       : stat(t.n, (i) => ({ value: c.columns[i].n, format: 'integer' })),
     stat(t.r2, (i) => ({ value: num(c.columns[i].r2), format: 'decimal', digits: 3 })),
   ];
+  if (hasPseudoR2(c)) statRows.push(stat(pseudoR2Label(opts.lang), (i) => ({ value: num(c.columns[i].pseudoR2 ?? NaN), format: 'decimal', digits: 3 })));
   if (opts.delta) {
     // The baseline column is the reference: its ΔR² is left empty, not 0.
     statRows.push(stat(t.dR2, (i) => ({ value: i === 0 ? null : num(c.columns[i].deltaR2), format: 'decimal', digits: 4 })));
@@ -134,6 +136,7 @@ export function comparisonReportTable(c: ModelComparison, opts: ComparisonTableO
     }
   }
   const sampleNote = comparisonSampleNote(c, opts.lang, opts.labels);
+  const fitNote = comparisonFitNote(c, opts.lang);
   const starNote = starLegend(c.starThresholds, opts.lang, { compact: true });
   return {
     id: opts.id,
@@ -141,7 +144,7 @@ export function comparisonReportTable(c: ModelComparison, opts: ComparisonTableO
     rowHeader: t.variable,
     columns: c.columns.map((col, i) => `(${i + 1}) ${col.label}`),
     groups: [{ rows: coefRows }, { rows: statRows }],
-    notes: [t.se, starNote, ...(sampleNote ? [sampleNote] : [])],
+    notes: [t.se, starNote, ...(sampleNote ? [sampleNote] : []), ...(fitNote ? [fitNote] : [])],
     synthetic: opts.synthetic ?? false,
   };
 }

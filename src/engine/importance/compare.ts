@@ -6,7 +6,9 @@
  * compares two different samples and both Ns go next to it).
  */
 import { stars as starsFor } from '../ols/stars';
-import type { ModelResult } from '../model/types';
+import type { EstimatorInfo, ModelResult } from '../model/types';
+
+export type EstimatorKind = EstimatorInfo['kind'];
 import type { Problem } from '../problem';
 
 export interface ComparisonCell {
@@ -24,8 +26,13 @@ export interface ComparisonColumn {
   n: number;
   /** N of the model on its own sample (its filter and listwise deletion only). */
   ownN: number;
+  /** NaN for estimators without R² (robust, quantile, random effects): see `estimator`. */
   r2: number;
   adjR2: number;
+  /** The fit's estimator when it is not least squares (its kind): R² is then NaN and the table says why. */
+  estimator?: EstimatorKind;
+  /** Koenker–Machado pseudo R² of a quantile (median) fit, as the fit reports it: its own measure of fit. */
+  pseudoR2?: number;
   /** r2 − r2 of the baseline (0 for the baseline itself; NaN when either fit failed). */
   deltaR2: number;
   /** deltaR2 / r2 of the baseline. */
@@ -111,6 +118,8 @@ function column(m: NamedResult, thresholds: number[]): ComparisonColumn {
     se: out.se,
     cells,
     yearEffects,
+    ...(out.estimator && { estimator: out.estimator.kind }),
+    ...(out.estimator?.kind === 'quantile' && { pseudoR2: out.estimator.pseudoR2 }),
   };
 }
 

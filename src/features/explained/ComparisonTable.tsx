@@ -7,6 +7,7 @@ import type { Language } from '../../i18n/language';
 import { Alert, Table } from '@digdir/designsystemet-react';
 import { ExportButtons } from '../ExportButtons';
 import { comparisonReportTable, comparisonSampleNote } from '../../export/comparisonTable';
+import { comparisonFitNote, hasPseudoR2, pseudoR2Label } from '../../export/comparisonFitNote';
 import type { ModelComparison } from '../../engine/importance/compare';
 import { formatNumber, formatPercent, formatSignificant, formatInteger } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -43,6 +44,9 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
   const ownWarning = sample.mode === 'own' && sample.n === null;
   const base = cols[0];
   const note = comparisonSampleNote(comparison, lang, labels);
+  // Sub-models that keep a robust or quantile estimator have no R²: the table says why (and shows a
+  // quantile fit's own pseudo R²) instead of a row of dashes without a word.
+  const fitNote = comparisonFitNote(comparison, lang);
   return (
     <div className="kl-table-wrap" tabIndex={0} data-testid={testId}>
       <Table data-size="sm" zebra>
@@ -120,6 +124,16 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
               </td>
             ))}
           </tr>
+          {hasPseudoR2(comparison) && (
+            <tr>
+              <th scope="row">{pseudoR2Label(lang)}</th>
+              {cols.map((c) => (
+                <td key={c.id} className="kl-num" data-testid="pseudo-r2-cell">
+                  {c.ok ? formatNumber(c.pseudoR2, lang, 3) : ''}
+                </td>
+              ))}
+            </tr>
+          )}
           {delta && (
             <>
               <tr>
@@ -155,6 +169,11 @@ export function ComparisonTable({ comparison, caption, title, labels, delta = fa
       {note && !ownWarning && (
         <p className="kl-note" data-testid={testId ? `${testId}-sample-note` : undefined}>
           {note}
+        </p>
+      )}
+      {fitNote && (
+        <p className="kl-note" data-testid={testId ? `${testId}-fit-note` : 'comparison-fit-note'}>
+          {fitNote}
         </p>
       )}
       {ownWarning && (

@@ -152,7 +152,7 @@ export function ExplainedView() {
               <Heading level={2} data-size="sm" id="kl-one">
                 {s.oneAtATime}
               </Heading>
-              <ComparisonTable comparison={results.oneAtATime} caption={s.oneAtATime} labels={labels} fileName="ett-om-gangen" />
+              <ComparisonTable comparison={results.oneAtATime} caption={s.oneAtATime} labels={labels} testId="one-at-a-time" fileName="ett-om-gangen" />
             </section>
           )}
           {results?.stepwise && (
