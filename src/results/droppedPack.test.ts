@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DroppedRow, ModelResult } from '../engine/model/types';
 import { runDemo } from '../../test/demo/runDemo';
-import { droppedCount, packModels, unpackDropped, unpackModels } from './droppedPack';
+import { droppedCount, droppedPage, packModels, unpackDropped, unpackModels } from './droppedPack';
 import { diffResults, mergeResults } from './update';
 
 const ctl = { cancelled: () => false, progress: () => {} };
@@ -60,6 +60,27 @@ describe('dropped rows in transit', () => {
     expect(first).toStrictEqual(a);
     expect(Object.getOwnPropertyDescriptor(outcome, 'dropped')?.value).toBe(first);
     expect(outcome.dropped).toBe(first);
+  });
+
+  it('a page of a packed list is unpacked alone: the whole list is not built, and the page is the worker\'s rows', () => {
+    const long: DroppedRow[] = Array.from({ length: 250 }, (_, i) => ({ row: i * 2, variables: [i % 3 ? 'x' : 'y'], reasons: ['missing'], unit: String(3001 + (i % 40)), year: 2015 + (i % 10) }));
+    const outcome = unpackModels(structuredClone(packModels({ m1: model([long, a]) }))).m1.fits[0].outcome;
+    expect(droppedPage(outcome, 100, 200)).toStrictEqual(long.slice(100, 200));
+    expect(droppedPage(outcome, 200, 300)).toStrictEqual(long.slice(200));
+    expect(droppedPage(outcome, 300, 400)).toStrictEqual([]);
+    // Still the lazy property: no page read built (or now holds) the 250 rows.
+    expect(Object.getOwnPropertyDescriptor(outcome, 'dropped')?.get).toBeTypeOf('function');
+    expect(droppedCount(outcome)).toBe(250);
+    // Once something has read the whole list, a page is a slice of that same list.
+    const all = outcome.dropped;
+    expect(droppedPage(outcome, 0, 2)[1]).toBe(all[1]);
+  });
+
+  it('unpacks a range of a list exactly as the same rows of the whole list', () => {
+    const { pack, dropped } = packModels({ m1: model([a]), m2: model([b]) });
+    expect(unpackDropped(pack, dropped.m1[0], 1, 3)).toStrictEqual(a.slice(1, 3));
+    expect(unpackDropped(pack, dropped.m2[0], 2, 99)).toStrictEqual(b.slice(2));
+    expect(unpackDropped(pack, dropped.m2[0], 5, 9)).toStrictEqual([]);
   });
 
   it('the demo\'s results update: the page reads the dropped rows the worker had, through structuredClone', async () => {

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { useStrings } from '../../i18n/useStrings';
 import { DroppedUnits } from './DroppedUnits';
-import { droppedCount } from '../../results/droppedPack';
+import { droppedCount, droppedPage } from '../../results/droppedPack';
 import { ModelBuilder } from './ModelBuilder';
 import { addEstimatorComparison, addModel, duplicateModel, removeModel, resultColumns, shownModels } from './modelOps';
 import { TableOptions } from './TableOptions';
@@ -149,7 +149,7 @@ export function ModelsView() {
                     key={c.key}
                     title={`(${c.number}) ${c.entry.label}${c.year !== null ? ` ${c.year}` : ''}`}
                     count={c.outcome ? droppedCount(c.outcome) : 0}
-                    rows={() => c.outcome?.dropped ?? []}
+                    rows={(from, to) => (c.outcome ? droppedPage(c.outcome, from, to) : [])}
                     unitNames={unitNames}
                     labels={labels}
                   />
