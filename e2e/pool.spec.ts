@@ -5,7 +5,8 @@
  * runs in the analysis worker: no pool is started for it. Exactness across worker counts is tested
  * in test/pool/pool.test.ts.
  */
-import { test, expect, loadDemo, waitForResults, openView, shot, expectNoSeriousAxeViolations } from './support/fixtures';
+import path from 'node:path';
+import { test, expect, loadDemo, waitForResults, openView, shot, expectNoSeriousAxeViolations, ARTIFACTS } from './support/fixtures';
 
 test('the cluster bootstrap is computed on the worker pool; a one-block subset search is not', async ({ page }) => {
   test.setTimeout(300_000);
@@ -36,12 +37,15 @@ test('the cluster bootstrap is computed on the worker pool; a one-block subset s
   const boot = page.getByTestId('bootstrap-table');
   await expect(boot).toBeVisible();
   expect(await boot.locator('tbody tr').count()).toBeGreaterThan(1);
+  // Its summary in the Norwegian number format: the demo model's 3 335 rows as «3 335» (no-break space).
+  await expect(page.getByTestId('bootstrap-info')).toHaveText(/^999 replikasjoner, \d+ klynger, N = 3\u00a0335\.$/);
   await expect(page.getByText(/feilet to ganger i en hjelpetråd/)).toHaveCount(0);
   // The pool worker was started by the analysis worker (a nested worker, from the page's origin).
   await expect.poll(() => workers.filter(poolWorker).length).toBeGreaterThan(0);
   const origin = new URL(page.url()).origin;
   expect(workers.every((u) => u.startsWith(origin))).toBe(true);
   await shot(page, 'pool-bootstrap');
+  await page.locator('section[aria-labelledby="kl-boot"]').screenshot({ path: path.join(ARTIFACTS, 'pool-bootstrap-section.png') });
   await expectNoSeriousAxeViolations(page);
   expect(cspViolations).toEqual([]);
 });

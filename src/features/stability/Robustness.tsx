@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store/analysisStore';
 import { stabilityStrings } from './strings';
+import { bootstrapInfo } from './bootstrapInfo';
 import { ExportButtons } from '../ExportButtons';
 import { bootstrapReportTable, leaveOneOutReportTable } from '../../export/stabilityTables';
 import { JobCancelled, JobProgress } from '../kit/JobProgress';
@@ -175,7 +176,9 @@ export function BootstrapPanel({ res, labels }: { res: StabilityResults | undefi
       )}
       {cfg.bootstrap && b && (
         <>
-          <Paragraph data-size="sm">{s.bootInfo(b.valid, b.failed, b.nClusters, b.n)}</Paragraph>
+          <Paragraph data-size="sm" data-testid="bootstrap-info">
+            {bootstrapInfo(b, lang)}
+          </Paragraph>
           <div className="kl-table-wrap" tabIndex={0}>
             <Table data-size="sm" zebra data-testid="bootstrap-table">
               <caption>{s.bootstrap}</caption>

@@ -46,7 +46,7 @@ export const stabilityStrings = {
     seed: 'Startverdi (seed)',
     bootSe: 'Bootstrap-SE',
     pctCi: 'Persentilintervall 95 %',
-    bootInfo: (valid: number, failed: number, g: number, n: number) =>
+    bootInfo: (valid: string, failed: string, g: string, n: string) =>
       `${valid} replikasjoner${failed ? ` (${failed} kunne ikke estimeres)` : ''}, ${g} klynger, N = ${n}.`,
     running: 'Beregner …',
     cancel: 'Avbryt',
@@ -107,7 +107,7 @@ export const stabilityStrings = {
     seed: 'Seed',
     bootSe: 'Bootstrap SE',
     pctCi: '95 % percentile interval',
-    bootInfo: (valid: number, failed: number, g: number, n: number) =>
+    bootInfo: (valid: string, failed: string, g: string, n: string) =>
       `${valid} replicates${failed ? ` (${failed} could not be estimated)` : ''}, ${g} clusters, N = ${n}.`,
     running: 'Computing …',
     cancel: 'Cancel',
