@@ -3,7 +3,8 @@
  * «Stabilitet over år» while the other years stand; the cost key of a pooled model says which year's
  * effect ŷ holds, and the base year is one click away.
  */
-import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage, pickVariable } from './support/fixtures';
+import path from 'node:path';
+import { test, expect, loadDemo, openView, waitForResults, expectNoSeriousAxeViolations, shot, switchLanguage, pickVariable, ARTIFACTS } from './support/fixtures';
 
 /** An indicator the demo lacks: twelve municipalities in 2023, one in 2024. */
 const units = Array.from({ length: 12 }, (_, i) => String(9001 + i)); // the demo's (synthetic) numbers
@@ -11,6 +12,10 @@ const own = ['kommune;år;egen_indikator', ...units.map((k, i) => `${k};2023;${(
 
 test('per year: a year with one observation is reported in its column, the other years stand', async ({ page }) => {
   await loadDemo(page, 'data');
+  // A file's row count in the Norwegian number format («3 570 rader», no-break space), not «3570 rader».
+  const card = page.locator('[data-testid="file-card"][data-file="kostra-utgifter-12367.csv"]');
+  await expect(card.getByTestId('file-summary')).toContainText(/ · \d{1,3}(\u00a0\d{3})+ rader · /);
+  await card.getByTestId('file-summary').screenshot({ path: path.join(ARTIFACTS, 'data-file-summary.png') });
   await page.getByTestId('file-input').setInputFiles([{ name: 'egen.csv', mimeType: 'text/csv', buffer: Buffer.from(own, 'utf8') }]);
   await expect(page.getByTestId('queue-item').first()).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await waitForResults(page);

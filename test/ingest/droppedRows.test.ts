@@ -34,8 +34,8 @@ describe('the validation report counts every row left out, per reason', () => {
     expect(report.nDuplicates).toBe(1);
     // Whatever is kept is what was not left out: Oslo and Eigersund in 2022, Oslo's first value.
     expect(report.nUnits).toBe(2);
-    expect(describeDropped(byReason['bad-unit'], droppedStrings.nb)).toBe('2 rader: kommunenummeret kunne ikke leses (første på linje 4)');
-    expect(describeDropped(byReason['bad-year'], droppedStrings.en)).toBe('1 row: the year could not be read (first on line 6)');
-    expect(describeDropped(byReason['bad-year'], droppedStrings.nb)).toBe('1 rad: året kunne ikke leses (første på linje 6)');
+    expect(describeDropped(byReason['bad-unit'], droppedStrings.nb, 'nb')).toBe('2 rader: kommunenummeret kunne ikke leses (første på linje 4)');
+    expect(describeDropped(byReason['bad-year'], droppedStrings.en, 'en')).toBe('1 row: the year could not be read (first on line 6)');
+    expect(describeDropped(byReason['bad-year'], droppedStrings.nb, 'nb')).toBe('1 rad: året kunne ikke leses (første på linje 6)');
   });
 });

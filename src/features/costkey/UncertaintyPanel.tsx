@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { JobCancelled, JobProgress } from '../kit/JobProgress';
 import { JobFailure, poolFailures } from '../kit/JobFailure';
 import { BASIC } from '../../engine/costkey';
-import { formatNumber, formatPercent } from '../../i18n/format';
+import { formatInteger, formatNumber, formatPercent } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { useAnalysisStore } from '../../store';
@@ -98,7 +98,7 @@ export function UncertaintyPanel() {
       {r && (
         <>
           <Paragraph data-size="sm" data-testid="uncertainty-stated">
-            {s.stated(r.valid, r.B, r.seed, r.nClusters, ku?.modelLabel ?? '', r.method)} {ku?.currentLabel ? s.against(ku.currentLabel) : ''}{' '}
+            {s.stated(formatInteger(r.valid, lang), formatInteger(r.B, lang), r.seed, formatInteger(r.nClusters, lang), ku?.modelLabel ?? '', r.method)} {ku?.currentLabel ? s.against(ku.currentLabel) : ''}{' '}
             {s.identities(r.identities.ok)}
           </Paragraph>
           {ck?.edited && <Paragraph data-size="sm">{s.edited}</Paragraph>}

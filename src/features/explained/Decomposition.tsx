@@ -39,7 +39,7 @@ export function Decomposition({
       <Paragraph data-size="sm">
         {s.decompositionIntro(formatInteger(rel.n, lang), controls.map(name).join(', '))}{' '}
         {nDropped > 0 && <span data-testid="decomposition-dropped">{s.decompositionDropped(formatInteger(nDropped, lang))} </span>}
-        {sampled ? s.sampled(rel.orderings) : s.exact}
+        {sampled ? s.sampled(formatInteger(rel.orderings, lang)) : s.exact}
       </Paragraph>
       <div className="kl-table-wrap" tabIndex={0}>
         <Table data-size="sm" zebra data-testid="decomposition-table">

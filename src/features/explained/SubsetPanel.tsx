@@ -77,7 +77,7 @@ export function SubsetPanel({ labels, options }: { labels: Map<string, string>; 
       {cfg.enabled && res && (
         <>
           <Paragraph data-size="sm">
-            {res.cancelled ? s.cancelled : s.evaluated(res.evaluated, res.notFittable)}
+            {res.cancelled ? s.cancelled : s.evaluated(formatInteger(res.evaluated, lang), res.notFittable ? formatInteger(res.notFittable, lang) : '')}
           </Paragraph>
           <div className="kl-table-wrap" tabIndex={0}>
             <Table data-size="sm" zebra data-testid="subset-table">

@@ -180,7 +180,7 @@ export function MyMunicipalityView() {
                 {boot.change[i] < 0 ? su.loses(formatPercent(boot.shareLoss[i], lang, 0)) : su.gains(formatPercent(boot.shareGain[i], lang, 0))}{' '}
                 {su.interval(formatInteger(boot.low95[i], lang), formatInteger(boot.high95[i], lang))}{' '}
                 {boot.signUncertain[i] === 1 ? `${su.uncertainSign} ` : ''}
-                <small>{su.stated(boot.valid, boot.B, boot.seed, boot.nClusters, ku?.modelLabel ?? '', boot.method)}</small>
+                <small>{su.stated(formatInteger(boot.valid, lang), formatInteger(boot.B, lang), boot.seed, formatInteger(boot.nClusters, lang), ku?.modelLabel ?? '', boot.method)}</small>
               </Paragraph>
             )}
             {o.phaseIn.length > 1 && (

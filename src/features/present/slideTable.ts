@@ -4,6 +4,7 @@
  * slide says how many rows it shows.
  */
 import type { ReportTable } from '../../export/reportTable';
+import { formatInteger } from '../../i18n/format';
 
 export const SLIDE_TABLE_ROWS = 18;
 
@@ -19,7 +20,7 @@ export function slideTable(table: ReportTable, lang: 'nb' | 'en', max = SLIDE_TA
   });
   const note =
     lang === 'nb'
-      ? `Lysbildet viser de ${max} første av ${total} radene; hele tabellen er i eksporten (Excel, CSV).`
-      : `The slide shows the first ${max} of ${total} rows; the whole table is in the export (Excel, CSV).`;
+      ? `Lysbildet viser de ${formatInteger(max, lang)} første av ${formatInteger(total, lang)} radene; hele tabellen er i eksporten (Excel, CSV).`
+      : `The slide shows the first ${formatInteger(max, lang)} of ${formatInteger(total, lang)} rows; the whole table is in the export (Excel, CSV).`;
   return { ...table, groups, notes: [note, ...table.notes] };
 }

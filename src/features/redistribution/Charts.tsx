@@ -37,6 +37,7 @@ interface ChartProps {
 export const SortedChangeChart = memo(function SortedChangeChart({ base, outcome, mine, boot }: ChartProps & { boot?: KeyBootstrapResult | null }) {
   const s = useStrings(redistributionStrings);
   const su = useStrings(uncertaintyStrings);
+  const lang = useLanguage();
   const intervals = useMemo(() => (boot ? { low: boot.low95, high: boot.high95 } : null), [boot]);
   return (
     <SortedChangeFigure
@@ -54,7 +55,7 @@ export const SortedChangeChart = memo(function SortedChangeChart({ base, outcome
       descTestId="redistribution-chart-desc"
       mineTestId="redistribution-mine"
       intervals={intervals}
-      intervalNote={boot ? su.whiskers(boot.valid, boot.seed) : undefined}
+      intervalNote={boot ? su.whiskers(formatInteger(boot.valid, lang), boot.seed) : undefined}
     />
   );
 });

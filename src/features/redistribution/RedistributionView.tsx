@@ -108,7 +108,7 @@ const UnitTable = memo(function UnitTable({ rows, mine }: { rows: Redistribution
         <Button variant="tertiary" data-size="sm" disabled={at === 0} onClick={() => setPage(at - 1)} data-testid="redistribution-prev">
           {s.prev}
         </Button>
-        <span data-testid="redistribution-showing">{s.showing(shown.length ? at * PAGE + 1 : 0, at * PAGE + pageRows.length, shown.length)}</span>
+        <span data-testid="redistribution-showing">{s.showing(formatInteger(shown.length ? at * PAGE + 1 : 0, lang), formatInteger(at * PAGE + pageRows.length, lang), formatInteger(shown.length, lang))}</span>
         <Button variant="tertiary" data-size="sm" disabled={at >= last} onClick={() => setPage(at + 1)} data-testid="redistribution-next">
           {s.next}
         </Button>
@@ -173,6 +173,7 @@ function LiveChart({ base, mine }: { base: KeyBase; mine: string | null }) {
  */
 function LaterParts({ base, mine }: { base: KeyBase; mine: string | null }) {
   const su = useStrings(uncertaintyStrings);
+  const lang = useLanguage();
   const later = useDeferredValue(useKeyOutcome());
   const boot = useIntervalsFor(later);
   const [onlyUncertain, setOnlyUncertain] = useState(false);
@@ -184,7 +185,7 @@ function LaterParts({ base, mine }: { base: KeyBase; mine: string | null }) {
       {boot && (
         <section aria-label={su.signUncertain} data-testid="redistribution-uncertainty">
           <Paragraph data-size="sm" data-testid="redistribution-sign-uncertain-count">
-            {su.signUncertainCount(nUncertain, all.length)} {su.whiskers(boot.valid, boot.seed)}
+            {su.signUncertainCount(formatInteger(nUncertain, lang), formatInteger(all.length, lang))} {su.whiskers(formatInteger(boot.valid, lang), boot.seed)}
           </Paragraph>
           <Checkbox
             label={su.onlyUncertain}

@@ -63,7 +63,7 @@ const ScenarioChart = memo(function ScenarioChart({ r, made, mine }: { r: Scenar
   const fmt = useMemo(() => (v: number) => formatInteger(v, lang), [lang]);
   const nameAt = useMemo(() => (u: number) => r.names[u], [r]);
   const mineIndex = mine ? r.units.indexOf(mine) : -1;
-  const desc = s.chartDesc(r.units.length, made[k].label, made.length);
+  const desc = s.chartDesc(formatInteger(r.units.length, lang), made[k].label, made.length);
   return (
     <figure ref={figureRef} className="kl-chart" data-testid="scenario-chart" data-sorted-by={made[k].id}>
       <figcaption>{s.chart}</figcaption>
@@ -172,17 +172,17 @@ const UnitTable = memo(function UnitTable({ r, made, mine }: { r: ScenariosResul
         {s.table}
       </Heading>
       <Paragraph data-size="sm" data-testid="scenario-sign-count">
-        {s.signCount(nSign, all.length)} {s.signNote}
+        {s.signCount(formatInteger(nSign, lang), formatInteger(all.length, lang))} {s.signNote}
       </Paragraph>
       <div className="kl-scenario-toolbar">
         <Textfield label={s.search} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="scenario-search" />
-        <Checkbox label={s.onlySign(nSign)} checked={onlySign} onChange={(e) => setOnlySign(e.target.checked)} data-testid="scenario-only-sign" />
+        <Checkbox label={s.onlySign(formatInteger(nSign, lang))} checked={onlySign} onChange={(e) => setOnlySign(e.target.checked)} data-testid="scenario-only-sign" />
       </div>
       <div className="kl-scenario-pager">
         <Button variant="tertiary" data-size="sm" disabled={at === 0} onClick={() => setPage(at - 1)}>
           {s.prev}
         </Button>
-        <span data-testid="scenario-showing">{s.showing(shown.length ? at * PAGE + 1 : 0, at * PAGE + pageRows.length, shown.length)}</span>
+        <span data-testid="scenario-showing">{s.showing(formatInteger(shown.length ? at * PAGE + 1 : 0, lang), formatInteger(at * PAGE + pageRows.length, lang), formatInteger(shown.length, lang))}</span>
         <Button variant="tertiary" data-size="sm" disabled={at >= last} onClick={() => setPage(at + 1)}>
           {s.next}
         </Button>
@@ -243,7 +243,7 @@ function Summary({ made }: { made: Made[] }) {
     <ul className="kl-scenario-summary" data-testid="scenario-summary">
       {made.map((m) => (
         <li key={m.id} data-checks-ok={m.outcome.checks.ok ? 'true' : 'false'}>
-          <strong>{m.label}</strong>: {s.gainersLosers(m.outcome.gainers, m.outcome.losers)}.{' '}
+          <strong>{m.label}</strong>: {s.gainersLosers(formatInteger(m.outcome.gainers, lang), formatInteger(m.outcome.losers, lang))}.{' '}
           {m.outcome.checks.ok ? s.checksOk : s.checksFail(formatNumber(m.outcome.checks.meanIndex, lang, 6))}
         </li>
       ))}

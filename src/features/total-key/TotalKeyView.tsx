@@ -238,7 +238,7 @@ const UnitTable = memo(function UnitTable({ res, r, mine }: { res: TotalKeyResul
           {s.prev}
         </Button>
         <span data-testid="tk-showing" aria-live="polite">
-          {s.showing(shown.length ? at * PAGE + 1 : 0, at * PAGE + pageRows.length, shown.length)}
+          {s.showing(formatInteger(shown.length ? at * PAGE + 1 : 0, lang), formatInteger(at * PAGE + pageRows.length, lang), formatInteger(shown.length, lang))}
         </span>
         <Button variant="tertiary" data-size="sm" disabled={at >= last} onClick={() => setPage(at + 1)} data-testid="tk-next">
           {s.next}

@@ -14,8 +14,8 @@ import { strings } from './strings';
 const PAGE = 50;
 
 const moreStrings = {
-  nb: { more: (n: number) => `Vis ${n} flere` },
-  en: { more: (n: number) => `Show ${n} more` },
+  nb: { more: (n: string) => `Vis ${n} flere` },
+  en: { more: (n: string) => `Show ${n} more` },
 };
 
 function years(ys: number[]): string {
@@ -49,7 +49,7 @@ export function CatalogueTable({ catalogue }: { catalogue: VariableInfo[] }) {
           setLimit(PAGE);
         }} data-testid="catalogue-search" />
       <Paragraph data-size="sm">
-        {s.showing} {Math.min(shown.length, limit)} {s.of} {shown.length}
+        {s.showing} {formatInteger(Math.min(shown.length, limit), lang)} {s.of} {formatInteger(shown.length, lang)}
       </Paragraph>
       <div className="kl-scroll" tabIndex={0} role="region" aria-label={s.catalogue}>
         <Table data-size="sm" zebra data-testid="catalogue-table">
@@ -86,7 +86,7 @@ export function CatalogueTable({ catalogue }: { catalogue: VariableInfo[] }) {
       </div>
       {shown.length > limit && (
         <Button variant="secondary" data-size="sm" onClick={() => setLimit((l) => l + PAGE)} data-testid="catalogue-more">
-          {m.more(Math.min(PAGE, shown.length - limit))}
+          {m.more(formatInteger(Math.min(PAGE, shown.length - limit), lang))}
         </Button>
       )}
     </section>

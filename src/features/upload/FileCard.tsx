@@ -7,6 +7,8 @@ import { Button, Card, Checkbox, Details, Field, Heading, Label, Paragraph, Sele
 import { useState } from 'react';
 import type { Problem } from '../../engine/problem';
 import { GroupedProblemList } from '../../app/problems/GroupedProblemList';
+import { formatInteger } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import type { SourceValidation } from '../../ingest/types';
 import type { SourceSpec } from '../../spec/sections/data';
@@ -30,6 +32,7 @@ function delimiterName(d: string | null | undefined): string {
 
 export function FileCard({ source, report, problems }: { source: SourceSpec; report?: SourceValidation; problems: Problem[] }) {
   const s = useStrings(strings);
+  const lang = useLanguage();
   const changeTableId = useAnalysisStore((st) => st.spec.data.changeTableSourceId);
   const updateSpec = useAnalysisStore((st) => st.updateSpec);
   const detected = report?.detected;
@@ -55,7 +58,7 @@ export function FileCard({ source, report, problems }: { source: SourceSpec; rep
             {detected?.delimiter !== undefined && ` · ${s.delimiter}: ${delimiterName(detected.delimiter)}`}
             {detected?.layout && ` · ${s.layout}: ${detected.layout === 'wide' ? s.wide : s.long}`}
             {detected?.headerLine ? ` · ${s.headerLine}: ${detected.headerLine}` : detected?.headerless ? ` · ${s.headerLine}: ${s.none}` : ''}
-            {` · ${report.nUnits} ${s.units} · ${report.nRows} ${s.rows} · ${report.variables.length} ${s.variables}`}
+            {` · ${formatInteger(report.nUnits, lang)} ${s.units} · ${formatInteger(report.nRows, lang)} ${s.rows} · ${formatInteger(report.variables.length, lang)} ${s.variables}`}
           </>
         )}
       </Paragraph>

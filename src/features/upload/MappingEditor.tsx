@@ -19,13 +19,13 @@ const pageStrings = {
   nb: {
     find: 'Finn kolonne',
     shown: (n: string, of: string) => `Viser ${n} av ${of} kolonner. Søk for å finne de andre.`,
-    more: (n: number) => `Vis ${n} flere kolonner`,
+    more: (n: string) => `Vis ${n} flere kolonner`,
     chosen: (n: string) => `${n} valgt`,
   },
   en: {
     find: 'Find column',
     shown: (n: string, of: string) => `Showing ${n} of ${of} columns. Search to find the others.`,
-    more: (n: number) => `Show ${n} more columns`,
+    more: (n: string) => `Show ${n} more columns`,
     chosen: (n: string) => `${n} chosen`,
   },
 };
@@ -153,7 +153,7 @@ export function MappingEditor({ source, report, onApply }: { source: SourceSpec;
       </div>
       {page.matches > limit && (
         <Button variant="secondary" data-size="sm" data-testid="mapping-more" onClick={() => setLimit((l) => l + COLUMN_PAGE)}>
-          {p.more(Math.min(COLUMN_PAGE, page.matches - limit))}
+          {p.more(formatInteger(Math.min(COLUMN_PAGE, page.matches - limit), lang))}
         </Button>
       )}
       <Button data-size="sm" data-testid="apply-mapping" onClick={() => onApply(m)}>
@@ -185,7 +185,7 @@ export function MappingEditor({ source, report, onApply }: { source: SourceSpec;
       )}
       <Paragraph data-size="sm" data-testid="resulting-variables">
         {s.resulting}: {report.variables.slice(0, 12).map((v) => v.name).join(', ')}
-        {report.variables.length > 12 ? ` … (${report.variables.length})` : ''}
+        {report.variables.length > 12 ? ` … (${formatInteger(report.variables.length, lang)})` : ''}
       </Paragraph>
     </div>
   );

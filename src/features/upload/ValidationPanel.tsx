@@ -1,41 +1,43 @@
 /** The validation report of the import, per file plus outliers (flagged, never removed). */
 import { Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { formatNumber, formatSignificant } from '../../i18n/format';
+import { formatInteger, formatNumber, formatSignificant } from '../../i18n/format';
+import type { Language } from '../../i18n/language';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import type { SourceValidation, ValidationReport } from '../../ingest/types';
 import { describeDropped, droppedStrings } from './droppedStrings';
 import { strings } from './strings';
 
-function list(xs: string[], max = 30): string {
-  return xs.length === 0 ? '' : xs.slice(0, max).join(', ') + (xs.length > max ? ` … (${xs.length})` : '');
+function list(xs: string[], lang: Language, max = 30): string {
+  return xs.length === 0 ? '' : xs.slice(0, max).join(', ') + (xs.length > max ? ` … (${formatInteger(xs.length, lang)})` : '');
 }
 
 function SourceChecks({ v }: { v: SourceValidation }) {
   const s = useStrings(strings);
   const ds = useStrings(droppedStrings);
+  const lang = useLanguage();
   const dropped = v.dropped ?? [];
   const cells = (xs: SourceValidation['nonNumeric']) => xs.slice(0, 10).map((c) => `«${c.text}» (${c.line > 0 ? `${s.line} ${c.line}, ` : ''}${s.column} ${c.column})`).join('; ');
   const items: [string, string, number][] = [
-    [ds.dropped, dropped.map((x) => describeDropped(x, ds)).join('; '), dropped.reduce((a, x) => a + x.count, 0)],
+    [ds.dropped, dropped.map((x) => describeDropped(x, ds, lang)).join('; '), dropped.reduce((a, x) => a + x.count, 0)],
     [s.duplicates, v.duplicates.map((d) => `${d.unit} ${d.year} ${d.variable}${d.lines[0] ? ` (${s.line} ${d.lines[0]})` : ''}`).join('; '), v.nDuplicates],
     [s.nonNumeric, cells(v.nonNumeric), v.nNonNumeric],
     [ds.outOfRange, cells(v.outOfRange ?? []), v.nOutOfRange ?? 0],
-    [s.missingUnits, list(v.unitsMissingHere), v.unitsMissingHere.length],
+    [s.missingUnits, list(v.unitsMissingHere, lang), v.unitsMissingHere.length],
     [s.missingYears, v.missingYears.join(', '), v.missingYears.length],
-    [s.aggregates, list(v.aggregates.map((a) => a.label || a.code)), v.aggregates.length],
-    [s.unmatched, list(v.unmatchedCodes), v.unmatchedCodes.length],
+    [s.aggregates, list(v.aggregates.map((a) => a.label || a.code), lang), v.aggregates.length],
+    [s.unmatched, list(v.unmatchedCodes, lang), v.unmatchedCodes.length],
   ];
   return (
     <Details data-size="sm" data-testid="validation-file" data-file={v.file}>
       <Details.Summary>
-        {v.file} – {items.filter((i) => i[2] > 0).length === 0 ? s.none : items.filter((i) => i[2] > 0).map((i) => `${i[0]}: ${i[2]}`).join(' · ')}
+        {v.file} – {items.filter((i) => i[2] > 0).length === 0 ? s.none : items.filter((i) => i[2] > 0).map((i) => `${i[0]}: ${formatInteger(i[2], lang)}`).join(' · ')}
       </Details.Summary>
       <Details.Content>
         <ul>
           {items.map(([label, text, n]) => (
             <li key={label}>
-              {label}: {n === 0 ? s.none : `${n}${text ? ` – ${text}` : ''}`}
+              {label}: {n === 0 ? s.none : `${formatInteger(n, lang)}${text ? ` – ${text}` : ''}`}
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 /** Text of the validation report's «left out» lines: every dropped row or value with its reason. */
 import type { DroppedRows } from '../../ingest/types';
+import { formatInteger } from '../../i18n/format';
+import type { Language } from '../../i18n/language';
 
 export const droppedStrings = {
   nb: {
@@ -38,7 +40,8 @@ export const droppedStrings = {
 
 type Strings = (typeof droppedStrings)['nb'];
 
-/** `12 rader: kommunenummeret kunne ikke leses (første på linje 5)`; one is «1 rad», not «1 rader». */
-export function describeDropped(d: DroppedRows, s: Strings): string {
-  return `${d.count} ${(d.count === 1 ? s.ofOne : s.of)[d.of]}: ${s.reasons[d.reason]}${d.firstLine ? ` (${s.firstLine} ${d.firstLine})` : ''}`;
+/** `12 rader: kommunenummeret kunne ikke leses (første på linje 5)`; one is «1 rad», not «1 rader». The count
+ *  in the language's number format («1 204 rader»); the line number as the file's editor shows it. */
+export function describeDropped(d: DroppedRows, s: Strings, lang: Language): string {
+  return `${formatInteger(d.count, lang)} ${(d.count === 1 ? s.ofOne : s.of)[d.of]}: ${s.reasons[d.reason]}${d.firstLine ? ` (${s.firstLine} ${d.firstLine})` : ''}`;
 }
