@@ -40,6 +40,13 @@ interface Faults {
   hangs: number;
   /** Block requests swallowed so far. */
   hung: number;
+  /** This block's request (after any swallowed above) is held back, `holds` times, until `release`:
+   *  its worker waits, so a backup copy is seen running. From then the clock stands still (below), so
+   *  the held copy does not count as hung too while the test looks at the job. */
+  holdBlock: number;
+  holds: number;
+  /** Requests held back so far. */
+  held: number;
   /** The analysis worker's performance.now() stands still: the pool's clock, by which it tells a
    *  hung block (src/pool/straggler.ts), does not move, so held-back blocks stay «slow» rather than
    *  hung (a real slow job's blocks are all slow, so none stands out from the median). */
@@ -55,7 +62,9 @@ async function analysisWorker(page: Page): Promise<Worker> {
 async function installFaults(worker: Worker): Promise<void> {
   await worker.evaluate(() => {
     const g = self as unknown as { Worker: typeof Worker; __faults: Faults };
-    const faults: Faults = { made: 0, passed: 0, holdAfter: Infinity, crashBlock: -1, crashes: 0, crashed: 0, hangBlock: -1, hangs: 0, hung: 0, clockFrozen: false };
+    const faults: Faults = { made: 0, passed: 0, holdAfter: Infinity, crashBlock: -1, crashes: 0, crashed: 0, hangBlock: -1, hangs: 0, hung: 0, holdBlock: -1, holds: 0, held: 0, clockFrozen: false };
+    const heldBack: (() => void)[] = [];
+    (self as unknown as { __release: () => void }).__release = () => heldBack.splice(0).forEach((send) => send());
     const realNow = performance.now.bind(performance);
     let frozenAt = 0;
     Object.defineProperty(performance, 'now', {
@@ -84,6 +93,13 @@ async function installFaults(worker: Worker): Promise<void> {
             faults.hung++;
             return;
           }
+          if (m.block === faults.holdBlock && faults.holds > 0) {
+            faults.holds--;
+            faults.held++;
+            faults.clockFrozen = true;
+            heldBack.push(() => super.postMessage(message, transfer as Transferable[]));
+            return;
+          }
           if (faults.passed >= faults.holdAfter) return;
           faults.passed++;
         }
@@ -95,6 +111,11 @@ async function installFaults(worker: Worker): Promise<void> {
 
 async function setFaults(worker: Worker, patch: Partial<Faults>): Promise<void> {
   await worker.evaluate((p) => Object.assign((self as unknown as { __faults: Faults }).__faults, p), patch);
+}
+
+/** Sends the block requests held back (holdBlock) on to their workers. */
+async function release(worker: Worker): Promise<void> {
+  await worker.evaluate(() => (self as unknown as { __release: () => void }).__release());
 }
 
 async function faults(worker: Worker): Promise<Faults> {
@@ -155,16 +176,30 @@ test('stability: the cluster bootstrap on the pool shows progress and cancel, su
     await expect(cancelled).toHaveText('');
   });
 
-  await test.step('a worker that hangs on a block without an error: a backup copy runs it, the result is the normal one', async () => {
+  await test.step('a worker that hangs on a block without an error: a backup copy runs it, the progress says so, the result is the normal one', async () => {
     await boot.uncheck();
     await waitForResults(page);
     const before = (await faults(worker)).made;
     // Block 6's request is swallowed once: its worker never answers. After the block has run 3 s
-    // (the floor; the demo's blocks take milliseconds) the pool sends it to another worker.
-    await setFaults(worker, { crashBlock: -1, hangBlock: 5, hangs: 1, hung: 0 });
+    // (the floor; the demo's blocks take milliseconds) the pool sends it to another worker; that
+    // copy's request is held back until the test has seen the job waiting on it.
+    await setFaults(worker, { crashBlock: -1, hangBlock: 5, hangs: 1, hung: 0, holdBlock: 5, holds: 1, held: 0 });
     await boot.check();
+    const hint = progress.getByTestId('bootstrap-progress-backup');
+    await expect(hint).toHaveText('En del av jobben tar uvanlig lang tid, så den kjøres på nytt i en annen hjelpetråd. Resultatet blir det samme.');
+    await expect(progress).toHaveAttribute('data-backups', '1');
+    expect((await faults(worker)).held).toBe(1);
+    await expectNoSeriousAxeViolations(page, { label: 'bootstrap backup running' });
+    await shots(page, section, 'pool-bootstrap-backup-hint');
+    await switchLanguage(page, 'en');
+    await expect(hint).toHaveText('One part of the job is taking unusually long, so it is being run again in another helper thread. The result will be the same.');
+    await switchLanguage(page, 'nb');
+    // The backup answers: the job ends with the normal result, and the hint goes with its progress.
+    await release(worker);
     await waitForResults(page);
     await expect(table).toBeVisible();
+    await expect(progress).toHaveCount(0);
+    await setFaults(worker, { clockFrozen: false });
     const f = await faults(worker);
     expect(f.hung).toBe(1);
     // The backup ran on a new worker or an idle one whose place a new one then took (the hung one is stopped).

@@ -15,7 +15,7 @@
  * * Cancel: polled while blocks are in flight; busy workers are terminated and replaced, and the
  *   result covers the blocks completed in order from block 0.
  */
-import type { PoolHooks, PoolJob } from '../engine/parallel/job';
+import type { JobState, PoolHooks, PoolJob } from '../engine/parallel/job';
 import { BlockTimes, DEFAULT_STRAGGLER, type StragglerPolicy } from './straggler';
 
 /** The part of a Worker the pool uses (both worker_threads and Web Workers fit). */
@@ -188,6 +188,8 @@ export class WorkerPool {
         dispatch(fresh);
       };
       const racing = (b: number, except: Slot): Slot[] => this.slots.filter((o) => o !== except && o.busy === b);
+      /** Blocks whose hung try still runs beside its backup (the progress says so: JobState). */
+      const state = (): JobState => ({ backups: new Set(this.slots.filter((o) => o.hung && o.busy !== null).map((o) => o.busy)).size });
       const failed = (s: Slot, b: number, message: string): void => {
         // A try already counted as hung is not counted again when it then crashes.
         if (!s.hung) failures[b]++;
@@ -221,7 +223,7 @@ export class WorkerPool {
             loser.busy = null;
             rejoin(this.retire(loser));
           }
-          hooks.progress?.(done / n);
+          hooks.progress?.(done / n, state());
           dispatch(s);
         };
         s.failure = (e) => {
@@ -257,6 +259,8 @@ export class WorkerPool {
             return;
           }
           if (racing(b, s).length === 0) backup(b);
+          // The fraction stands still until a copy answers: the view says a backup runs.
+          hooks.progress?.(done / n, state());
         }
       };
       const poll = setInterval(() => {

@@ -32,7 +32,8 @@ function throttled(onProgress?: OnProgress): (fraction: number, label: string, j
   let lastJob: JobProgress | undefined;
   return (fraction, label, job) => {
     if (!onProgress) return;
-    const sameJob = job?.name === lastJob?.name && job?.fraction === lastJob?.fraction;
+    // A pool's backup starting or ending changes the job's state, not its fraction: always sent.
+    const sameJob = job?.name === lastJob?.name && job?.fraction === lastJob?.fraction && job?.backups === lastJob?.backups;
     if (label === lastLabel && sameJob && Math.abs(fraction - last) < 0.02 && fraction < 1) return;
     last = fraction;
     lastLabel = label;

@@ -1,5 +1,6 @@
 /** The typed RPC between the main thread and the analysis worker (comlink). */
 import type { Problem } from '../engine/problem';
+import type { JobState } from '../engine/parallel/job';
 import type { AnalysisSpec } from '../spec/schema';
 import type { SourceSpec } from '../spec/sections/data';
 import type { FormulaPreviewResult } from '../results/formulaPreview';
@@ -21,7 +22,8 @@ export interface Progress {
   job?: JobProgress;
 }
 
-export interface JobProgress {
+/** `backups` (JobState, from the pool): blocks run again on another worker because their first try hung. */
+export interface JobProgress extends Partial<JobState> {
   name: string;
   /** 0–1: blocks done of the job's blocks. */
   fraction: number;

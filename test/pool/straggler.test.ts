@@ -180,6 +180,62 @@ describe('a worker that hangs on a block', () => {
   });
 });
 
+describe('the job\'s progress while a backup runs', () => {
+  /** Every progress report: fraction, backups (JobState), and when (fake clock). */
+  function recorder() {
+    const reports: { fraction: number; backups: number | undefined; at: number }[] = [];
+    return { reports, hooks: { progress: (fraction: number, state?: { backups: number }) => void reports.push({ fraction, backups: state?.backups, at: Date.now() }) } };
+  }
+
+  it('says a backup runs from the moment it starts (the fraction standing still), and no longer once it answered', async () => {
+    // Block 4 hangs; its backup takes 2 s, so the job is seen waiting on it.
+    const f = fakes((b, attempt) => (b === 4 ? (attempt === 0 ? 'hang' : { delay: 2000 }) : 'answer'));
+    const pool = new WorkerPool(f.spawn, 2, opts);
+    const { reports, hooks } = recorder();
+    const run = pool.run(bootstrapJob, boot, hooks);
+    await vi.runAllTimersAsync();
+    expect(await run).toEqual(reference);
+    const backupAt = sentOf(f, 4)[1].at;
+    const during = reports.filter((r) => r.backups === 1);
+    expect(during.length).toBeGreaterThan(0);
+    // The first report of the backup comes when it is sent (the worker gets it a message hop later),
+    // once the hung try has run the 3 s floor, before any block answers again: its fraction is the
+    // one before it (9 of 10 blocks done: every block but the hung one).
+    const first = reports.indexOf(during[0]);
+    expect(during[0].at).toBeGreaterThanOrEqual(sentOf(f, 4)[0].at + DEFAULT_STRAGGLER.floorMs);
+    expect(during[0].at).toBeLessThanOrEqual(backupAt);
+    expect(during[0].fraction).toBe(reports[first - 1].fraction);
+    expect(during[0].fraction).toBe(0.9);
+    // Then block 4 answers: the job is done, and no backup is running.
+    const last = reports[reports.length - 1];
+    expect(last).toMatchObject({ fraction: 1, backups: 0 });
+    expect(reports.slice(0, first).every((r) => r.backups === 0)).toBe(true);
+    pool.close();
+  });
+
+  it('the hung try that answers first also ends the backup report', async () => {
+    const f = fakes((b, attempt) => (b === 4 ? (attempt === 0 ? { delay: 5000 } : 'hang') : 'answer'));
+    const pool = new WorkerPool(f.spawn, 2, opts);
+    const { reports, hooks } = recorder();
+    const run = pool.run(bootstrapJob, boot, hooks);
+    await vi.runAllTimersAsync();
+    expect(await run).toEqual(reference);
+    expect(reports.some((r) => r.backups === 1)).toBe(true);
+    expect(reports[reports.length - 1]).toMatchObject({ fraction: 1, backups: 0 });
+    pool.close();
+  });
+
+  it('through runJob, as the stages get it: the hooks see the backup', async () => {
+    setPoolProvider(() => new WorkerPool(fakes((b, attempt) => (b === 4 ? (attempt === 0 ? 'hang' : { delay: 2000 }) : 'answer')).spawn, 2, opts));
+    const { reports, hooks } = recorder();
+    const got = runJob(bootstrapJob, boot, hooks);
+    await vi.runAllTimersAsync();
+    expect(await got).toEqual(reference);
+    expect(reports.map((r) => r.backups)).toContain(1);
+    expect(reports[reports.length - 1].backups).toBe(0);
+  });
+});
+
 describe('a block that hangs or fails twice', () => {
   it('a backup that hangs too: the job fails with the block, naming the wait; every worker of it is stopped', async () => {
     const f = fakes((b) => (b === 4 ? 'hang' : 'answer'));

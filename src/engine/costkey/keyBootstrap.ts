@@ -30,7 +30,7 @@ import { coefficientWeights } from './weights/coefficient';
 import { subFunctionWeights } from './weights/subFunction';
 import { toKeyRecord } from './weights/checks';
 import type { YearEffectUse } from './fromFit';
-import { runInlineAsync, type JobRunner, type PoolJob } from '../parallel/job';
+import { runInlineAsync, type JobRunner, type JobState, type PoolJob } from '../parallel/job';
 
 /** The weight rule a replication re-applies to its coefficients (the key's method and settings). */
 export type WeightRule =
@@ -362,7 +362,8 @@ export function summariseKeyBootstrap(job: KeyBootstrapJob, parts: readonly Repl
 }
 
 export interface KeyBootstrapHooks {
-  progress?(fraction: number): void;
+  /** `state` when a pool runs the job (PoolHooks). */
+  progress?(fraction: number, state?: JobState): void;
   cancelled?(): boolean;
   /** Awaited between blocks so the worker can take a cancel message. */
   pause?(): Promise<void>;

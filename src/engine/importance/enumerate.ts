@@ -5,13 +5,14 @@
  */
 import type { Reduced } from './partialOut';
 import { SweepState } from './sweep';
+import type { JobState } from '../parallel/job';
 
 /** Called once per subset: bit j of `mask` ↔ criterion j; r2 is NaN when the subset is not fittable. */
 export type SubsetVisitor = (mask: number, size: number, r2: number) => void;
 
 export interface Hooks {
-  /** Fraction done, 0..1. */
-  progress?(fraction: number): void;
+  /** Fraction done, 0..1; `state` when a pool runs the job (PoolHooks). */
+  progress?(fraction: number, state?: JobState): void;
   /** Polled between chunks; true stops the work early. */
   cancelled?(): boolean;
   /** Async runners await this between chunks (the worker's yield); default: a macrotask. */

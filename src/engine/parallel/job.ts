@@ -23,9 +23,18 @@ export interface PoolJob<I, P, R> {
   small?(input: I): boolean;
 }
 
+/**
+ * What a pool says about a running job besides its blocks done. `backups`: blocks now run a second
+ * time on another worker because their first try hung (src/pool/straggler.ts); meanwhile the job's
+ * fraction stands still, and the view says why (features/kit/JobProgress). Inline runs have none.
+ */
+export interface JobState {
+  backups: number;
+}
+
 export interface PoolHooks {
-  /** Fraction of blocks done, 0..1. */
-  progress?(fraction: number): void;
+  /** Fraction of blocks done, 0..1; `state` from a pool (also when only the state changed). */
+  progress?(fraction: number, state?: JobState): void;
   /** Polled between blocks; true stops the job (the result covers the blocks completed in order). */
   cancelled?(): boolean;
   /** Inline runs await this between blocks so a worker's message loop can take a cancel. */

@@ -13,7 +13,7 @@
 import { problem, type Problem } from '../problem';
 import { forcedColumns, type CommonSample } from '../importance/sample';
 import { blockSeed, Prng } from '../importance/prng';
-import { runInline, runInlineAsync, type JobRunner, type PoolJob } from '../parallel/job';
+import { runInline, runInlineAsync, type JobRunner, type JobState, type PoolJob } from '../parallel/job';
 
 export interface BootstrapOptions {
   /** Number of replicates (default 999). */
@@ -24,7 +24,8 @@ export interface BootstrapOptions {
 }
 
 export interface BootstrapHooks {
-  progress?(fraction: number): void;
+  /** `state` when a pool runs the job (PoolHooks). */
+  progress?(fraction: number, state?: JobState): void;
   cancelled?(): boolean;
 }
 

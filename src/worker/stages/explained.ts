@@ -196,7 +196,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Explai
       {
         cancelled: () => ctx.cancelled(),
         pause: () => ctx.pause(),
-        progress: (f) => ctx.progress(0.5 + 0.45 * f, 'Søker gjennom delmengder', { name: subsetsJob.name, fraction: f }),
+        progress: (f, state) => ctx.progress(0.5 + 0.45 * f, 'Søker gjennom delmengder', { ...state, name: subsetsJob.name, fraction: f }),
       },
       runJob,
     );

@@ -15,6 +15,7 @@ import { keyBootstrap, keyBootstrapJob, keyBootstrapPoolJob, keyBootstrapSample,
 import { isProblem } from '../../engine/importance/sample';
 import { runJob } from '../../pool/runner';
 import type { ModelResult } from '../../engine/model/types';
+import type { JobState } from '../../engine/parallel/job';
 import { problem, type Problem } from '../../engine/problem';
 import type { Table } from '../../engine/table';
 import type { AnalysisSpec } from '../../spec/schema';
@@ -69,7 +70,7 @@ export async function runKeyUncertainty(
   table: Table,
   costKey: CostKeyResults | undefined,
   models: Record<string, ModelResult> | undefined,
-  hooks: { pause?(): Promise<void>; cancelled?(): boolean; progress?(f: number): void } = {},
+  hooks: { pause?(): Promise<void>; cancelled?(): boolean; progress?(f: number, state?: JobState): void } = {},
 ): Promise<KeyUncertaintyResults> {
   const u = input.keyUncertainty;
   const out: KeyUncertaintyResults = { enabled: u.enabled, result: null, units: [], modelLabel: null, currentLabel: costKey?.currentLabel ?? null, problems: [] };
@@ -130,6 +131,6 @@ export const keyUncertaintyStage = defineStage({
       : runKeyUncertainty(ctx.input, ctx.table, ctx.results.costKey, ctx.results.models, {
       pause: () => ctx.pause(),
       cancelled: () => ctx.cancelled(),
-      progress: (f) => ctx.progress(f, 'Usikkerhet i nøkkelen (bootstrap)', { name: keyBootstrapPoolJob.name, fraction: f }),
+      progress: (f, state) => ctx.progress(f, 'Usikkerhet i nøkkelen (bootstrap)', { ...state, name: keyBootstrapPoolJob.name, fraction: f }),
     }),
 });

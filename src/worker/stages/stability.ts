@@ -88,7 +88,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
       {
         pause: () => ctx.pause(),
         cancelled: () => ctx.cancelled(),
-        progress: (f) => ctx.progress(0.2 + 0.2 * f, 'Utelater ett år om gangen', { name: leaveOneYearOutJob.name, fraction: f }),
+        progress: (f, state) => ctx.progress(0.2 + 0.2 * f, 'Utelater ett år om gangen', { ...state, name: leaveOneYearOutJob.name, fraction: f }),
       },
       runJob,
     );
@@ -109,7 +109,7 @@ async function run(ctx: StageContext<ReturnType<typeof select>>): Promise<Stabil
       {
         pause: () => ctx.pause(),
         cancelled: () => ctx.cancelled(),
-        progress: (f) => ctx.progress(0.4 + 0.6 * f, 'Klyngebootstrap', { name: bootstrapJob.name, fraction: f }),
+        progress: (f, state) => ctx.progress(0.4 + 0.6 * f, 'Klyngebootstrap', { ...state, name: bootstrapJob.name, fraction: f }),
       },
       runJob,
     );
