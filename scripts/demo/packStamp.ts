@@ -6,9 +6,11 @@
  * code changed is never used: the page reads the demo's files and computes everything itself instead.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packStamp } from '../../src/ingest/packedSources';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const FOLDERS = ['src/ingest', 'src/engine', 'src/spec', 'src/worker', 'src/results'];
@@ -31,4 +33,32 @@ export function demoPackStamp(root = ROOT): string {
     hash.update('\0');
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/** A demo pack compared with the sources: written by them (fresh), by other code, or missing. */
+export interface PackCheck {
+  file: string;
+  stale: boolean;
+  /** The pack's stamp (null: no pack there, or not a pack). */
+  packStamp: string | null;
+  /** The stamp of the sources now. */
+  sourceStamp: string;
+}
+
+/**
+ * Whether the pack at `file` (demo-sources.bin, gzipped) was written by the sources as they are now.
+ * A stale pack is not used by a page built from them: the page reads the demo's files and computes
+ * the first results itself, so start-up figures measured with it are not the app's (`npm run bench`
+ * warns, bench/demoPackCheck.ts). `npm run demo` writes a fresh one.
+ */
+export function checkDemoPack(file: string, sourceStamp = demoPackStamp()): PackCheck {
+  let stamp: string | null = null;
+  if (existsSync(file)) {
+    try {
+      stamp = packStamp(gunzipSync(readFileSync(file)));
+    } catch {
+      // Not gzip or not a pack: as good as none.
+    }
+  }
+  return { file, stale: stamp !== sourceStamp, packStamp: stamp, sourceStamp };
 }

@@ -179,18 +179,33 @@ interface Slot {
   into: Uint8Array;
 }
 
+/** A pack's header JSON (after the magic and its length), or null when the bytes do not hold one. */
+function parseHeader(bytes: Uint8Array): { header: Packed; jsonLength: number } | null {
+  const head = MAGIC.length + 4;
+  if (bytes.length < head || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return null;
+  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
+  if (head + jsonLength > bytes.length) return null;
+  return { header: JSON.parse(new TextDecoder().decode(bytes.subarray(head, head + jsonLength))) as Packed, jsonLength };
+}
+
+/**
+ * The stamp a pack was written with, or null when the bytes are not a pack: `npm run bench` compares
+ * it with the sources' own stamp, since a page never uses a pack of other code (scripts/demo/packStamp.ts).
+ */
+export function packStamp(bytes: Uint8Array): string | null {
+  const stamp = parseHeader(bytes)?.header.stamp;
+  return typeof stamp === 'string' ? stamp : null;
+}
+
 /**
  * A pack's header (magic, length, JSON) parsed, with every typed array allocated at its length (still
  * zero) and listed with where its bytes lie; null when the bytes are not a pack or have another stamp.
  */
 function readHeader(bytes: Uint8Array, stamp: string): { value: Unpacked; slots: Slot[] } | null {
-  const head = MAGIC.length + 4;
-  if (bytes.length < head || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) return null;
-  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
-  if (head + jsonLength > bytes.length) return null;
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(head, head + jsonLength))) as Packed;
-  if (header.stamp !== stamp) return null;
-  const start = align8(head + jsonLength);
+  const parsed = parseHeader(bytes);
+  if (!parsed || parsed.header.stamp !== stamp) return null;
+  const { header, jsonLength } = parsed;
+  const start = align8(MAGIC.length + 4 + jsonLength);
   const slots: Slot[] = [];
   const decode = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object') return v;
