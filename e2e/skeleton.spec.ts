@@ -40,6 +40,8 @@ test('walks the whole flow on the demo data', async ({ page }) => {
   test.setTimeout(600_000);
   await loadDemo(page);
   await expect(page.getByTestId('synthetic-badge')).toHaveText('Syntetiske demodata');
+  // The Data view says it has drawn its results (what the bench's demo_interactive_ms waits for).
+  await expect(page.locator('main#main[data-results="shown"] [data-view-results="shown"]')).toBeAttached();
 
   const ids = await navIds(page);
   const positions = FLOW.map((id) => ids.indexOf(id));

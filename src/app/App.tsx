@@ -60,8 +60,10 @@ export function App() {
     return active?.id === 'data' ? mine.filter((p) => p.where?.file === undefined) : mine;
   }, [active?.id, problems, spec]);
   const mainRef = useRef<HTMLElement>(null);
-  // data-results="shown": the open view has all the result sections it shows (without a view: every
-  // section, the latest run done). The bench's demo_interactive_ms waits for it.
+  // data-results="shown": the store holds all the result sections the open view shows (without a
+  // view: every section, the latest run done). The view itself may draw them later (its code loads
+  // lazily, its heavy parts are deferred): a view marks what it has drawn with data-view-results
+  // (the Data view: its file cards with their reports), and the bench's demo_interactive_ms waits for both.
   const viewHasResults = useAnalysisStore((st) =>
     active ? active.shows.every((k) => st.results?.[k] !== undefined) : st.results !== null && st.status === 'ready',
   );

@@ -21,7 +21,8 @@ export interface ViewDef {
   /**
    * The result sections the view shows (what it and its panels read from `results`): on a first load
    * they are computed and shown before the rest (store: setShownSections), and the shell says the
-   * view has its results (`main[data-results="shown"]`) once they are all there.
+   * store has its results (`main[data-results="shown"]`) once they are all there (the view marks what it
+   * has drawn itself: `data-view-results`).
    */
   shows: SectionKey[];
 }

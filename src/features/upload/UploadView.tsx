@@ -147,7 +147,10 @@ const UploadBody = memo(function UploadBody({ sources, validation, problems, cat
         {s.files}
       </Heading>
       {sources.length === 0 && <Paragraph>{s.noFiles}</Paragraph>}
-      <div className="kl-file-list">
+      {/* The view has drawn its results (the file cards with their reports) once this says «shown»:
+          the bench's demo_interactive_ms waits for it, not only for the results in the store (the
+          view's code and its deferred body arrive after them). */}
+      <div className="kl-file-list" data-view-results={validation ? 'shown' : 'waiting'}>
         {sources.map((src) => (
           <FileCard
             key={src.id}

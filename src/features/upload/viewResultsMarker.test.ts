@@ -1,0 +1,42 @@
+/**
+ * The Data view says when it has drawn its results (`data-view-results`), not only when the store has
+ * them: the bench's demo_interactive_ms waits for this marker (bench/mainthread.bench.ts). Rendered
+ * server-side with the store's state set by the test.
+ */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { StateCreator } from 'zustand/vanilla';
+import { describe, expect, it, vi } from 'vitest';
+import type { AnalysisResults } from '../../results/analysisResults';
+import { useAnalysisStore } from '../../store/analysisStore';
+import { UploadView } from './UploadView';
+
+// Server rendering reads a store's initial state (useSyncExternalStore's server snapshot); here the
+// state the test sets is the one to render.
+vi.mock('zustand', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('zustand')>();
+  const { createStore } = await import('zustand/vanilla');
+  return {
+    ...actual,
+    create: (init: StateCreator<unknown>) => {
+      const api = createStore(init);
+      api.getInitialState = api.getState;
+      return Object.assign((selector?: (s: unknown) => unknown) => actual.useStore(api, selector as never), api);
+    },
+  };
+});
+
+const marker = (html: string) => /data-view-results="(\w+)"/.exec(html)?.[1];
+
+describe('the Data view marks the results it has drawn', () => {
+  it('waits while the store has no dataset results', () => {
+    useAnalysisStore.setState({ results: null, catalogue: [], problems: [] });
+    expect(marker(renderToStaticMarkup(createElement(UploadView)))).toBe('waiting');
+  });
+
+  it('is shown once the file cards are drawn with the validation report', () => {
+    const results = { dataset: { validation: { sources: [], rows: 0, units: 0, years: [] } } } as unknown as AnalysisResults;
+    useAnalysisStore.setState({ results, catalogue: [], problems: [] });
+    expect(marker(renderToStaticMarkup(createElement(UploadView)))).toBe('shown');
+  });
+});
