@@ -4,6 +4,7 @@ import { patchDesignsystemetCss } from './src/styles/designsystemetPatch.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 import { ssbBuildSettings } from './src/ssb/apiBase.ts';
 import { demoPackStamp } from './scripts/demo/packStamp.ts';
+import { startupPreload } from './scripts/build/startupPreload.ts';
 
 // The Content-Security-Policy (src/security/csp.ts): only the page's own origin, plus SSB's PxWebApi
 // for «Hent fra SSB» (VITE_SSB_API, default https://data.ssb.no/api/pxwebapi/v2) unless the build is
@@ -64,7 +65,13 @@ export default defineConfig(({ mode }) => {
   // loadEnv also picks up VITE_… variables set in the shell (process.env).
   const ssb = ssbBuildSettings(loadEnv(mode, process.cwd(), 'VITE_'));
   return {
-    plugins: [react(), contentSecurityPolicyTag(ssb.api), designsystemetCssPatch()],
+    plugins: [
+      react(),
+      contentSecurityPolicyTag(ssb.api),
+      designsystemetCssPatch(),
+      // The start-up chain's code and the first view's, requested with the page (src/main.tsx).
+      startupPreload(/[\\/]src[\\/]features[\\/]upload[\\/]index\.tsx?$/),
+    ],
     // The demo's pre-read files are used only when written by the page's own reading code
     // (src/ingest/packedSources.ts).
     define: { 'import.meta.env.VITE_DEMO_PACK_STAMP': JSON.stringify(demoPackStamp()) },

@@ -134,3 +134,22 @@ test('English and Norwegian at 1366×768', async ({ page }) => {
     await shot(page, `${id}-en`);
   }
 });
+
+test('a first visit requests the start-up code at once, each file once, and opens on the demo', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await loadDemo(page);
+  // The build lists the start-up chain's code (scripts/build/startupPreload.ts); the entry adds a
+  // modulepreload link for each, so none waits for the stage before it (src/startupPreload.ts).
+  const listed = (await page.locator('meta[name="kl-startup-modules"]').getAttribute('content'))?.split(' ') ?? [];
+  expect(listed.length, 'the stages, the shell and the first view').toBeGreaterThan(10);
+  const links = await page.locator('link[rel="modulepreload"]').evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+  for (const file of listed) {
+    expect(links, file).toContain(`/${file}`);
+    // Preloaded and then imported: one request (a mismatch of the request's mode would fetch it twice).
+    expect(requested.filter((p) => p === `/${file}`), file).toHaveLength(1);
+  }
+  expect(requested.filter((p) => p.endsWith('/demo/demo-sources.bin'))).toHaveLength(1);
+  await expect(page.getByTestId('synthetic-badge')).toHaveText('Syntetiske demodata');
+  await shot(page, 'first-visit-demo');
+});

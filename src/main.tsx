@@ -4,6 +4,7 @@ import '@digdir/designsystemet-css/theme';
 import './styles/app.css';
 import { startDemoEarly } from './store/earlyDemo';
 import { warmLocaleOffThread } from './i18n/warmLocale';
+import { preloadStartupModules } from './startupPreload';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
@@ -40,7 +41,8 @@ const specSections: (() => Promise<unknown>)[] = [
  * slow machine, so it runs as a chain of tasks of one library or layer each. A chunk is evaluated
  * whole, with whatever it imports that has not run yet, so vite.config.ts puts each library in a
  * chunk of its own. Meanwhile index.html shows a static copy of the shell's frame.
- * 0. beside the chain: the analysis worker and, on a first visit, the demo's load (store/earlyDemo.ts);
+ * 0. beside the chain: the analysis worker and, on a first visit, the demo's load (store/earlyDemo.ts),
+ *    then every stage's code requested at once (startupPreload.ts: fetched, not evaluated);
  * 1. this entry: the stylesheets and React's core (small);
  * 2. react-dom; 3. zod's core, then its classic API and the spec schemas, section by section; 4. the store;
  * 5. Designsystemet's web components; 6. Designsystemet React and the shell;
@@ -70,6 +72,8 @@ async function start(): Promise<void> {
     );
   });
 }
-// The worker and the demo's load start first and run beside the chain (small: comlink and idb-keyval).
+// The worker and the demo's load start first and run beside the chain (small: comlink and idb-keyval);
+// the chain's code is requested after their requests.
 startDemoEarly();
+preloadStartupModules();
 void start();
