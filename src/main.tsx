@@ -1,4 +1,3 @@
-import { StrictMode, startTransition } from 'react';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './styles/app.css';
@@ -49,7 +48,11 @@ const specSections: (() => Promise<unknown>)[] = [
  * 7. the first render, as a transition, which React renders in time slices.
  */
 async function start(): Promise<void> {
-  const { createRoot } = await stage(() => import('react-dom/client'));
+  // React comes with react-dom, not as the entry's static import: the entry (which starts the worker
+  // and the demo's requests) then runs as soon as it has arrived, not after React's chunk too.
+  const [{ createRoot }, { StrictMode, createElement, startTransition }] = await stage(() =>
+    Promise.all([import('react-dom/client'), import('react')]),
+  );
   for (const section of specSections) await stage(section);
   await stage(() => import('./spec/schema'));
   const { startSession } = await stage(() => import('./store/session'));
@@ -65,11 +68,7 @@ async function start(): Promise<void> {
   // started after the start-up chain, whose tasks it would otherwise slow on a 2-core machine.
   warmLocaleOffThread();
   startTransition(() => {
-    createRoot(root!).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
+    createRoot(root!).render(createElement(StrictMode, null, createElement(App)));
   });
 }
 // The worker and the demo's load start first and run beside the chain (small: comlink and idb-keyval);
