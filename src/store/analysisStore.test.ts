@@ -115,7 +115,8 @@ describe('useAnalysisStore', () => {
       const shown = useAnalysisStore.getState().results?.dataset;
       expect(shown).toEqual(dataset);
       expect(useAnalysisStore.getState().status).toBe('running');
-      // The second pass asks for everything, holding the dataset it already has.
+      // The second pass asks for everything, holding the dataset it already has (in a later task).
+      await vi.waitFor(() => expect(fake.pending).toHaveLength(2));
       expect(fake.pending[1].upTo).toBeUndefined();
       expect(fake.pending[1].have).toEqual({ dataset: 1 });
       // The models section crosses packed (src/results/droppedPack.ts).
@@ -130,6 +131,39 @@ describe('useAnalysisStore', () => {
       expect(fake.pending.slice(2).map((p) => p.upTo)).toEqual([undefined]);
     } finally {
       useAnalysisStore.getState().setShownSections(null);
+    }
+  });
+
+  it('on a first load, asks for the rest only in a background task, after the first results are applied', async () => {
+    const held: { priority: string; go: () => void }[] = [];
+    vi.stubGlobal('scheduler', {
+      postTask: (cb: () => void, o: { priority: string }) =>
+        o.priority === 'background' ? new Promise<void>((ok) => held.push({ priority: o.priority, go: () => ok(cb()) })) : nextTask().then(cb),
+    });
+    useAnalysisStore.setState({ results: null, resultVersions: {} });
+    const store = useAnalysisStore.getState();
+    store.setShownSections(['dataset']);
+    try {
+      store.replaceSpec({ ...store.spec, title: 'rest later' });
+      store.flushRun();
+      vi.useRealTimers();
+      await nextTask();
+      expect(fake.pending.map((p) => p.upTo)).toEqual([['dataset']]);
+      const dataset = { nRows: 1, nUnits: 1, years: [2024], catalogue: [], derived: [], numericColumns: [], units: [], demo: true };
+      fake.pending[0].update({ specHash: 'h', problems: [], versions: { dataset: 1 }, changed: { dataset } });
+      await nextTask();
+      await nextTask();
+      // The first results are in the store (the view draws them) and the rest is not asked yet.
+      expect(useAnalysisStore.getState().results?.dataset).toEqual(dataset);
+      expect(fake.pending).toHaveLength(1);
+      expect(held).toHaveLength(1);
+      held[0].go();
+      await nextTask();
+      expect(fake.pending).toHaveLength(2);
+      expect(fake.pending[1].upTo).toBeUndefined();
+    } finally {
+      useAnalysisStore.getState().setShownSections(null);
+      vi.unstubAllGlobals();
     }
   });
 

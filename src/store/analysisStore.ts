@@ -14,7 +14,7 @@ import type { VariableInfo } from '../worker/ingestTypes';
 import type { AnalysisResults, SectionKey } from '../results/analysisResults';
 import { mergeResults, type SectionVersions } from '../results/update';
 import { getAnalysisClient } from './workerClient';
-import { answerTask } from './answerTask';
+import { answerTask, restTask } from './answerTask';
 import { useUiStore } from './uiStore';
 
 export type Status = 'idle' | 'loading' | 'running' | 'ready' | 'error';
@@ -97,6 +97,9 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => {
             problems: combine({ ...s, results: partial }),
           }));
         }
+        // The open view draws these first; the rest is asked once that work is done (answerTask.ts).
+        await restTask();
+        if (token !== runToken) return;
       }
       let update = await getAnalysisClient().run(spec, onProgress, held);
       // The results message was unpacked (structured clone, ~10 MB after a big upload) in the task that

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answerTask } from './answerTask';
+import { answerTask, restTask } from './answerTask';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -20,5 +20,12 @@ describe('answerTask', () => {
     expect(done).toBe(false);
     await task;
     expect(done).toBe(true);
+  });
+
+  it('asks for a background task for the rest of a first load', async () => {
+    const postTask = vi.fn((cb: () => void, _options: { priority: string }) => Promise.resolve().then(cb));
+    vi.stubGlobal('scheduler', { postTask });
+    await restTask();
+    expect(postTask.mock.calls[0][1]).toEqual({ priority: 'background' });
   });
 });
