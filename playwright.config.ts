@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { standinPort, STANDIN_BASE_PATH } from './e2e/support/ssb';
+import { CHROMIUM_ARGS } from './scripts/chromiumArgs';
 
 // The built app (vite preview) in the system's Chromium: Playwright's own browser download is not
 // available offline, and testing the production bundle also tests the CSP.
@@ -29,14 +30,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -28,6 +28,7 @@ import { traceMainThread } from './mainThreadTrace';
 import { writeLongCsv } from './ingest.bench';
 import { MAX_FILE_BYTES } from '../src/ingest/limits';
 import type { BenchModule, LongTask } from './types';
+import { CHROMIUM_ARGS } from '../scripts/chromiumArgs';
 
 type Probe = Window & { __longTasks?: LongTask[] };
 const MB = 1024 * 1024;
@@ -123,7 +124,7 @@ async function figures(): Promise<Record<string, number> | null> {
   // A persistent profile: its folder names the browser's main process, whose descendants are sampled.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1366, height: 768 },
   });
   const out: Record<string, number> = {};
