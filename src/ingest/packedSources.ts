@@ -122,9 +122,15 @@ export function unpack(bytes: Uint8Array, stamp: string): Unpacked | null {
  * `filled` resolves when every array holds its bytes and rejects when the stream fails or ends early
  * (the arrays must not be read then). The arrays are filled from the stream's chunks as they come,
  * so the whole pack is never held in one buffer. Null when the stream is not a pack or has another
- * stamp (the stream is then cancelled).
+ * stamp (the stream is then cancelled). With `begin`, nothing past the header is read (nor, for a
+ * gzipped stream, unzipped) until it resolves: the caller starts the filling when the values are
+ * needed, so that work does not compete with what is needed first.
  */
-export async function unpackStream(stream: ReadableStream<Uint8Array>, stamp: string): Promise<(Unpacked & { filled: Promise<void> }) | null> {
+export async function unpackStream(
+  stream: ReadableStream<Uint8Array>,
+  stamp: string,
+  begin: Promise<void> = Promise.resolve(),
+): Promise<(Unpacked & { filled: Promise<void> }) | null> {
   const reader = stream.getReader();
   const head = MAGIC.length + 4;
   let have = new Uint8Array(0);
@@ -162,6 +168,7 @@ export async function unpackStream(stream: ReadableStream<Uint8Array>, stamp: st
   const filled = (async () => {
     put(have, 0);
     let at = have.length;
+    await begin;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

@@ -129,7 +129,11 @@ const api: AnalysisApi = {
       ? [fetched.spec, fetched.pack]
       : await Promise.all([fetchBytes(`${baseUrl}demo-spec.json`), fetchBytes(`${baseUrl}demo-sources.bin`)]);
     // Unzipped as it is read: the header (everything but the values) is there long before the rest.
-    const pack = openDemoPack(gzipped);
+    // The values (12,9 MB unzipped) only when a run needs the files (pipeline.valuesIn): with the
+    // first results packed, after the page has shown them. Unzipped and copied at once, they took
+    // ~0,3 s of this thread's CPU while the first run and the page's first render waited for the cores.
+    let beginValues!: () => void;
+    const pack = openDemoPack(gzipped, undefined, new Promise<void>((begin) => (beginValues = begin)));
     let raw: unknown;
     try {
       if (!specBytes) return { spec: null, sources: [], problems: [demoMissing()] };
@@ -153,6 +157,7 @@ const api: AnalysisApi = {
           const again = await readDemoFiles(baseUrl, sources);
           for (const s of sources) if (!again.sources.some((a) => a.id === s.id)) pipeline.removeSource(s.id);
         }),
+        beginValues,
       );
       // With the first results packed, the first run answers at once and the next builds the table:
       // building it now would keep this thread busy when the first run arrives.

@@ -24,12 +24,19 @@ export interface DemoPack {
   filled: Promise<void>;
 }
 
-/** The gzipped pack opened (null when it is missing, unreadable or written by other code). */
-export async function openDemoPack(gzipped: Uint8Array | null, stamp = STAMP): Promise<Omit<DemoPack, 'first'> & { extra: unknown } | null> {
+/**
+ * The gzipped pack opened (null when it is missing, unreadable or written by other code): its header
+ * at once, the values unzipped once `begin` resolves (unpackStream).
+ */
+export async function openDemoPack(
+  gzipped: Uint8Array | null,
+  stamp = STAMP,
+  begin?: Promise<void>,
+): Promise<Omit<DemoPack, 'first'> & { extra: unknown } | null> {
   if (!gzipped || !stamp) return null;
   try {
     const stream = new Blob([gzipped as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return await unpackStream(stream, stamp);
+    return await unpackStream(stream, stamp, begin);
   } catch {
     return null;
   }

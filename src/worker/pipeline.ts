@@ -69,6 +69,8 @@ export class Pipeline {
   private firstPass: { tableKey: string; value: FirstPass } | null = null;
   /** Until the kept files' values are all in (a pack still being unzipped, demoPack.ts). */
   private arriving: Promise<void> = Promise.resolve();
+  /** Starts the arrivals that wait to be asked for (valuesArriving's `begin`). */
+  private beginValues: (() => void)[] = [];
 
   constructor(
     private readonly deps: EngineDeps = defaultDeps,
@@ -131,13 +133,19 @@ export class Pipeline {
    * pack is unzipped): until then no run reads any file — only a run that the first results answer
    * (useFirstPass) goes ahead. The caller makes sure it settles with every file complete or replaced.
    */
-  valuesArriving(arriving: Promise<void>): void {
+  valuesArriving(arriving: Promise<void>, begin?: () => void): void {
     const before = this.arriving;
     this.arriving = Promise.all([before, arriving]).then(() => undefined);
+    if (begin) this.beginValues.push(begin);
   }
 
-  /** Resolves when every kept file has its values (see valuesArriving); then analysisTable and dataset may be called. */
+  /**
+   * Resolves when every kept file has its values (see valuesArriving); then analysisTable and dataset
+   * may be called. Asking is what starts their arrival where it waits to be asked (`begin`): the
+   * demo's pack is unzipped only when a run needs the files, not while the first results are shown.
+   */
   valuesIn(): Promise<void> {
+    for (const begin of this.beginValues.splice(0)) begin();
     return this.arriving;
   }
 
@@ -220,7 +228,7 @@ export class Pipeline {
       ctl.progress(1, 'Ferdig');
       return { specHash: hashValue(spec), problems, dataset: first.value.dataset };
     }
-    await this.arriving;
+    await this.valuesIn();
     if (ctl.cancelled()) throw new Superseded();
     const { dataset, tableKey } = this.ensureTable(spec);
     ctl.progress(0.15, 'Lager variabler');

@@ -96,6 +96,27 @@ describe('the demo pack’s first results', async () => {
     expect(seeded.built).toEqual({ dataset: 1, variables: 1 });
   });
 
+  it('start the values’ arrival only when a run needs them, not for the first run', async () => {
+    const seeded = workerPipeline(sources);
+    let arrive = () => {};
+    let begun = 0;
+    seeded.pipeline.valuesArriving(
+      new Promise<void>((resolve) => (arrive = resolve)),
+      () => begun++,
+    );
+    expect(seeded.pipeline.useFirstPass(seeded.spec, first)).toBe(true);
+    await seeded.pipeline.runVersioned(seeded.spec, control, ['dataset']);
+    expect(begun).toBe(0);
+    const full = seeded.pipeline.runVersioned(seeded.spec, control);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(begun).toBe(1);
+    arrive();
+    expect((await full)!.results.models).toBeDefined();
+    // Asked again, it is not begun twice.
+    await seeded.pipeline.valuesIn();
+    expect(begun).toBe(1);
+  });
+
   it('are not used for other variables, nor once the table is built', async () => {
     const other = workerPipeline(sources);
     const edited = structuredClone(other.spec);

@@ -92,6 +92,31 @@ describe('unpackStream', () => {
     expect((out!.sources[0] as unknown as typeof value).b[0]).toStrictEqual(new Int32Array(3));
   });
 
+  it('with `begin`, reads nothing past the header until it resolves, then fills every array', async () => {
+    const headerEnd = new DataView(bytes.buffer).getUint32(8, true) + 12;
+    let served = 0;
+    const counted = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (served >= bytes.length) return controller.close();
+          const size = served === 0 ? headerEnd : 8;
+          controller.enqueue(bytes.slice(served, served + size));
+          served = Math.min(served + size, bytes.length);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    let begin!: () => void;
+    const out = await unpackStream(counted, 's', new Promise<void>((ok) => (begin = ok)));
+    for (let i = 0; i < 20; i++) await new Promise((ok) => setTimeout(ok, 0));
+    expect(served).toBe(headerEnd);
+    begin();
+    await out!.filled;
+    expect(served).toBe(bytes.length);
+    const { filled: _, ...rest } = out!;
+    expect(rest).toStrictEqual(unpack(bytes, 's'));
+  });
+
   it('rejects `filled` when the stream ends before the last array, and refuses another stamp or not a pack', async () => {
     const short = await unpackStream(chunked(bytes, 16, bytes.length - 4), 's');
     await expect(short!.filled).rejects.toThrow(/ended after/);
