@@ -8,7 +8,8 @@
  * task of parsing every view and chart library). The navigation needs id/title/order before any view
  * code is loaded, so this is their one home; a feature folder's index.ts exports only its `component`.
  */
-import { createElement, lazy, Suspense, type ComponentType } from 'react';
+import { createElement, lazy, Suspense, useLayoutEffect, type ComponentType } from 'react';
+import { holdDrawing } from '../store/drawHold';
 import { useLanguage } from '../i18n/useLanguage';
 import type { SectionKey } from '../results/analysisResults';
 
@@ -32,6 +33,8 @@ type Loader = () => Promise<{ component: ComponentType }>;
 /** Shown for the moment a view's code is fetched; role=status so screen readers hear it. */
 function ViewLoading() {
   const lang = useLanguage();
+  // While a view's code is on its way the page is not done drawing (store/drawHold.ts).
+  useLayoutEffect(() => holdDrawing(), []);
   return createElement('p', { role: 'status', className: 'kl-view-loading' }, lang === 'en' ? 'Loading view …' : 'Laster visning …');
 }
 

@@ -1,5 +1,6 @@
 /** Staged mounting for heavy views (speed budget: no main-thread task over 50 ms). */
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
+import { holdDrawing } from '../store/drawHold';
 
 // A tab in the background gets no animation frames; this keeps the stages coming anyway.
 const FRAME_FALLBACK_MS = 100;
@@ -35,11 +36,25 @@ function afterNextFrame(fn: () => void): () => void {
  */
 export function useDeferredMount(stages: number): number {
   const [ready, setReady] = useState(0);
+  useDrawingHeld(ready < stages);
   useEffect(() => {
     if (ready >= stages) return;
     return afterNextFrame(() => setReady((n) => n + 1));
   }, [ready, stages]);
   return ready;
+}
+
+/**
+ * Holds the page's drawing (store/drawHold.ts) while `pending`, and until a frame after it ends, so
+ * the last part's style and layout are done too before the worker starts the rest of a first load.
+ */
+function useDrawingHeld(pending: boolean): void {
+  // A layout effect: held in the commit that mounts the part, before any later task could look.
+  useLayoutEffect(() => {
+    if (!pending) return;
+    const release = holdDrawing();
+    return () => void afterNextFrame(release);
+  }, [pending]);
 }
 
 /**
@@ -50,6 +65,7 @@ export function useDeferredMount(stages: number): number {
  */
 export function useRevealAfterFrame(ready: boolean): boolean {
   const [shown, setShown] = useState(false);
+  useDrawingHeld(ready && !shown);
   useEffect(() => {
     if (!ready || shown) return;
     return afterNextFrame(() => startTransition(() => setShown(true)));

@@ -11,6 +11,7 @@ import { RUN_DEBOUNCE_MS, useAnalysisStore } from './analysisStore';
 import { setAnalysisClient, type AnalysisClient } from './workerClient';
 import { useUiStore } from './uiStore';
 import { nextTask } from '../ingest/nextTask';
+import { holdDrawing } from './drawHold';
 
 /** What the worker's `run` answers (the real API's type: an update of the changed sections). */
 type RunAnswer = NonNullable<Awaited<ReturnType<AnalysisApi['run']>>>;
@@ -157,9 +158,13 @@ describe('useAnalysisStore', () => {
       expect(useAnalysisStore.getState().results?.dataset).toEqual(dataset);
       expect(fake.pending).toHaveLength(1);
       expect(held).toHaveLength(1);
+      // The open view is still drawing a part (useDeferredMount holds it): the rest waits for it too.
+      const drawing = holdDrawing();
       held[0].go();
-      await nextTask();
-      expect(fake.pending).toHaveLength(2);
+      for (let i = 0; i < 5; i++) await nextTask();
+      expect(fake.pending).toHaveLength(1);
+      drawing();
+      await vi.waitFor(() => expect(fake.pending).toHaveLength(2));
       expect(fake.pending[1].upTo).toBeUndefined();
     } finally {
       useAnalysisStore.getState().setShownSections(null);

@@ -8,6 +8,7 @@
  * «user-blocking» runs before ordinary tasks; elsewhere (Node, older browsers) it is `nextTask`.
  */
 import { nextTask } from '../ingest/nextTask';
+import { drawingSettled } from './drawHold';
 
 interface PostTaskScheduler {
   postTask(callback: () => void, options: { priority: 'user-blocking' | 'user-visible' | 'background' }): Promise<void>;
@@ -26,9 +27,15 @@ export function answerTask(): Promise<void> {
  * and the view's style and layout tasks took 3–6 × their CPU time in wall time (trace, load 9:
  * 218–402 ms wall for 53–65 ms CPU, against 64–75 ms wall for 43–52 ms CPU with the worker idle).
  */
-export function restTask(): Promise<void> {
-  return postTask('background');
+export async function restTask(): Promise<void> {
+  await postTask('background');
+  // A view drawing its parts a frame apart (useDeferredMount) holds the rest until its last part is
+  // drawn; at most a few seconds, so a view that never lets go cannot hold back the results.
+  await drawingSettled(REST_WAIT_MAX_MS);
 }
+
+/** How long the rest of a first load waits at most for the open view's staged drawing. */
+export const REST_WAIT_MAX_MS = 3000;
 
 function postTask(priority: 'user-blocking' | 'background'): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
