@@ -1,7 +1,8 @@
 /**
- * The Data view says when it has drawn its results (`data-view-results`), not only when the store has
- * them: the bench's demo_interactive_ms waits for this marker (bench/mainthread.bench.ts). Rendered
- * server-side with the store's state set by the test.
+ * The Data view says when its first screen has drawn its results (`data-view-results`, on the
+ * checklist, which is drawn from them), not only when the store has them: the bench's
+ * demo_interactive_ms waits for this marker (bench/mainthread.bench.ts). Rendered server-side with
+ * the store's state set by the test.
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -34,7 +35,7 @@ describe('the Data view marks the results it has drawn', () => {
     expect(marker(renderToStaticMarkup(createElement(UploadView)))).toBe('waiting');
   });
 
-  it('is shown once the file cards are drawn with the validation report', () => {
+  it('is shown once the checklist is drawn from the dataset results', () => {
     const results = { dataset: { validation: { sources: [], rows: 0, units: 0, years: [] } } } as unknown as AnalysisResults;
     useAnalysisStore.setState({ results, catalogue: [], problems: [] });
     expect(marker(renderToStaticMarkup(createElement(UploadView)))).toBe('shown');
