@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /** The analysis worker: owns the imported data and the pipeline; the main thread never parses or fits. */
+import './zodJitless';
 import * as Comlink from 'comlink';
 import { problem, type Problem } from '../engine/problem';
 import { loadSpec } from '../spec/migrate';
