@@ -8,7 +8,6 @@
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { StateCreator } from 'zustand/vanilla';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { problem, type Problem } from '../engine/problem';
 import type { ModelComparison } from '../engine/importance/compare';
@@ -57,18 +56,7 @@ vi.mock('react', async (importOriginal) => {
 
 // Server rendering reads a store's initial state (useSyncExternalStore's server snapshot); here the
 // state the test sets is the one to render.
-vi.mock('zustand', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('zustand')>();
-  const { createStore } = await import('zustand/vanilla');
-  return {
-    ...actual,
-    create: (init: StateCreator<unknown>) => {
-      const api = createStore(init);
-      api.getInitialState = api.getState;
-      return Object.assign((selector?: (s: unknown) => unknown) => actual.useStore(api, selector as never), api);
-    },
-  };
-});
+vi.mock('zustand', async (importOriginal) => (await import('../../test/support/zustandServerState')).zustandWithSetState(importOriginal));
 
 let spec: AnalysisSpec;
 /** The demo's results with every optional part on (never changed: each test works on a copy). */

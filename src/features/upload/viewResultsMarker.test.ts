@@ -6,7 +6,6 @@
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { StateCreator } from 'zustand/vanilla';
 import { describe, expect, it, vi } from 'vitest';
 import type { AnalysisResults } from '../../results/analysisResults';
 import { useAnalysisStore } from '../../store/analysisStore';
@@ -14,18 +13,7 @@ import { UploadView } from './UploadView';
 
 // Server rendering reads a store's initial state (useSyncExternalStore's server snapshot); here the
 // state the test sets is the one to render.
-vi.mock('zustand', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('zustand')>();
-  const { createStore } = await import('zustand/vanilla');
-  return {
-    ...actual,
-    create: (init: StateCreator<unknown>) => {
-      const api = createStore(init);
-      api.getInitialState = api.getState;
-      return Object.assign((selector?: (s: unknown) => unknown) => actual.useStore(api, selector as never), api);
-    },
-  };
-});
+vi.mock('zustand', async (importOriginal) => (await import('../../../test/support/zustandServerState')).zustandWithSetState(importOriginal));
 
 const marker = (html: string) => /data-view-results="(\w+)"/.exec(html)?.[1];
 
