@@ -87,6 +87,26 @@ describe('Pipeline', () => {
     if (fit?.ok) expect(fit.coefficients.find((c) => c.name === 'x')?.estimate).toBeCloseTo(3, 1);
   });
 
+  it('names a municipality from its first row that has a name (an upload without names comes first)', async () => {
+    const table = makeTable(
+      [
+        stringColumn('kommune', ['9003', '9003', '0301', '0301']),
+        stringColumn('navn', ['', 'Navnløs først', '', 'Oslo']),
+        numericColumn('aar', [1965, 2024, 1965, 2024]),
+        numericColumn('x', [1, 2, 3, 4]),
+        numericColumn('y', [1, 2, 3, 4]),
+      ],
+      { unit: 'kommune', year: 'aar', unitName: 'navn' },
+    );
+    const p = new Pipeline({ ...deps(), ingestFile: async () => ({ table, problems: [] }) as unknown as ImportedSource });
+    await p.importFile({ name: 'a.csv', bytes: new Uint8Array() }, spec().data.sources[0]);
+    const r = await p.run(spec(), ctl);
+    expect(r?.dataset?.units).toEqual([
+      { code: '0301', name: 'Oslo' },
+      { code: '9003', name: 'Navnløs først' },
+    ]);
+  });
+
   it('refuses a model that names a variable the data lacks, in Norwegian', async () => {
     const p = await loaded();
     const s = spec();

@@ -366,7 +366,8 @@ function summarise(
   const names = table.unitName ? (columnAsText(table, table.unitName) ?? []) : [];
   const unitMap = new Map<string, string>();
   codes.forEach((c, i) => {
-    if (c && !unitMap.has(c)) unitMap.set(c, names[i] ?? '');
+    // The first row with a name: rows of an upload without names may come first (earlier years).
+    if (c && !unitMap.get(c)) unitMap.set(c, names[i] ?? '');
   });
   const yearCol = table.year ? getNumeric(table, table.year) : undefined;
   const years = yearCol
