@@ -6,6 +6,8 @@
 import { Alert, Button, Details, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { Problem } from '../../engine/problem';
+import { formatInteger } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useStrings } from '../../i18n/useStrings';
 import { ProblemText } from '../ProblemList';
 import { groupProblems, type ProblemGroup } from './groupProblems';
@@ -13,17 +15,17 @@ import { groupProblems, type ProblemGroup } from './groupProblems';
 const strings = {
   nb: {
     heading: 'Meldinger',
-    more: (n: number) => `og ${n} til av samme slag`,
-    showAll: (n: number) => `Vis alle ${n}`,
+    more: (n: string) => `og ${n} til av samme slag`,
+    showAll: (n: string) => `Vis alle ${n}`,
     showFewer: 'Vis færre',
-    routine: (n: number) => `Rutinemerknader (${n})`,
+    routine: (n: string) => `Rutinemerknader (${n})`,
   },
   en: {
     heading: 'Messages',
-    more: (n: number) => `and ${n} more of the same kind`,
-    showAll: (n: number) => `Show all ${n}`,
+    more: (n: string) => `and ${n} more of the same kind`,
+    showAll: (n: string) => `Show all ${n}`,
     showFewer: 'Show fewer',
-    routine: (n: number) => `Routine notes (${n})`,
+    routine: (n: string) => `Routine notes (${n})`,
   },
 };
 
@@ -32,6 +34,7 @@ const SHOW_MAX = 200;
 
 function GroupLine({ group }: { group: ProblemGroup }) {
   const s = useStrings(strings);
+  const lang = useLanguage();
   const [open, setOpen] = useState(false);
   const n = group.problems.length;
   return (
@@ -40,9 +43,9 @@ function GroupLine({ group }: { group: ProblemGroup }) {
       {n > 1 && (
         <>
           {' '}
-          <span className="kl-problem-more">({s.more(n - 1)})</span>{' '}
+          <span className="kl-problem-more">({s.more(formatInteger(n - 1, lang))})</span>{' '}
           <Button variant="tertiary" data-size="sm" className="kl-problem-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? s.showFewer : s.showAll(n)}
+            {open ? s.showFewer : s.showAll(formatInteger(n, lang))}
           </Button>
           {open && (
             <ul className="kl-problem-all">
@@ -77,6 +80,7 @@ export function GroupedProblemList({
   routine?: 'folded' | 'open';
 }) {
   const s = useStrings(strings);
+  const lang = useLanguage();
   if (problems.length === 0) return null;
   const grouped = groupProblems([...problems]);
   const open = routineMode === 'open';
@@ -96,7 +100,7 @@ export function GroupedProblemList({
       )}
       {routine.length > 0 && (
         <Details data-size="sm" className="kl-problems-routine" data-testid="problem-routine">
-          <Details.Summary>{s.routine(nRoutine)}</Details.Summary>
+          <Details.Summary>{s.routine(formatInteger(nRoutine, lang))}</Details.Summary>
           <Details.Content>
             <ul>
               {routine.map((g) => (
