@@ -201,7 +201,9 @@ test('the hostile corpus through the upload picker: no crash, the message, the d
           const card = page.locator(`[data-testid="file-card"][data-file="${c.name}"]`);
           await expect(card).toHaveCount(1);
           if (c.expect.code) await expect(card.locator(`[data-problem-code="${c.expect.code}"]`).first()).toContainText(c.expect.nb);
-          if (c.expect.units !== undefined) await expect(card.getByTestId('file-summary')).toContainText(`${c.expect.units} kommuner`);
+          // The count in the Norwegian number format, as the card writes it («2 000 kommuner»).
+          if (c.expect.units !== undefined)
+            await expect(card.getByTestId('file-summary')).toContainText(`${new Intl.NumberFormat('nb-NO').format(c.expect.units)} kommuner`);
         }
         await demoIntact(page, demoCards, added);
         const tasks = await page.evaluate(() => (window as Probe).__longTasks ?? []);
